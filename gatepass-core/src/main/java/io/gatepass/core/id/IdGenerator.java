@@ -1,0 +1,76 @@
+package io.gatepass.core.id;
+
+import java.security.SecureRandom;
+import java.util.Random;
+
+/**
+ * Makes identifiers and secrets in the forms AWS uses. The random source is injected so tests can be repeatable;
+ * production uses {@link SecureRandom}.
+ */
+public final class IdGenerator {
+    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+    private static final char[] SECRET_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+    private static final char[] TOKEN_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final Random random;
+
+    public IdGenerator(Random random) {
+        this.random = random;
+    }
+
+    public static IdGenerator secure() {
+        return new IdGenerator(new SecureRandom());
+    }
+
+    /** A long-term access key id: {@code AKIA} and 16 base-32 characters (20 in all). */
+    public String longTermAccessKeyId() {
+        return "AKIA" + draw(BASE32, 16);
+    }
+
+    /** A temporary access key id: {@code ASIA} and 16 base-32 characters (20 in all). */
+    public String temporaryAccessKeyId() {
+        return "ASIA" + draw(BASE32, 16);
+    }
+
+    /** A 40-character secret access key. */
+    public String secretAccessKey() {
+        return draw(SECRET_ALPHABET, 40);
+    }
+
+    /** An IAM user's unique id: {@code AIDA} and 17 base-32 characters. */
+    public String userId() {
+        return "AIDA" + draw(BASE32, 17);
+    }
+
+    /** An IAM role's unique id: {@code AROA} and 17 base-32 characters. */
+    public String roleId() {
+        return "AROA" + draw(BASE32, 17);
+    }
+
+    /** A 12-digit account id that does not start with 0. */
+    public String accountId() {
+        return (char) ('1' + random.nextInt(9)) + draw("0123456789".toCharArray(), 11);
+    }
+
+    /** An opaque session token for temporary credentials. */
+    public String sessionToken() {
+        return "FQoGZXIvYXdzE" + draw(TOKEN_ALPHABET, 299);
+    }
+
+    /** A request id in the UUID form AWS uses. */
+    public String requestId() {
+        long hi = random.nextLong();
+        long lo = random.nextLong();
+        return new java.util.UUID((hi & ~0xF000L) | 0x4000L, (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+    }
+
+    private String draw(char[] alphabet, int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return new String(out);
+    }
+}

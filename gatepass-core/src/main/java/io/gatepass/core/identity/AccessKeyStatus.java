@@ -1,0 +1,7 @@
+package io.gatepass.core.identity;
+
+/** Spelled as on the wire. */
+public enum AccessKeyStatus {
+    Active,
+    Inactive
+}
