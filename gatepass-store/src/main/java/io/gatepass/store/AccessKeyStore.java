@@ -1,0 +1,26 @@
+package io.gatepass.store;
+
+import io.gatepass.core.identity.AccessKey;
+import io.gatepass.core.identity.AccessKeyStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Long-term access keys. A null {@code userName} means the account's root keys; user names are matched ignoring case.
+ */
+public interface AccessKeyStore {
+    /** @throws DuplicateEntityException if the key id exists */
+    void create(AccessKey key);
+
+    Optional<AccessKey> find(String accessKeyId);
+
+    /** Keys of one user (or root when userName is null), oldest first (by create date, then creation order). */
+    List<AccessKey> list(String accountId, String userName);
+
+    /** @return false if the key does not exist or does not belong to that account and user (root when null) */
+    boolean updateStatus(String accountId, String userName, String accessKeyId, AccessKeyStatus status);
+
+    /** @return false if the key does not exist or does not belong to that account and user (root when null) */
+    boolean delete(String accountId, String userName, String accessKeyId);
+}

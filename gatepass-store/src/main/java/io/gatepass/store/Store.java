@@ -1,0 +1,39 @@
+package io.gatepass.store;
+
+/**
+ * Everything Gatepass persists, behind one handle; open it with {@link Stores#open}. Every write is committed before
+ * the method returns. The repositories are thread-safe.
+ *
+ * <p>Conventions shared by the repositories:
+ * <ul>
+ *   <li>{@code create} throws {@link DuplicateEntityException} when a uniqueness rule is hit; any other database
+ *       failure is a {@link StoreException}. Their messages name the action (and SQLState), never the SQL or its
+ *       values; the driver's exception is kept as the cause.</li>
+ *   <li>Names IAM treats as unique ignoring case (users, roles, inline policies) are matched ignoring case and
+ *       returned in the spelling they were stored with.</li>
+ *   <li>Instants are kept to the microsecond (what {@code Clock.systemUTC()} gives on JDK 17); finer digits are
+ *       dropped on write, so a read returns the written value truncated to microseconds.</li>
+ * </ul>
+ */
+public interface Store extends AutoCloseable {
+    AccountStore accounts();
+
+    UserStore users();
+
+    RoleStore roles();
+
+    AccessKeyStore accessKeys();
+
+    SessionStore sessions();
+
+    InlinePolicyStore policies();
+
+    /** True once migrations have run and a connection answers. */
+    boolean isHealthy();
+
+    /** "h2" or "postgresql". */
+    String kind();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,58 @@
+package io.gatepass.store;
+
+import io.gatepass.store.jdbc.JdbcStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the {@link Store}: the embedded H2 database by default, or the database a JDBC URL names. */
+public final class Stores {
+    /** File name (without H2's {@code .mv.db} suffix) of the embedded database inside the data directory. */
+    public static final String H2_FILE_NAME = "gatepass";
+
+    private Stores() {
+    }
+
+    /**
+     * Connects, brings the schema up to date (Flyway; safe when several nodes start at once against one PostgreSQL)
+     * and returns the store. The caller closes it.
+     *
+     * <p>Instants are kept to the microsecond (what {@code Clock.systemUTC()} gives on JDK 17); finer digits are
+     * dropped on write, so what a read returns is the value truncated to microseconds.
+     *
+     * @param jdbcUrlOrNull null or blank: an embedded H2 file database {@code <dataDir>/gatepass.mv.db} (the directory
+     *                      is created); {@code jdbc:postgresql:...}: PostgreSQL (several nodes may share it);
+     *                      {@code jdbc:h2:...}: that H2 database as given (tests use {@code jdbc:h2:mem:...})
+     * @param dataDir       where the embedded database lives; ignored (and may be null) when a URL is given
+     * @throws IllegalArgumentException if the URL is for an unsupported database
+     * @throws StoreException           if the database cannot be created, reached or migrated
+     */
+    public static Store open(String jdbcUrlOrNull, Path dataDir) {
+        if (jdbcUrlOrNull == null || jdbcUrlOrNull.isBlank()) {
+            return JdbcStore.open(embeddedUrl(dataDir));
+        }
+        return JdbcStore.open(jdbcUrlOrNull.strip());
+    }
+
+    /**
+     * The URL of the embedded database in {@code dataDir}, which is created if missing. Commits are written to the
+     * file before they return ({@code WRITE_DELAY=0}), so a killed process loses nothing it acknowledged; the store's
+     * {@code close()} closes the database, not a JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}).
+     */
+    static String embeddedUrl(Path dataDir) {
+        if (dataDir == null) {
+            throw new IllegalArgumentException("A data directory is needed for the embedded H2 store");
+        }
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (dir.toString().contains(";")) {
+            throw new IllegalArgumentException("The data directory path must not contain ';': " + dir);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data directory " + dir, e);
+        }
+        return "jdbc:h2:file:" + dir.resolve(H2_FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    }
+}

@@ -1,0 +1,149 @@
+package io.gatepass.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.gatepass.store.AccessKeyStore;
+import io.gatepass.store.AccountStore;
+import io.gatepass.store.InlinePolicyStore;
+import io.gatepass.store.RoleStore;
+import io.gatepass.store.SessionStore;
+import io.gatepass.store.Store;
+import io.gatepass.store.StoreException;
+import io.gatepass.store.UserStore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The {@link Store} on H2 or PostgreSQL: a HikariCP pool, the Flyway migrations in {@code db/migration}, and one
+ * small repository class per table. Use {@link io.gatepass.store.Stores#open} rather than this class.
+ */
+public final class JdbcStore implements Store {
+    private static final int HEALTH_CHECK_TIMEOUT_SECONDS = 2;
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final AccountStore accounts;
+    private final UserStore users;
+    private final RoleStore roles;
+    private final AccessKeyStore accessKeys;
+    private final SessionStore sessions;
+    private final InlinePolicyStore policies;
+
+    private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        Jdbc jdbc = new Jdbc(dataSource);
+        this.accounts = new JdbcAccountStore(jdbc);
+        this.users = new JdbcUserStore(jdbc);
+        this.roles = new JdbcRoleStore(jdbc);
+        this.accessKeys = new JdbcAccessKeyStore(jdbc);
+        this.sessions = new JdbcSessionStore(jdbc);
+        this.policies = new JdbcInlinePolicyStore(jdbc, dialect);
+    }
+
+    /**
+     * Connects, migrates the schema to the newest version and returns the store. Concurrent calls against one
+     * PostgreSQL database are safe: Flyway serializes the migrations with a database lock.
+     *
+     * @param jdbcUrl a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL
+     * @throws IllegalArgumentException if the URL is for another database
+     * @throws StoreException if the database cannot be reached or migrated
+     */
+    public static JdbcStore open(String jdbcUrl) {
+        Dialect dialect = Dialect.forUrl(jdbcUrl);
+        HikariDataSource dataSource = connect(jdbcUrl, dialect);
+        try {
+            Migrations.migrate(dataSource, dialect);
+            return new JdbcStore(dataSource, dialect);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource connect(String jdbcUrl, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatepass-" + dialect.kind);
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(dialect.maxPoolSize);
+        config.setMinimumIdle(dialect.minIdle);
+        config.setConnectionTimeout(5_000);
+        if (dialect == Dialect.H2) {
+            // In-process connections need no recycling, and an H2 in-memory database vanishes the moment its last
+            // connection closes, which routine recycling (30 min by default) could otherwise cause.
+            config.setMaxLifetime(0);
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) { // HikariPool.PoolInitializationException: the first connection failed
+            throw new StoreException("Cannot connect to the " + dialect.kind + " store at " + Urls.redact(jdbcUrl)
+                    + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
+    }
+
+    @Override
+    public RoleStore roles() {
+        return roles;
+    }
+
+    @Override
+    public AccessKeyStore accessKeys() {
+        return accessKeys;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public InlinePolicyStore policies() {
+        return policies;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        if (dataSource.isClosed()) {
+            return false;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(HEALTH_CHECK_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return dialect.kind;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStore[" + dialect.kind + "]";
+    }
+}

@@ -1,0 +1,58 @@
+package io.gatepass.store;
+
+import io.gatepass.core.identity.AccessKey;
+import io.gatepass.core.identity.AccessKeyStatus;
+import io.gatepass.core.identity.Role;
+import io.gatepass.core.identity.SessionCredentials;
+import io.gatepass.core.identity.User;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Records for the store tests. Instants carry microseconds: the store keeps exactly that much. */
+final class Fixtures {
+    static final String ACCOUNT = "123456789012";
+    static final String OTHER_ACCOUNT = "210987654321";
+    static final Instant T0 = Instant.parse("2026-03-04T05:06:07.123456Z");
+    static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    private Fixtures() {
+    }
+
+    static User user(String name) {
+        return user(ACCOUNT, name, "/");
+    }
+
+    static User user(String accountId, String name, String path) {
+        return new User(accountId, name, "AIDA" + uniqueId(), path, T0);
+    }
+
+    static Role role(String name) {
+        return role(ACCOUNT, name, "/");
+    }
+
+    static Role role(String accountId, String name, String path) {
+        return new Role(accountId, name, "AROA" + uniqueId(), path, TRUST_POLICY, 3600, null, T0);
+    }
+
+    static AccessKey key(String userName, Instant created) {
+        return new AccessKey("AKIA" + uniqueId(), ACCOUNT, userName, "enc:" + uniqueId(), AccessKeyStatus.Active,
+                created);
+    }
+
+    static SessionCredentials userSession(String userName, Instant expiration) {
+        return new SessionCredentials("ASIA" + uniqueId(), ACCOUNT, "enc:" + uniqueId(), "sha256:" + uniqueId(),
+                userName, null, null, null, "arn:aws:iam::" + ACCOUNT + ":user/" + userName, expiration, T0);
+    }
+
+    static SessionCredentials roleSession(String roleName, Instant expiration) {
+        return new SessionCredentials("ASIA" + uniqueId(), ACCOUNT, "enc:" + uniqueId(), "sha256:" + uniqueId(),
+                null, roleName, "AROA" + uniqueId(), "build-42", "arn:aws:iam::" + ACCOUNT + ":root", expiration, T0);
+    }
+
+    /** 16 upper-case hex characters, unique per call. */
+    static String uniqueId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+    }
+}
