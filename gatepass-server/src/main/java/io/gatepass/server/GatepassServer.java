@@ -1,0 +1,153 @@
+package io.gatepass.server;
+
+import io.gatepass.core.crypto.MasterKey;
+import io.gatepass.core.crypto.SecretCipher;
+import io.gatepass.core.id.IdGenerator;
+import io.gatepass.server.api.OperationTable;
+import io.gatepass.server.api.iam.IamErrors;
+import io.gatepass.server.api.iam.IamService;
+import io.gatepass.server.api.sts.StsService;
+import io.gatepass.server.auth.Authorizer;
+import io.gatepass.server.auth.CredentialResolver;
+import io.gatepass.server.auth.PolicyDocuments;
+import io.gatepass.server.auth.SigV4Authenticator;
+import io.gatepass.server.bootstrap.AdminBootstrap;
+import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.http.ApiPipeline;
+import io.gatepass.server.http.HttpFrontDoor;
+import io.gatepass.server.http.ProtocolSelector;
+import io.gatepass.server.identity.KeyIssuer;
+import io.gatepass.server.ops.OpsEndpoints;
+import io.gatepass.server.ops.RequestMetrics;
+import io.gatepass.server.protocol.WireMappers;
+import io.gatepass.server.protocol.cbor.RpcV2CborCodec;
+import io.gatepass.server.protocol.json.AwsJsonCodec;
+import io.gatepass.server.protocol.query.QueryCodec;
+import io.gatepass.server.protocol.rest.RestJsonCodec;
+import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.store.Store;
+import io.gatepass.store.Stores;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The composition root: opens the store, bootstraps the administrator, wires services to protocols, and listens.
+ * {@link #close()} stops accepting connections, lets in-flight requests finish, and closes the store.
+ */
+public final class GatepassServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatepassServer.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Vertx vertx;
+    private final HttpServer http;
+    private final Store store;
+    private final ServerConfig config;
+    private final AdminBootstrap.Outcome bootstrap;
+
+    private GatepassServer(Vertx vertx, HttpServer http, Store store, ServerConfig config,
+                           AdminBootstrap.Outcome bootstrap) {
+        this.vertx = vertx;
+        this.http = http;
+        this.store = store;
+        this.config = config;
+        this.bootstrap = bootstrap;
+    }
+
+    public static GatepassServer start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static GatepassServer start(ServerConfig config, Clock clock) {
+        MasterKey masterKey;
+        try {
+            masterKey = MasterKey.load(config.masterKey(), config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the master key in " + config.dataDir(), e);
+        }
+        Store store = Stores.open(config.store(), config.dataDir());
+        try {
+            IdGenerator ids = IdGenerator.secure();
+            KeyIssuer issuer = new KeyIssuer(store, new SecretCipher(masterKey), ids);
+            AdminBootstrap.Outcome bootstrap = new AdminBootstrap(store, issuer, ids).run(config, clock.instant());
+
+            PolicyDocuments policies = new PolicyDocuments(IamErrors.MALFORMED_POLICY_DOCUMENT);
+            Authorizer authorizer = new Authorizer(store.policies(), policies);
+            OperationTable operations = new OperationTable();
+            StsService.register(operations, store, issuer, authorizer);
+            IamService.register(operations, store, ids, issuer, authorizer, policies);
+
+            WireMappers mappers = new WireMappers();
+            ProtocolSelector protocols = new ProtocolSelector(
+                    new QueryCodec(mappers, List.of("sts", "iam")),
+                    new AwsJsonCodec(mappers),
+                    new RpcV2CborCodec(mappers),
+                    new RestJsonCodec(mappers, new RestRoutes()));
+            RequestMetrics metrics = new RequestMetrics();
+            SigV4Authenticator authenticator = new SigV4Authenticator(new CredentialResolver(store, issuer, clock),
+                    config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock);
+            ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics);
+
+            Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
+            HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
+                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes());
+            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
+                    .requestHandler(frontDoor)
+                    .listen(config.port(), config.bind())
+                    .await();
+            return new GatepassServer(vertx, http, store, config, bootstrap);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    /** The URL clients pass as {@code --endpoint-url}. */
+    public String endpoint() {
+        String host = config.bind().equals("0.0.0.0") || config.bind().equals("::") ? "127.0.0.1" : config.bind();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    public AdminBootstrap.Outcome bootstrap() {
+        return bootstrap;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.shutdown(DRAIN_TIMEOUT).await();
+        } catch (RuntimeException e) {
+            LOG.warn("HTTP server did not shut down cleanly: {}", e.toString());
+        }
+        try {
+            vertx.close().await();
+        } finally {
+            store.close();
+        }
+    }
+
+    private static String version() {
+        String version = GatepassServer.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,114 @@
+package io.gatepass.server.api.iam;
+
+import io.gatepass.core.identity.AccessKey;
+import io.gatepass.core.identity.AccessKeyStatus;
+import io.gatepass.core.identity.Principal;
+import io.gatepass.core.identity.PrincipalType;
+import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.Empty;
+import io.gatepass.server.api.iam.IamShapes.AccessKeyMetadata;
+import io.gatepass.server.api.iam.IamShapes.AccessKeyShape;
+import io.gatepass.server.api.iam.IamShapes.CreateAccessKeyResult;
+import io.gatepass.server.api.iam.IamShapes.DeleteAccessKeyRequest;
+import io.gatepass.server.api.iam.IamShapes.ListAccessKeysRequest;
+import io.gatepass.server.api.iam.IamShapes.ListAccessKeysResult;
+import io.gatepass.server.api.iam.IamShapes.UpdateAccessKeyRequest;
+import io.gatepass.server.api.iam.IamShapes.UserNameRequest;
+import io.gatepass.server.identity.KeyIssuer;
+import io.gatepass.store.Store;
+
+import java.util.List;
+
+/**
+ * CreateAccessKey, ListAccessKeys, UpdateAccessKey, DeleteAccessKey. Without a UserName they act on the caller's
+ * own keys (the root keys when the caller is root), as IAM does.
+ */
+final class AccessKeyOperations {
+    static final int KEYS_PER_USER = 2;
+
+    private final IamSupport support;
+    private final Store store;
+    private final KeyIssuer issuer;
+    private final UserOperations users;
+
+    AccessKeyOperations(IamSupport support, Store store, KeyIssuer issuer, UserOperations users) {
+        this.support = support;
+        this.store = store;
+        this.issuer = issuer;
+        this.users = users;
+    }
+
+    CreateAccessKeyResult createAccessKey(UserNameRequest request, CallContext context) {
+        KeyOwner owner = owner(request.userName(), context, "CreateAccessKey");
+        if (store.accessKeys().list(owner.accountId, owner.userName).size() >= KEYS_PER_USER) {
+            throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: %d", KEYS_PER_USER);
+        }
+        KeyIssuer.IssuedKey issued = issuer.issueAccessKey(owner.accountId, owner.userName, context.now(), null, null);
+        AccessKey key = issued.key();
+        return new CreateAccessKeyResult(new AccessKeyShape(key.userName(), key.accessKeyId(), key.status().name(),
+                issued.secret(), key.createDate()));
+    }
+
+    ListAccessKeysResult listAccessKeys(ListAccessKeysRequest request, CallContext context) {
+        KeyOwner owner = owner(request.userName(), context, "ListAccessKeys");
+        int limit = support.maxItems(request.maxItems());
+        String after = support.afterName(request.marker());
+        List<AccessKey> keys = store.accessKeys().list(owner.accountId, owner.userName).stream()
+                .sorted(java.util.Comparator.comparing(AccessKey::accessKeyId))
+                .filter(k -> after == null || k.accessKeyId().compareTo(after) > 0)
+                .limit(limit + 1L)
+                .toList();
+        IamSupport.Page<AccessKey> page = IamSupport.Page.of(keys, limit, AccessKey::accessKeyId);
+        return new ListAccessKeysResult(page.items().stream()
+                .map(k -> new AccessKeyMetadata(k.userName(), k.accessKeyId(), k.status().name(), k.createDate()))
+                .toList(), page.truncated(), page.marker());
+    }
+
+    Empty updateAccessKey(UpdateAccessKeyRequest request, CallContext context) {
+        String keyId = keyId(request.accessKeyId());
+        String status = support.validation.required("Status", request.status());
+        AccessKeyStatus newStatus = support.validation.oneOf("Status", status, AccessKeyStatus.class);
+        KeyOwner owner = owner(request.userName(), context, "UpdateAccessKey");
+        if (!store.accessKeys().updateStatus(owner.accountId, owner.userName, keyId, newStatus)) {
+            throw noSuchKey(keyId);
+        }
+        return Empty.INSTANCE;
+    }
+
+    Empty deleteAccessKey(DeleteAccessKeyRequest request, CallContext context) {
+        String keyId = keyId(request.accessKeyId());
+        KeyOwner owner = owner(request.userName(), context, "DeleteAccessKey");
+        if (!store.accessKeys().delete(owner.accountId, owner.userName, keyId)) {
+            throw noSuchKey(keyId);
+        }
+        return Empty.INSTANCE;
+    }
+
+    private String keyId(String value) {
+        return support.validation.requiredString("AccessKeyId", value, 16, 128, IamSupport.ACCESS_KEY_ID);
+    }
+
+    private static io.gatepass.core.error.ServiceException noSuchKey(String keyId) {
+        return IamErrors.NO_SUCH_ENTITY.exception("The Access Key with id %s cannot be found.", keyId);
+    }
+
+    /** Resolves whose keys are meant, checks the user exists, and authorizes the action on that user. */
+    private KeyOwner owner(String requestedUser, CallContext context, String action) {
+        Principal caller = context.principal();
+        String account = caller.accountId();
+        if (requestedUser == null && caller.type() == PrincipalType.ASSUMED_ROLE) {
+            throw IamErrors.VALIDATION_ERROR.exception("Must specify userName when calling with non-User credentials");
+        }
+        String userName = IamSupport.userOrCaller(requestedUser, caller);
+        if (userName == null) {
+            support.authorize(context, action, "arn:aws:iam::" + account + ":root");
+            return new KeyOwner(account, null);
+        }
+        var user = users.find(account, support.existingUserName(userName));
+        support.authorize(context, action, user.arn());
+        return new KeyOwner(account, user.userName());
+    }
+
+    private record KeyOwner(String accountId, String userName) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.gatepass.server.auth;
+
+import io.gatepass.core.error.CommonErrors;
+import io.gatepass.core.identity.Principal;
+import io.gatepass.core.identity.PrincipalType;
+import io.gatepass.core.identity.Role;
+import io.gatepass.core.policy.Decision;
+import io.gatepass.core.policy.Effect;
+import io.gatepass.core.policy.PolicyDocument;
+import io.gatepass.core.policy.PolicyEvaluator;
+import io.gatepass.core.policy.PrincipalSet;
+import io.gatepass.core.policy.RequestContext;
+import io.gatepass.core.policy.Statement;
+import io.gatepass.store.InlinePolicy;
+import io.gatepass.store.InlinePolicyStore;
+import io.gatepass.store.PolicyOwner;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that decides whether a principal may perform an action on a resource: the account's root
+ * (administrator) may do everything; everyone else needs an identity policy that allows it and none that denies it.
+ * Denials use AWS's wording, naming the action and the resource.
+ */
+public final class Authorizer {
+    private final InlinePolicyStore policies;
+    private final PolicyDocuments documents;
+
+    public Authorizer(InlinePolicyStore policies, PolicyDocuments documents) {
+        this.policies = policies;
+        this.documents = documents;
+    }
+
+    public void authorize(Principal principal, String action, String resource, Map<String, List<String>> conditions) {
+        Decision decision = decide(principal, action, resource, conditions);
+        if (!decision.isAllowed()) {
+            throw denied(principal, action, resource, decision, "identity-based");
+        }
+    }
+
+    public Decision decide(Principal principal, String action, String resource, Map<String, List<String>> conditions) {
+        if (principal.isRoot()) {
+            return Decision.ALLOW;
+        }
+        RequestContext context = new RequestContext(principal.arn(), principal.accountId(), action, resource,
+                conditions);
+        return PolicyEvaluator.evaluate(identityPolicies(principal), context);
+    }
+
+    /**
+     * sts:AssumeRole: the role's trust policy must allow the caller. Within the role's account a trust policy that
+     * names the caller itself is enough; one that trusts the whole account also needs the caller's identity policy
+     * to allow sts:AssumeRole on the role, as in AWS.
+     */
+    public void authorizeAssumeRole(Principal caller, Role role) {
+        String action = "sts:AssumeRole";
+        PolicyDocument trust = documents.resource(role.assumeRolePolicyDocument());
+        RequestContext context = new RequestContext(caller.arn(), caller.accountId(), action, role.arn());
+        Decision trusted = PolicyEvaluator.evaluateResourcePolicy(trust, context);
+        if (!trusted.isAllowed()) {
+            throw denied(caller, action, role.arn(), trusted, "resource-based");
+        }
+        boolean sameAccount = caller.accountId().equals(role.accountId());
+        if (sameAccount && namesCaller(trust, caller)) {
+            return;
+        }
+        authorize(caller, action, role.arn(), Map.of());
+    }
+
+    private static boolean namesCaller(PolicyDocument trust, Principal caller) {
+        for (Statement statement : trust.statements()) {
+            PrincipalSet principals = statement.principal();
+            if (statement.effect() == Effect.ALLOW && principals != null
+                    && principals.valuesOf(PrincipalSet.AWS).contains(caller.arn())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<PolicyDocument> identityPolicies(Principal principal) {
+        PolicyOwner owner = principal.type() == PrincipalType.ASSUMED_ROLE
+                ? PolicyOwner.role(principal.accountId(), principal.name())
+                : PolicyOwner.user(principal.accountId(), principal.name());
+        return policies.list(owner).stream().map(InlinePolicy::policyDocument).map(documents::identity).toList();
+    }
+
+    private static io.gatepass.core.error.ServiceException denied(Principal principal, String action, String resource,
+                                                                  Decision decision, String policyType) {
+        String reason = decision == Decision.EXPLICIT_DENY
+                ? "with an explicit deny in an " + policyType + " policy"
+                : "because no " + policyType + " policy allows the " + action + " action";
+        return CommonErrors.ACCESS_DENIED.exception("User: %s is not authorized to perform: %s on resource: %s %s",
+                principal.arn(), action, resource, reason);
+    }
+}

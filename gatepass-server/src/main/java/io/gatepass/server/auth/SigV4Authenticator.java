@@ -1,0 +1,35 @@
+package io.gatepass.server.auth;
+
+import io.gatepass.core.identity.Principal;
+import io.gatepass.server.auth.sigv4.RequestHeaders;
+import io.gatepass.server.auth.sigv4.ScopePolicy;
+import io.gatepass.server.auth.sigv4.SigV4Verifier;
+import io.gatepass.server.auth.sigv4.SignedRequest;
+import io.gatepass.server.auth.sigv4.SigningSecret;
+import io.gatepass.server.auth.sigv4.VerifiedRequest;
+import io.gatepass.server.http.Authenticated;
+import io.gatepass.server.http.RequestAuthenticator;
+import io.gatepass.server.protocol.WireRequest;
+
+import java.time.Clock;
+import java.util.Collection;
+
+/** Authenticates API requests with SigV4 (header or presigned form) against the stored credentials. */
+public final class SigV4Authenticator implements RequestAuthenticator {
+    private final SigV4Verifier<Principal> verifier;
+
+    /** @param services the signing names this server answers for (sts, iam, gamelift, codeartifact, ...) */
+    public SigV4Authenticator(CredentialResolver resolver, String region, Collection<String> services, Clock clock) {
+        this.verifier = new SigV4Verifier<>(ScopePolicy.awsCompatible(region, services), (keyId, token) -> {
+            CredentialResolver.Resolved resolved = resolver.resolve(keyId, token);
+            return new SigningSecret<>(resolved.secret(), resolved.principal());
+        }, clock);
+    }
+
+    @Override
+    public Authenticated authenticate(WireRequest request) {
+        VerifiedRequest<Principal> verified = verifier.verify(SignedRequest.of(request.method(), request.rawPath(),
+                request.rawQuery(), RequestHeaders.ofLowerCaseKeys(request.headers()), request.body()));
+        return new Authenticated(verified.identity(), verified.scope().service());
+    }
+}

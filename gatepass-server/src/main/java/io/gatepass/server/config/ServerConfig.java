@@ -1,0 +1,44 @@
+package io.gatepass.server.config;
+
+import java.nio.file.Path;
+
+/**
+ * Everything `gatepass serve` is configured with, resolved once at start (defaults < file < environment < flags).
+ *
+ * @param port               TCP port; 0 picks a free one (tests)
+ * @param bind               address to listen on
+ * @param dataDir            where the embedded store, the master key and the admin credentials live
+ * @param store              null for the embedded H2 store, or a JDBC URL ({@code jdbc:postgresql://...})
+ * @param region             the region this server answers for; signatures must be scoped to it
+ * @param logFormat          text or json
+ * @param maxBodyBytes       requests with larger bodies are refused with 413
+ * @param masterKey          base64 master key, or null to use/create {@code <dataDir>/master.key}
+ * @param bootstrap          known values for the first-start administrator, or nulls for random ones
+ */
+public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
+                           int maxBodyBytes, String masterKey, Bootstrap bootstrap) {
+
+    public static final int DEFAULT_PORT = 9700;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final String DEFAULT_DATA_DIR = "./gatepass-data";
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_LOG_FORMAT = "text";
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    /** Values that make the first start create a known account and administrator key. */
+    public record Bootstrap(String accountId, String accessKeyId, String secretAccessKey) {
+        public static final Bootstrap RANDOM = new Bootstrap(null, null, null);
+
+        @Override
+        public String toString() {
+            return "Bootstrap[account=" + accountId + ", accessKeyId=" + accessKeyId + "]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", store="
+                + (store == null ? "h2" : store.replaceAll("password=[^&;]*", "password=***")) + ", region=" + region
+                + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+}

@@ -1,0 +1,27 @@
+package io.gatepass.server.http;
+
+import io.gatepass.server.protocol.ProtocolCodec;
+import io.gatepass.server.protocol.WireRequest;
+
+/**
+ * Tells the protocol of a request from its headers and path alone (before the body is read): an
+ * {@code X-Amz-Target} header is awsJson, {@code /service/S/operation/O} is rpcv2Cbor, {@code /v1/...} is restJson,
+ * and everything else is the query protocol.
+ */
+public record ProtocolSelector(ProtocolCodec query, ProtocolCodec awsJson, ProtocolCodec rpcV2Cbor,
+                               ProtocolCodec restJson) {
+
+    public ProtocolCodec select(WireRequest request) {
+        if (request.header("x-amz-target") != null) {
+            return awsJson;
+        }
+        String path = request.rawPath();
+        if (path.startsWith("/service/") || request.header("smithy-protocol") != null) {
+            return rpcV2Cbor;
+        }
+        if (path.startsWith("/v1/")) {
+            return restJson;
+        }
+        return query;
+    }
+}

@@ -1,0 +1,87 @@
+package io.gatepass.server.identity;
+
+import io.gatepass.core.crypto.SecretCipher;
+import io.gatepass.core.id.IdGenerator;
+import io.gatepass.core.identity.AccessKey;
+import io.gatepass.core.identity.AccessKeyStatus;
+import io.gatepass.core.identity.SessionCredentials;
+import io.gatepass.store.Store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * Mints access keys and temporary credentials: generates the id and secret, encrypts the secret under the master
+ * key, stores it, and hands the plaintext back exactly once.
+ */
+public final class KeyIssuer {
+    private final Store store;
+    private final SecretCipher cipher;
+    private final IdGenerator ids;
+
+    public KeyIssuer(Store store, SecretCipher cipher, IdGenerator ids) {
+        this.store = store;
+        this.cipher = cipher;
+        this.ids = ids;
+    }
+
+    /** A new long-term key for the user (null: the account's root), or a given id/secret pair (bootstrap). */
+    public IssuedKey issueAccessKey(String accountId, String userName, Instant now, String givenId, String givenSecret) {
+        String id = givenId != null ? givenId : ids.longTermAccessKeyId();
+        String secret = givenSecret != null ? givenSecret : ids.secretAccessKey();
+        AccessKey key = new AccessKey(id, accountId, userName, cipher.encrypt(secret, id), AccessKeyStatus.Active,
+                now.truncatedTo(ChronoUnit.SECONDS));
+        store.accessKeys().create(key);
+        return new IssuedKey(key, secret);
+    }
+
+    /** New temporary credentials; {@code template} supplies everything but the id, secret and token. */
+    public IssuedSession issueSession(SessionTemplate template, Instant now, Instant expiration) {
+        String id = ids.temporaryAccessKeyId();
+        String secret = ids.secretAccessKey();
+        String token = ids.sessionToken();
+        SessionCredentials session = new SessionCredentials(id, template.accountId(), cipher.encrypt(secret, id),
+                tokenHash(token), template.userName(), template.roleName(), template.roleId(),
+                template.roleSessionName(), template.sourceArn(), expiration, now.truncatedTo(ChronoUnit.SECONDS));
+        store.sessions().create(session);
+        return new IssuedSession(session, secret, token);
+    }
+
+    /** The plaintext secret of a stored key or session. */
+    public String secretOf(String accessKeyId, String encryptedSecret) {
+        return cipher.decrypt(encryptedSecret, accessKeyId);
+    }
+
+    /** How session tokens are stored: hex SHA-256. */
+    public static String tokenHash(String token) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Who a session acts as. */
+    public record SessionTemplate(String accountId, String userName, String roleName, String roleId,
+                                  String roleSessionName, String sourceArn) {
+    }
+
+    public record IssuedKey(AccessKey key, String secret) {
+        @Override
+        public String toString() {
+            return "IssuedKey[" + key + "]";
+        }
+    }
+
+    public record IssuedSession(SessionCredentials session, String secret, String sessionToken) {
+        @Override
+        public String toString() {
+            return "IssuedSession[" + session + "]";
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.gatepass.server.ops;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Request counts and latency by service, operation and outcome (success, client_error, server_error), served in
+ * Prometheus text format at {@code GET /metrics}.
+ */
+public final class RequestMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public void record(String service, String operation, int status, long nanos) {
+        Timer.builder("gatepass.requests")
+                .description("API requests by service, operation and outcome")
+                .tags("service", service, "operation", operation, "outcome", outcome(status))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    private static String outcome(int status) {
+        if (status < 400) {
+            return "success";
+        }
+        return status < 500 ? "client_error" : "server_error";
+    }
+}

@@ -1,0 +1,23 @@
+package io.gatepass.server.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An HTTP request as it came off the wire, independent of the HTTP library.
+ *
+ * @param method   upper-case HTTP method
+ * @param rawPath  the path, still percent-encoded
+ * @param rawQuery the query string without '?', still percent-encoded; empty when absent
+ * @param headers  header names lower-cased, values in arrival order
+ * @param body     the whole body (bounded by the configured limit)
+ */
+public record WireRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+                          byte[] body) {
+
+    /** The first value of a header (name in any case), or null. */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}
