@@ -1,0 +1,49 @@
+package io.gatepass.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import org.slf4j.LoggerFactory;
+
+/** Logs to standard error, as text or as one JSON object per line. */
+final class LogSetup {
+    private LogSetup() {
+    }
+
+    static void configure(String format) {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("--log-format must be text or json, got '" + format + "'");
+        }
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        Encoder<ILoggingEvent> encoder;
+        if (format.equals("json")) {
+            JsonEncoder json = new JsonEncoder();
+            json.setContext(context);
+            json.start();
+            encoder = json;
+        } else {
+            PatternLayoutEncoder text = new PatternLayoutEncoder();
+            text.setContext(context);
+            text.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+            text.start();
+            encoder = text;
+        }
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder);
+        appender.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(appender);
+        for (String noisy : new String[] {"io.netty", "io.vertx", "com.zaxxer.hikari", "org.flywaydb"}) {
+            context.getLogger(noisy).setLevel(Level.WARN);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.gatepass.cli;
+
+import io.gatepass.server.GatepassServer;
+import io.gatepass.server.bootstrap.AdminBootstrap;
+import io.gatepass.server.config.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code gatepass serve}: runs the server until SIGTERM or SIGINT, then drains and exits 0. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the Gatepass server. Each option can also be set as GATEPASS_<NAME> in the environment "
+                + "or in a YAML file given with --config.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default 9700; 0 picks a free one)")
+    String port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1)")
+    String bind;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default ./gatepass-data)")
+    String dataDir;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL",
+            description = "Store: default is the embedded H2 database in the data dir; "
+                    + "jdbc:postgresql://host:5432/db?user=... selects PostgreSQL")
+    String store;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Region this server answers for (default us-east-1)")
+    String region;
+
+    @Option(names = "--log-format", paramLabel = "text|json", description = "Log format (default text)")
+    String logFormat;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body (default 1048576)")
+    String maxBodyBytes;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        SettingsResolver settings = new SettingsResolver(flags(), System::getenv,
+                config != null ? config : envPath("GATEPASS_CONFIG"));
+        LogSetup.configure(settings.get(Setting.LOG_FORMAT));
+        ServerConfig serverConfig = new ServerConfig(
+                settings.getInt(Setting.PORT),
+                settings.get(Setting.BIND),
+                Path.of(settings.get(Setting.DATA_DIR)),
+                settings.get(Setting.STORE),
+                settings.get(Setting.REGION),
+                settings.get(Setting.LOG_FORMAT),
+                settings.getInt(Setting.MAX_BODY_BYTES),
+                System.getenv("GATEPASS_MASTER_KEY"),
+                new ServerConfig.Bootstrap(env("GATEPASS_ACCOUNT_ID"), env("GATEPASS_ADMIN_ACCESS_KEY_ID"),
+                        env("GATEPASS_ADMIN_SECRET_ACCESS_KEY")));
+        GatepassServer server = GatepassServer.start(serverConfig);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            server.close();
+            stopped.countDown();
+        };
+        Signals.onTermination(stop);
+        announce(System.out, server, serverConfig);
+        stopped.await();
+        return 0;
+    }
+
+    private static void announce(PrintStream out, GatepassServer server, ServerConfig config) {
+        AdminBootstrap.Outcome bootstrap = server.bootstrap();
+        if (bootstrap.created()) {
+            out.println("Created account " + bootstrap.accountId() + " and its administrator access key.");
+        }
+        out.println("Administrator credentials: " + bootstrap.credentialsFile().toAbsolutePath()
+                + " (profile " + AdminBootstrap.PROFILE + ")");
+        out.println("Try: AWS_SHARED_CREDENTIALS_FILE=" + bootstrap.credentialsFile().toAbsolutePath()
+                + " AWS_CONFIG_FILE=" + bootstrap.configFile().toAbsolutePath()
+                + " aws --profile " + AdminBootstrap.PROFILE + " --endpoint-url " + server.endpoint()
+                + " sts get-caller-identity");
+        out.println("Gatepass ready at " + server.endpoint() + " (store " + server.store().kind() + ", region "
+                + config.region() + ")");
+        out.flush();
+    }
+
+    private Map<Setting, String> flags() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        put(flags, Setting.PORT, port);
+        put(flags, Setting.BIND, bind);
+        put(flags, Setting.DATA_DIR, dataDir);
+        put(flags, Setting.STORE, store);
+        put(flags, Setting.REGION, region);
+        put(flags, Setting.LOG_FORMAT, logFormat);
+        put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
+        return flags;
+    }
+
+    private static void put(Map<Setting, String> flags, Setting setting, String value) {
+        if (value != null) {
+            flags.put(setting, value);
+        }
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Path envPath(String name) {
+        String value = env(name);
+        return value == null ? null : Path.of(value);
+    }
+}

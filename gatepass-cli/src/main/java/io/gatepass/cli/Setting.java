@@ -1,0 +1,27 @@
+package io.gatepass.cli;
+
+/**
+ * The settings of {@code gatepass serve}, each with its flag, environment variable and YAML key in one place.
+ * Precedence: default &lt; config file &lt; environment &lt; flag.
+ */
+enum Setting {
+    PORT("--port", "GATEPASS_PORT", "port", "9700"),
+    BIND("--bind", "GATEPASS_BIND", "bind", "127.0.0.1"),
+    DATA_DIR("--data-dir", "GATEPASS_DATA_DIR", "data-dir", "./gatepass-data"),
+    STORE("--store", "GATEPASS_STORE", "store", null),
+    REGION("--region", "GATEPASS_REGION", "region", "us-east-1"),
+    LOG_FORMAT("--log-format", "GATEPASS_LOG_FORMAT", "log-format", "text"),
+    MAX_BODY_BYTES("--max-body-bytes", "GATEPASS_MAX_BODY_BYTES", "max-body-bytes", "1048576");
+
+    final String flag;
+    final String env;
+    final String yamlKey;
+    final String defaultValue;
+
+    Setting(String flag, String env, String yamlKey, String defaultValue) {
+        this.flag = flag;
+        this.env = env;
+        this.yamlKey = yamlKey;
+        this.defaultValue = defaultValue;
+    }
+}

@@ -1,0 +1,78 @@
+package io.gatepass.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `gatepass serve` as a real process: configuration from the environment, the ready line, /health, SIGTERM. */
+class ServeProcessTest {
+    private static final Pattern READY = Pattern.compile("Gatepass ready at (http://127\\.0\\.0\\.1:\\d+) ");
+
+    @Test
+    void serve_printsReadyLine_answersHealth_andExitsZeroOnSigterm(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("data");
+        Path log = dir.resolve("stderr.log");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                "io.gatepass.cli.Main", "serve", "--data-dir", dataDir.toString());
+        builder.environment().put("GATEPASS_PORT", "0");
+        builder.environment().put("GATEPASS_ACCOUNT_ID", "444455556666");
+        builder.environment().remove("GATEPASS_ADMIN_ACCESS_KEY_ID");
+        builder.environment().remove("GATEPASS_ADMIN_SECRET_ACCESS_KEY");
+        builder.redirectError(log.toFile());
+        Process process = builder.start();
+        try {
+            List<String> lines = new ArrayList<>();
+            String endpoint = null;
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while (endpoint == null && (line = out.readLine()) != null) {
+                lines.add(line);
+                Matcher ready = READY.matcher(line);
+                if (ready.find()) {
+                    endpoint = ready.group(1);
+                }
+            }
+            assertThat(endpoint).as("ready line in %s; stderr: %s", lines, Files.readString(log)).isNotNull();
+            assertThat(String.join("\n", lines))
+                    .contains("Created account 444455556666")
+                    .contains("Administrator credentials: " + dataDir.resolve("admin-credentials").toAbsolutePath())
+                    .contains("aws --profile gatepass --endpoint-url " + endpoint + " sts get-caller-identity");
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("admin-credentials")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+            assertThat(process.exitValue()).isZero();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

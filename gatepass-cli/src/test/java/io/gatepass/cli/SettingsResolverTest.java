@@ -1,0 +1,53 @@
+package io.gatepass.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsResolverTest {
+
+    @Test
+    void get_whenNothingSet_givesTheDefaults() {
+        SettingsResolver settings = new SettingsResolver(Map.of(), name -> null, null);
+        assertThat(settings.getInt(Setting.PORT)).isEqualTo(9700);
+        assertThat(settings.get(Setting.BIND)).isEqualTo("127.0.0.1");
+        assertThat(settings.get(Setting.DATA_DIR)).isEqualTo("./gatepass-data");
+        assertThat(settings.get(Setting.STORE)).isNull();
+        assertThat(settings.get(Setting.REGION)).isEqualTo("us-east-1");
+        assertThat(settings.get(Setting.LOG_FORMAT)).isEqualTo("text");
+        assertThat(settings.getInt(Setting.MAX_BODY_BYTES)).isEqualTo(1048576);
+    }
+
+    @Test
+    void get_precedence_isFlagOverEnvironmentOverFileOverDefault(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gatepass.yaml");
+        Files.writeString(file, "port: 9801\nregion: eu-west-1\nbind: 0.0.0.0\nstore: jdbc:postgresql://db/gp\n");
+        Map<String, String> env = Map.of("GATEPASS_PORT", "9802", "GATEPASS_REGION", "eu-west-2");
+        SettingsResolver settings = new SettingsResolver(Map.of(Setting.PORT, "9803"), env::get, file);
+        assertThat(settings.getInt(Setting.PORT)).isEqualTo(9803);
+        assertThat(settings.get(Setting.REGION)).isEqualTo("eu-west-2");
+        assertThat(settings.get(Setting.BIND)).isEqualTo("0.0.0.0");
+        assertThat(settings.get(Setting.STORE)).isEqualTo("jdbc:postgresql://db/gp");
+        assertThat(settings.get(Setting.LOG_FORMAT)).isEqualTo("text");
+    }
+
+    @Test
+    void constructor_whenFileHasUnknownSetting_namesIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gatepass.yaml");
+        Files.writeString(file, "prot: 1\n");
+        assertThatThrownBy(() -> new SettingsResolver(Map.of(), n -> null, file))
+                .hasMessageContaining("unknown setting 'prot'");
+    }
+
+    @Test
+    void getInt_whenNotANumber_namesTheFlag() {
+        SettingsResolver settings = new SettingsResolver(Map.of(Setting.PORT, "http"), n -> null, null);
+        assertThatThrownBy(() -> settings.getInt(Setting.PORT)).hasMessageContaining("--port");
+    }
+}
