@@ -7,12 +7,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-10}"
 "$root/gatepass" --version >/dev/null
 jar="$root/gatepass-cli/target/dist/gatepass.jar"
+jsa="$root/gatepass-cli/target/dist/gatepass.jsa"
+# Like the launcher: use the class-data-sharing archive it records, unless NO_CDS=1.
+cds=()
+[ -f "$jsa" ] && [ "${NO_CDS:-0}" != 1 ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT
 
 start_once() { # prints ms to ready
   local out; out="$(mktemp)"
   local t0; t0=$(date +%s%N)
-  java ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --data-dir "$data/d" >"$out" 2>/dev/null &
+  java "${cds[@]}" ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --data-dir "$data/d" >"$out" 2>/dev/null &
   local pid=$!
   until grep -q "Gatepass ready" "$out" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "server died" >&2; cat "$out" >&2; exit 1; }
