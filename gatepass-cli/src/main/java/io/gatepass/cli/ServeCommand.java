@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig serverConfig = new ServerConfig(
                 settings.getInt(Setting.PORT),
                 settings.get(Setting.BIND),
-                Path.of(settings.get(Setting.DATA_DIR)),
+                Path.of(settings.get(Setting.DATA_DIR)).toAbsolutePath().normalize(),
                 settings.get(Setting.STORE),
                 settings.get(Setting.REGION),
                 settings.get(Setting.LOG_FORMAT),

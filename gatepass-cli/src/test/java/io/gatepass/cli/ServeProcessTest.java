@@ -72,6 +72,33 @@ class ServeProcessTest {
         }
     }
 
+    @Test
+    void serve_withJsonLogFormat_logsOneJsonObjectPerLine(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("stderr.log");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                "io.gatepass.cli.Main", "serve", "--port", "0", "--log-format", "json",
+                "--data-dir", dir.resolve("data").toString());
+        builder.redirectError(log.toFile());
+        Process process = builder.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            boolean ready = false;
+            while (!ready && (line = out.readLine()) != null) {
+                ready = line.startsWith("Gatepass ready at ");
+            }
+            assertThat(ready).as("ready; stderr: %s", Files.readString(log)).isTrue();
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            List<String> logLines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+            assertThat(logLines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+            assertThat(logLines).anySatisfy(l -> assertThat(l).contains("listening on 127.0.0.1:"));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -47,6 +47,9 @@ import java.util.List;
 public final class GatepassServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatepassServer.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** Expired temporary credentials are kept a day (so that their errors say "expired"), then removed. */
+    private static final Duration SESSION_RETENTION = Duration.ofDays(1);
+    private static final Duration SESSION_CLEANUP_PERIOD = Duration.ofHours(1);
 
     private final Vertx vertx;
     private final HttpServer http;
@@ -104,6 +107,10 @@ public final class GatepassServer implements AutoCloseable {
                     .requestHandler(frontDoor)
                     .listen(config.port(), config.bind())
                     .await();
+            vertx.setPeriodic(SESSION_CLEANUP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
+                    store.sessions().deleteExpiredBefore(clock.instant().minus(SESSION_RETENTION)), false));
+            LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
+                    store.kind(), config.region(), bootstrap.accountId());
             return new GatepassServer(vertx, http, store, config, bootstrap);
         } catch (RuntimeException e) {
             store.close();

@@ -474,5 +474,37 @@ abstract class IdentityApiContract {
                 "EntityAlreadyExists", 409, name);
         assertAwsError(() -> adminIam.putRolePolicy(r -> r.roleName("ghost-role").policyName("p")
                 .policyDocument(allow("*", "*"))), "NoSuchEntity", 404, "ghost-role");
+        assertAwsError(() -> adminIam.getRolePolicy(r -> r.roleName(name).policyName("none")), "NoSuchEntity", 404,
+                "The role policy with name none cannot be found.");
+        assertAwsError(() -> adminIam.listRolePolicies(r -> r.roleName("ghost-role")), "NoSuchEntity", 404,
+                "The role with name ghost-role cannot be found.");
+        assertAwsError(() -> adminIam.deleteRolePolicy(r -> r.roleName(name).policyName("none")), "NoSuchEntity",
+                404, "none");
+        assertAwsError(() -> adminIam.deleteRole(r -> r.roleName("ghost-role")), "NoSuchEntity", 404, "ghost-role");
+        assertAwsError(() -> adminIam.listRoles(r -> r.maxItems(0)), "ValidationError", 400, "maxItems");
+        assertAwsError(() -> adminIam.listUsers(r -> r.pathPrefix("no-slash")), "ValidationError", 400,
+                "pathPrefix");
+        assertAwsError(() -> adminIam.listAccessKeys(r -> r.userName("ghost-user")), "NoSuchEntity", 404,
+                "ghost-user");
+        assertAwsError(() -> adminIam.listUserPolicies(r -> r.userName("ghost-user")), "NoSuchEntity", 404,
+                "ghost-user");
+        assertAwsError(() -> adminIam.updateAccessKey(r -> r.accessKeyId("AKIAAAAAAAAAAAAAAAAA")
+                .status(StatusType.INACTIVE)), "NoSuchEntity", 404, "AKIAAAAAAAAAAAAAAAAA");
+    }
+
+    @Test
+    void listRoles_pagesWithMarker() {
+        String path = "/" + unique("rolepage") + "/";
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            adminIam.createRole(r -> r.roleName("rp-" + n + "-" + Math.abs(path.hashCode())).path(path)
+                    .assumeRolePolicyDocument(trust("arn:aws:iam::" + TestServer.ACCOUNT + ":root")));
+        }
+        var first = adminIam.listRoles(r -> r.pathPrefix(path).maxItems(2));
+        assertThat(first.roles()).hasSize(2);
+        assertThat(first.isTruncated()).isTrue();
+        var rest = adminIam.listRoles(r -> r.pathPrefix(path).marker(first.marker()));
+        assertThat(rest.roles()).hasSize(1);
+        assertThat(rest.isTruncated()).isFalse();
     }
 }
