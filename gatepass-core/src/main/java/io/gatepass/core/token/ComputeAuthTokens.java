@@ -1,0 +1,109 @@
+package io.gatepass.core.token;
+
+import io.gatepass.core.token.ComputeRegistrations.Registration;
+import io.gatepass.core.token.Verification.Reason;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Mints and verifies GameLift compute auth tokens: 56 characters of {@code [0-9A-Za-z]} (the AWS model allows up to
+ * 64 of {@code [A-Za-z0-9-]}) that carry a format version, the signing key's id, the expiry, the registration id, and
+ * an HMAC-SHA256 (truncated to 128 bits) over those and the fleet id and compute name. Minting is deterministic: the
+ * same registration, expiry and key give the same token.
+ *
+ * <p>A token is accepted while its key is in the ring, its registration still exists with the fleet and compute it
+ * was issued for, and its expiry is in the future. Tokens are never logged; use {@link TokenVerifier#fingerprint}.
+ */
+public final class ComputeAuthTokens implements TokenVerifier {
+    /** The {@link KeyRingStore} purpose of the keys that sign compute auth tokens. */
+    public static final String KEY_PURPOSE = "gamelift-compute-auth-token";
+    /** How long a token is valid unless configured otherwise. */
+    public static final Duration DEFAULT_TTL = Duration.ofHours(3);
+    /** A token with less than this left is replaced by a fresh one on the next request. */
+    public static final Duration REISSUE_WHEN_LEFT = Duration.ofMinutes(15);
+
+    private final Supplier<KeyRing> keyRing;
+    private final ComputeRegistrations registrations;
+    private final Clock clock;
+
+    /**
+     * @param keyRing       the current ring, re-read on every call so a refreshed ring takes effect at once
+     * @param registrations the live registrations, consulted by {@link #verify}
+     */
+    public ComputeAuthTokens(Supplier<KeyRing> keyRing, ComputeRegistrations registrations, Clock clock) {
+        this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+        this.registrations = Objects.requireNonNull(registrations, "registrations");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The token for this registration and expiry, signed with the ring's current signing key. The expiry is kept to
+     * the whole second (truncated).
+     *
+     * @throws IllegalArgumentException if the registration id is not a canonical UUID or the expiry is before 1970
+     *                                  or after the year 3769
+     */
+    public String mint(Registration registration, Instant expiry) {
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(expiry, "expiry");
+        MacKey key = keyRing.get().signingKey(clock.instant());
+        return ComputeTokenFormat.mint(key, registration.fleetId(), registration.computeName(),
+                registration.registrationId(), expiry.getEpochSecond());
+    }
+
+    @Override
+    public Verification verify(String token) {
+        ComputeTokenFormat.Fields fields = ComputeTokenFormat.parse(token);
+        if (fields == null) {
+            return new Verification.Refused(Reason.MALFORMED);
+        }
+        Instant now = clock.instant();
+        Optional<MacKey> key = keyRing.get().verifyingKey(fields.keyId(), now);
+        if (key.isEmpty()) {
+            return new Verification.Refused(Reason.UNKNOWN_KEY);
+        }
+        Optional<Registration> found = registrations.find(fields.registrationId())
+                .filter(r -> r.registrationId().equals(fields.registrationId()));
+        if (found.isEmpty()) {
+            return new Verification.Refused(Reason.REVOKED);
+        }
+        Registration registration = found.get();
+        String expected = ComputeTokenFormat.mint(key.get(), registration.fleetId(), registration.computeName(),
+                fields.registrationId(), fields.expiry());
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII))) {
+            return new Verification.Refused(Reason.BAD_SIGNATURE);
+        }
+        Instant expiry = Instant.ofEpochSecond(fields.expiry());
+        if (!now.isBefore(expiry)) {
+            return new Verification.Refused(Reason.EXPIRED);
+        }
+        return new Verification.Valid(registration, expiry);
+    }
+
+    /**
+     * The expiry to issue for a GetComputeAuthToken request: the current one while at least
+     * {@link #REISSUE_WHEN_LEFT} of it is left (so the same token is returned), otherwise {@code now + ttl} to the
+     * whole second (a fresh token).
+     *
+     * @param currentExpiryOrNull the expiry last issued for this registration, or null if none
+     */
+    public static Instant expiryFor(Instant now, Instant currentExpiryOrNull, Duration ttl) {
+        Objects.requireNonNull(now, "now");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("ttl must be positive");
+        }
+        if (currentExpiryOrNull != null && Duration.between(now, currentExpiryOrNull).compareTo(REISSUE_WHEN_LEFT) >= 0) {
+            return currentExpiryOrNull;
+        }
+        return now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+    }
+}
