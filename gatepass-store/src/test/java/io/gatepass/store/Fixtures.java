@@ -1,5 +1,9 @@
 package io.gatepass.store;
 
+import io.gatepass.core.gamelift.Compute;
+import io.gatepass.core.gamelift.Fleet;
+import io.gatepass.core.gamelift.FleetLocation;
+import io.gatepass.core.gamelift.Location;
 import io.gatepass.core.identity.AccessKey;
 import io.gatepass.core.identity.AccessKeyStatus;
 import io.gatepass.core.identity.Role;
@@ -49,6 +53,29 @@ final class Fixtures {
     static SessionCredentials roleSession(String roleName, Instant expiration) {
         return new SessionCredentials("ASIA" + uniqueId(), ACCOUNT, "enc:" + uniqueId(), "sha256:" + uniqueId(),
                 null, roleName, "AROA" + uniqueId(), "build-42", "arn:aws:iam::" + ACCOUNT + ":root", expiration, T0);
+    }
+
+    static Location location(String accountId, String name) {
+        return new Location(accountId, name, "arn:aws:gamelift:us-east-1:" + accountId + ":location/" + name, T0);
+    }
+
+    /** An active Anywhere fleet with a new {@code fleet-<uuid>} id. */
+    static Fleet fleet(String accountId) {
+        String fleetId = "fleet-" + UUID.randomUUID();
+        return new Fleet(accountId, fleetId, "arn:aws:gamelift:us-east-1:" + accountId + ":fleet/" + fleetId,
+                "game-servers", null, Fleet.COMPUTE_TYPE_ANYWHERE, Fleet.STATUS_ACTIVE, T0,
+                "{\"FleetType\":\"ON_DEMAND\",\"AnywhereConfiguration\":{\"Cost\":\"0.5\"}}");
+    }
+
+    static FleetLocation fleetLocation(Fleet fleet, String location) {
+        return new FleetLocation(fleet.fleetId(), location, Fleet.STATUS_ACTIVE, T0);
+    }
+
+    /** An active compute at an IP address, with a new registration id and no token handed out yet. */
+    static Compute compute(Fleet fleet, String name, String location) {
+        return new Compute(fleet.accountId(), fleet.fleetId(), name,
+                "arn:aws:gamelift:us-east-1:" + fleet.accountId() + ":compute/" + name, "10.0.0.7", null, location,
+                Compute.STATUS_ACTIVE, "reg-" + uniqueId(), T0, null);
     }
 
     /** 16 upper-case hex characters, unique per call. */

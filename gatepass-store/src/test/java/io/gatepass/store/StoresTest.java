@@ -9,6 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static io.gatepass.store.Fixtures.ACCOUNT;
 import static io.gatepass.store.Fixtures.T0;
@@ -123,19 +127,27 @@ class StoresTest {
                 first.users().create(user("alice"));
 
                 assertThat(second.users().find(ACCOUNT, "alice")).isPresent();
-                assertThat(appliedMigrations(url)).isEqualTo(1);
+                assertThat(appliedMigrations(url)).as("each script applied exactly once").isEqualTo(scripts());
             }
         } finally {
             nodes.shutdownNow();
         }
     }
 
-    private static int appliedMigrations(String url) throws SQLException {
+    /** How many versioned migration scripts there are. */
+    private static long scripts() throws IOException, URISyntaxException {
+        Path scripts = Path.of(StoresTest.class.getClassLoader().getResource("db/migration").toURI());
+        try (Stream<Path> files = Files.list(scripts)) {
+            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        }
+    }
+
+    private static long appliedMigrations(String url) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT COUNT(*) FROM gatepass_schema_history WHERE success AND version IS NOT NULL")) {
             rows.next();
-            return rows.getInt(1);
+            return rows.getLong(1);
         }
     }
 }

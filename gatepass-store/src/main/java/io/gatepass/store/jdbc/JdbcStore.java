@@ -4,11 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gatepass.store.AccessKeyStore;
 import io.gatepass.store.AccountStore;
+import io.gatepass.store.ComputeStore;
+import io.gatepass.store.FleetStore;
 import io.gatepass.store.InlinePolicyStore;
+import io.gatepass.store.LocationStore;
 import io.gatepass.store.RoleStore;
 import io.gatepass.store.SessionStore;
 import io.gatepass.store.Store;
 import io.gatepass.store.StoreException;
+import io.gatepass.store.TokenKeyStore;
 import io.gatepass.store.UserStore;
 
 import java.sql.Connection;
@@ -29,6 +33,10 @@ public final class JdbcStore implements Store {
     private final AccessKeyStore accessKeys;
     private final SessionStore sessions;
     private final InlinePolicyStore policies;
+    private final LocationStore locations;
+    private final FleetStore fleets;
+    private final ComputeStore computes;
+    private final TokenKeyStore tokenKeys;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -40,6 +48,10 @@ public final class JdbcStore implements Store {
         this.accessKeys = new JdbcAccessKeyStore(jdbc);
         this.sessions = new JdbcSessionStore(jdbc);
         this.policies = new JdbcInlinePolicyStore(jdbc, dialect);
+        this.locations = new JdbcLocationStore(jdbc);
+        this.fleets = new JdbcFleetStore(jdbc);
+        this.computes = new JdbcComputeStore(jdbc);
+        this.tokenKeys = new JdbcTokenKeyStore(jdbc);
     }
 
     /**
@@ -118,6 +130,26 @@ public final class JdbcStore implements Store {
     @Override
     public InlinePolicyStore policies() {
         return policies;
+    }
+
+    @Override
+    public LocationStore locations() {
+        return locations;
+    }
+
+    @Override
+    public FleetStore fleets() {
+        return fleets;
+    }
+
+    @Override
+    public ComputeStore computes() {
+        return computes;
+    }
+
+    @Override
+    public TokenKeyStore tokenKeys() {
+        return tokenKeys;
     }
 
     @Override

@@ -2,11 +2,15 @@ package io.gatepass.store.testing;
 
 import io.gatepass.store.AccessKeyStore;
 import io.gatepass.store.AccountStore;
+import io.gatepass.store.ComputeStore;
+import io.gatepass.store.FleetStore;
 import io.gatepass.store.InlinePolicyStore;
+import io.gatepass.store.LocationStore;
 import io.gatepass.store.RoleStore;
 import io.gatepass.store.SessionStore;
 import io.gatepass.store.Store;
 import io.gatepass.store.Stores;
+import io.gatepass.store.TokenKeyStore;
 import io.gatepass.store.UserStore;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -209,6 +213,26 @@ public enum TestDatabase {
         @Override
         public InlinePolicyStore policies() {
             return delegate.policies();
+        }
+
+        @Override
+        public LocationStore locations() {
+            return delegate.locations();
+        }
+
+        @Override
+        public FleetStore fleets() {
+            return delegate.fleets();
+        }
+
+        @Override
+        public ComputeStore computes() {
+            return delegate.computes();
+        }
+
+        @Override
+        public TokenKeyStore tokenKeys() {
+            return delegate.tokenKeys();
         }
 
         @Override
