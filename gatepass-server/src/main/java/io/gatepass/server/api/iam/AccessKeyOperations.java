@@ -5,6 +5,7 @@ import io.gatepass.core.identity.AccessKeyStatus;
 import io.gatepass.core.identity.Principal;
 import io.gatepass.core.identity.PrincipalType;
 import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.Paging;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.iam.IamShapes.AccessKeyMetadata;
 import io.gatepass.server.api.iam.IamShapes.AccessKeyShape;
@@ -58,10 +59,10 @@ final class AccessKeyOperations {
                 .filter(k -> after == null || k.accessKeyId().compareTo(after) > 0)
                 .limit(limit + 1L)
                 .toList();
-        IamSupport.Page<AccessKey> page = IamSupport.Page.of(keys, limit, AccessKey::accessKeyId);
+        Paging.Page<AccessKey> page = Paging.of(keys, limit, AccessKey::accessKeyId);
         return new ListAccessKeysResult(page.items().stream()
                 .map(k -> new AccessKeyMetadata(k.userName(), k.accessKeyId(), k.status().name(), k.createDate()))
-                .toList(), page.truncated(), page.marker());
+                .toList(), page.truncated(), page.nextToken());
     }
 
     Empty updateAccessKey(UpdateAccessKeyRequest request, CallContext context) {

@@ -3,14 +3,11 @@ package io.gatepass.server.api.iam;
 import io.gatepass.core.identity.Principal;
 import io.gatepass.core.identity.PrincipalType;
 import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.Paging;
 import io.gatepass.server.api.Validation;
 import io.gatepass.server.auth.Authorizer;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** What every IAM operation shares: the model's constraints, ARNs, authorization and marker paging. */
@@ -79,15 +76,7 @@ final class IamSupport {
             return null;
         }
         validation.requiredString("Marker", marker, 1, 320, MARKER);
-        try {
-            return new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw IamErrors.INVALID_INPUT.exception("Invalid Marker.");
-        }
-    }
-
-    static String markerAfter(String lastName) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastName.getBytes(StandardCharsets.UTF_8));
+        return Paging.after(marker).orElseThrow(() -> IamErrors.INVALID_INPUT.exception("Invalid Marker."));
     }
 
     /** The user a request is about: the named one, or else the caller itself (null when the caller is root). */
@@ -96,16 +85,5 @@ final class IamSupport {
             return requested;
         }
         return caller.type() == PrincipalType.USER ? caller.name() : null;
-    }
-
-    /** One page of a listing fetched with limit+1 rows: the page, and the marker when there is more. */
-    record Page<T>(List<T> items, boolean truncated, String marker) {
-        static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> name) {
-            if (fetched.size() <= limit) {
-                return new Page<>(fetched, false, null);
-            }
-            List<T> items = fetched.subList(0, limit);
-            return new Page<>(items, true, markerAfter(name.apply(items.get(limit - 1))));
-        }
     }
 }

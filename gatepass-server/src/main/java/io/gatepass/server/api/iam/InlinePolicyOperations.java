@@ -1,6 +1,7 @@
 package io.gatepass.server.api.iam;
 
 import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.Paging;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.iam.IamShapes.GetRolePolicyResult;
 import io.gatepass.server.api.iam.IamShapes.GetUserPolicyResult;
@@ -106,8 +107,8 @@ final class InlinePolicyOperations {
                 .filter(n -> after == null || n.compareToIgnoreCase(after) > 0)
                 .limit(limit + 1L)
                 .toList();
-        IamSupport.Page<String> page = IamSupport.Page.of(names, limit, n -> n);
-        return new ListPolicyNamesResult(page.items(), page.truncated(), page.marker());
+        Paging.Page<String> page = Paging.of(names, limit, n -> n);
+        return new ListPolicyNamesResult(page.items(), page.truncated(), page.nextToken());
     }
 
     private void delete(Owner owner, String policyName) {

@@ -3,6 +3,7 @@ package io.gatepass.server.api.iam;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.core.identity.Role;
 import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.Paging;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.iam.IamShapes.CreateRoleRequest;
 import io.gatepass.server.api.iam.IamShapes.ListRolesRequest;
@@ -71,10 +72,10 @@ final class RoleOperations {
         int limit = support.maxItems(request.maxItems());
         String after = support.afterName(request.marker());
         support.authorize(context, "ListRoles", "arn:aws:iam::" + account + ":role" + prefix + "*");
-        IamSupport.Page<Role> page = IamSupport.Page.of(
+        Paging.Page<Role> page = Paging.of(
                 store.roles().list(account, prefix, after, limit + 1), limit, Role::roleName);
         return new ListRolesResult(page.items().stream().map(RoleOperations::shape).toList(), page.truncated(),
-                page.marker());
+                page.nextToken());
     }
 
     Empty deleteRole(RoleNameRequest request, CallContext context) {

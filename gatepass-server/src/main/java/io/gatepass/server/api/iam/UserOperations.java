@@ -4,6 +4,7 @@ import io.gatepass.core.identity.Principal;
 import io.gatepass.core.identity.User;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.Paging;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.iam.IamShapes.CreateUserRequest;
 import io.gatepass.server.api.iam.IamShapes.GetUserRequest;
@@ -68,10 +69,10 @@ final class UserOperations {
         int limit = support.maxItems(request.maxItems());
         String after = support.afterName(request.marker());
         support.authorize(context, "ListUsers", "arn:aws:iam::" + account + ":user" + prefix + "*");
-        IamSupport.Page<User> page = IamSupport.Page.of(
+        Paging.Page<User> page = Paging.of(
                 store.users().list(account, prefix, after, limit + 1), limit, User::userName);
         List<UserShape> users = page.items().stream().map(UserOperations::shape).toList();
-        return new ListUsersResult(users, page.truncated(), page.marker());
+        return new ListUsersResult(users, page.truncated(), page.nextToken());
     }
 
     Empty deleteUser(UserNameRequest request, CallContext context) {
