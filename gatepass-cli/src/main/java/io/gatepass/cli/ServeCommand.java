@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body (default 1048576)")
     String maxBodyBytes;
 
+    @Option(names = "--compute-token-ttl", paramLabel = "DURATION",
+            description = "Lifetime of GameLift compute auth tokens, e.g. 3h, 90m (default 3h)")
+    String computeTokenTtl;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -60,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.getInt(Setting.MAX_BODY_BYTES),
                 System.getenv("GATEPASS_MASTER_KEY"),
                 new ServerConfig.Bootstrap(env("GATEPASS_ACCOUNT_ID"), env("GATEPASS_ADMIN_ACCESS_KEY_ID"),
-                        env("GATEPASS_ADMIN_SECRET_ACCESS_KEY")));
+                        env("GATEPASS_ADMIN_SECRET_ACCESS_KEY")),
+                settings.getDuration(Setting.COMPUTE_TOKEN_TTL));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -98,6 +103,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.REGION, region);
         put(flags, Setting.LOG_FORMAT, logFormat);
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
+        put(flags, Setting.COMPUTE_TOKEN_TTL, computeTokenTtl);
         return flags;
     }
 

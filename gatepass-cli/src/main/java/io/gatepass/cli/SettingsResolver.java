@@ -45,6 +45,23 @@ final class SettingsResolver {
         }
     }
 
+    /** A duration written as {@code 3h}, {@code 90m}, {@code 1h30m}, {@code 600s} or ISO-8601 ({@code PT3H}). */
+    java.time.Duration getDuration(Setting setting) {
+        String value = get(setting).trim();
+        try {
+            java.time.Duration duration = value.toUpperCase(java.util.Locale.ROOT).startsWith("P")
+                    ? java.time.Duration.parse(value)
+                    : java.time.Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(setting.flag + " must be longer than zero, got '" + value + "'");
+            }
+            return duration;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(setting.flag + " must be a duration such as 3h, 90m or 600s, got '"
+                    + value + "'");
+        }
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

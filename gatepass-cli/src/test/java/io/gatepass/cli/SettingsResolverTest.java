@@ -22,6 +22,22 @@ class SettingsResolverTest {
         assertThat(settings.get(Setting.REGION)).isEqualTo("us-east-1");
         assertThat(settings.get(Setting.LOG_FORMAT)).isEqualTo("text");
         assertThat(settings.getInt(Setting.MAX_BODY_BYTES)).isEqualTo(1048576);
+        assertThat(settings.getDuration(Setting.COMPUTE_TOKEN_TTL)).isEqualTo(java.time.Duration.ofHours(3));
+    }
+
+    @Test
+    void getDuration_acceptsShortAndIsoForms_andRefusesTheRest() {
+        for (var form : Map.of("90m", 90L * 60, "1h30m", 90L * 60, "600s", 600L, "PT2H", 7200L).entrySet()) {
+            SettingsResolver settings = new SettingsResolver(Map.of(Setting.COMPUTE_TOKEN_TTL, form.getKey()),
+                    n -> null, null);
+            assertThat(settings.getDuration(Setting.COMPUTE_TOKEN_TTL).toSeconds()).as(form.getKey())
+                    .isEqualTo(form.getValue());
+        }
+        for (String bad : new String[] {"soon", "0s", "-5m"}) {
+            SettingsResolver settings = new SettingsResolver(Map.of(Setting.COMPUTE_TOKEN_TTL, bad), n -> null, null);
+            assertThatThrownBy(() -> settings.getDuration(Setting.COMPUTE_TOKEN_TTL))
+                    .hasMessageContaining("--compute-token-ttl");
+        }
     }
 
     @Test

@@ -3,7 +3,11 @@ package io.gatepass.server;
 import io.gatepass.core.crypto.MasterKey;
 import io.gatepass.core.crypto.SecretCipher;
 import io.gatepass.core.id.IdGenerator;
+import io.gatepass.core.token.TokenVerifier;
 import io.gatepass.server.api.OperationTable;
+import io.gatepass.server.api.gamelift.GameLiftService;
+import io.gatepass.server.gamelift.ComputeTokenAuthority;
+import io.gatepass.server.gamelift.StoredKeyRing;
 import io.gatepass.server.api.iam.IamErrors;
 import io.gatepass.server.api.iam.IamService;
 import io.gatepass.server.api.sts.StsService;
@@ -39,6 +43,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The composition root: opens the store, bootstraps the administrator, wires services to protocols, and listens.
@@ -50,20 +55,24 @@ public final class GatepassServer implements AutoCloseable {
     /** Expired temporary credentials are kept a day (so that their errors say "expired"), then removed. */
     private static final Duration SESSION_RETENTION = Duration.ofDays(1);
     private static final Duration SESSION_CLEANUP_PERIOD = Duration.ofHours(1);
+    /** How soon a node sees a token signing key that another node added. */
+    private static final Duration KEY_RING_RELOAD_PERIOD = Duration.ofMinutes(1);
 
     private final Vertx vertx;
     private final HttpServer http;
     private final Store store;
     private final ServerConfig config;
     private final AdminBootstrap.Outcome bootstrap;
+    private final TokenVerifier computeTokenVerifier;
 
     private GatepassServer(Vertx vertx, HttpServer http, Store store, ServerConfig config,
-                           AdminBootstrap.Outcome bootstrap) {
+                           AdminBootstrap.Outcome bootstrap, TokenVerifier computeTokenVerifier) {
         this.vertx = vertx;
         this.http = http;
         this.store = store;
         this.config = config;
         this.bootstrap = bootstrap;
+        this.computeTokenVerifier = computeTokenVerifier;
     }
 
     public static GatepassServer start(ServerConfig config) {
@@ -80,7 +89,8 @@ public final class GatepassServer implements AutoCloseable {
         Store store = Stores.open(config.store(), config.dataDir());
         try {
             IdGenerator ids = IdGenerator.secure();
-            KeyIssuer issuer = new KeyIssuer(store, new SecretCipher(masterKey), ids);
+            SecretCipher cipher = new SecretCipher(masterKey);
+            KeyIssuer issuer = new KeyIssuer(store, cipher, ids);
             AdminBootstrap.Outcome bootstrap = new AdminBootstrap(store, issuer, ids).run(config, clock.instant());
 
             PolicyDocuments policies = new PolicyDocuments(IamErrors.MALFORMED_POLICY_DOCUMENT);
@@ -88,6 +98,11 @@ public final class GatepassServer implements AutoCloseable {
             OperationTable operations = new OperationTable();
             StsService.register(operations, store, issuer, authorizer);
             IamService.register(operations, store, ids, issuer, authorizer, policies);
+            ComputeTokenAuthority computeTokens = new ComputeTokenAuthority(
+                    new StoredKeyRing(store.tokenKeys(), cipher), store.computes(), config.computeTokenTtl(), clock);
+            AtomicReference<String> websocketBase = new AtomicReference<>();
+            GameLiftService.register(operations, store, authorizer, config.region(), computeTokens,
+                    websocketBase::get);
 
             WireMappers mappers = new WireMappers();
             ProtocolSelector protocols = new ProtocolSelector(
@@ -109,9 +124,16 @@ public final class GatepassServer implements AutoCloseable {
                     .await();
             vertx.setPeriodic(SESSION_CLEANUP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
                     store.sessions().deleteExpiredBefore(clock.instant().minus(SESSION_RETENTION)), false));
+            vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
+                computeTokens.reload();
+                return null;
+            }, false));
+            GatepassServer server = new GatepassServer(vertx, http, store, config, bootstrap,
+                    computeTokens.verifier());
+            websocketBase.set(server.endpoint().replaceFirst("^http", "ws"));
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
-            return new GatepassServer(vertx, http, store, config, bootstrap);
+            return server;
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -133,6 +155,11 @@ public final class GatepassServer implements AutoCloseable {
 
     public AdminBootstrap.Outcome bootstrap() {
         return bootstrap;
+    }
+
+    /** Answers which fleet and compute a compute auth token belongs to, or why it is refused. */
+    public TokenVerifier computeTokenVerifier() {
+        return computeTokenVerifier;
     }
 
     public Store store() {

@@ -1,6 +1,7 @@
 package io.gatepass.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Everything `gatepass serve` is configured with, resolved once at start (defaults < file < environment < flags).
@@ -14,9 +15,10 @@ import java.nio.file.Path;
  * @param maxBodyBytes       requests with larger bodies are refused with 413
  * @param masterKey          base64 master key, or null to use/create {@code <dataDir>/master.key}
  * @param bootstrap          known values for the first-start administrator, or nulls for random ones
+ * @param computeTokenTtl    how long a GameLift compute auth token is valid
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
-                           int maxBodyBytes, String masterKey, Bootstrap bootstrap) {
+                           int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -24,6 +26,14 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_LOG_FORMAT = "text";
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final Duration DEFAULT_COMPUTE_TOKEN_TTL = Duration.ofHours(3);
+
+    /** A configuration with the default compute token lifetime. */
+    public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
+                        int maxBodyBytes, String masterKey, Bootstrap bootstrap) {
+        this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                DEFAULT_COMPUTE_TOKEN_TTL);
+    }
 
     /** Values that make the first start create a known account and administrator key. */
     public record Bootstrap(String accountId, String accessKeyId, String secretAccessKey) {
@@ -39,6 +49,6 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public String toString() {
         return "ServerConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", store="
                 + (store == null ? "h2" : store.replaceAll("password=[^&;]*", "password=***")) + ", region=" + region
-                + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl + "]";
     }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -100,6 +101,43 @@ public final class TestServer implements AutoCloseable {
                 .build();
     }
 
+    public GameLiftClient gameLift(AwsCredentials credentials) {
+        return GameLiftClient.builder().endpointOverride(endpoint()).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(java.time.Duration.ofSeconds(30)))
+                .build();
+    }
+
+    /**
+     * Signs a request with the SDK's own signer at the given clock (e.g. the server's, when a test moved it) and
+     * sends it. {@code path} may carry a query string.
+     */
+    public HttpResponse<byte[]> signed(AwsCredentials credentials, String service, String path,
+                                       Map<String, String> headers, byte[] body, Clock signingClock)
+            throws Exception {
+        SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
+                .uri(endpoint().resolve(path));
+        headers.forEach(builder::putHeader);
+        AwsCredentialsIdentity identity = credentials instanceof AwsSessionCredentials session
+                ? AwsSessionCredentialsIdentity.create(session.accessKeyId(), session.secretAccessKey(),
+                session.sessionToken())
+                : AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey());
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(builder.build())
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock));
+        HttpRequest.Builder out = HttpRequest.newBuilder(endpoint().resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.request().headers().forEach((name, values) -> {
+            if (!List.of("host", "content-length").contains(name.toLowerCase())) {
+                values.forEach(v -> out.header(name, v));
+            }
+        });
+        return http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Sends a request as is (no signature). */
     public HttpResponse<String> send(String method, String pathAndQuery, Map<String, String> headers, byte[] body)
             throws Exception {
@@ -113,26 +151,10 @@ public final class TestServer implements AutoCloseable {
     /** Signs a form-encoded query-protocol request with the SDK's own signer at the given clock, and sends it. */
     public HttpResponse<String> signedQuery(AwsCredentials credentials, String service, String form, Clock signingClock)
             throws Exception {
-        byte[] body = form.getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
-        AwsCredentialsIdentity identity = credentials instanceof AwsSessionCredentials session
-                ? AwsSessionCredentialsIdentity.create(session.accessKeyId(), session.secretAccessKey(),
-                session.sessionToken())
-                : AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey());
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
-                .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
-                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock));
-        HttpRequest.Builder out = HttpRequest.newBuilder(endpoint().resolve("/"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signed.request().headers().forEach((name, values) -> {
-            if (!List.of("host", "content-length").contains(name.toLowerCase())) {
-                values.forEach(v -> out.header(name, v));
-            }
-        });
-        return http.send(out.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> response = signed(credentials, service, "/",
+                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                form.getBytes(StandardCharsets.UTF_8), signingClock);
+        return new TextResponse(response);
     }
 
     @Override

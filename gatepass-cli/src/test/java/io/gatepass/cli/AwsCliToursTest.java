@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the unmodified AWS CLI, v2 (Debian's package) and v1 (in the machine's Python), through
- * src/test/shell/aws-cli-identities.sh against a real server. With CI=true a missing CLI is a failure, not a skip.
+ * the tours in src/test/shell/ (identities, GameLift) against a real server. With CI=true a missing CLI is a failure, not a skip.
  */
-class AwsCliIdentitiesTest {
+class AwsCliToursTest {
     private static final String ADMIN_ID = "AKIAGATEPASSCLITEST1";
     private static final String ADMIN_SECRET = "cliTestSecretcliTestSecretcliTestSecret0";
 
@@ -40,17 +40,29 @@ class AwsCliIdentitiesTest {
 
     @Test
     void awsCliV2_identityTour_passesEveryCheck() throws Exception {
-        runTour(AwsClis.v2(), "aws-cli/2");
+        runTour("aws-cli-identities.sh", AwsClis.v2(), "aws-cli/2");
     }
 
     @Test
     void awsCliV1_identityTour_passesEveryCheck() throws Exception {
-        runTour(AwsClis.v1(), "aws-cli/1");
+        runTour("aws-cli-identities.sh", AwsClis.v1(), "aws-cli/1");
     }
 
-    private static void runTour(Path aws, String expectedVersion) throws Exception {
+    /** AWS CLI v2 (2.9) speaks awsJson1_1 to GameLift. */
+    @Test
+    void awsCliV2_gameLiftTour_passesEveryCheck() throws Exception {
+        runTour("aws-cli-gamelift.sh", AwsClis.v2(), "aws-cli/2");
+    }
+
+    /** AWS CLI v1 on a recent botocore speaks rpcv2Cbor to GameLift. */
+    @Test
+    void awsCliV1_gameLiftTour_passesEveryCheck() throws Exception {
+        runTour("aws-cli-gamelift.sh", AwsClis.v1(), "aws-cli/1");
+    }
+
+    private static void runTour(String tour, Path aws, String expectedVersion) throws Exception {
         AwsClis.assumeOrFail(aws, expectedVersion);
-        Path script = Path.of("src/test/shell/aws-cli-identities.sh").toAbsolutePath();
+        Path script = Path.of("src/test/shell", tour).toAbsolutePath();
         Process process = new ProcessBuilder(List.of("bash", script.toString(), aws.toString(), server.endpoint(),
                 ADMIN_ID, ADMIN_SECRET)).redirectErrorStream(true).start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);

@@ -1,0 +1,93 @@
+package io.gatepass.server.api.gamelift;
+
+import io.gatepass.core.error.ServiceException;
+import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.Paging;
+import io.gatepass.server.api.Validation;
+import io.gatepass.server.auth.Authorizer;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What GameLift operations share: the model's constraints, ARNs, id-or-ARN parsing, authorization and paging. */
+final class GameLiftSupport {
+    static final Pattern CUSTOM_LOCATION = Pattern.compile("^custom-[A-Za-z0-9\\-]+");
+    static final Pattern LOCATION_NAME_OR_ARN =
+            Pattern.compile("^custom-[A-Za-z0-9\\-]+|^arn:.*:location\\/custom-\\S+");
+    static final Pattern LOCATION = Pattern.compile("^[A-Za-z0-9\\-]+");
+    static final Pattern FLEET_ID_OR_ARN =
+            Pattern.compile("^[a-z]*fleet-[a-zA-Z0-9\\-]+$|^arn:.*:[a-z]*fleet\\/[a-z]*fleet-[a-zA-Z0-9\\-]+$");
+    static final Pattern COMPUTE_NAME = Pattern.compile("^[a-zA-Z0-9\\-]+(\\/[a-zA-Z0-9\\-]+)?");
+    static final Pattern COMPUTE_NAME_OR_ARN = Pattern.compile(
+            "^[a-zA-Z0-9\\-]+(\\/[a-zA-Z0-9\\-]+)?$|^arn:.*:compute\\/[a-zA-Z0-9\\-]+(\\/[a-zA-Z0-9\\-]+)?");
+    static final Pattern IP_ADDRESS = Pattern.compile("^[0-9A-Fa-f\\:\\.]+");
+    private static final Pattern FLEET_ARN = Pattern.compile("^arn:.*:[a-z]*fleet\\/([a-z]*fleet-[a-zA-Z0-9\\-]+)$");
+    private static final Pattern COMPUTE_ARN = Pattern.compile("^arn:.*:compute\\/(.+)$");
+    private static final Pattern LOCATION_ARN = Pattern.compile("^arn:.*:location\\/(custom-\\S+)$");
+
+    final Validation validation = new Validation(GameLiftErrors.INVALID_REQUEST);
+    private final Authorizer authorizer;
+    private final String region;
+
+    GameLiftSupport(Authorizer authorizer, String region) {
+        this.authorizer = authorizer;
+        this.region = region;
+    }
+
+    void authorize(CallContext context, String operation, String resourceArn) {
+        authorizer.authorize(context.principal(), "gamelift:" + operation, resourceArn, Map.of());
+    }
+
+    String fleetArn(String accountId, String fleetId) {
+        return "arn:aws:gamelift:" + region + ":" + accountId + ":fleet/" + fleetId;
+    }
+
+    String computeArn(String accountId, String computeName) {
+        return "arn:aws:gamelift:" + region + ":" + accountId + ":compute/" + computeName;
+    }
+
+    String locationArn(String accountId, String locationName) {
+        return "arn:aws:gamelift:" + region + ":" + accountId + ":location/" + locationName;
+    }
+
+    /** The fleet id from a FleetId member that may be an id or an ARN. */
+    String fleetId(String idOrArn) {
+        validation.requiredString("FleetId", idOrArn, 1, 512, FLEET_ID_OR_ARN);
+        Matcher arn = FLEET_ARN.matcher(idOrArn);
+        return arn.matches() ? arn.group(1) : idOrArn;
+    }
+
+    /** The compute name from a ComputeName member that may be a name or an ARN. */
+    String computeName(String nameOrArn) {
+        validation.requiredString("ComputeName", nameOrArn, 1, 1024, COMPUTE_NAME_OR_ARN);
+        Matcher arn = COMPUTE_ARN.matcher(nameOrArn);
+        return arn.matches() ? arn.group(1) : nameOrArn;
+    }
+
+    /** The location name from a member that may be a custom location name or its ARN. */
+    String locationName(String nameOrArn) {
+        validation.requiredString("LocationName", nameOrArn, 1, 128, LOCATION_NAME_OR_ARN);
+        Matcher arn = LOCATION_ARN.matcher(nameOrArn);
+        return arn.matches() ? arn.group(1) : nameOrArn;
+    }
+
+    int limit(Integer value, int max) {
+        Integer checked = validation.range("Limit", value, 1, max);
+        return checked == null ? max : checked;
+    }
+
+    /** The key after which a listing resumes, from a NextToken this service handed out. */
+    String after(String nextToken) {
+        if (nextToken == null) {
+            return null;
+        }
+        validation.requiredString("NextToken", nextToken, 1, 1024, null);
+        return Paging.after(nextToken)
+                .orElseThrow(() -> GameLiftErrors.INVALID_REQUEST.exception("Invalid NextToken: %s", nextToken));
+    }
+
+    static ServiceException notFound(String format, Object... args) {
+        return GameLiftErrors.NOT_FOUND.exception(format, args);
+    }
+}

@@ -1,0 +1,38 @@
+package io.gatepass.server.gamelift;
+
+import io.gatepass.core.crypto.SecretCipher;
+import io.gatepass.core.token.KeyRingStore;
+import io.gatepass.core.token.SigningKey;
+import io.gatepass.store.StoredTokenKey;
+import io.gatepass.store.TokenKeyStore;
+
+import java.util.Base64;
+import java.util.List;
+
+/** Token signing keys in the store, their secrets encrypted under the master key (bound to purpose and key id). */
+public final class StoredKeyRing implements KeyRingStore {
+    private final TokenKeyStore keys;
+    private final SecretCipher cipher;
+
+    public StoredKeyRing(TokenKeyStore keys, SecretCipher cipher) {
+        this.keys = keys;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public List<SigningKey> load(String purpose) {
+        return keys.load(purpose).stream().map(k -> new SigningKey(k.keyId(),
+                Base64.getDecoder().decode(cipher.decrypt(k.encryptedSecret(), context(purpose, k.keyId()))),
+                k.createdAt())).toList();
+    }
+
+    @Override
+    public void add(String purpose, SigningKey key) {
+        String sealed = cipher.encrypt(Base64.getEncoder().encodeToString(key.secret()), context(purpose, key.keyId()));
+        keys.add(purpose, new StoredTokenKey(key.keyId(), sealed, key.createdAt(), null));
+    }
+
+    private static String context(String purpose, String keyId) {
+        return purpose + "/" + keyId;
+    }
+}
