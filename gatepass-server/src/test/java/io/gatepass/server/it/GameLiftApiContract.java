@@ -272,6 +272,26 @@ abstract class GameLiftApiContract {
         assertThat(server.server().computeTokenVerifier().verify(newToken)).isInstanceOf(Verification.Valid.class);
     }
 
+    @Test
+    void unknownFleetsComputesAndBadLimits_areRefusedWithGameLiftErrors() {
+        String location = location();
+        FleetAttributes fleet = fleet(location);
+        assertAwsError(() -> gl.listCompute(r -> r.fleetId("fleet-00000000-0000-0000-0000-000000000000")),
+                "NotFoundException", "fleet-00000000-0000-0000-0000-000000000000");
+        assertAwsError(() -> gl.describeCompute(r -> r.fleetId(fleet.fleetId()).computeName("nobody")),
+                "NotFoundException", "nobody");
+        assertAwsError(() -> gl.getComputeAuthToken(r -> r.fleetId("fleet-gone").computeName("x")),
+                "NotFoundException", "fleet-gone");
+        assertAwsError(() -> gl.createFleetLocations(r -> r.fleetId(fleet.fleetId())
+                .locations(l -> l.location("custom-not-made"))), "NotFoundException", "custom-not-made");
+        assertAwsError(() -> gl.listLocations(r -> r.limit(201)), "InvalidRequestException", "limit");
+        assertAwsError(() -> gl.listFleets(r -> r.limit(0)), "InvalidRequestException", "limit");
+        assertAwsError(() -> gl.listFleets(r -> r.nextToken("%%%")), "InvalidRequestException", "NextToken");
+        assertAwsError(() -> gl.describeCompute(r -> r.fleetId(fleet.fleetId()).computeName("no spaces")),
+                "InvalidRequestException", "computeName");
+        assertThat(gl.listFleets(r -> r.limit(5000)).fleetIds()).contains(fleet.fleetId());
+    }
+
     // ---------------------------------------------------------------- tokens
 
     @Test

@@ -120,7 +120,7 @@ final class ComputeOperations {
         var v = support.validation;
         String location = v.optionalString("Location", input.location(), 1, 64, GameLiftSupport.LOCATION);
         v.oneOf("ComputeStatus", input.computeStatus(), ListComputeStatus.class);
-        int limit = support.limit(input.limit(), LIST_LIMIT);
+        int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
         String after = support.after(input.nextToken());
         Fleet fleet = fleets.find(context, input.fleetId(), "ListCompute");
         if (input.containerGroupDefinitionName() != null

@@ -121,7 +121,7 @@ final class FleetOperations {
             }
             return new DescribeFleetAttributesOutput(found, null);
         }
-        int limit = support.limit(input.limit(), LIST_LIMIT);
+        int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
         support.authorize(context, "DescribeFleetAttributes", "*");
         Paging.Page<Fleet> page = Paging.of(store.fleets().list(account, support.after(input.nextToken()),
                 limit + 1), limit, Fleet::fleetId);
@@ -130,7 +130,7 @@ final class FleetOperations {
     }
 
     ListFleetsOutput listFleets(ListFleetsInput input, CallContext context) {
-        int limit = support.limit(input.limit(), LIST_LIMIT);
+        int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
         String after = support.after(input.nextToken());
         support.authorize(context, "ListFleets", "*");
         if (input.buildId() != null || input.scriptId() != null) {

@@ -72,9 +72,16 @@ final class GameLiftSupport {
         return arn.matches() ? arn.group(1) : nameOrArn;
     }
 
+    /** A Limit the model bounds (e.g. ListLocations: 1..200); out of range is an error. */
     int limit(Integer value, int max) {
         Integer checked = validation.range("Limit", value, 1, max);
         return checked == null ? max : checked;
+    }
+
+    /** A Limit the model only requires to be positive: larger values are served as pages of {@code pageSize}. */
+    int positiveLimit(Integer value, int pageSize) {
+        Integer checked = validation.range("Limit", value, 1, Integer.MAX_VALUE);
+        return checked == null ? pageSize : Math.min(checked, pageSize);
     }
 
     /** The key after which a listing resumes, from a NextToken this service handed out. */
