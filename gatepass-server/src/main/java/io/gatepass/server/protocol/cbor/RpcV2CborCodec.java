@@ -1,7 +1,6 @@
 package io.gatepass.server.protocol.cbor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.gatepass.core.error.CommonErrors;
@@ -16,11 +15,10 @@ import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireMappers;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
+import io.gatepass.server.protocol.json.BodyMappers;
 import io.gatepass.server.protocol.json.JsonProtocolSupport;
 
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +49,7 @@ public final class RpcV2CborCodec implements ProtocolCodec {
 
     private final WireMappers mappers;
     private final Function<ServiceDescriptor, String> namespaces;
-    private final Map<Naming, ObjectMapper> binders = new EnumMap<>(Naming.class);
-    private final Map<Naming, ObjectWriter> writers = new EnumMap<>(Naming.class);
+    private final BodyMappers bodyMappers;
     private final ObjectReader bodies;
 
     /** Errors are qualified with {@code com.amazonaws.<signing name>}, the namespace of AWS's Smithy models. */
@@ -64,10 +61,7 @@ public final class RpcV2CborCodec implements ProtocolCodec {
     public RpcV2CborCodec(WireMappers mappers, Function<ServiceDescriptor, String> namespaces) {
         this.mappers = mappers;
         this.namespaces = namespaces;
-        for (Naming naming : Naming.values()) {
-            binders.put(naming, JsonProtocolSupport.strict(mappers.cbor(naming)));
-            writers.put(naming, JsonProtocolSupport.outputWriter(mappers.cbor(naming)));
-        }
+        this.bodyMappers = new BodyMappers(mappers::cbor);
         this.bodies = JsonProtocolSupport.bodyReader(mappers.cbor(Naming.PASCAL_CASE));
     }
 
@@ -121,13 +115,12 @@ public final class RpcV2CborCodec implements ProtocolCodec {
 
     @Override
     public Object bind(DecodedCall call) {
-        BoundOperation<?, ?> operation = call.operation();
-        return JsonProtocolSupport.bind(binders.get(operation.service().naming()), call.input(), operation.inputType());
+        return bodyMappers.bind(call);
     }
 
     @Override
     public WireResponse success(DecodedCall call, Object output, String requestId) {
-        ObjectWriter writer = writers.get(call.operation().service().naming());
+        ObjectWriter writer = bodyMappers.writer(call.operation().service().naming());
         try {
             byte[] body = output == null ? new byte[] {(byte) 0xa0} : writer.writeValueAsBytes(output);
             return WireResponse.of(200, CBOR, body).withHeader(PROTOCOL_HEADER, PROTOCOL);

@@ -1,7 +1,6 @@
 package io.gatepass.server.protocol.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.gatepass.core.error.CommonErrors;
@@ -17,8 +16,6 @@ import io.gatepass.server.protocol.WireMappers;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
 
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * The AWS JSON protocol, version 1.1 (and 1.0, which differs only in its media type): {@code POST} with
@@ -38,16 +35,12 @@ public final class AwsJsonCodec implements ProtocolCodec {
     private static final int MAX_ECHO = 100;
 
     private final WireMappers mappers;
-    private final Map<Naming, ObjectMapper> binders = new EnumMap<>(Naming.class);
-    private final Map<Naming, ObjectWriter> writers = new EnumMap<>(Naming.class);
+    private final BodyMappers bodyMappers;
     private final ObjectReader bodies;
 
     public AwsJsonCodec(WireMappers mappers) {
         this.mappers = mappers;
-        for (Naming naming : Naming.values()) {
-            binders.put(naming, JsonProtocolSupport.strict(mappers.json(naming)));
-            writers.put(naming, JsonProtocolSupport.outputWriter(mappers.json(naming)));
-        }
+        this.bodyMappers = new BodyMappers(mappers::json);
         this.bodies = JsonProtocolSupport.bodyReader(mappers.json(Naming.PASCAL_CASE));
     }
 
@@ -90,13 +83,12 @@ public final class AwsJsonCodec implements ProtocolCodec {
 
     @Override
     public Object bind(DecodedCall call) {
-        BoundOperation<?, ?> operation = call.operation();
-        return JsonProtocolSupport.bind(binders.get(operation.service().naming()), call.input(), operation.inputType());
+        return bodyMappers.bind(call);
     }
 
     @Override
     public WireResponse success(DecodedCall call, Object output, String requestId) {
-        ObjectWriter writer = writers.get(call.operation().service().naming());
+        ObjectWriter writer = bodyMappers.writer(call.operation().service().naming());
         try {
             byte[] body = output == null ? new byte[] {'{', '}'} : writer.writeValueAsBytes(output);
             return WireResponse.of(200, JSON_1_1, body);

@@ -2,7 +2,6 @@ package io.gatepass.server.protocol.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,6 +18,7 @@ import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireMappers;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
+import io.gatepass.server.protocol.json.BodyMappers;
 import io.gatepass.server.protocol.json.JsonProtocolSupport;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
@@ -54,8 +54,7 @@ public final class RestJsonCodec implements ProtocolCodec {
 
     private final WireMappers mappers;
     private final RestRoutes routes;
-    private final Map<Naming, ObjectMapper> binders = new EnumMap<>(Naming.class);
-    private final Map<Naming, ObjectWriter> writers = new EnumMap<>(Naming.class);
+    private final BodyMappers bodyMappers;
     private final Map<Naming, HttpValues> values = new EnumMap<>(Naming.class);
     private final ObjectReader bodies;
 
@@ -63,10 +62,9 @@ public final class RestJsonCodec implements ProtocolCodec {
         this.mappers = mappers;
         this.routes = routes;
         for (Naming naming : Naming.values()) {
-            binders.put(naming, JsonProtocolSupport.strict(mappers.json(naming)));
-            writers.put(naming, JsonProtocolSupport.outputWriter(mappers.json(naming)));
             values.put(naming, new HttpValues(mappers.json(naming)));
         }
+        this.bodyMappers = new BodyMappers(mappers::json);
         this.bodies = JsonProtocolSupport.bodyReader(mappers.json(Naming.CAMEL_CASE));
     }
 
@@ -204,8 +202,7 @@ public final class RestJsonCodec implements ProtocolCodec {
 
     @Override
     public Object bind(DecodedCall call) {
-        BoundOperation<?, ?> operation = call.operation();
-        return JsonProtocolSupport.bind(binders.get(operation.service().naming()), call.input(), operation.inputType());
+        return bodyMappers.bind(call);
     }
 
     @Override
@@ -217,7 +214,7 @@ public final class RestJsonCodec implements ProtocolCodec {
             return new WireResponse(status, new LinkedHashMap<>(), new byte[0]);
         }
         try {
-            ObjectWriter writer = writers.get(operation.service().naming());
+            ObjectWriter writer = bodyMappers.writer(operation.service().naming());
             byte[] body = output == null ? new byte[] {'{', '}'} : writer.writeValueAsBytes(output);
             return WireResponse.of(status, JSON, body);
         } catch (JsonProcessingException e) {
