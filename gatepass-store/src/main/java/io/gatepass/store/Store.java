@@ -10,8 +10,8 @@ package io.gatepass.store;
  *       failure is a {@link StoreException}. Their messages name the action (and SQLState), never the SQL or its
  *       values; the driver's exception is kept as the cause.</li>
  *   <li>Names IAM treats as unique ignoring case (users, roles, inline policies) are matched ignoring case and
- *       returned in the spelling they were stored with. GameLift names (locations, computes) are case-sensitive and
- *       matched exactly.</li>
+ *       returned in the spelling they were stored with. GameLift names (locations, computes) and CodeArtifact names (domains,
+ *       repositories) are case-sensitive and matched exactly.</li>
  *   <li>A write that breaks a reference between entities (a compute in a location its fleet does not have, deleting
  *       a location a fleet uses) throws {@link ReferenceViolationException}.</li>
  *   <li>Instants are kept to the microsecond (what {@code Clock.systemUTC()} gives on JDK 17); finer digits are
@@ -38,6 +38,12 @@ public interface Store extends AutoCloseable {
     ComputeStore computes();
 
     TokenKeyStore tokenKeys();
+
+    DomainStore domains();
+
+    RepositoryStore repositories();
+
+    DomainPolicyStore domainPolicies();
 
     /** True once migrations have run and a connection answers. */
     boolean isHealthy();

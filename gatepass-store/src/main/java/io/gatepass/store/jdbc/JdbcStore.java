@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.gatepass.store.AccessKeyStore;
 import io.gatepass.store.AccountStore;
 import io.gatepass.store.ComputeStore;
+import io.gatepass.store.DomainPolicyStore;
+import io.gatepass.store.DomainStore;
 import io.gatepass.store.FleetStore;
 import io.gatepass.store.InlinePolicyStore;
 import io.gatepass.store.LocationStore;
+import io.gatepass.store.RepositoryStore;
 import io.gatepass.store.RoleStore;
 import io.gatepass.store.SessionStore;
 import io.gatepass.store.Store;
@@ -37,6 +40,9 @@ public final class JdbcStore implements Store {
     private final FleetStore fleets;
     private final ComputeStore computes;
     private final TokenKeyStore tokenKeys;
+    private final DomainStore domains;
+    private final RepositoryStore repositories;
+    private final DomainPolicyStore domainPolicies;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -52,6 +58,9 @@ public final class JdbcStore implements Store {
         this.fleets = new JdbcFleetStore(jdbc);
         this.computes = new JdbcComputeStore(jdbc);
         this.tokenKeys = new JdbcTokenKeyStore(jdbc);
+        this.domains = new JdbcDomainStore(jdbc);
+        this.repositories = new JdbcRepositoryStore(jdbc);
+        this.domainPolicies = new JdbcDomainPolicyStore(jdbc);
     }
 
     /**
@@ -150,6 +159,21 @@ public final class JdbcStore implements Store {
     @Override
     public TokenKeyStore tokenKeys() {
         return tokenKeys;
+    }
+
+    @Override
+    public DomainStore domains() {
+        return domains;
+    }
+
+    @Override
+    public RepositoryStore repositories() {
+        return repositories;
+    }
+
+    @Override
+    public DomainPolicyStore domainPolicies() {
+        return domainPolicies;
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.gatepass.store.testing;
 import io.gatepass.store.AccessKeyStore;
 import io.gatepass.store.AccountStore;
 import io.gatepass.store.ComputeStore;
+import io.gatepass.store.DomainPolicyStore;
+import io.gatepass.store.DomainStore;
 import io.gatepass.store.FleetStore;
 import io.gatepass.store.InlinePolicyStore;
 import io.gatepass.store.LocationStore;
+import io.gatepass.store.RepositoryStore;
 import io.gatepass.store.RoleStore;
 import io.gatepass.store.SessionStore;
 import io.gatepass.store.Store;
@@ -233,6 +236,21 @@ public enum TestDatabase {
         @Override
         public TokenKeyStore tokenKeys() {
             return delegate.tokenKeys();
+        }
+
+        @Override
+        public DomainStore domains() {
+            return delegate.domains();
+        }
+
+        @Override
+        public RepositoryStore repositories() {
+            return delegate.repositories();
+        }
+
+        @Override
+        public DomainPolicyStore domainPolicies() {
+            return delegate.domainPolicies();
         }
 
         @Override
