@@ -46,6 +46,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Lifetime of GameLift compute auth tokens, e.g. 3h, 90m (default 3h)")
     String computeTokenTtl;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "Base URL package clients reach this server at (default: the server's own address)")
+    String publicUrl;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -65,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
                 System.getenv("GATEPASS_MASTER_KEY"),
                 new ServerConfig.Bootstrap(env("GATEPASS_ACCOUNT_ID"), env("GATEPASS_ADMIN_ACCESS_KEY_ID"),
                         env("GATEPASS_ADMIN_SECRET_ACCESS_KEY")),
-                settings.getDuration(Setting.COMPUTE_TOKEN_TTL));
+                settings.getDuration(Setting.COMPUTE_TOKEN_TTL),
+                settings.get(Setting.PUBLIC_URL));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -104,6 +109,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.LOG_FORMAT, logFormat);
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
         put(flags, Setting.COMPUTE_TOKEN_TTL, computeTokenTtl);
+        put(flags, Setting.PUBLIC_URL, publicUrl);
         return flags;
     }
 

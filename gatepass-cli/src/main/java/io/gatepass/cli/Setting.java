@@ -12,7 +12,8 @@ enum Setting {
     REGION("--region", "GATEPASS_REGION", "region", "us-east-1"),
     LOG_FORMAT("--log-format", "GATEPASS_LOG_FORMAT", "log-format", "text"),
     MAX_BODY_BYTES("--max-body-bytes", "GATEPASS_MAX_BODY_BYTES", "max-body-bytes", "1048576"),
-    COMPUTE_TOKEN_TTL("--compute-token-ttl", "GATEPASS_COMPUTE_TOKEN_TTL", "compute-token-ttl", "3h");
+    COMPUTE_TOKEN_TTL("--compute-token-ttl", "GATEPASS_COMPUTE_TOKEN_TTL", "compute-token-ttl", "3h"),
+    PUBLIC_URL("--public-url", "GATEPASS_PUBLIC_URL", "public-url", null);
 
     final String flag;
     final String env;

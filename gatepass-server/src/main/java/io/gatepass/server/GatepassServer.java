@@ -6,8 +6,10 @@ import io.gatepass.core.id.IdGenerator;
 import io.gatepass.core.token.TokenVerifier;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.gamelift.GameLiftService;
-import io.gatepass.server.gamelift.ComputeTokenAuthority;
-import io.gatepass.server.gamelift.StoredKeyRing;
+import io.gatepass.server.api.codeartifact.CodeArtifactService;
+import io.gatepass.server.tokens.ComputeTokenAuthority;
+import io.gatepass.server.tokens.RepositoryTokenAuthority;
+import io.gatepass.server.tokens.StoredKeyRing;
 import io.gatepass.server.api.iam.IamErrors;
 import io.gatepass.server.api.iam.IamService;
 import io.gatepass.server.api.sts.StsService;
@@ -98,18 +100,25 @@ public final class GatepassServer implements AutoCloseable {
             OperationTable operations = new OperationTable();
             StsService.register(operations, store, issuer, authorizer);
             IamService.register(operations, store, ids, issuer, authorizer, policies);
-            ComputeTokenAuthority computeTokens = new ComputeTokenAuthority(
-                    new StoredKeyRing(store.tokenKeys(), cipher), store.computes(), config.computeTokenTtl(), clock);
+            StoredKeyRing keyRings = new StoredKeyRing(store.tokenKeys(), cipher);
+            ComputeTokenAuthority computeTokens = new ComputeTokenAuthority(keyRings, store.computes(),
+                    config.computeTokenTtl(), clock);
+            RepositoryTokenAuthority repositoryTokens = new RepositoryTokenAuthority(keyRings, store.domains(), clock);
             AtomicReference<String> websocketBase = new AtomicReference<>();
+            AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl() == null ? null
+                    : config.publicUrl().replaceAll("/+$", ""));
             GameLiftService.register(operations, store, authorizer, config.region(), computeTokens,
                     websocketBase::get);
+            RestRoutes restRoutes = new RestRoutes();
+            CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
+                    repositoryTokens, publicUrl::get);
 
             WireMappers mappers = new WireMappers();
             ProtocolSelector protocols = new ProtocolSelector(
                     new QueryCodec(mappers, List.of("sts", "iam")),
                     new AwsJsonCodec(mappers),
                     new RpcV2CborCodec(mappers),
-                    new RestJsonCodec(mappers, new RestRoutes()));
+                    new RestJsonCodec(mappers, restRoutes));
             RequestMetrics metrics = new RequestMetrics();
             SigV4Authenticator authenticator = new SigV4Authenticator(new CredentialResolver(store, issuer, clock),
                     config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock);
@@ -125,12 +134,14 @@ public final class GatepassServer implements AutoCloseable {
             vertx.setPeriodic(SESSION_CLEANUP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
                     store.sessions().deleteExpiredBefore(clock.instant().minus(SESSION_RETENTION)), false));
             vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
-                computeTokens.reload();
+                computeTokens.keyRing().reload();
+                repositoryTokens.keyRing().reload();
                 return null;
             }, false));
             GatepassServer server = new GatepassServer(vertx, http, store, config, bootstrap,
                     computeTokens.verifier());
             websocketBase.set(server.endpoint().replaceFirst("^http", "ws"));
+            publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
             return server;

@@ -49,6 +49,39 @@ public final class Authorizer {
     }
 
     /**
+     * An action on a resource that may carry a resource-based policy (a CodeArtifact domain policy): within the
+     * resource's account either the identity policies or the resource policy may allow it; from another account both
+     * must. An explicit deny in either wins. The administrator (root) of the owning account may do everything.
+     *
+     * @param resourcePolicy the resource's policy document, or null when it has none
+     */
+    public void authorize(Principal principal, String action, String resource, Map<String, List<String>> conditions,
+                          String resourceOwner, String resourcePolicy) {
+        boolean sameAccount = principal.accountId().equals(resourceOwner);
+        if (sameAccount && principal.isRoot()) {
+            return;
+        }
+        RequestContext context = new RequestContext(principal.arn(), principal.accountId(), action, resource,
+                conditions);
+        Decision identity = principal.isRoot() ? Decision.ALLOW
+                : PolicyEvaluator.evaluate(identityPolicies(principal), context);
+        Decision viaResource = resourcePolicy == null ? Decision.IMPLICIT_DENY
+                : PolicyEvaluator.evaluateResourcePolicy(documents.resource(resourcePolicy), context);
+        if (identity == Decision.EXPLICIT_DENY) {
+            throw denied(principal, action, resource, identity, "identity-based");
+        }
+        if (viaResource == Decision.EXPLICIT_DENY) {
+            throw denied(principal, action, resource, viaResource, "resource-based");
+        }
+        boolean allowed = sameAccount ? identity.isAllowed() || viaResource.isAllowed()
+                : identity.isAllowed() && viaResource.isAllowed();
+        if (!allowed) {
+            throw denied(principal, action, resource, Decision.IMPLICIT_DENY,
+                    sameAccount || !identity.isAllowed() ? "identity-based" : "resource-based");
+        }
+    }
+
+    /**
      * sts:AssumeRole: the role's trust policy must allow the caller. Within the role's account a trust policy that
      * names the caller itself is enough; one that trusts the whole account also needs the caller's identity policy
      * to allow sts:AssumeRole on the role, as in AWS.

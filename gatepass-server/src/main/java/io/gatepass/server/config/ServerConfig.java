@@ -16,9 +16,12 @@ import java.time.Duration;
  * @param masterKey          base64 master key, or null to use/create {@code <dataDir>/master.key}
  * @param bootstrap          known values for the first-start administrator, or nulls for random ones
  * @param computeTokenTtl    how long a GameLift compute auth token is valid
+ * @param publicUrl          the base URL clients reach this server at (for repository endpoints), or null for the
+ *                           server's own address
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
-                           int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl) {
+                           int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
+                           String publicUrl) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -32,7 +35,7 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                         int maxBodyBytes, String masterKey, Bootstrap bootstrap) {
         this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                DEFAULT_COMPUTE_TOKEN_TTL);
+                DEFAULT_COMPUTE_TOKEN_TTL, null);
     }
 
     /** Values that make the first start create a known account and administrator key. */

@@ -1,4 +1,4 @@
-package io.gatepass.server.gamelift;
+package io.gatepass.server.tokens;
 
 import io.gatepass.core.crypto.SecretCipher;
 import io.gatepass.core.token.KeyRingStore;

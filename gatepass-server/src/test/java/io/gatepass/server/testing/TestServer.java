@@ -6,6 +6,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -86,27 +89,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public StsClient sts(AwsCredentials credentials) {
-        return StsClient.builder().endpointOverride(endpoint()).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(java.time.Duration.ofSeconds(30)))
-                .build();
+        return configure(StsClient.builder(), credentials).build();
     }
 
     public IamClient iam(AwsCredentials credentials) {
-        return IamClient.builder().endpointOverride(endpoint()).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(java.time.Duration.ofSeconds(30)))
-                .build();
+        return configure(IamClient.builder(), credentials).build();
     }
 
     public GameLiftClient gameLift(AwsCredentials credentials) {
-        return GameLiftClient.builder().endpointOverride(endpoint()).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(java.time.Duration.ofSeconds(30)))
-                .build();
+        return configure(GameLiftClient.builder(), credentials).build();
+    }
+
+    public CodeartifactClient codeArtifact(AwsCredentials credentials) {
+        return configure(CodeartifactClient.builder(), credentials).build();
     }
 
     /**
@@ -136,6 +131,16 @@ public final class TestServer implements AutoCloseable {
             }
         });
         return http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Points an SDK client at this server: its region, the given credentials, no retries, a bounded call time. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,
+                                                                                        AwsCredentials credentials) {
+        return builder.endpointOverride(endpoint()).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())
+                        .apiCallTimeout(java.time.Duration.ofSeconds(30)));
     }
 
     /** Sends a request as is (no signature). */

@@ -1,0 +1,87 @@
+package io.gatepass.server.api.codeartifact;
+
+import io.gatepass.server.api.Naming;
+import io.gatepass.server.api.OperationTable;
+import io.gatepass.server.api.ServiceDescriptor;
+import io.gatepass.server.api.codeartifact.CodeArtifactShapes.*;
+import io.gatepass.server.auth.Authorizer;
+import io.gatepass.server.protocol.rest.RestRoute;
+import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.store.Store;
+
+import java.util.function.Supplier;
+
+/** CodeArtifact over restJson1: paths and query names as in the AWS model. */
+public final class CodeArtifactService {
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("codeartifact", "CodeArtifact",
+            Naming.CAMEL_CASE, CodeArtifactErrors.VALIDATION, CodeArtifactErrors::spell);
+
+    private CodeArtifactService() {
+    }
+
+    /** @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint */
+    public static void register(OperationTable table, RestRoutes routes, Store store, Authorizer authorizer,
+                                String region, AuthorizationTokens tokens, Supplier<String> publicUrl) {
+        CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
+        DomainOperations domains = new DomainOperations(support, store);
+        RepositoryOperations repositories = new RepositoryOperations(support, store, publicUrl);
+        AuthorizationTokenOperations authorization = new AuthorizationTokenOperations(support, authorizer, tokens);
+        ServiceDescriptor c = DESCRIPTOR;
+        table.add(c, "CreateDomain", CreateDomainInput.class, domains::createDomain)
+                .add(c, "DescribeDomain", DomainInput.class, domains::describeDomain)
+                .add(c, "ListDomains", ListDomainsInput.class, domains::listDomains)
+                .add(c, "DeleteDomain", DomainInput.class, domains::deleteDomain)
+                .add(c, "PutDomainPermissionsPolicy", PutDomainPermissionsPolicyInput.class,
+                        domains::putDomainPermissionsPolicy)
+                .add(c, "GetDomainPermissionsPolicy", DomainInput.class, domains::getDomainPermissionsPolicy)
+                .add(c, "DeleteDomainPermissionsPolicy", DeleteDomainPermissionsPolicyInput.class,
+                        domains::deleteDomainPermissionsPolicy)
+                .add(c, "CreateRepository", CreateRepositoryInput.class, repositories::createRepository)
+                .add(c, "DescribeRepository", RepositoryInput.class, repositories::describeRepository)
+                .add(c, "UpdateRepository", UpdateRepositoryInput.class, repositories::updateRepository)
+                .add(c, "ListRepositories", ListRepositoriesInput.class, repositories::listRepositories)
+                .add(c, "ListRepositoriesInDomain", ListRepositoriesInDomainInput.class,
+                        repositories::listRepositoriesInDomain)
+                .add(c, "DeleteRepository", RepositoryInput.class, repositories::deleteRepository)
+                .add(c, "GetRepositoryEndpoint", GetRepositoryEndpointInput.class, repositories::getRepositoryEndpoint)
+                .add(c, "GetAuthorizationToken", GetAuthorizationTokenInput.class,
+                        authorization::getAuthorizationToken);
+        routes.add(c,
+                domain(RestRoute.of("POST", "/v1/domain", "CreateDomain")),
+                owned(RestRoute.of("GET", "/v1/domain", "DescribeDomain")),
+                RestRoute.of("POST", "/v1/domains", "ListDomains"),
+                owned(RestRoute.of("DELETE", "/v1/domain", "DeleteDomain")),
+                RestRoute.of("PUT", "/v1/domain/permissions/policy", "PutDomainPermissionsPolicy"),
+                owned(RestRoute.of("GET", "/v1/domain/permissions/policy", "GetDomainPermissionsPolicy")),
+                owned(RestRoute.of("DELETE", "/v1/domain/permissions/policy", "DeleteDomainPermissionsPolicy"))
+                        .query("policy-revision", "policyRevision"),
+                repository(RestRoute.of("POST", "/v1/repository", "CreateRepository")),
+                repository(RestRoute.of("GET", "/v1/repository", "DescribeRepository")),
+                repository(RestRoute.of("PUT", "/v1/repository", "UpdateRepository")),
+                listing(RestRoute.of("POST", "/v1/repositories", "ListRepositories")),
+                listing(owned(RestRoute.of("POST", "/v1/domain/repositories", "ListRepositoriesInDomain")))
+                        .query("administrator-account", "administratorAccount"),
+                repository(RestRoute.of("DELETE", "/v1/repository", "DeleteRepository")),
+                repository(RestRoute.of("GET", "/v1/repository/endpoint", "GetRepositoryEndpoint"))
+                        .query("format", "format").query("endpointType", "endpointType"),
+                owned(RestRoute.of("POST", "/v1/authorization-token", "GetAuthorizationToken"))
+                        .query("duration", "durationSeconds"));
+    }
+
+    private static RestRoute domain(RestRoute route) {
+        return route.query("domain", "domain");
+    }
+
+    private static RestRoute owned(RestRoute route) {
+        return domain(route).query("domain-owner", "domainOwner");
+    }
+
+    private static RestRoute repository(RestRoute route) {
+        return owned(route).query("repository", "repository");
+    }
+
+    private static RestRoute listing(RestRoute route) {
+        return route.query("repository-prefix", "repositoryPrefix").query("max-results", "maxResults")
+                .query("next-token", "nextToken");
+    }
+}

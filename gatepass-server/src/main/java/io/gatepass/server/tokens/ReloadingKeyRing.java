@@ -1,0 +1,39 @@
+package io.gatepass.server.tokens;
+
+import io.gatepass.core.token.KeyRing;
+import io.gatepass.core.token.KeyRingStore;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * One kind of token's key ring, loaded from the store (creating the first key if there is none) and reloaded on
+ * request, so that a key another node added is seen.
+ */
+public final class ReloadingKeyRing implements Supplier<KeyRing> {
+    private final AtomicReference<KeyRing> ring = new AtomicReference<>();
+    private final KeyRingStore store;
+    private final String purpose;
+    private final Duration maxTokenLifetime;
+    private final Clock clock;
+
+    public ReloadingKeyRing(KeyRingStore store, String purpose, Duration maxTokenLifetime, Clock clock) {
+        this.store = store;
+        this.purpose = purpose;
+        this.maxTokenLifetime = maxTokenLifetime;
+        this.clock = clock;
+        reload();
+    }
+
+    public void reload() {
+        ring.set(KeyRing.loadOrCreate(store, purpose, maxTokenLifetime, clock, new SecureRandom()));
+    }
+
+    @Override
+    public KeyRing get() {
+        return ring.get();
+    }
+}
