@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the unmodified AWS CLI, v2 (Debian's package) and v1 (in the machine's Python), through
- * the tours in src/test/shell/ (identities, GameLift) against a real server. With CI=true a missing CLI is a failure, not a skip.
+ * the tours in src/test/shell/ (identities, GameLift, CodeArtifact) against a real server. With CI=true a missing CLI is a failure, not a skip.
  */
 class AwsCliToursTest {
     private static final String ADMIN_ID = "AKIAGATEPASSCLITEST1";
@@ -58,6 +58,16 @@ class AwsCliToursTest {
     @Test
     void awsCliV1_gameLiftTour_passesEveryCheck() throws Exception {
         runTour("aws-cli-gamelift.sh", AwsClis.v1(), "aws-cli/1");
+    }
+
+    @Test
+    void awsCliV2_codeArtifactTour_passesEveryCheck() throws Exception {
+        runTour("aws-cli-codeartifact.sh", AwsClis.v2(), "aws-cli/2");
+    }
+
+    @Test
+    void awsCliV1_codeArtifactTour_passesEveryCheck() throws Exception {
+        runTour("aws-cli-codeartifact.sh", AwsClis.v1(), "aws-cli/1");
     }
 
     private static void runTour(String tour, Path aws, String expectedVersion) throws Exception {
