@@ -133,7 +133,8 @@ public final class RpcV2CborCodec implements ProtocolCodec {
     public WireResponse error(ServiceDescriptor service, ServiceException error, String requestId) {
         ErrorCode code = service != null ? service.spell(error.errorCode()) : CommonErrors.forJson(error.errorCode());
         String type = service != null ? namespaces.apply(service) + "#" + code.code() : code.code();
-        byte[] body = JsonProtocolSupport.errorBody(mappers.cbor(Naming.PASCAL_CASE), type, error.getMessage());
+        byte[] body = JsonProtocolSupport.errorBody(mappers.cbor(Naming.PASCAL_CASE), type, error.getMessage(),
+                code.fields());
         return WireResponse.of(code.httpStatus(), CBOR, body).withHeader(PROTOCOL_HEADER, PROTOCOL);
     }
 }

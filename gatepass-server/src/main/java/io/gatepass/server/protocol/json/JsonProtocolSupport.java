@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the three JSON-shaped protocols (awsJson1_1, rpcv2Cbor, restJson) share: strict binding of a member tree to an
@@ -159,13 +160,17 @@ public final class JsonProtocolSupport {
         return CommonErrors.SERIALIZATION.exception(subject + " has a value of the wrong type");
     }
 
-    /** Writes {@code {"__type": type, "message": message}} with the given mapper (JSON or CBOR). */
-    public static byte[] errorBody(ObjectMapper mapper, String type, String message) {
+    /**
+     * Writes {@code {"__type": type, "message": message}} with the given mapper (JSON or CBOR), plus the further
+     * members the error shape carries.
+     */
+    public static byte[] errorBody(ObjectMapper mapper, String type, String message, Map<String, String> fields) {
         ObjectNode body = mapper.getNodeFactory().objectNode();
         body.put("__type", type);
         if (message != null) {
             body.put("message", message);
         }
+        fields.forEach(body::put);
         try {
             return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

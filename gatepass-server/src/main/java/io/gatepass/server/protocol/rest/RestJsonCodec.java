@@ -225,7 +225,8 @@ public final class RestJsonCodec implements ProtocolCodec {
     @Override
     public WireResponse error(ServiceDescriptor service, ServiceException error, String requestId) {
         ErrorCode code = service != null ? service.spell(error.errorCode()) : CommonErrors.forJson(error.errorCode());
-        byte[] body = JsonProtocolSupport.errorBody(mappers.json(Naming.CAMEL_CASE), code.code(), error.getMessage());
+        byte[] body = JsonProtocolSupport.errorBody(mappers.json(Naming.CAMEL_CASE), code.code(), error.getMessage(),
+                code.fields());
         return WireResponse.of(code.httpStatus(), JSON, body).withHeader("x-amzn-ErrorType", code.code());
     }
 }
