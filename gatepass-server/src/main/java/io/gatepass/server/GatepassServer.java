@@ -3,6 +3,7 @@ package io.gatepass.server;
 import io.gatepass.core.crypto.MasterKey;
 import io.gatepass.core.crypto.SecretCipher;
 import io.gatepass.core.id.IdGenerator;
+import io.gatepass.core.token.RepositoryTokenVerifier;
 import io.gatepass.core.token.TokenVerifier;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.gamelift.GameLiftService;
@@ -66,15 +67,18 @@ public final class GatepassServer implements AutoCloseable {
     private final ServerConfig config;
     private final AdminBootstrap.Outcome bootstrap;
     private final TokenVerifier computeTokenVerifier;
+    private final RepositoryTokenVerifier repositoryTokenVerifier;
 
     private GatepassServer(Vertx vertx, HttpServer http, Store store, ServerConfig config,
-                           AdminBootstrap.Outcome bootstrap, TokenVerifier computeTokenVerifier) {
+                           AdminBootstrap.Outcome bootstrap, TokenVerifier computeTokenVerifier,
+                           RepositoryTokenVerifier repositoryTokenVerifier) {
         this.vertx = vertx;
         this.http = http;
         this.store = store;
         this.config = config;
         this.bootstrap = bootstrap;
         this.computeTokenVerifier = computeTokenVerifier;
+        this.repositoryTokenVerifier = repositoryTokenVerifier;
     }
 
     public static GatepassServer start(ServerConfig config) {
@@ -139,7 +143,7 @@ public final class GatepassServer implements AutoCloseable {
                 return null;
             }, false));
             GatepassServer server = new GatepassServer(vertx, http, store, config, bootstrap,
-                    computeTokens.verifier());
+                    computeTokens.verifier(), repositoryTokens.verifier());
             websocketBase.set(server.endpoint().replaceFirst("^http", "ws"));
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
@@ -171,6 +175,11 @@ public final class GatepassServer implements AutoCloseable {
     /** Answers which fleet and compute a compute auth token belongs to, or why it is refused. */
     public TokenVerifier computeTokenVerifier() {
         return computeTokenVerifier;
+    }
+
+    /** Answers who holds a CodeArtifact authorization token and for which domain, or why it is refused. */
+    public RepositoryTokenVerifier repositoryTokenVerifier() {
+        return repositoryTokenVerifier;
     }
 
     public Store store() {

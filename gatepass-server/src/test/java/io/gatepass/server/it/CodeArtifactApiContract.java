@@ -1,5 +1,11 @@
 package io.gatepass.server.it;
 
+import io.gatepass.core.crypto.MasterKey;
+import io.gatepass.core.crypto.SecretCipher;
+import io.gatepass.core.id.IdGenerator;
+import io.gatepass.core.identity.Account;
+import io.gatepass.core.token.AuthorizationVerification;
+import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +49,11 @@ abstract class CodeArtifactApiContract {
 
     abstract String storeUrl();
 
+    Path dataDir;
+
     @BeforeAll
     void start(@TempDir Path dataDir) {
+        this.dataDir = dataDir;
         server = TestServer.start(storeUrl(), dataDir);
         ca = server.codeArtifact(TestServer.admin());
         iam = server.iam(TestServer.admin());
@@ -188,6 +197,43 @@ abstract class CodeArtifactApiContract {
     }
 
     @Test
+    void operations_onMissingResourcesOrWithBadPaging_answerWithCodeArtifactErrors() {
+        String name = domain();
+        assertAwsError(() -> ca.listRepositoriesInDomain(r -> r.domain("no-such-domain")), "ResourceNotFoundException",
+                404, "no-such-domain");
+        assertAwsError(() -> ca.updateRepository(r -> r.domain(name).repository("ghost").description("x")),
+                "ResourceNotFoundException", 404, "ghost");
+        assertAwsError(() -> ca.deleteRepository(r -> r.domain(name).repository("ghost")),
+                "ResourceNotFoundException", 404, "ghost");
+        assertAwsError(() -> ca.deleteDomain(r -> r.domain("no-such-domain")), "ResourceNotFoundException", 404,
+                "no-such-domain");
+        assertAwsError(() -> ca.describeDomain(r -> r.domain(name).domainOwner("12345")), "ValidationException", 400,
+                "domainOwner");
+        assertAwsError(() -> ca.listDomains(r -> r.maxResults(0)), "ValidationException", 400, "maxResults");
+        assertAwsError(() -> ca.listRepositories(r -> r.nextToken("bm90LW91cnM")), "ValidationException", 400,
+                "nextToken");
+        assertAwsError(() -> ca.getAuthorizationToken(r -> r.domain("no-such-domain")), "ResourceNotFoundException",
+                404, "no-such-domain");
+        assertAwsError(() -> ca.deleteDomainPermissionsPolicy(r -> r.domain(name)), "ResourceNotFoundException", 404,
+                name);
+        assertAwsError(() -> ca.getRepositoryEndpoint(r -> r.domain(name).repository("libs").format("rpm")),
+                "ValidationException", 400, "format");
+    }
+
+    @Test
+    void createRepository_withTooManyUpstreams_isServiceQuotaExceeded() {
+        String name = domain();
+        for (int i = 0; i < 11; i++) {
+            int n = i;
+            ca.createRepository(r -> r.domain(name).repository("up-" + n));
+        }
+        assertAwsError(() -> ca.createRepository(r -> r.domain(name).repository("many").upstreams(
+                java.util.stream.IntStream.range(0, 11).mapToObj(i -> software.amazon.awssdk.services.codeartifact
+                        .model.UpstreamRepository.builder().repositoryName("up-" + i).build()).toList())),
+                "ServiceQuotaExceededException", 402, "upstreams");
+    }
+
+    @Test
     void getRepositoryEndpoint_pointsAtThisServer_perFormat() {
         String name = domain();
         ca.createRepository(r -> r.domain(name).repository("libs"));
@@ -238,6 +284,51 @@ abstract class CodeArtifactApiContract {
                 .getAuthorizationToken(r -> r.domain(name));
         assertThat(longer.expiration()).as("independent of the session's end")
                 .isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void authorizationToken_isValidUntilTheDomainIsDeleted_andValidationErrorsCarryAReason() throws Exception {
+        String name = domain();
+        String token = ca.getAuthorizationToken(r -> r.domain(name)).authorizationToken();
+        assertThat(server.server().repositoryTokenVerifier().verify(token))
+                .isInstanceOfSatisfying(AuthorizationVerification.Valid.class, v -> {
+                    assertThat(v.subject().domainName()).isEqualTo(name);
+                    assertThat(v.subject().principalArn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
+                });
+        ca.deleteDomain(r -> r.domain(name));
+        assertThat(server.server().repositoryTokenVerifier().verify(token))
+                .isInstanceOf(AuthorizationVerification.Refused.class);
+
+        var response = server.signed(TestServer.admin(), "codeartifact", "/v1/domain?domain=Bad_Name",
+                java.util.Map.of("Content-Type", "application/json"), "{}".getBytes(), java.time.Clock.systemUTC());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("ValidationException"));
+        assertThat(new String(response.body())).contains("\"reason\":\"FIELD_VALIDATION_FAILED\"");
+    }
+
+    @Test
+    void getAuthorizationToken_fromAnotherAccount_needsTheDomainPolicy() throws Exception {
+        String name = domain();
+        String other = "222233334444";
+        var store = server.server().store();
+        if (store.accounts().find(other).isEmpty()) {
+            store.accounts().create(new Account(other, Instant.now()));
+        }
+        var issued = new KeyIssuer(store, new SecretCipher(MasterKey.load(null, dataDir)), IdGenerator.secure())
+                .issueAccessKey(other, null, Instant.now(), null, null);
+        CodeartifactClient outsider = server.codeArtifact(AwsBasicCredentials.create(issued.key().accessKeyId(),
+                issued.secret()));
+        assertAwsError(() -> outsider.getAuthorizationToken(r -> r.domain(name).domainOwner(ACCOUNT)),
+                "AccessDeniedException", 403, "codeartifact:GetAuthorizationToken on resource: " + domainArn(name));
+        ca.putDomainPermissionsPolicy(r -> r.domain(name).policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + other + "\"},"
+                + "\"Action\":\"codeartifact:GetAuthorizationToken\",\"Resource\":\"*\"}]}"));
+        GetAuthorizationTokenResponse token = outsider.getAuthorizationToken(r -> r.domain(name)
+                .domainOwner(ACCOUNT));
+        assertThat(server.server().repositoryTokenVerifier().verify(token.authorizationToken()))
+                .isInstanceOfSatisfying(AuthorizationVerification.Valid.class,
+                        v -> assertThat(v.subject().accountId()).isEqualTo(other));
     }
 
     // ---------------------------------------------------------------- authorization tokens: permissions

@@ -8,7 +8,8 @@ public final class CodeArtifactErrors {
     private CodeArtifactErrors() {
     }
 
-    public static final ErrorCode VALIDATION = ErrorCode.sender("ValidationException", 400);
+    public static final ErrorCode VALIDATION = ErrorCode.sender("ValidationException", 400)
+            .withField("reason", "FIELD_VALIDATION_FAILED");
     public static final ErrorCode ACCESS_DENIED = ErrorCode.sender("AccessDeniedException", 403);
     public static final ErrorCode NOT_FOUND = ErrorCode.sender("ResourceNotFoundException", 404);
     public static final ErrorCode CONFLICT = ErrorCode.sender("ConflictException", 409);
