@@ -72,10 +72,7 @@ public final class RpcV2CborCodec implements ProtocolCodec {
 
     @Override
     public DecodedCall decode(WireRequest request, OperationTable table, String scopeService) {
-        if (!"POST".equals(request.method())) {
-            throw JsonProtocolSupport.METHOD_NOT_ALLOWED.exception(
-                    "rpcv2Cbor takes POST requests, not " + JsonProtocolSupport.quote(request.method(), 16));
-        }
+        JsonProtocolSupport.requirePost(request, "rpcv2Cbor");
         String protocol = request.header(PROTOCOL_HEADER);
         if (!PROTOCOL.equals(protocol == null ? null : protocol.trim())) {
             throw CommonErrors.UNKNOWN_OPERATION.exception(protocol == null

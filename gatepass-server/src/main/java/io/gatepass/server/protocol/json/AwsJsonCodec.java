@@ -51,10 +51,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
 
     @Override
     public DecodedCall decode(WireRequest request, OperationTable table, String scopeService) {
-        if (!"POST".equals(request.method())) {
-            throw JsonProtocolSupport.METHOD_NOT_ALLOWED.exception(
-                    "The AWS JSON protocol takes POST requests, not " + JsonProtocolSupport.quote(request.method(), 16));
-        }
+        JsonProtocolSupport.requirePost(request, "The AWS JSON protocol");
         BoundOperation<?, ?> operation = resolve(table, request.header("x-amz-target"));
         checkContentType(request);
         return new DecodedCall(operation, JsonProtocolSupport.readObject(bodies, request.body(), "JSON"));

@@ -160,6 +160,13 @@ public final class JsonProtocolSupport {
         return CommonErrors.SERIALIZATION.exception(subject + " has a value of the wrong type");
     }
 
+    /** The RPC protocols (awsJson, rpcv2Cbor) take POST only; anything else is refused in their shape. */
+    public static void requirePost(io.gatepass.server.protocol.WireRequest request, String protocol) {
+        if (!"POST".equals(request.method())) {
+            throw METHOD_NOT_ALLOWED.exception(protocol + " takes POST requests, not " + quote(request.method(), 16));
+        }
+    }
+
     /**
      * Writes {@code {"__type": type, "message": message}} with the given mapper (JSON or CBOR), plus the further
      * members the error shape carries.
