@@ -3,9 +3,11 @@ package io.gatepass.server.auth;
 import io.gatepass.core.error.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.identity.AccessKey;
+import io.gatepass.core.identity.Account;
 import io.gatepass.core.identity.AccessKeyStatus;
 import io.gatepass.core.identity.Principal;
 import io.gatepass.core.identity.PrincipalType;
+import io.gatepass.core.identity.Role;
 import io.gatepass.core.identity.SessionCredentials;
 import io.gatepass.core.identity.User;
 import io.gatepass.server.identity.KeyIssuer;
@@ -59,8 +61,8 @@ public final class CredentialResolver {
         }
         Principal principal;
         if (session.isAssumedRole()) {
-            principal = new Principal(session.accountId(), "arn:aws:sts::" + session.accountId() + ":assumed-role/"
-                    + session.roleName() + "/" + session.roleSessionName(),
+            principal = new Principal(session.accountId(),
+                    Role.sessionArn(session.accountId(), session.roleName(), session.roleSessionName()),
                     session.roleId() + ":" + session.roleSessionName(), PrincipalType.ASSUMED_ROLE,
                     session.roleName(), accessKeyId, session.expiration());
         } else if (session.userName() == null) {
@@ -72,7 +74,7 @@ public final class CredentialResolver {
     }
 
     private static Principal root(String accountId, String accessKeyId, SessionCredentials session) {
-        return new Principal(accountId, "arn:aws:iam::" + accountId + ":root", accountId, PrincipalType.ROOT, null,
+        return new Principal(accountId, Account.rootArn(accountId), accountId, PrincipalType.ROOT, null,
                 accessKeyId, session == null ? null : session.expiration());
     }
 

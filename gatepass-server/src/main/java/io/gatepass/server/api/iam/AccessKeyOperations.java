@@ -1,6 +1,7 @@
 package io.gatepass.server.api.iam;
 
 import io.gatepass.core.identity.AccessKey;
+import io.gatepass.core.identity.Account;
 import io.gatepass.core.identity.AccessKeyStatus;
 import io.gatepass.core.identity.Principal;
 import io.gatepass.core.identity.PrincipalType;
@@ -102,7 +103,7 @@ final class AccessKeyOperations {
         }
         String userName = IamSupport.userOrCaller(requestedUser, caller);
         if (userName == null) {
-            support.authorize(context, action, "arn:aws:iam::" + account + ":root");
+            support.authorize(context, action, Account.rootArn(account));
             return new KeyOwner(account, null);
         }
         var user = users.find(account, support.existingUserName(userName));

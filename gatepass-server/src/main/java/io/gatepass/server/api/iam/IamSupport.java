@@ -32,14 +32,6 @@ final class IamSupport {
         authorizer.authorize(context.principal(), "iam:" + action, resourceArn, Map.of());
     }
 
-    static String userArn(String accountId, String path, String userName) {
-        return "arn:aws:iam::" + accountId + ":user" + (path == null ? "/" : path) + userName;
-    }
-
-    static String roleArn(String accountId, String path, String roleName) {
-        return "arn:aws:iam::" + accountId + ":role" + (path == null ? "/" : path) + roleName;
-    }
-
     String userName(String value) {
         return validation.requiredString("UserName", value, 1, 64, NAME);
     }

@@ -44,7 +44,7 @@ final class RoleOperations {
                 IamSupport.DESCRIPTION);
         Integer maxSession = support.validation.range("MaxSessionDuration", request.maxSessionDuration(), 3600, 43200);
         String account = context.principal().accountId();
-        support.authorize(context, "CreateRole", IamSupport.roleArn(account, path, roleName));
+        support.authorize(context, "CreateRole", Role.arn(account, path, roleName));
         if (PolicyText.size(trust) > MAX_TRUST_POLICY_SIZE) {
             throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for ACLSizePerRole: %d", MAX_TRUST_POLICY_SIZE);
         }
@@ -71,7 +71,7 @@ final class RoleOperations {
         String prefix = support.pathPrefix(request.pathPrefix());
         int limit = support.maxItems(request.maxItems());
         String after = support.afterName(request.marker());
-        support.authorize(context, "ListRoles", "arn:aws:iam::" + account + ":role" + prefix + "*");
+        support.authorize(context, "ListRoles", Role.arn(account, prefix, "*"));
         Paging.Page<Role> page = Paging.of(
                 store.roles().list(account, prefix, after, limit + 1), limit, Role::roleName);
         return new ListRolesResult(page.items().stream().map(RoleOperations::shape).toList(), page.truncated(),

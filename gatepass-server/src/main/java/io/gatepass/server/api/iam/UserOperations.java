@@ -36,7 +36,7 @@ final class UserOperations {
         String userName = support.userName(request.userName());
         String path = support.path(request.path());
         String account = context.principal().accountId();
-        support.authorize(context, "CreateUser", IamSupport.userArn(account, path, userName));
+        support.authorize(context, "CreateUser", User.arn(account, path, userName));
         User user = new User(account, userName, ids.userId(), path, context.now().truncatedTo(ChronoUnit.SECONDS));
         try {
             store.users().create(user);
@@ -68,7 +68,7 @@ final class UserOperations {
         String prefix = support.pathPrefix(request.pathPrefix());
         int limit = support.maxItems(request.maxItems());
         String after = support.afterName(request.marker());
-        support.authorize(context, "ListUsers", "arn:aws:iam::" + account + ":user" + prefix + "*");
+        support.authorize(context, "ListUsers", User.arn(account, prefix, "*"));
         Paging.Page<User> page = Paging.of(
                 store.users().list(account, prefix, after, limit + 1), limit, User::userName);
         List<UserShape> users = page.items().stream().map(UserOperations::shape).toList();

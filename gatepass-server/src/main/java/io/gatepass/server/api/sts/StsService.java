@@ -112,7 +112,7 @@ public final class StsService {
                 role.roleName(), role.roleId(), sessionName, caller.arn()), context.now(),
                 expiry(context.now(), duration));
         return new AssumeRoleResult(credentials(issued), new AssumedRoleUser(role.roleId() + ":" + sessionName,
-                "arn:aws:sts::" + role.accountId() + ":assumed-role/" + role.roleName() + "/" + sessionName));
+                Role.sessionArn(role.accountId(), role.roleName(), sessionName)));
     }
 
     private static io.gatepass.core.error.ServiceException notAuthorized(Principal caller, String roleArn) {
