@@ -78,7 +78,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             if (rejected[0]) {
                 return;
             }
-            WireRequest full = wireRequest(request, body.getBytes());
+            WireRequest full = head.withBody(body.getBytes());
             vertx.executeBlocking(() -> pipeline.handle(full), false)
                     .onComplete(done -> write(request, done.succeeded() ? done.result()
                             : pipeline.reject(full, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"))));

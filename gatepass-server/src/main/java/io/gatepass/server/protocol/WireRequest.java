@@ -15,6 +15,11 @@ import java.util.Map;
 public record WireRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                           byte[] body) {
 
+    /** The same request with its body, once the body has been read. */
+    public WireRequest withBody(byte[] fullBody) {
+        return new WireRequest(method, rawPath, rawQuery, headers, fullBody);
+    }
+
     /** The first value of a header (name in any case), or null. */
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
