@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,15 +15,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** One timer per (service, operation, outcome), found without building meter ids on every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public void record(String service, String operation, int status, long nanos) {
-        Timer.builder("gatepass.requests")
-                .description("API requests by service, operation and outcome")
-                .tags("service", service, "operation", operation, "outcome", outcome(status))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry)
+        String outcome = outcome(status);
+        timers.computeIfAbsent(service + '\u0000' + operation + '\u0000' + outcome,
+                key -> Timer.builder("gatepass.requests")
+                        .description("API requests by service, operation and outcome")
+                        .tags("service", service, "operation", operation, "outcome", outcome)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(10))
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
