@@ -3,7 +3,6 @@ package io.gatepass.bench;
 import io.gatepass.core.token.ComputeAuthTokens;
 import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.KeyRing;
-import io.gatepass.core.token.SigningKey;
 import io.gatepass.core.token.Verification;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,8 +44,8 @@ public class ComputeTokenBenchmark {
     public void setUp() {
         Random random = new Random(1);
         Instant now = Instant.now();
-        KeyRing ring = KeyRing.of(List.of(key("Old00", now.minus(Duration.ofHours(1)), random),
-                key("New00", now.minus(Duration.ofMinutes(30)), random)), ComputeAuthTokens.DEFAULT_TTL);
+        KeyRing ring = KeyRing.of(List.of(BenchKeys.key("Old00", now.minus(Duration.ofHours(1)), random),
+                BenchKeys.key("New00", now.minus(Duration.ofMinutes(30)), random)), ComputeAuthTokens.DEFAULT_TTL);
         Map<String, Registration> byId = new HashMap<>();
         registrations = new Registration[COUNT];
         for (int i = 0; i < COUNT; i++) {
@@ -77,11 +76,6 @@ public class ComputeTokenBenchmark {
         return verification;
     }
 
-    private static SigningKey key(String id, Instant createdAt, Random random) {
-        byte[] secret = new byte[SigningKey.SECRET_BYTES];
-        random.nextBytes(secret);
-        return new SigningKey(id, secret, createdAt);
-    }
 
     private static String uuid(Random random) {
         return new UUID(random.nextLong(), random.nextLong()).toString();

@@ -4,7 +4,6 @@ import io.gatepass.core.token.AuthorizationVerification;
 import io.gatepass.core.token.KeyRing;
 import io.gatepass.core.token.RepositoryTokenSubject;
 import io.gatepass.core.token.RepositoryTokens;
-import io.gatepass.core.token.SigningKey;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -45,8 +44,8 @@ public class RepositoryTokenBenchmark {
     public void setUp() {
         Random random = new Random(1);
         Instant now = Instant.now();
-        KeyRing ring = KeyRing.of(List.of(key("Old00", now.minus(Duration.ofHours(1)), random),
-                key("New00", now.minus(Duration.ofMinutes(30)), random)), RepositoryTokens.MAX_LIFETIME);
+        KeyRing ring = KeyRing.of(List.of(BenchKeys.key("Old00", now.minus(Duration.ofHours(1)), random),
+                BenchKeys.key("New00", now.minus(Duration.ofMinutes(30)), random)), RepositoryTokens.MAX_LIFETIME);
         Map<String, Instant> domains = new HashMap<>();
         subjects = new RepositoryTokenSubject[COUNT];
         for (int i = 0; i < COUNT; i++) {
@@ -85,9 +84,4 @@ public class RepositoryTokenBenchmark {
         return verification;
     }
 
-    private static SigningKey key(String id, Instant createdAt, Random random) {
-        byte[] secret = new byte[SigningKey.SECRET_BYTES];
-        random.nextBytes(secret);
-        return new SigningKey(id, secret, createdAt);
-    }
 }

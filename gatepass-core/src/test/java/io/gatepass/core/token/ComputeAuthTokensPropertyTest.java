@@ -59,7 +59,7 @@ class ComputeAuthTokensPropertyTest {
         for (int i = 0; i < 150; i++) {
             Registration registration = registrations.register(randomRegistration());
             String token = tokens.mint(registration, NOW.plus(ComputeAuthTokens.DEFAULT_TTL));
-            for (String changed : singleCharacterChanges(token)) {
+            for (String changed : TokenMutations.singleCharacterChanges(token, REPLACEMENTS)) {
                 Verification verification = tokens.verify(changed);
                 assertThat(verification).as("seed %d case %d: %s -> %s", SEED, i, token, changed)
                         .isInstanceOf(Refused.class);
@@ -129,21 +129,6 @@ class ComputeAuthTokensPropertyTest {
         }
     }
 
-    private static List<String> singleCharacterChanges(String token) {
-        List<String> changes = new ArrayList<>();
-        for (int at = 0; at <= token.length(); at++) {
-            for (char c : REPLACEMENTS) {
-                changes.add(token.substring(0, at) + c + token.substring(at));                 // insertion
-                if (at < token.length() && token.charAt(at) != c) {
-                    changes.add(token.substring(0, at) + c + token.substring(at + 1));         // replacement
-                }
-            }
-            if (at < token.length()) {
-                changes.add(token.substring(0, at) + token.substring(at + 1));                 // deletion
-            }
-        }
-        return changes;
-    }
 
     /** Which refusal a same-length change at {@code at} may give, by the field it falls in. */
     private static Set<Reason> expectedReasons(int at, String changed) {

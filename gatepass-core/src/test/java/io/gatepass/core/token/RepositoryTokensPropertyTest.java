@@ -64,7 +64,7 @@ class RepositoryTokensPropertyTest {
         int checked = 0;
         for (int i = 0; i < 100; i++) {
             String token = tokens.mint(live(randomSubject()), NOW.plus(RepositoryTokens.DEFAULT_TTL));
-            for (String changed : singleCharacterChanges(token)) {
+            for (String changed : TokenMutations.singleCharacterChanges(token, REPLACEMENTS)) {
                 assertThat(tokens.verify(changed)).as("seed %d case %d: %s -> %s", SEED, i, token, changed)
                         .isInstanceOf(Refused.class);
                 checked++;
@@ -174,21 +174,6 @@ class RepositoryTokensPropertyTest {
         return subject;
     }
 
-    private static List<String> singleCharacterChanges(String token) {
-        List<String> changes = new ArrayList<>();
-        for (int at = 0; at <= token.length(); at++) {
-            for (char c : REPLACEMENTS) {
-                changes.add(token.substring(0, at) + c + token.substring(at));                 // insertion
-                if (at < token.length() && token.charAt(at) != c) {
-                    changes.add(token.substring(0, at) + c + token.substring(at + 1));         // replacement
-                }
-            }
-            if (at < token.length()) {
-                changes.add(token.substring(0, at) + token.substring(at + 1));                 // deletion
-            }
-        }
-        return changes;
-    }
 
     private static String swapPayload(String macFrom, String payloadFrom) {
         return payloadFrom.substring(0, payloadFrom.lastIndexOf('.')) + macFrom.substring(macFrom.lastIndexOf('.'));
