@@ -27,6 +27,10 @@ public final class AwsCommandLine {
             io.err().print(e.stderrText());
             io.err().flush();
             return e.exitCode();
+        } catch (RuntimeException e) {
+            io.err().print("\n" + e.getMessage() + "\n");
+            io.err().flush();
+            return CliException.OTHER;
         }
     }
 

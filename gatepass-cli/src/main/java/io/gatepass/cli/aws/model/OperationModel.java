@@ -34,6 +34,9 @@ public final class OperationModel {
         if (request != null) {
             try {
                 method = client.getMethod(Character.toLowerCase(javaName.charAt(0)) + javaName.substring(1), request);
+                if (!SdkPojo.class.isAssignableFrom(method.getReturnType())) {
+                    method = null;
+                }
             } catch (NoSuchMethodException e) {
                 method = null;
             }
@@ -47,11 +50,18 @@ public final class OperationModel {
     /** Slow path for names the SDK spells differently: the client method whose request class matches, ignoring case. */
     private static Method findBySimilarName(Class<?> client, String name) {
         String wanted = alphanumeric(name + "Request");
+        Method found = null;
         for (Method candidate : client.getMethods()) {
-            if (candidate.getParameterCount() == 1
-                    && alphanumeric(candidate.getParameterTypes()[0].getSimpleName()).equals(wanted)) {
-                return candidate;
+            if (candidate.getParameterCount() >= 1
+                    && alphanumeric(candidate.getParameterTypes()[0].getSimpleName()).equals(wanted)
+                    && SdkPojo.class.isAssignableFrom(candidate.getReturnType())
+                    && (found == null || candidate.getParameterCount() == 1
+                        || candidate.getParameterTypes()[1] == java.nio.file.Path.class)) {
+                found = candidate;
             }
+        }
+        if (found != null) {
+            return found;
         }
         throw new IllegalStateException("no SDK client method for operation " + name);
     }
@@ -102,8 +112,19 @@ public final class OperationModel {
         return service.pagination(name);
     }
 
+    /**
+     * Whether the operation streams a file in or out (codeartifact publish-package-version,
+     * get-package-version-asset); gatepass does not call those.
+     */
+    public boolean streaming() {
+        return method.getParameterCount() != 1;
+    }
+
     /** Calls the operation on an SDK client with a built request and returns the SDK response. */
     public Object call(Object client, Object request) {
+        if (streaming()) {
+            throw new UnsupportedOperationException("gatepass does not support the streaming operation " + name);
+        }
         return ModelReflection.invoke(method, client, request);
     }
 }
