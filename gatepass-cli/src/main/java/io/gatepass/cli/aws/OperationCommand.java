@@ -74,11 +74,11 @@ final class OperationCommand {
         ObjectNode parameters = CliInput.merge(arguments.parameters(), globals.cliInputJson(),
                 globals.cliInputYaml(), files);
         Optional<Pagination> pagination = paginate(arguments, parameters);
+        RequestBuilder.validate(operation.input(), parameters);
         CliConfig config = CliConfig.resolve(globals, io);
         RequestBuilder requests = new RequestBuilder(config.binaryFormat());
         JsonNode result;
         if ("output".equals(skeleton)) {
-            requests.build(operation.input(), parameters);
             result = Skeleton.output(operation.output());
         } else {
             SdkClient client = ServiceClients.create(operation.service(), config);

@@ -30,13 +30,19 @@ public final class RequestBuilder {
         this.binaryFormat = binaryFormat == null ? "base64" : binaryFormat;
     }
 
+    /** Builds the SDK request; invalid parameters fail as {@link #validate} says. */
     public Object build(StructureShape input, JsonNode parameters) {
+        validate(input, parameters);
+        return structure(input, parameters);
+    }
+
+    /** botocore's parameter validation: every problem, one a line, under "Parameter validation failed:" (exit 252). */
+    public static void validate(StructureShape input, JsonNode parameters) {
         List<String> errors = new ArrayList<>();
         new Validator(errors).structure(input, parameters, "input", "");
         if (!errors.isEmpty()) {
             throw CliException.invalidParameter("Parameter validation failed:\n" + String.join("\n", errors));
         }
-        return structure(input, parameters);
     }
 
     private Object structure(StructureShape shape, JsonNode value) {
