@@ -39,6 +39,7 @@ public final class ServiceCall {
 
     public ObjectNode call(ObjectNode parameters) {
         Object request = requests.build(operation.input(), parameters);
+        RequestUrlRecorder.clear();
         try {
             return responses.toJson((SdkPojo) operation.call(client, request));
         } catch (AwsServiceException e) {
@@ -65,8 +66,12 @@ public final class ServiceCall {
         return CliException.other(e.getMessage(), e);
     }
 
-    /** The URL aws names in connection errors: the endpoint with the operation's path ("/"). */
+    /** The URL aws names in connection errors: the request's URL (endpoint, path and query). */
     String endpoint() {
+        URI sent = RequestUrlRecorder.last();
+        if (sent != null) {
+            return sent.toString();
+        }
         URI override = client.serviceClientConfiguration().endpointOverride().orElse(null);
         if (override != null) {
             String text = override.toString();
