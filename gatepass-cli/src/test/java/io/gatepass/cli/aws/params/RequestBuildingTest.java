@@ -33,7 +33,7 @@ class RequestBuildingTest {
     @TempDir
     Path home;
 
-    private Object request(AwsService service, String operationName, String binaryFormat, String... args) {
+    private Object requestIn(String binaryFormat, AwsService service, String operationName, String... args) {
         OperationModel operation = service.operation(operationName).orElseThrow();
         ArgumentValues values = new ArgumentValues(new ParamFile(home, Map.of("DIR", home.toString())));
         OperationArguments arguments = OperationArguments.parse(operation, List.of(args), values);
@@ -42,7 +42,7 @@ class RequestBuildingTest {
     }
 
     private Object request(AwsService service, String operationName, String... args) {
-        return request(service, operationName, "base64", args);
+        return requestIn("base64", service, operationName, args);
     }
 
     @Test
@@ -117,7 +117,7 @@ class RequestBuildingTest {
     void blobs_areBase64ByDefault_andRawWithRawInBase64Out() {
         assertThat(((CreateScriptRequest) request(AwsService.GAMELIFT, "create-script", "--zip-file", "aGk="))
                 .zipFile().asUtf8String()).isEqualTo("hi");
-        assertThat(((CreateScriptRequest) request(AwsService.GAMELIFT, "create-script", "raw-in-base64-out",
+        assertThat(((CreateScriptRequest) requestIn("raw-in-base64-out", AwsService.GAMELIFT, "create-script",
                 "--zip-file", "aGk=")).zipFile().asString(StandardCharsets.UTF_8)).isEqualTo("aGk=");
     }
 
