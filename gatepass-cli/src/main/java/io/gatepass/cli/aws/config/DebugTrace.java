@@ -4,6 +4,9 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
@@ -38,8 +41,12 @@ final class DebugTrace implements ExecutionInterceptor {
         log.debug("endpoint", "Making request for " + operation + ": " + request.method() + " "
                 + Redaction.url(request.getUri().toString()));
         log.debug("endpoint", "Request headers: " + headers(request.headers()));
-        context.requestBody().ifPresent(body -> {
-            try (InputStream in = body.contentStreamProvider().newStream()) {
+        Optional<ContentStreamProvider> body = context.requestBody().map(RequestBody::contentStreamProvider);
+        if (body.isEmpty() && request instanceof SdkHttpFullRequest full) {
+            body = full.contentStreamProvider();
+        }
+        body.ifPresent(content -> {
+            try (InputStream in = content.newStream()) {
                 log.debug("endpoint", "Request body: " + text(in.readNBytes(MAX_BODY)));
             } catch (IOException | RuntimeException e) {
                 log.debug("endpoint", "Request body: (not readable: " + e.getClass().getSimpleName() + ")");

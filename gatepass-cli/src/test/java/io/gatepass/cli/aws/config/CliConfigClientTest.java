@@ -148,4 +148,34 @@ class CliConfigClientTest {
         assertThatThrownBy(() -> whoAmI(config)).isInstanceOfSatisfying(StsException.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingAuthenticationToken"));
     }
+
+    @Test
+    void debug_tracesTheRequestButNeitherSecretsNorTokens() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/credentials", "[ci]\naws_access_key_id = " + deployerKeyId
+                        + "\naws_secret_access_key = " + deployerSecret + "\n")
+                .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
+                        + CliTestServer.ACCOUNT + ":role/deployer\nsource_profile = ci\n");
+        CliConfig config = io.resolve(options().profile("deploy").debug().build());
+        whoAmI(config);
+        var session = (software.amazon.awssdk.auth.credentials.AwsSessionCredentials) config.credentials();
+        assertThat(io.err())
+                .contains("Making request for AssumeRole: POST " + server.endpoint())
+                .contains("Making request for GetCallerIdentity: POST " + server.endpoint())
+                .contains("Action=GetCallerIdentity")
+                .contains("Signature=<redacted>")
+                .contains("<SecretAccessKey><redacted></SecretAccessKey>")
+                .contains(session.accessKeyId())
+                .doesNotContain(deployerSecret)
+                .doesNotContain(session.secretAccessKey())
+                .doesNotContain(session.sessionToken());
+        assertThat(io.out()).isEmpty();
+    }
+
+    @Test
+    void debug_whenNotAsked_printsNothing() {
+        TestIo io = adminEnv().env("AWS_ENDPOINT_URL", server.endpoint());
+        whoAmI(io.resolve());
+        assertThat(io.err()).isEmpty();
+    }
 }
