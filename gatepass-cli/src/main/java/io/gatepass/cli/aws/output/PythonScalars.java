@@ -26,10 +26,49 @@ final class PythonScalars {
         if (value.isTextual()) {
             return value.textValue();
         }
-        if (value.isBinary()) {
-            return value.asText();
+        return repr(value);
+    }
+
+    /** Python's {@code repr()} of a JSON value, e.g. {@code ['a', 1, None]} or {@code {'k': True}}. */
+    static String repr(JsonNode value) {
+        if (value.isTextual()) {
+            return stringRepr(value.textValue());
         }
-        throw new IllegalArgumentException("not a scalar: " + value.getNodeType());
+        if (value.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            for (JsonNode element : value) {
+                out.append(out.length() > 1 ? ", " : "").append(repr(element));
+            }
+            return out.append(']').toString();
+        }
+        if (value.isObject()) {
+            StringBuilder out = new StringBuilder("{");
+            value.fields().forEachRemaining(field -> out.append(out.length() > 1 ? ", " : "")
+                    .append(stringRepr(field.getKey())).append(": ").append(repr(field.getValue())));
+            return out.append('}').toString();
+        }
+        return str(value);
+    }
+
+    private static String stringRepr(String text) {
+        char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder().append(quote);
+        text.codePoints().forEach(c -> {
+            if (c == quote || c == '\\') {
+                out.append('\\').appendCodePoint(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append(quote).toString();
     }
 
     /** A number as Python prints it: integers in full, floats with {@code repr} ({@code 1.0}, {@code 1e-05}). */

@@ -36,7 +36,17 @@ public final class Renderer {
         boolean emptyResponse = node.isObject() && node.isEmpty();
         return switch (format) {
             case JSON -> emptyResponse ? "" : JsonOutput.render(node);
+            case TEXT -> TextOutput.render(node);
+            case TABLE -> table(node, operation, color, terminalWidth);
             default -> throw new UnsupportedOperationException("not built yet: " + format);
         };
+    }
+
+    private static String table(JsonNode node, String operation, boolean color, int terminalWidth) {
+        TableBuilder builder = new TableBuilder();
+        if (!builder.build(operation, node, 0)) {
+            return "";
+        }
+        return TableWriter.render(builder.sections, color, terminalWidth);
     }
 }
