@@ -38,6 +38,9 @@ public final class Renderer {
             case JSON -> emptyResponse ? "" : JsonOutput.render(node);
             case TEXT -> TextOutput.render(node);
             case TABLE -> table(node, operation, color, terminalWidth);
+            case YAML -> emptyResponse ? "" : yaml(node);
+            case YAML_STREAM -> emptyResponse ? "" : YamlEmitter.document(
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(node));
             default -> throw new UnsupportedOperationException("not built yet: " + format);
         };
     }
@@ -48,5 +51,13 @@ public final class Renderer {
             return "";
         }
         return TableWriter.render(builder.sections, color, terminalWidth);
+    }
+
+    /** YAML for a list or structure; a bare scalar prints as JSON on one line, as aws does. */
+    private static String yaml(JsonNode node) {
+        if (!node.isContainerNode()) {
+            return JsonOutput.compact(node) + "\n";
+        }
+        return YamlEmitter.document(node);
     }
 }
