@@ -243,4 +243,21 @@ class CliConfigClientTest {
         io.env("AWS_SESSION_TOKEN", session.sessionToken());
         assertThat(whoAmI(io.resolve()).arn()).endsWith(":assumed-role/deployer/tmp");
     }
+
+    @Test
+    void client_withCredentialProcess_usesTheKeysTheProcessPrints() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/config", "[profile proc]\nregion = us-east-1\ncredential_process = echo '{\"Version\": 1, "
+                        + "\"AccessKeyId\": \"" + deployerKeyId + "\", \"SecretAccessKey\": \"" + deployerSecret
+                        + "\"}'\n");
+        assertThat(whoAmI(io.resolve(options().profile("proc").build())).arn()).endsWith(":user/ci");
+    }
+
+    @Test
+    void client_withSsoProfile_explainsThatSsoIsNotSupported() {
+        CliConfig config = new TestIo(home).file(".aws/config", "[profile sso]\nregion = us-east-1\n"
+                + "sso_start_url = https://example.awsapps.com/start\nsso_account_id = 1\n")
+                .resolve(options().profile("sso").build());
+        assertThatThrownBy(() -> whoAmI(config)).hasMessageContaining("IAM Identity Center");
+    }
 }
