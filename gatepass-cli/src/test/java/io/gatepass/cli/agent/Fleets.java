@@ -38,6 +38,16 @@ final class Fleets {
                 .fleetAttributes().fleetId();
     }
 
+    /** A loopback port that was free a moment ago. */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Settings for an agent on a fleet, with fast retries; change what a test needs with the record's fields. */
     static AgentSettings settings(String endpoint, String fleetId, String location, String computeName,
                                   Path tokenFile, List<String> command, int processes) {
