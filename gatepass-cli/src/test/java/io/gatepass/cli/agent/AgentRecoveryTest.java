@@ -38,7 +38,7 @@ class AgentRecoveryTest {
             Agent agent = new Agent(fast, client, Clock.systemUTC(), Scheduler.of(thread), Scheduler.of(thread),
                     new Random(3));
             agent.start();
-            Poll.until("the agent has a token", WAIT, () -> agent.keeper().current() != null);
+            Poll.until("the agent wrote its token", WAIT, () -> Files.exists(tokenFile));
             AuthToken token = agent.keeper().current();
 
             server.close();
@@ -63,6 +63,42 @@ class AgentRecoveryTest {
         } finally {
             thread.shutdownNow();
             server.close();
+        }
+    }
+
+    @Test
+    void agent_startedBeforeTheServer_registersOnceTheServerIsUp(@TempDir Path dir) throws Exception {
+        int port = Fleets.freePort();
+        Path data = dir.resolve("data");
+        Path tokenFile = dir.resolve("token");
+        String fleetId;
+        String endpoint;
+        try (CliTestServer setup = CliTestServer.start(data, port, Duration.ofHours(3), Clock.systemUTC());
+             GameLiftClient client = Fleets.adminClient(setup.endpoint())) {
+            fleetId = Fleets.anywhereFleet(client, "custom-late");
+            endpoint = setup.endpoint();
+        }
+        ScheduledExecutorService thread = Scheduler.daemonExecutor("test-agent");
+        CliTestServer server = null;
+        try (GameLiftClient client = Fleets.adminClient(endpoint)) {
+            Agent agent = new Agent(Fleets.settings(endpoint, fleetId, "custom-late", "rack-late", tokenFile,
+                    List.of(), 1), client, Clock.systemUTC(), Scheduler.of(thread), Scheduler.of(thread),
+                    new Random(4));
+            agent.start();
+            Poll.until("two registration attempts failed", WAIT, () -> agent.keeper().failures() >= 2);
+            assertThat(agent.keeper().current()).isNull();
+            assertThat(agent.fatal()).isNotDone();
+            assertThat(tokenFile).doesNotExist();
+
+            server = CliTestServer.start(data, port, Duration.ofHours(3), Clock.systemUTC());
+            Poll.until("the agent wrote its token", WAIT, () -> Files.exists(tokenFile));
+            assertThat(server.server().computeTokenVerifier().verify(Files.readString(tokenFile)).isValid()).isTrue();
+            assertThat(agent.stop()).isTrue();
+        } finally {
+            thread.shutdownNow();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 }
