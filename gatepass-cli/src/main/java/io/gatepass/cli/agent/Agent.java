@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Agent {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgentSettings settings;
     private final Clock clock;
@@ -116,7 +117,7 @@ public final class Agent {
     }
 
     ObjectNode status() {
-        ObjectNode status = new ObjectMapper().createObjectNode();
+        ObjectNode status = JSON.createObjectNode();
         RegisteredCompute compute = registration.lastKnown();
         status.put("fleetId", settings.fleetId()).put("computeName", settings.computeName())
                 .put("location", settings.location()).put("registered", registration.current() != null);

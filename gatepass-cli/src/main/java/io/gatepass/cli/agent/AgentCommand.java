@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -119,7 +120,13 @@ public final class AgentCommand implements Callable<Integer> {
             Signals.onTermination(() -> stop.complete("signal"));
             agent.fatal().thenAccept(e -> stop.complete("fatal"));
             LOG.info("agent for compute {} in fleet {} starting", settings.computeName(), settings.fleetId());
-            agent.start();
+            try {
+                agent.start();
+            } catch (IOException e) {
+                System.err.println("gatepass agent: cannot serve the status endpoint on " + settings.statusBind()
+                        + ":" + settings.statusPort() + ": " + e.getMessage());
+                return 1;
+            }
             String reason = stop.get();
             boolean deregistered = agent.stop();
             if (reason.equals("fatal")) {
