@@ -112,7 +112,7 @@ public final class TokenKeeper {
                         token.expiry(), next);
                 onNewToken.accept(token);
             } else {
-                LOG.debug("compute auth token sha256:{} unchanged, expires {}; next check in {}",
+                LOG.info("compute auth token sha256:{} unchanged, expires {}; next check in {}",
                         token.fingerprint(), token.expiry(), next);
             }
         } catch (AgentFatalException e) {
