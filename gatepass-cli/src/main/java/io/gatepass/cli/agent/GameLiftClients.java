@@ -40,7 +40,8 @@ final class GameLiftClients {
     }
 
     static Region region(AgentSettings settings, Map<String, String> env) {
-        for (String candidate : new String[] {settings.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")}) {
+        String[] candidates = {settings.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")};
+        for (String candidate : candidates) {
             if (candidate != null && !candidate.isBlank()) {
                 return Region.of(candidate.trim());
             }

@@ -1,6 +1,7 @@
 package io.gatepass.cli.agent;
 
 import io.gatepass.cli.testing.CliTestServer;
+import io.gatepass.core.token.TokenVerifier;
 import io.gatepass.core.token.Verification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,21 +80,23 @@ class AgentCommandProcessTest {
                     () -> Files.exists(tokenFile) && Files.exists(dir.resolve("pid")) || !agent.isAlive());
             assertThat(agent.isAlive()).as("agent runs; log: %s", logs(dir)).isTrue();
             String token = Files.readString(tokenFile);
-            assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(tokenFile))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(server.server().computeTokenVerifier().verify(token).isValid()).isTrue();
             long gameServer = Long.parseLong(Files.readString(dir.resolve("pid")).trim());
 
             agent.destroy(); // SIGTERM
             assertThat(agent.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
             assertThat(agent.exitValue()).as("exit code; log: %s", logs(dir)).isZero();
-            assertThat(ProcessHandle.of(gameServer).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+            assertThat(ProcessHandle.of(gameServer).map(ProcessHandle::isAlive))
+                    .isNotEqualTo(java.util.Optional.of(true));
             assertThatThrownBy(() -> admin.describeCompute(r -> r.fleetId(fleetId).computeName("rack-sigterm")))
                     .isInstanceOf(NotFoundException.class);
             assertThat(server.server().computeTokenVerifier().verify(token))
                     .isEqualTo(new Verification.Refused(Verification.Reason.REVOKED));
             assertThat(tokenFile).doesNotExist();
             assertThat(logs(dir)).as("the log names the token by its hash only").doesNotContain(token)
-                    .contains("new compute auth token sha256:" + io.gatepass.core.token.TokenVerifier.fingerprint(token))
+                    .contains("new compute auth token sha256:" + TokenVerifier.fingerprint(token))
                     .contains("deregistered compute rack-sigterm");
         } finally {
             agent.destroyForcibly();
