@@ -20,14 +20,7 @@ final class TwineLogin implements ToolLogin {
     public void login(LoginContext context) {
         Path pypirc = context.io().home().resolve(".pypirc");
         String content = content(SecretFiles.read(pypirc), pypirc.toString(), context);
-        if (context.args().dryRun()) {
-            context.io().out().print("Dryrun mode is enabled, not writing to pypirc.\n" + pypirc
-                    + " would have been set to the following:\n\n" + content + "\n");
-            context.io().out().flush();
-            return;
-        }
-        SecretFiles.write(pypirc, content);
-        context.success("twine");
+        FileLogin.writeOrShow(context, pypirc, content, "twine", "pypirc");
     }
 
     private static String content(String existing, String fileName, LoginContext context) {

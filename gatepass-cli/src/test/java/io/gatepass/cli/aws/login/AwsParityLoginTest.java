@@ -128,7 +128,7 @@ class AwsParityLoginTest {
         Outcome theirs = twins.aws("--tool", "twine");
         assertThat(ours.masked()).isEqualTo(theirs.masked());
         assertThat(ours.exitCode()).isEqualTo(255);
-        assertThat(read(twins.ours.home().resolve(".pypirc"))).isEqualTo(existing);
+        assertThat(mask(read(twins.ours.home().resolve(".pypirc")))).isEqualTo(existing);
     }
 
     @ParameterizedTest
@@ -138,7 +138,7 @@ class AwsParityLoginTest {
         Outcome ours = twins.gatepass("--tool", tool, "--dry-run");
         Outcome theirs = twins.aws("--tool", tool, "--dry-run");
         assertThat(ours.masked()).isEqualTo(theirs.masked());
-        assertThat(ours.out()).contains(endpoint(tool.equals("npm") ? "npm" : "pypi").substring("http://".length()));
+        assertThat(mask(ours.out())).contains(endpoint(tool.equals("npm") ? "npm" : "pypi").substring("http://".length()));
         try (var files = Files.list(twins.ours.home())) {
             assertThat(files.map(p -> p.getFileName().toString())).isEmpty();
         }
