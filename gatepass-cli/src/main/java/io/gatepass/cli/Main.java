@@ -18,7 +18,19 @@ public final class Main implements Runnable {
         if (args.length > 0 && (args[0].equals("serve") || args[0].equals("agent"))) {
             System.exit(new CommandLine(new Main()).execute(args));
         }
+        quietSdkLogging();
         System.exit(AwsCommandLine.run(args, CliIo.system()));
+    }
+
+    /**
+     * The command line prints only what aws prints; the SDK's SLF4J logging goes nowhere (--debug has its own trace),
+     * which also spares a short-lived process the start-up of a logging backend.
+     */
+    private static void quietSdkLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        }
     }
 
     @Override
