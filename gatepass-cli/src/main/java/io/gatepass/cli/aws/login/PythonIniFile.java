@@ -43,6 +43,8 @@ final class PythonIniFile {
         for (int index = 0; index < count; index++) {
             int lineNumber = index + 1;
             String line = lines[index];
+            // The line as Python iterates it: with its line break (read through universal newlines), if it had one.
+            String pythonLine = index + 1 < lines.length ? line + "\n" : line;
             String stripped = line.strip();
             boolean comment = stripped.startsWith("#") || stripped.startsWith(";");
             String value = comment ? "" : stripped;
@@ -74,7 +76,7 @@ final class PythonIniFile {
                 optionName = null;
             } else if (current == null) {
                 throw new IniException("File contains no section headers.\nfile: " + repr(fileName) + ", line: "
-                        + lineNumber + "\n" + repr(line + "\n"));
+                        + lineNumber + "\n" + repr(pythonLine));
             } else {
                 Matcher option = OPTION.matcher(value);
                 if (option.matches()) {
@@ -90,7 +92,7 @@ final class PythonIniFile {
                         parsingErrors = new StringBuilder("Source contains parsing errors: " + repr(fileName));
                     }
                     parsingErrors.append("\n\t[line ").append(lineNumber(lineNumber)).append("]: ")
-                            .append(repr(line + "\n"));
+                            .append(repr(pythonLine));
                 }
             }
         }

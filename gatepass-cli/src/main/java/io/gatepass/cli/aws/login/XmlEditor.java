@@ -40,7 +40,8 @@ final class XmlEditor {
         this.newline = source.contains("\r\n") ? "\r\n" : "\n";
         String rootIndent = indentOf(root) == null ? "" : indentOf(root);
         this.step = root.children.stream().map(this::indentOf)
-                .filter(indent -> indent != null && indent.length() > rootIndent.length() && indent.startsWith(rootIndent))
+                .filter(indent -> indent != null && indent.length() > rootIndent.length()
+                        && indent.startsWith(rootIndent))
                 .map(indent -> indent.substring(rootIndent.length())).findFirst().orElse("  ");
     }
 

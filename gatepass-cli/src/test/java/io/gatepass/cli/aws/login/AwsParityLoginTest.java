@@ -138,7 +138,8 @@ class AwsParityLoginTest {
         Outcome ours = twins.gatepass("--tool", tool, "--dry-run");
         Outcome theirs = twins.aws("--tool", tool, "--dry-run");
         assertThat(ours.masked()).isEqualTo(theirs.masked());
-        assertThat(mask(ours.out())).contains(endpoint(tool.equals("npm") ? "npm" : "pypi").substring("http://".length()));
+        String hostAndPath = endpoint(tool.equals("npm") ? "npm" : "pypi").substring("http://".length());
+        assertThat(mask(ours.out())).contains(hostAndPath);
         try (var files = Files.list(twins.ours.home())) {
             assertThat(files.map(p -> p.getFileName().toString())).isEmpty();
         }
@@ -219,7 +220,8 @@ class AwsParityLoginTest {
     }
 
     private static String maskTime(String text) {
-        return text.replaceAll(" at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?[+-]\\d\\d:\\d\\d", " at <time>");
+        return text.replaceAll(" at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?[+-]\\d\\d:\\d\\d",
+                " at <time>");
     }
 
     private static Twins twins() {
