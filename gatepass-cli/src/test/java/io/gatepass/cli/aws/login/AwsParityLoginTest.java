@@ -189,6 +189,35 @@ class AwsParityLoginTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"--repository libs", "--tool npm --repository libs", "--tool pip --domain parity",
+            "--domain parity --repository libs --tool"})
+    void usageErrors_exit252_withAwsWording(String line) {
+        Twins twins = twins();
+        Outcome ours = twins.gatepass(line.split(" "));
+        Outcome theirs = twins.aws(line.split(" "));
+        assertThat(ours.exitCode()).isEqualTo(theirs.exitCode()).isEqualTo(252);
+        assertThat(theirs.err()).contains("aws: error: " + ours.err());
+    }
+
+    @Test
+    void failingToolCommand_isReportedAsAws_withTheTokenRedacted() throws Exception {
+        Twins twins = twins();
+        Path bin = Files.createDirectories(dir.resolve("failing-bin"));
+        Path pip = bin.resolve("pip");
+        Files.writeString(pip, "#!/bin/sh\necho \"refused $*\" >&2\nexit 3\n");
+        pip.toFile().setExecutable(true);
+        twins.ours.env("PATH", bin + ":" + LoginHarness.PATH);
+        twins.theirs.env("PATH", bin + ":" + LoginHarness.PATH);
+        Outcome ours = twins.gatepass("--tool", "pip");
+        Outcome theirs = twins.aws("--tool", "pip");
+
+        assertThat(ours.exitCode()).isEqualTo(theirs.exitCode()).isEqualTo(255);
+        assertThat(LoginHarness.TOKEN_PATTERN.matcher(ours.err()).find()).as("the token is in the message").isFalse();
+        assertThat(ours.err().replace("<redacted>", "<token>")).isEqualTo(mask(theirs.err()))
+                .startsWith("Command '['pip', 'config', 'set', 'global.index-url', 'http://aws:<token>@");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"npm", "pip"})
     void toolNotOnPath_isReportedAsAwsReportsIt(String tool) throws Exception {
         Twins twins = twins();
@@ -248,7 +277,8 @@ class AwsParityLoginTest {
         }
 
         private static String[] withRepository(String[] args) {
-            if (String.join(" ", args).contains("--domain")) {
+            String line = String.join(" ", args);
+            if (line.contains("--domain") || line.contains("--repository")) {
                 return args;
             }
             String[] all = new String[args.length + REPO.length];

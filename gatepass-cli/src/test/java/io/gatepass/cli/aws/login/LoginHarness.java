@@ -35,7 +35,7 @@ final class LoginHarness {
     static final Path AWS_V2 = Path.of("/usr/bin/aws");
     /** Debian's npm and pip; the pyenv shims would look for their versions under HOME. */
     static final String PATH = "/usr/bin:/bin";
-    private static final Pattern TOKEN = Pattern.compile("gpca1\\.[A-Za-z0-9._~-]+");
+    static final Pattern TOKEN_PATTERN = Pattern.compile("gpca1\\.[A-Za-z0-9._~-]+");
 
     /** What one run printed and returned; {@code err} holds the CliException's message for in-process runs. */
     record Outcome(int exitCode, String out, String err) {
@@ -107,12 +107,12 @@ final class LoginHarness {
     }
 
     static String mask(String text) {
-        return text == null ? null : TOKEN.matcher(text).replaceAll("<token>");
+        return text == null ? null : TOKEN_PATTERN.matcher(text).replaceAll("<token>");
     }
 
     /** The single token in {@code text}, for checking it with the server; never print it. */
     static String token(String text) {
-        var matcher = TOKEN.matcher(text);
+        var matcher = TOKEN_PATTERN.matcher(text);
         if (!matcher.find()) {
             fail("no token in the text");
         }
