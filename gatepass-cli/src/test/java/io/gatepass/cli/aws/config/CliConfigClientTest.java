@@ -1,0 +1,181 @@
+package io.gatepass.cli.aws.config;
+
+import io.gatepass.cli.aws.CliException;
+import io.gatepass.cli.testing.CliTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+import java.nio.file.Path;
+
+import static io.gatepass.cli.aws.config.TestIo.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Clients built by {@link CliConfig} calling a real Gatepass server. */
+class CliConfigClientTest {
+
+    @TempDir
+    static Path dataDir;
+    static CliTestServer server;
+    static String deployerKeyId;
+    static String deployerSecret;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void startServer() {
+        server = CliTestServer.start(dataDir);
+        TestIo admin = new TestIo(dataDir.resolve("admin-home")).env("AWS_ACCESS_KEY_ID", CliTestServer.ADMIN_ID)
+                .env("AWS_SECRET_ACCESS_KEY", CliTestServer.ADMIN_SECRET).env("AWS_REGION", CliTestServer.REGION)
+                .env("AWS_ENDPOINT_URL", server.endpoint());
+        try (IamClient iam = admin.resolve().client(IamClient.builder(), "iam")) {
+            iam.createRole(r -> r.roleName("deployer").assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                     "Principal":{"AWS":"arn:aws:iam::%s:root"},"Action":"sts:AssumeRole"}]}
+                    """.formatted(CliTestServer.ACCOUNT)));
+            iam.createUser(r -> r.userName("ci"));
+            iam.putUserPolicy(r -> r.userName("ci").policyName("assume").policyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}
+                    """));
+            var key = iam.createAccessKey(r -> r.userName("ci")).accessKey();
+            deployerKeyId = key.accessKeyId();
+            deployerSecret = key.secretAccessKey();
+        }
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private TestIo adminEnv() {
+        return new TestIo(home).env("AWS_ACCESS_KEY_ID", CliTestServer.ADMIN_ID)
+                .env("AWS_SECRET_ACCESS_KEY", CliTestServer.ADMIN_SECRET).env("AWS_REGION", CliTestServer.REGION);
+    }
+
+    private static GetCallerIdentityResponse whoAmI(CliConfig config) {
+        try (StsClient sts = config.client(StsClient.builder(), "sts")) {
+            return sts.getCallerIdentity();
+        }
+    }
+
+    @Test
+    void client_withKeysInEnvironmentAndEndpointFlag_callsTheServerAsThatKey() {
+        CliConfig config = adminEnv().resolve(options().endpointUrl(server.endpoint()).build());
+        assertThat(whoAmI(config).account()).isEqualTo(CliTestServer.ACCOUNT);
+    }
+
+    @Test
+    void client_withKeysInCredentialsFileAndEndpointInProfile_callsTheServer() {
+        TestIo io = new TestIo(home)
+                .file(".aws/credentials", "[default]\naws_access_key_id = " + CliTestServer.ADMIN_ID
+                        + "\naws_secret_access_key = " + CliTestServer.ADMIN_SECRET + "\n")
+                .file(".aws/config", "[default]\nregion = us-east-1\nendpoint_url = " + server.endpoint() + "\n");
+        assertThat(whoAmI(io.resolve()).account()).isEqualTo(CliTestServer.ACCOUNT);
+    }
+
+    @Test
+    void client_whenCredentialsFileAndConfigFileBothHaveKeys_credentialsFileWins() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/credentials", "[default]\naws_access_key_id = " + CliTestServer.ADMIN_ID
+                        + "\naws_secret_access_key = " + CliTestServer.ADMIN_SECRET + "\n")
+                .file(".aws/config", "[default]\nregion = us-east-1\naws_access_key_id = AKIAWRONGWRONGWRONG1\n"
+                        + "aws_secret_access_key = wrong\n");
+        assertThat(whoAmI(io.resolve()).account()).isEqualTo(CliTestServer.ACCOUNT);
+    }
+
+    @Test
+    void client_whenProfileFlagGiven_ignoresKeysInEnvironment() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .env("AWS_ACCESS_KEY_ID", "AKIAWRONGWRONGWRONG1").env("AWS_SECRET_ACCESS_KEY", "wrong")
+                .file(".aws/credentials", "[admin]\naws_access_key_id = " + CliTestServer.ADMIN_ID
+                        + "\naws_secret_access_key = " + CliTestServer.ADMIN_SECRET + "\n")
+                .file(".aws/config", "[profile admin]\nregion = us-east-1\n");
+        assertThat(whoAmI(io.resolve(options().profile("admin").build())).account())
+                .isEqualTo(CliTestServer.ACCOUNT);
+        io.env("AWS_PROFILE", "admin");
+        assertThatThrownBy(() -> whoAmI(io.resolve())).isInstanceOf(StsException.class);
+    }
+
+    @Test
+    void client_withRoleProfile_assumesTheRoleThroughGatepassSts() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/credentials", "[ci]\naws_access_key_id = " + deployerKeyId
+                        + "\naws_secret_access_key = " + deployerSecret + "\n")
+                .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
+                        + CliTestServer.ACCOUNT + ":role/deployer\nsource_profile = ci\n"
+                        + "role_session_name = ci-run\n");
+        assertThat(whoAmI(io.resolve(options().profile("deploy").build())).arn())
+                .isEqualTo("arn:aws:sts::" + CliTestServer.ACCOUNT + ":assumed-role/deployer/ci-run");
+    }
+
+    @Test
+    void client_withRoleProfileForUnknownRole_failsWithTheAssumeRoleError() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/credentials", "[admin]\naws_access_key_id = " + CliTestServer.ADMIN_ID
+                        + "\naws_secret_access_key = " + CliTestServer.ADMIN_SECRET + "\n")
+                .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
+                        + CliTestServer.ACCOUNT + ":role/nobody\nsource_profile = admin\n");
+        assertThatThrownBy(() -> whoAmI(io.resolve(options().profile("deploy").build())))
+                .isInstanceOfSatisfying(CliException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(254);
+                    assertThat(e.getMessage()).contains("when calling the AssumeRole operation");
+                });
+    }
+
+    @Test
+    void client_whenNoCredentialsAnywhere_failsFastWithConfigureHint() {
+        CliConfig config = new TestIo(home).env("AWS_REGION", "us-east-1")
+                .env("AWS_ENDPOINT_URL", server.endpoint()).resolve();
+        assertThatThrownBy(() -> whoAmI(config)).isInstanceOfSatisfying(CliException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(253);
+            assertThat(e.getMessage()).isEqualTo("Unable to locate credentials. You can configure credentials by "
+                    + "running \"gatepass configure\".");
+        });
+    }
+
+    @Test
+    void client_withNoSignRequest_sendsAnUnsignedRequestTheServerRejects() {
+        CliConfig config = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .resolve(options().noSignRequest().region("us-east-1").build());
+        assertThatThrownBy(() -> whoAmI(config)).isInstanceOfSatisfying(StsException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingAuthenticationToken"));
+    }
+
+    @Test
+    void debug_tracesTheRequestButNeitherSecretsNorTokens() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/credentials", "[ci]\naws_access_key_id = " + deployerKeyId
+                        + "\naws_secret_access_key = " + deployerSecret + "\n")
+                .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
+                        + CliTestServer.ACCOUNT + ":role/deployer\nsource_profile = ci\n");
+        CliConfig config = io.resolve(options().profile("deploy").debug().build());
+        whoAmI(config);
+        var session = (software.amazon.awssdk.auth.credentials.AwsSessionCredentials) config.credentials();
+        assertThat(io.err())
+                .contains("Making request for AssumeRole: POST " + server.endpoint())
+                .contains("Making request for GetCallerIdentity: POST " + server.endpoint())
+                .contains("Action=GetCallerIdentity")
+                .contains("Signature=<redacted>")
+                .contains("<SecretAccessKey><redacted></SecretAccessKey>")
+                .contains(session.accessKeyId())
+                .doesNotContain(deployerSecret)
+                .doesNotContain(session.secretAccessKey())
+                .doesNotContain(session.sessionToken());
+        assertThat(io.out()).isEmpty();
+    }
+
+    @Test
+    void debug_whenNotAsked_printsNothing() {
+        TestIo io = adminEnv().env("AWS_ENDPOINT_URL", server.endpoint());
+        whoAmI(io.resolve());
+        assertThat(io.err()).isEmpty();
+    }
+}
