@@ -6,6 +6,7 @@ import io.gatepass.cli.aws.CliIo;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class ToolProcess {
         try {
             Process process = builder.start();
             try (InputStream output = process.getInputStream()) {
-                output.transferTo(OutputStreamSink.INSTANCE);
+                output.transferTo(OutputStream.nullOutputStream()); // dropped, as aws's capture_output does
             }
             exitCode = process.waitFor();
         } catch (IOException e) {
@@ -77,18 +78,5 @@ final class ToolProcess {
 
     private static String pythonList(List<String> command) {
         return command.stream().map(arg -> "'" + arg + "'").collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    /** Drops the child's output, as aws's capture_output does. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }
