@@ -61,7 +61,8 @@ record LoginArguments(LoginTool tool, String domain, String domainOwner, String 
         }
         LoginTool tool = LoginTool.named(values.get("tool")).orElseThrow();
         if (!unknown.isEmpty()) {
-            throw CliException.parameter("Unknown options: " + String.join(",", unknown));
+            // aws's own commands join them with "," and print no usage hint.
+            throw CliException.invalidParameter("Unknown options: " + String.join(",", unknown));
         }
         return new LoginArguments(tool, values.get("domain"), values.get("domain-owner"), values.get("repository"),
                 values.get("namespace"), integer(values.get("duration-seconds")), dryRun, values.get("server-id"));
