@@ -24,6 +24,11 @@ public final class LoginCommand {
      * @return the exit code (0); failures are thrown as {@link CliException} with aws's message and exit code
      */
     public static int run(List<String> args, CliConfig config, CliIo io) {
+        if (args.equals(List.of("help"))) {
+            io.out().print(LoginHelp.TEXT);
+            io.out().flush();
+            return 0;
+        }
         LoginArguments arguments = LoginArguments.parse(args);
         try (CodeartifactClient client = config.client(CodeartifactClient.builder(), "codeartifact")) {
             return run(arguments, client, io);

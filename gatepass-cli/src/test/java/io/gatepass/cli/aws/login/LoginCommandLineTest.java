@@ -81,6 +81,14 @@ class LoginCommandLineTest {
                 .isEqualTo(mask(LoginHarness.read(theirHome.home().resolve(".config/pip/pip.conf"))));
     }
 
+    @Test
+    void help_describesEveryToolAndOption() {
+        CliRun.Result help = home().gatepass("codeartifact", "login", "help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("* npm", "* pip", "* twine", "* maven", "* gradle", "--domain-owner",
+                "--namespace", "--duration-seconds", "--server-id", "--dry-run");
+    }
+
     private static CliRun.Result gatepass(CliRun home, String line) {
         return home.gatepass(command(line));
     }
