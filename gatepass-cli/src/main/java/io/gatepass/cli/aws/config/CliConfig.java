@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -129,6 +130,37 @@ public final class CliConfig {
     public boolean color() {
         String color = options.color() == null ? "auto" : options.color();
         return color.equals("on") || (color.equals("auto") && io.stdoutIsTerminal());
+    }
+
+    /**
+     * cli_auto_prompt: "on", "on-partial" or "off" (default) from --cli-auto-prompt / --no-cli-auto-prompt,
+     * AWS_CLI_AUTO_PROMPT, then the profile.
+     */
+    public String autoPrompt() {
+        if (options.cliAutoPrompt() != null) {
+            return options.cliAutoPrompt() ? "on" : "off";
+        }
+        String value = ConfigFiles.firstNonBlank(io.env().get("AWS_CLI_AUTO_PROMPT"),
+                files.setting("cli_auto_prompt").orElse(null));
+        if (value == null) {
+            return "off";
+        }
+        String mode = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("on", "on-partial", "off").contains(mode)) {
+            throw CliException.configuration("Invalid value for cli_auto_prompt: " + value.trim()
+                    + " (valid values are on, on-partial, off)");
+        }
+        return mode;
+    }
+
+    /** cli_timestamp_format of the profile: "iso8601" (aws v2's default) or "wire" (as the service sent it). */
+    public String timestampFormat() {
+        String value = files.setting("cli_timestamp_format").map(String::trim).orElse("iso8601");
+        if (!value.equals("iso8601") && !value.equals("wire")) {
+            throw CliException.configuration("Unknown cli_timestamp_format value: " + value
+                    + ", valid values are \"wire\" or \"iso8601\"");
+        }
+        return value;
     }
 
     /** The pager command (AWS_PAGER, cli_pager, PAGER, "less -R"), or empty when paging is off. */

@@ -87,6 +87,10 @@ final class CredentialChain {
                 throw CliException.other("Error when retrieving credentials from custom-process: " + e.getMessage(), e);
             }
         }
+        if (setting(profile, "sso_session").or(() -> setting(profile, "sso_start_url")).isPresent()) {
+            throw CliException.configuration("The profile (" + profile + ") signs in through IAM Identity Center "
+                    + "(sso_*), which gatepass does not support; use keys, role_arn or credential_process.");
+        }
         return Optional.empty();
     }
 

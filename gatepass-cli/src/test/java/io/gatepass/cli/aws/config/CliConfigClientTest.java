@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -177,5 +178,86 @@ class CliConfigClientTest {
         TestIo io = adminEnv().env("AWS_ENDPOINT_URL", server.endpoint());
         whoAmI(io.resolve());
         assertThat(io.err()).isEmpty();
+    }
+
+    @Test
+    void debug_hidesTheCodeArtifactAuthorizationTokenInTheResponse() {
+        TestIo io = adminEnv().env("AWS_ENDPOINT_URL", server.endpoint());
+        CliConfig config = io.resolve(options().debug().build());
+        String token;
+        try (CodeartifactClient codeartifact = config.client(CodeartifactClient.builder(), "codeartifact")) {
+            codeartifact.createDomain(r -> r.domain("debug-trace"));
+            token = codeartifact.getAuthorizationToken(r -> r.domain("debug-trace")).authorizationToken();
+        }
+        assertThat(token).isNotBlank();
+        assertThat(io.err()).contains("Making request for GetAuthorizationToken: POST " + server.endpoint())
+                .contains("\"authorizationToken\":\"<redacted>\"")
+                .doesNotContain(token)
+                .doesNotContain(CliTestServer.ADMIN_SECRET);
+    }
+
+    @Test
+    void client_withRoleProfileSourcedFromEnvironment_assumesTheRoleWithTheEnvironmentKeys() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .env("AWS_ACCESS_KEY_ID", deployerKeyId).env("AWS_SECRET_ACCESS_KEY", deployerSecret)
+                .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
+                        + CliTestServer.ACCOUNT + ":role/deployer\ncredential_source = Environment\n"
+                        + "role_session_name = from-env\n");
+        assertThat(whoAmI(io.resolve(options().profile("deploy").build())).arn()).endsWith(":assumed-role/deployer/from-env");
+    }
+
+    @Test
+    void client_whenSourceProfilesFormACycle_failsWithAConfigurationError() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/config", "[profile a]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
+                        + CliTestServer.ACCOUNT + ":role/deployer\nsource_profile = b\n\n[profile b]\n"
+                        + "role_arn = arn:aws:iam::" + CliTestServer.ACCOUNT + ":role/deployer\nsource_profile = a\n");
+        assertThatThrownBy(() -> whoAmI(io.resolve(options().profile("a").build())))
+                .isInstanceOfSatisfying(CliException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(253);
+                    assertThat(e.getMessage()).startsWith("Infinite loop in credential configuration detected");
+                });
+    }
+
+    @Test
+    void client_whenEnvironmentHasKeyIdButNoSecret_reportsPartialCredentials() {
+        CliConfig config = new TestIo(home).env("AWS_REGION", "us-east-1").env("AWS_ENDPOINT_URL", server.endpoint())
+                .env("AWS_ACCESS_KEY_ID", CliTestServer.ADMIN_ID).resolve();
+        assertThatThrownBy(() -> whoAmI(config))
+                .hasMessage("Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY");
+    }
+
+    @Test
+    void client_withSessionTokenInEnvironment_signsWithTheTemporaryCredentials() {
+        var session = (software.amazon.awssdk.auth.credentials.AwsSessionCredentials) new TestIo(home)
+                .env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/credentials", "[ci]\naws_access_key_id = " + deployerKeyId
+                        + "\naws_secret_access_key = " + deployerSecret + "\n")
+                .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
+                        + CliTestServer.ACCOUNT + ":role/deployer\nsource_profile = ci\nrole_session_name = tmp\n")
+                .resolve(options().profile("deploy").build()).credentials();
+        TestIo io = new TestIo(home.resolve("other")).env("AWS_ENDPOINT_URL", server.endpoint())
+                .env("AWS_REGION", "us-east-1").env("AWS_ACCESS_KEY_ID", session.accessKeyId())
+                .env("AWS_SECRET_ACCESS_KEY", session.secretAccessKey());
+        assertThatThrownBy(() -> whoAmI(io.resolve())).isInstanceOf(StsException.class);
+        io.env("AWS_SESSION_TOKEN", session.sessionToken());
+        assertThat(whoAmI(io.resolve()).arn()).endsWith(":assumed-role/deployer/tmp");
+    }
+
+    @Test
+    void client_withCredentialProcess_usesTheKeysTheProcessPrints() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/config", "[profile proc]\nregion = us-east-1\ncredential_process = echo '{\"Version\": 1, "
+                        + "\"AccessKeyId\": \"" + deployerKeyId + "\", \"SecretAccessKey\": \"" + deployerSecret
+                        + "\"}'\n");
+        assertThat(whoAmI(io.resolve(options().profile("proc").build())).arn()).endsWith(":user/ci");
+    }
+
+    @Test
+    void client_withSsoProfile_explainsThatSsoIsNotSupported() {
+        CliConfig config = new TestIo(home).file(".aws/config", "[profile sso]\nregion = us-east-1\n"
+                + "sso_start_url = https://example.awsapps.com/start\nsso_account_id = 1\n")
+                .resolve(options().profile("sso").build());
+        assertThatThrownBy(() -> whoAmI(config)).hasMessageContaining("IAM Identity Center");
     }
 }

@@ -183,4 +183,34 @@ class CliConfigSettingsTest {
         assertThat(io.resolve().pager()).hasValue("cat");
         assertThat(io.resolve(options().noCliPager().build()).pager()).isEmpty();
     }
+
+    @Test
+    void autoPrompt_isFlagThenEnvironmentThenProfileThenOff() {
+        TestIo io = io();
+        assertThat(io.resolve().autoPrompt()).isEqualTo("off");
+        io.file(".aws/config", "[default]\ncli_auto_prompt = on-partial\n");
+        assertThat(io.resolve().autoPrompt()).isEqualTo("on-partial");
+        io.env("AWS_CLI_AUTO_PROMPT", "on");
+        assertThat(io.resolve().autoPrompt()).isEqualTo("on");
+        GlobalOptions noPrompt = new GlobalOptions(false, null, false, false, null, null, null, null, null, false,
+                null, null, null, null, false, Boolean.FALSE, null, null, null);
+        assertThat(io.resolve(noPrompt).autoPrompt()).isEqualTo("off");
+    }
+
+    @Test
+    void timestampFormat_isIso8601UnlessTheProfileSaysWire() {
+        TestIo io = io();
+        assertThat(io.resolve().timestampFormat()).isEqualTo("iso8601");
+        io.file(".aws/config", "[default]\ncli_timestamp_format = wire\n");
+        assertThat(io.resolve().timestampFormat()).isEqualTo("wire");
+        io.file(".aws/config", "[default]\ncli_timestamp_format = epoch\n");
+        assertThatThrownBy(() -> io.resolve().timestampFormat())
+                .hasMessage("Unknown cli_timestamp_format value: epoch, valid values are \"wire\" or \"iso8601\"");
+    }
+
+    @Test
+    void region_whenMalformed_failsLikeAws() {
+        assertThatThrownBy(() -> io().resolve(options().region("us east 1").build()))
+                .hasMessage("Provided region_name 'us east 1' doesn't match a supported format.");
+    }
 }
