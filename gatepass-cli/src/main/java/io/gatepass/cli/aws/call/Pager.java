@@ -1,6 +1,5 @@
 package io.gatepass.cli.aws.call;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -128,18 +127,25 @@ public final class Pager {
         return Base64.getEncoder().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Python's json.dumps of a string: ASCII only, other characters as u-escapes. */
     private static String quote(String text) {
-        try {
-            return ArgumentValues.JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
         }
+        return out.append('"').toString();
     }
 
     /** The service token and the number of items to skip from a --starting-token. */
     static Map.Entry<String, Integer> decode(String startingToken, String inputToken) {
         try {
-            JsonNode token = ArgumentValues.JSON.readTree(Base64.getDecoder().decode(startingToken));
+            JsonNode token = ArgumentValues.json().readTree(Base64.getDecoder().decode(startingToken));
             JsonNode value = token.get(inputToken);
             JsonNode skip = token.get("boto_truncate_amount");
             Map<String, Integer> entry = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package io.gatepass.cli.aws.model;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 
 /** The few reflective calls the model needs, with checked exceptions turned into unchecked ones. */
 final class ModelReflection {
@@ -29,16 +28,6 @@ final class ModelReflection {
         try {
             return type.getMethod(method).invoke(null);
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        } catch (InvocationTargetException e) {
-            throw rethrow(e);
-        }
-    }
-
-    static Object invoke(Method method, Object target, Object... args) {
-        try {
-            return method.invoke(target, args);
-        } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         } catch (InvocationTargetException e) {
             throw rethrow(e);

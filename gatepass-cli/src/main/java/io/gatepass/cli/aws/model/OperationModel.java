@@ -2,6 +2,9 @@ package io.gatepass.cli.aws.model;
 
 import software.amazon.awssdk.core.SdkPojo;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,36 +18,50 @@ public final class OperationModel {
     private final AwsService service;
     private final String name;
     private final String cliName;
-    private final Method method;
+    private final Class<?> requestClass;
+    private final Class<?> responseClass;
+    private final MethodHandle handle;
+    private final boolean streaming;
     private StructureShape input;
     private StructureShape output;
 
-    private OperationModel(AwsService service, String name, String cliName, Method method) {
+    private OperationModel(AwsService service, String name, String cliName, Class<?> requestClass,
+                           Class<?> responseClass, MethodHandle handle, boolean streaming) {
         this.service = service;
         this.name = name;
         this.cliName = cliName;
-        this.method = method;
+        this.requestClass = requestClass;
+        this.responseClass = responseClass;
+        this.handle = handle;
+        this.streaming = streaming;
     }
 
+    /**
+     * Finds the client method for one operation. The fast path looks up only that method (Class.getMethod would load
+     * every request and response class of the service); names the SDK spells differently take the slow path.
+     */
     static OperationModel load(AwsService service, String name, String cliName) {
         String javaName = Names.javaClassName(cliName);
         Class<?> client = service.clientClass();
         Class<?> request = ModelReflection.tryLoad(service.modelPackage() + "." + javaName + "Request");
-        Method method = null;
-        if (request != null) {
+        Class<?> response = ModelReflection.tryLoad(service.modelPackage() + "." + javaName + "Response");
+        if (request != null && response != null) {
             try {
-                method = client.getMethod(Character.toLowerCase(javaName.charAt(0)) + javaName.substring(1), request);
-                if (!SdkPojo.class.isAssignableFrom(method.getReturnType())) {
-                    method = null;
-                }
-            } catch (NoSuchMethodException e) {
-                method = null;
+                MethodHandle handle = MethodHandles.publicLookup().findVirtual(client,
+                        Character.toLowerCase(javaName.charAt(0)) + javaName.substring(1),
+                        MethodType.methodType(response, request));
+                return new OperationModel(service, name, cliName, request, response, handle, false);
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                // spelled differently, or streaming: the slow path finds it
             }
         }
-        if (method == null) {
-            method = findBySimilarName(client, name);
+        Method method = findBySimilarName(client, name);
+        try {
+            return new OperationModel(service, name, cliName, method.getParameterTypes()[0], method.getReturnType(),
+                    MethodHandles.publicLookup().unreflect(method), method.getParameterCount() != 1);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
-        return new OperationModel(service, name, cliName, method);
     }
 
     /** Slow path for names the SDK spells differently: the client method whose request class matches, ignoring case. */
@@ -84,14 +101,10 @@ public final class OperationModel {
         return cliName;
     }
 
-    /** The client interface method taking the request. */
-    public Method method() {
-        return method;
-    }
 
     public StructureShape input() {
         if (input == null) {
-            Class<?> request = method.getParameterTypes()[0];
+            Class<?> request = requestClass;
             input = StructureShape.input(() -> (SdkPojo) ModelReflection.invokeStatic(request, "builder"),
                     service.requiredInput(name), service);
         }
@@ -100,7 +113,7 @@ public final class OperationModel {
 
     public StructureShape output() {
         if (output == null) {
-            Class<?> response = method.getReturnType();
+            Class<?> response = responseClass;
             output = StructureShape.input(() -> (SdkPojo) ModelReflection.invokeStatic(response, "builder"),
                     java.util.Set.of(), service);
         }
@@ -117,7 +130,7 @@ public final class OperationModel {
      * get-package-version-asset); gatepass does not call those.
      */
     public boolean streaming() {
-        return method.getParameterCount() != 1;
+        return streaming;
     }
 
     /** Calls the operation on an SDK client with a built request and returns the SDK response. */
@@ -125,6 +138,12 @@ public final class OperationModel {
         if (streaming()) {
             throw new UnsupportedOperationException("gatepass does not support the streaming operation " + name);
         }
-        return ModelReflection.invoke(method, client, request);
+        try {
+            return handle.invoke(client, request);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

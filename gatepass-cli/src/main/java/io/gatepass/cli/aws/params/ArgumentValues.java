@@ -27,8 +27,14 @@ import java.util.Map;
  */
 public final class ArgumentValues {
 
-    /** One JSON reader for the whole command line: parameters keep their order and exact numbers. */
-    public static final ObjectMapper JSON = new ObjectMapper();
+    /** The JSON reader for parameters (order and exact numbers kept), created on first use: it is slow to start. */
+    public static ObjectMapper json() {
+        return Mapper.INSTANCE;
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
 
     private final ParamFile files;
 
@@ -98,7 +104,7 @@ public final class ArgumentValues {
 
     private static JsonNode json(String value, String option) {
         try {
-            return JSON.readTree(value);
+            return json().readTree(value);
         } catch (JsonProcessingException e) {
             throw CliException.invalidParameter("Error parsing parameter '" + option + "': Invalid JSON: "
                     + e.getOriginalMessage() + "\nJSON received: " + value);

@@ -42,7 +42,7 @@ public final class CliInput {
         }
         JsonNode document;
         try {
-            ObjectMapper mapper = json != null ? ArgumentValues.JSON : new ObjectMapper(new YAMLFactory());
+            ObjectMapper mapper = json != null ? ArgumentValues.json() : new ObjectMapper(new YAMLFactory());
             document = mapper.readTree(text);
         } catch (IOException e) {
             throw CliException.invalidParameter("Error parsing parameter '" + option + "': Invalid "
