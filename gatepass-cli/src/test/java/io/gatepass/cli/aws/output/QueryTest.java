@@ -2,8 +2,13 @@ package io.gatepass.cli.aws.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.burt.jmespath.jackson.JacksonRuntime;
 import io.gatepass.cli.aws.CliException;
 import org.junit.jupiter.api.Test;
+
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,5 +55,43 @@ class QueryTest {
     void compile_whenEmpty_failsAsAws() {
         assertThatThrownBy(() -> Query.compile(""))
                 .hasMessage("Bad value for --query : Invalid JMESPath expression: cannot be empty.");
+    }
+
+    @Test
+    void apply_whenTheQueryIsAChainOfFields_givesWhatJmesPathGives() {
+        Random random = new Random(20261123L);
+        JacksonRuntime jmespath = new JacksonRuntime();
+        String[] names = {"a", "b", "Domain", "_x9"};
+        for (int round = 0; round < 500; round++) {
+            JsonNode input = randomValue(random, names, 3);
+            StringBuilder expression = new StringBuilder(names[random.nextInt(names.length)]);
+            for (int depth = random.nextInt(3); depth > 0; depth--) {
+                expression.append('.').append(names[random.nextInt(names.length)]);
+            }
+            JsonNode expected = jmespath.compile(expression.toString()).search(input);
+
+            assertThat(Query.compile(expression.toString()).apply(input))
+                    .as("%s on %s", expression, input)
+                    .isEqualTo(expected == null ? JsonNodeFactory.instance.nullNode() : expected);
+        }
+    }
+
+    private static JsonNode randomValue(Random random, String[] names, int depth) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (depth == 0 ? random.nextInt(4) : random.nextInt(6)) {
+            case 0: return nodes.textNode("v" + random.nextInt(10));
+            case 1: return nodes.numberNode(random.nextInt(100));
+            case 2: return nodes.nullNode();
+            case 3: return nodes.booleanNode(random.nextBoolean());
+            case 4: return nodes.arrayNode().add(randomValue(random, names, depth - 1));
+            default:
+                ObjectNode object = nodes.objectNode();
+                for (String name : names) {
+                    if (random.nextBoolean()) {
+                        object.set(name, randomValue(random, names, depth - 1));
+                    }
+                }
+                return object;
+        }
     }
 }
