@@ -18,8 +18,6 @@ import java.time.format.DateTimeParseException;
  */
 public final class Timestamps {
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-
     private Timestamps() {
     }
 
@@ -58,21 +56,44 @@ public final class Timestamps {
         }
     }
 
-    /** Python's isoformat() of the instant in the given zone. */
+    /**
+     * Python's isoformat() of the instant in the given zone. Written digit by digit: a formatter or String.format
+     * would load the locale data, a noticeable part of a short call's start-up.
+     */
     public static String format(Instant instant, ZoneId zone) {
         ZonedDateTime time = instant.atZone(zone);
-        StringBuilder out = new StringBuilder(SECONDS.format(time));
+        StringBuilder out = new StringBuilder(32);
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            out.append(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(time));
+        } else {
+            digits(out, time.getYear(), 4).append('-');
+            digits(out, time.getMonthValue(), 2).append('-');
+            digits(out, time.getDayOfMonth(), 2).append('T');
+            digits(out, time.getHour(), 2).append(':');
+            digits(out, time.getMinute(), 2).append(':');
+            digits(out, time.getSecond(), 2);
+        }
         int micros = time.getNano() / 1000;
         if (micros != 0) {
-            out.append('.').append(String.format("%06d", micros));
+            digits(out.append('.'), micros, 6);
         }
         int offset = time.getOffset().getTotalSeconds();
         out.append(offset < 0 ? '-' : '+');
         int abs = Math.abs(offset);
-        out.append(String.format("%02d:%02d", abs / 3600, (abs / 60) % 60));
+        digits(out, abs / 3600, 2).append(':');
+        digits(out, (abs / 60) % 60, 2);
         if (abs % 60 != 0) {
-            out.append(String.format(":%02d", abs % 60));
+            digits(out.append(':'), abs % 60, 2);
         }
         return out.toString();
+    }
+
+    /** Appends a non-negative number zero-padded to at least the given width. */
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(text);
     }
 }

@@ -32,6 +32,13 @@ class TimestampsTest {
     }
 
     @Test
+    void format_smallFieldsAndSecondsOffsets_zeroPaddedLikePython() {
+        assertThat(Timestamps.format(Instant.parse("0999-01-02T03:04:05.000007Z"),
+                ZoneOffset.ofHoursMinutesSeconds(-5, -30, -15)))
+                .isEqualTo("0999-01-01T21:33:50.000007-05:30:15");
+    }
+
+    @Test
     void parse_acceptsIsoWithAndWithoutOffset_datesAndEpochSeconds() {
         Instant expected = Instant.parse("2026-11-23T19:40:12Z");
 
