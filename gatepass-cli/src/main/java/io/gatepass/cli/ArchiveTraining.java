@@ -21,6 +21,7 @@ public final class ArchiveTraining {
 
     public static void main(String[] args) throws Exception {
         Main.quietSdkLogging();
+        Main.preferSunJce();
         CliIo system = CliIo.system();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         CliIo io = new CliIo(system.in(), discard, discard, system.env(), system.home(), false, false);

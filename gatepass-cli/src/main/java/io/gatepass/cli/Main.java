@@ -5,6 +5,10 @@ import io.gatepass.cli.aws.CliIo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.security.Security;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The {@code gatepass} command. {@code serve} and {@code agent} are picocli commands; everything else is the
  * AWS-CLI-compatible {@code gatepass <service> <operation>} command line, which loads none of the server's classes.
@@ -19,6 +23,7 @@ public final class Main implements Runnable {
             System.exit(new CommandLine(new Main()).execute(args));
         }
         quietSdkLogging();
+        preferSunJce();
         System.exit(AwsCommandLine.run(args, CliIo.system()));
     }
 
@@ -30,6 +35,26 @@ public final class Main implements Runnable {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.internal.verbosity", "WARN");
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        }
+    }
+
+    /**
+     * SigV4 signing asks for HmacSHA256, which only SunJCE offers, fifth in the JDK's provider list: finding it first
+     * loads SunEC (through a scan of every provider module) and SunJSSE. Listing SunJCE right after SUN spares a call
+     * that work and changes no algorithm's provider: SunJCE offers none of the algorithms of the providers it passes.
+     * Must run before the first cryptographic lookup; the JDK reads the list once.
+     */
+    static void preferSunJce() {
+        List<String> providers = new ArrayList<>();
+        for (int i = 1; Security.getProperty("security.provider." + i) != null; i++) {
+            providers.add(Security.getProperty("security.provider." + i));
+        }
+        int jce = providers.indexOf("SunJCE");
+        if (jce > 1 && providers.get(0).equals("SUN")) {
+            providers.add(1, providers.remove(jce));
+            for (int i = 0; i < providers.size(); i++) {
+                Security.setProperty("security.provider." + (i + 1), providers.get(i));
+            }
         }
     }
 
