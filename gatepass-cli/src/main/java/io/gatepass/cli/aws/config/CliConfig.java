@@ -196,10 +196,10 @@ public final class CliConfig {
 
     /**
      * Where command output goes: stdout, or the pager (--no-cli-pager, AWS_PAGER, cli_pager; default "less -R")
-     * when stdout is a terminal. Closing the stream waits for the pager.
+     * when stdout is a terminal and the pager program is installed. Closing the stream waits for the pager.
      */
     public PrintStream openOutput() {
-        if (io.stdoutIsTerminal() && pager().isPresent()) {
+        if (io.stdoutIsTerminal() && pager().filter(command -> PagerStream.installed(command, io.env())).isPresent()) {
             return new PrintStream(new PagerStream(pager, io.env(), io.out(), io.err()), true, StandardCharsets.UTF_8);
         }
         return new PrintStream(new FilterOutputStream(io.out()) {
