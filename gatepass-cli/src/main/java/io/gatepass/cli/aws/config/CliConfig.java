@@ -218,8 +218,11 @@ public final class CliConfig {
     /** The call's credentials, found once (role profiles call STS here). */
     public synchronized AwsCredentials credentials() {
         if (credentials == null) {
+            Optional<URI> stsEndpoint = endpoints.endpoint("sts");
             credentials = new CredentialChain(files, io.env(), source -> configure(StsClient.builder(),
-                    regionFor("sts"), endpoints.endpoint("sts"), StaticCredentialsProvider.create(source)), log)
+                    regionFor("sts"), stsEndpoint, StaticCredentialsProvider.create(source)),
+                    stsEndpoint.map(URI::toString).orElse("sts." + regionFor("sts")),
+                    new AssumedRoleCache(io.home().resolve(".aws/cli/cache"), java.time.Clock.systemUTC()), log)
                     .resolve();
         }
         return credentials;
