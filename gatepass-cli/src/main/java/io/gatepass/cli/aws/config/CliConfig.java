@@ -19,10 +19,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The global options resolved the way aws resolves them: flag, then environment (AWS_PROFILE, AWS_REGION /
@@ -34,16 +32,12 @@ public final class CliConfig {
 
     static final String NO_REGION =
             "You must specify a region. You can also configure your region by running \"gatepass configure\".";
-    private static final Pattern REGION_FORMAT = Pattern.compile("^[a-zA-Z0-9](?:[a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?$");
     private static final String GLOBAL_SERVICE_REGION = "us-east-1";
 
     private final GlobalOptions options;
     private final CliIo io;
     private final ConfigFiles files;
-    private final String region;
-    private final String output;
-    private final String binaryFormat;
-    private final String pager;
+    private final CliSettings settings;
     private final DebugLog log;
     private final ServiceEndpoints endpoints;
     private final TlsTrust trust;
@@ -59,13 +53,7 @@ public final class CliConfig {
         this.files = files;
         Map<String, String> env = io.env();
         this.log = DebugLog.to(options.debug() ? io.err() : null);
-        this.output = resolveOutput(options, env, files);
-        this.region = resolveRegion(options, env, files);
-        this.binaryFormat = ConfigValues.choice("--cli-binary-format", options.cliBinaryFormat() != null
-                ? options.cliBinaryFormat() : files.setting("cli_binary_format").map(String::trim).orElse("base64"),
-                ConfigValues.BINARY_FORMATS);
-        ConfigValues.choice("--color", options.color(), ConfigValues.COLORS);
-        this.pager = resolvePager(options, env, files);
+        this.settings = CliSettings.resolve(options, env, files);
         this.endpoints = new ServiceEndpoints(options.endpointUrl(), files, env);
         String caBundle = ConfigFiles.firstNonBlank(options.caBundle(), env.get("AWS_CA_BUNDLE"),
                 files.setting("ca_bundle").orElse(null));
@@ -78,8 +66,7 @@ public final class CliConfig {
 
     public static CliConfig resolve(GlobalOptions options, CliIo io) {
         CliConfig config = new CliConfig(options, io, ConfigFiles.load(options.profile(), io));
-        config.log.debug("config", "profile=" + config.files.profileName() + " region=" + config.region
-                + " output=" + config.output);
+        config.log.debug("config", "profile=" + config.files.profileName() + " " + config.settings);
         return config;
     }
 
@@ -105,31 +92,30 @@ public final class CliConfig {
 
     /** Region to sign for and to pick endpoints in. */
     public String region() {
-        if (region == null) {
+        if (settings.region() == null) {
             throw CliException.configuration(NO_REGION);
         }
-        return region;
+        return settings.region();
     }
 
     /** The configured region, if any (aws may run without one for global services such as STS and IAM). */
     public Optional<String> configuredRegion() {
-        return Optional.ofNullable(region);
+        return Optional.ofNullable(settings.region());
     }
 
     /** json (default), text, table, yaml or yaml-stream: flag, AWS_DEFAULT_OUTPUT, then the profile's output. */
     public String output() {
-        return output;
+        return settings.output();
     }
 
     /** base64 (default) or raw-in-base64-out. */
     public String binaryFormat() {
-        return binaryFormat;
+        return settings.binaryFormat();
     }
 
     /** Whether to colour output (--color on|off|auto; auto means stdout is a terminal). */
     public boolean color() {
-        String color = options.color() == null ? "auto" : options.color();
-        return color.equals("on") || (color.equals("auto") && io.stdoutIsTerminal());
+        return settings.color().equals("on") || (settings.color().equals("auto") && io.stdoutIsTerminal());
     }
 
     /**
@@ -137,35 +123,17 @@ public final class CliConfig {
      * AWS_CLI_AUTO_PROMPT, then the profile.
      */
     public String autoPrompt() {
-        if (options.cliAutoPrompt() != null) {
-            return options.cliAutoPrompt() ? "on" : "off";
-        }
-        String value = ConfigFiles.firstNonBlank(io.env().get("AWS_CLI_AUTO_PROMPT"),
-                files.setting("cli_auto_prompt").orElse(null));
-        if (value == null) {
-            return "off";
-        }
-        String mode = value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("on", "on-partial", "off").contains(mode)) {
-            throw CliException.configuration("Invalid value for cli_auto_prompt: " + value.trim()
-                    + " (valid values are on, on-partial, off)");
-        }
-        return mode;
+        return settings.autoPrompt();
     }
 
     /** cli_timestamp_format of the profile: "iso8601" (aws v2's default) or "wire" (as the service sent it). */
     public String timestampFormat() {
-        String value = files.setting("cli_timestamp_format").map(String::trim).orElse("iso8601");
-        if (!value.equals("iso8601") && !value.equals("wire")) {
-            throw CliException.configuration("Unknown cli_timestamp_format value: " + value
-                    + ", valid values are \"wire\" or \"iso8601\"");
-        }
-        return value;
+        return settings.timestampFormat();
     }
 
     /** The pager command (AWS_PAGER, cli_pager, PAGER, "less -R"), or empty when paging is off. */
     public Optional<String> pager() {
-        return Optional.ofNullable(pager).filter(p -> !p.isBlank());
+        return Optional.ofNullable(settings.pager()).filter(p -> !p.isBlank());
     }
 
     /** The endpoint configured for one service, if any (otherwise the SDK's standard endpoint is used). */
@@ -200,7 +168,7 @@ public final class CliConfig {
      */
     public PrintStream openOutput() {
         if (io.stdoutIsTerminal() && pager().filter(command -> PagerStream.installed(command, io.env())).isPresent()) {
-            return new PrintStream(new PagerStream(pager, io.env(), io.out(), io.err()), true, StandardCharsets.UTF_8);
+            return new PrintStream(new PagerStream(settings.pager(), io.env(), io.out(), io.err()), true, StandardCharsets.UTF_8);
         }
         return new PrintStream(new FilterOutputStream(io.out()) {
             @Override
@@ -252,47 +220,9 @@ public final class CliConfig {
     }
 
     private String regionFor(String serviceId) {
-        if (region == null && (serviceId.equals("sts") || serviceId.equals("iam"))) {
+        if (settings.region() == null && (serviceId.equals("sts") || serviceId.equals("iam"))) {
             return GLOBAL_SERVICE_REGION;
         }
         return region();
-    }
-
-    private static String resolveOutput(GlobalOptions options, Map<String, String> env, ConfigFiles files) {
-        if (options.output() != null) {
-            return ConfigValues.choice("--output", options.output(), ConfigValues.OUTPUTS);
-        }
-        String value = ConfigFiles.firstNonBlank(env.get("AWS_DEFAULT_OUTPUT"),
-                files.setting("output").orElse(null));
-        if (value == null) {
-            return "json";
-        }
-        if (!ConfigValues.OUTPUTS.contains(value.trim())) {
-            throw CliException.other("Unknown output type: " + value.trim(), null);
-        }
-        return value.trim();
-    }
-
-    private static String resolveRegion(GlobalOptions options, Map<String, String> env, ConfigFiles files) {
-        String value = ConfigFiles.firstNonBlank(options.region(), env.get("AWS_REGION"),
-                env.get("AWS_DEFAULT_REGION"), files.setting("region").orElse(null));
-        if (value != null && !REGION_FORMAT.matcher(value.trim()).matches()) {
-            throw CliException.other("Provided region_name '" + value + "' doesn't match a supported format.", null);
-        }
-        return value == null ? null : value.trim();
-    }
-
-    private static String resolvePager(GlobalOptions options, Map<String, String> env, ConfigFiles files) {
-        if (options.noCliPager()) {
-            return null;
-        }
-        if (env.containsKey("AWS_PAGER")) {
-            return env.get("AWS_PAGER");
-        }
-        Optional<String> configured = files.setting("cli_pager");
-        if (configured.isPresent()) {
-            return configured.get().trim();
-        }
-        return env.getOrDefault("PAGER", "less -R");
     }
 }
