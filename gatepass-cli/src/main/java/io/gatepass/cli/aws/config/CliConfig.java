@@ -214,7 +214,8 @@ public final class CliConfig {
 
     private synchronized SdkHttpClient http() {
         if (http == null) {
-            http = HttpTransport.create(connectTimeout, readTimeout, trust, io.err());
+            http = HttpTransport.create(connectTimeout, readTimeout, trust, new EnvironmentProxies(io.env()),
+                    io.err());
         }
         return http;
     }
