@@ -66,7 +66,9 @@ public final class CliConfig {
 
     public static CliConfig resolve(GlobalOptions options, CliIo io) {
         CliConfig config = new CliConfig(options, io, ConfigFiles.load(options.profile(), io));
-        config.log.debug("config", "profile=" + config.files.profileName() + " " + config.settings);
+        if (config.log.enabled()) { // no record toString (a cold invokedynamic bootstrap) on the fast path
+            config.log.debug("config", "profile=" + config.files.profileName() + " " + config.settings);
+        }
         return config;
     }
 
