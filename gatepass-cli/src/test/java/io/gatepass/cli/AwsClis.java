@@ -11,17 +11,17 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Finds the AWS CLI versions on this machine, each by its full path (the PATH's `aws` may be either). */
-final class AwsClis {
+public final class AwsClis {
     private AwsClis() {
     }
 
     /** AWS CLI v2 from Debian's package. */
-    static Path v2() {
+    public static Path v2() {
         return Path.of("/usr/bin/aws");
     }
 
     /** AWS CLI v1, installed in the machine's Python 3 next to its interpreter. */
-    static Path v1() {
+    public static Path v1() {
         try {
             Process process = new ProcessBuilder("python3", "-c",
                     "import os, sysconfig; print(os.path.join(sysconfig.get_path('scripts'), 'aws'))")
@@ -37,7 +37,7 @@ final class AwsClis {
     }
 
     /** Skips (or, on CI, fails) unless {@code aws} exists and reports the expected major version. */
-    static void assumeOrFail(Path aws, String expectedVersionPrefix) throws Exception {
+    public static void assumeOrFail(Path aws, String expectedVersionPrefix) throws Exception {
         String version = Files.isExecutable(aws) ? version(aws) : "missing";
         boolean usable = version.startsWith(expectedVersionPrefix);
         String message = "AWS CLI " + expectedVersionPrefix + " at " + aws + ": " + version;

@@ -1,0 +1,155 @@
+package io.gatepass.cli.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.cli.aws.call.Pager;
+import io.gatepass.cli.aws.call.ResponseJson;
+import io.gatepass.cli.aws.call.ServiceCall;
+import io.gatepass.cli.aws.call.ServiceClients;
+import io.gatepass.cli.aws.config.CliConfig;
+import io.gatepass.cli.aws.config.GlobalOptions;
+import io.gatepass.cli.aws.help.Skeleton;
+import io.gatepass.cli.aws.model.OperationModel;
+import io.gatepass.cli.aws.model.Pagination;
+import io.gatepass.cli.aws.output.OutputFormat;
+import io.gatepass.cli.aws.output.Query;
+import io.gatepass.cli.aws.output.Renderer;
+import io.gatepass.cli.aws.params.ArgumentValues;
+import io.gatepass.cli.aws.params.AutoPrompt;
+import io.gatepass.cli.aws.params.CliInput;
+import io.gatepass.cli.aws.params.OperationArguments;
+import io.gatepass.cli.aws.params.ParamFile;
+import io.gatepass.cli.aws.params.RequestBuilder;
+import software.amazon.awssdk.core.SdkClient;
+
+import java.io.PrintStream;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code gatepass <service> <operation> [options]}: reads the options, builds and sends the request (following pages
+ * unless --no-paginate), and prints the response with --query and --output applied.
+ */
+final class OperationCommand {
+
+    private final OperationModel operation;
+    private final GlobalOptions globals;
+    private final CliIo io;
+
+    OperationCommand(OperationModel operation, GlobalOptions globals, CliIo io) {
+        this.operation = operation;
+        this.globals = globals;
+        this.io = io;
+    }
+
+    int run(List<String> args) {
+        ParamFile files = new ParamFile(io.home(), io.env());
+        ArgumentValues values = new ArgumentValues(files);
+        OperationArguments arguments = OperationArguments.parse(operation, args, values);
+        String skeleton = globals.generateCliSkeleton();
+        boolean fromDocument = globals.cliInputJson() != null || globals.cliInputYaml() != null;
+        boolean prompting = AutoPrompt.enabled(globals.cliAutoPrompt(), io);
+        if (prompting) {
+            AutoPrompt.fillIn(operation.input(), arguments.parameters(), values, io);
+        }
+        if (!fromDocument && !"input".equals(skeleton) && !"yaml-input".equals(skeleton)) {
+            List<String> missing = arguments.missingRequired(operation);
+            if (!missing.isEmpty()) {
+                throw CliException.parameter("the following arguments are required: " + String.join(", ", missing));
+            }
+        }
+        if (!arguments.unknown().isEmpty()) {
+            throw CliException.unknownOptions(arguments.unknown());
+        }
+        if ("input".equals(skeleton) || "yaml-input".equals(skeleton)) {
+            OutputFormat format = skeleton.equals("input") ? OutputFormat.JSON : OutputFormat.YAML;
+            io.out().print(Renderer.render(Skeleton.input(operation.input()), format, operation.name(), false));
+            io.out().flush();
+            return 0;
+        }
+        Query query = globals.query() == null ? null : Query.compile(globals.query());
+        ObjectNode parameters = CliInput.merge(arguments.parameters(), globals.cliInputJson(),
+                globals.cliInputYaml(), files);
+        Optional<Pagination> pagination = paginate(arguments, parameters);
+        RequestBuilder.validate(operation.input(), parameters);
+        CliConfig config = CliConfig.resolve(globals, io);
+        RequestBuilder requests = new RequestBuilder(config.binaryFormat());
+        JsonNode result;
+        if ("output".equals(skeleton)) {
+            result = Skeleton.output(operation.output());
+        } else {
+            SdkClient client = ServiceClients.create(operation.service(), config);
+            try (client) {
+                ServiceCall call = new ServiceCall(operation, client, requests, new ResponseJson(zone()),
+                        config.region());
+                result = pagination.isPresent()
+                        ? new Pager(pagination.get(), arguments.paging()).all(parameters, call::call)
+                        : call.call(parameters);
+            }
+        }
+        if (query != null) {
+            result = query.apply(result);
+        }
+        String text = Renderer.render(result, OutputFormat.parse(config.output()), operation.name(), config.color());
+        try (PrintStream out = config.openOutput()) {
+            out.print(text);
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Pages are followed unless --no-paginate or a manual paging member (--next-token, --limit) is given. */
+    private Optional<Pagination> paginate(OperationArguments arguments, ObjectNode parameters) {
+        Optional<Pagination> pagination = operation.pagination();
+        if (pagination.isEmpty()) {
+            return pagination;
+        }
+        Pagination paging = pagination.get();
+        boolean manual = false;
+        for (String token : paging.inputToken().split(",")) {
+            manual |= parameters.has(token);
+        }
+        manual |= paging.limitKey() != null && parameters.has(paging.limitKey());
+        if (globals.noPaginate() || manual) {
+            if (globals.noPaginate() && arguments.paging().any()) {
+                List<String> used = new java.util.ArrayList<>();
+                if (arguments.paging().startingToken() != null) {
+                    used.add("--starting-token");
+                }
+                if (arguments.paging().pageSize() != null) {
+                    used.add("--page-size");
+                }
+                if (arguments.paging().maxItems() != null) {
+                    used.add("--max-items");
+                }
+                throw CliException.invalidParameter("Cannot specify --no-paginate along with pagination arguments: "
+                        + String.join(", ", used));
+            }
+            return Optional.empty();
+        }
+        return pagination;
+    }
+
+    /**
+     * The zone timestamps are printed in: the JSON services' epoch timestamps in the local zone (TZ), the query
+     * services' ISO timestamps in UTC, as aws does.
+     */
+    private ZoneId zone() {
+        if (!operation.service().epochTimestamps()) {
+            return ZoneOffset.UTC;
+        }
+        String tz = io.env().get("TZ");
+        if (tz != null && !tz.isBlank()) {
+            try {
+                return ZoneId.of(tz.startsWith(":") ? tz.substring(1) : tz);
+            } catch (DateTimeException e) {
+                return ZoneOffset.UTC;
+            }
+        }
+        return ZoneId.systemDefault();
+    }
+
+}

@@ -1,0 +1,61 @@
+package io.gatepass.cli.aws.params;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.cli.aws.CliIo;
+import io.gatepass.cli.aws.model.Kind;
+import io.gatepass.cli.aws.model.Member;
+import io.gatepass.cli.aws.model.StructureShape;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * --cli-auto-prompt (or AWS_CLI_AUTO_PROMPT=on|on-partial) on a terminal: asks on stderr for each required parameter
+ * the command line lacks and reads the answers from stdin, in the same syntax the option takes.
+ */
+public final class AutoPrompt {
+
+    private AutoPrompt() {
+    }
+
+    /** Whether to prompt: the flag wins over AWS_CLI_AUTO_PROMPT; only when stdin is a terminal. */
+    public static boolean enabled(Boolean flag, CliIo io) {
+        if (!io.stdinIsTerminal()) {
+            return false;
+        }
+        if (flag != null) {
+            return flag;
+        }
+        String env = io.env().get("AWS_CLI_AUTO_PROMPT");
+        return "on".equals(env) || "on-partial".equals(env);
+    }
+
+    /** Prompts for the missing required members and adds the answers to the parameters. */
+    public static void fillIn(StructureShape input, ObjectNode parameters, ArgumentValues values, CliIo io) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+        for (Member member : input.members()) {
+            if (!member.required() || parameters.has(member.name())) {
+                continue;
+            }
+            io.err().print(member.cliName() + " (" + member.kind().modelName() + "): ");
+            io.err().flush();
+            String line;
+            try {
+                line = reader.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (line == null || line.isBlank()) {
+                continue;
+            }
+            List<String> words = member.kind() == Kind.LIST
+                    ? Arrays.asList(line.trim().split("\\s+")) : List.of(line.trim());
+            parameters.set(member.name(), values.read(member, words));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.gatepass.cli.aws.params;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.cli.aws.CliException;
+import io.gatepass.cli.aws.model.Kind;
+import io.gatepass.cli.aws.model.Member;
+import io.gatepass.cli.aws.model.Names;
+import io.gatepass.cli.aws.model.OperationModel;
+import io.gatepass.cli.aws.model.Pagination;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An operation's options as aws's argparse reads them: {@code --member value} (or {@code --member=value}), several
+ * words for lists, {@code --flag} / {@code --no-flag} for booleans, the last occurrence winning; plus the paging
+ * options {@code --starting-token}, {@code --page-size}, {@code --max-items} of paginated operations.
+ *
+ * @param parameters the members given, keyed by model name, in command-line order
+ * @param given      the CLI names of the members given (to tell manual paging from automatic)
+ * @param unknown    words no option took, for aws's "Unknown options:" error
+ */
+public record OperationArguments(ObjectNode parameters, List<String> given, Paging paging, List<String> unknown) {
+
+    /** --starting-token, --page-size and --max-items; null when not given. */
+    public record Paging(String startingToken, Integer pageSize, Integer maxItems) {
+        public boolean any() {
+            return startingToken != null || pageSize != null || maxItems != null;
+        }
+    }
+
+    public static OperationArguments parse(OperationModel operation, List<String> args, ArgumentValues values) {
+        Map<String, Member> options = new LinkedHashMap<>();
+        Map<String, Member> negations = new LinkedHashMap<>();
+        for (Member member : operation.input().members()) {
+            options.put(member.cliName(), member);
+            if (member.kind() == Kind.BOOLEAN) {
+                negations.put("--no-" + Names.kebab(member.name()), member);
+            }
+        }
+        boolean paginated = operation.pagination().isPresent();
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        Map<String, String> paging = new LinkedHashMap<>();
+        ObjectNode parameters = JsonNodeFactory.instance.objectNode();
+        List<String> unknown = new ArrayList<>();
+        int i = 0;
+        while (i < args.size()) {
+            String arg = args.get(i++);
+            String inline = null;
+            if (arg.startsWith("--") && arg.contains("=")) {
+                inline = arg.substring(arg.indexOf('=') + 1);
+                arg = arg.substring(0, arg.indexOf('='));
+            }
+            Member member = options.get(arg);
+            if (paginated && isPagingOption(arg, operation.pagination().get())) {
+                String value = inline != null ? inline : oneValue(args, i, arg);
+                i += inline != null ? 0 : 1;
+                paging.put(arg, value);
+            } else if (member != null && member.kind() == Kind.BOOLEAN) {
+                parameters.set(member.name(), BooleanNode.TRUE);
+                words.remove(member.name());
+            } else if (negations.containsKey(arg)) {
+                parameters.set(negations.get(arg).name(), BooleanNode.FALSE);
+            } else if (member != null && member.kind() == Kind.LIST) {
+                List<String> list = new ArrayList<>();
+                if (inline != null) {
+                    list.add(inline);
+                } else {
+                    while (i < args.size() && !args.get(i).startsWith("--")) {
+                        list.add(args.get(i++));
+                    }
+                }
+                words.put(member.name(), list);
+                parameters.putNull(member.name());
+            } else if (member != null) {
+                String value = inline != null ? inline : oneValue(args, i, arg);
+                i += inline != null ? 0 : 1;
+                words.put(member.name(), List.of(value));
+                parameters.putNull(member.name());
+            } else {
+                unknown.add(inline != null ? arg + "=" + inline : arg);
+            }
+        }
+        List<String> given = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : words.entrySet()) {
+            Member member = operation.input().member(entry.getKey()).orElseThrow();
+            parameters.set(member.name(), values.read(member, entry.getValue()));
+        }
+        parameters.fieldNames().forEachRemaining(name -> given.add(Names.option(name)));
+        return new OperationArguments(parameters, given, new Paging(paging.get("--starting-token"),
+                integer(paging.get("--page-size")), integer(paging.get("--max-items"))), unknown);
+    }
+
+    private static boolean isPagingOption(String arg, Pagination pagination) {
+        return arg.equals("--starting-token") || arg.equals("--max-items")
+                || (arg.equals("--page-size") && pagination.limitKey() != null);
+    }
+
+    private static String oneValue(List<String> args, int i, String option) {
+        if (i >= args.size() || (args.get(i).startsWith("--") && args.get(i).length() > 2)) {
+            throw CliException.parameter("argument " + option + ": expected one argument");
+        }
+        return args.get(i);
+    }
+
+    private static Integer integer(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw CliException.other("invalid literal for int() with base 10: '" + value + "'", e);
+        }
+    }
+
+    /** The required members missing from the command line, as aws lists them: "--fleet-id, --compute-name". */
+    public List<String> missingRequired(OperationModel operation) {
+        List<String> missing = new ArrayList<>();
+        for (String required : operation.input().requiredNames()) {
+            if (!parameters.has(required)) {
+                missing.add(Names.option(required));
+            }
+        }
+        return missing;
+    }
+}
