@@ -153,8 +153,8 @@ public final class CliConfig {
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
             B builder, String serviceId) {
-        String clientRegion = regionFor(serviceId);
         Optional<URI> endpoint = endpoints.endpoint(serviceId);
+        String clientRegion = regionFor(serviceId, endpoint);
         if (endpoint.map(uri -> !"http".equalsIgnoreCase(uri.getScheme())).orElse(true)) {
             trust.checkBundle(endpoint.map(URI::toString)
                     .orElse("https://" + serviceId + "." + clientRegion + ".amazonaws.com/"));
@@ -190,8 +190,8 @@ public final class CliConfig {
         if (credentials == null) {
             Optional<URI> stsEndpoint = endpoints.endpoint("sts");
             credentials = new CredentialChain(files, io.env(), source -> configure(StsClient.builder(),
-                    regionFor("sts"), stsEndpoint, StaticCredentialsProvider.create(source)),
-                    stsEndpoint.map(URI::toString).orElse("sts." + regionFor("sts")),
+                    regionFor("sts", stsEndpoint), stsEndpoint, StaticCredentialsProvider.create(source)),
+                    stsEndpoint.map(URI::toString).orElse("sts." + regionFor("sts", stsEndpoint)),
                     new AssumedRoleCache(io.home().resolve(".aws/cli/cache"), java.time.Clock.systemUTC()), log)
                     .resolve();
         }
@@ -222,8 +222,9 @@ public final class CliConfig {
         return http;
     }
 
-    private String regionFor(String serviceId) {
-        if (settings.region() == null && (serviceId.equals("sts") || serviceId.equals("iam"))) {
+    /** As aws: the global services STS and IAM need no region unless their endpoint is configured. */
+    private String regionFor(String serviceId, Optional<URI> endpoint) {
+        if (settings.region() == null && endpoint.isEmpty() && (serviceId.equals("sts") || serviceId.equals("iam"))) {
             return GLOBAL_SERVICE_REGION;
         }
         return region();

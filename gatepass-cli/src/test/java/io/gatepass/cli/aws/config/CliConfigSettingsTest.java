@@ -213,4 +213,16 @@ class CliConfigSettingsTest {
         assertThatThrownBy(() -> io().resolve(options().region("us east 1").build()))
                 .hasMessage("Provided region_name 'us east 1' doesn't match a supported format.");
     }
+
+    @Test
+    void client_forStsWithoutRegion_needsOneOnlyWhenAnEndpointIsConfigured() {
+        TestIo io = io().env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE01").env("AWS_SECRET_ACCESS_KEY", "x");
+        try (var sts = io.resolve().client(software.amazon.awssdk.services.sts.StsClient.builder(), "sts")) {
+            assertThat(sts.serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
+        }
+        io.env("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+        CliConfig withEndpoint = io.resolve();
+        assertThatThrownBy(() -> withEndpoint.client(software.amazon.awssdk.services.sts.StsClient.builder(), "sts"))
+                .hasMessageStartingWith("You must specify a region.");
+    }
 }
