@@ -74,10 +74,13 @@ final class AssumedRoleCache {
 
     void put(String key, Credentials credentials) {
         try {
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+                setOwnerOnly(directory, "rwx------");
+            }
             Path temp = Files.createTempFile(directory, key, ".tmp");
             try {
-                setOwnerOnly(temp);
+                setOwnerOnly(temp, "rw-------");
                 Properties entry = new Properties();
                 entry.setProperty("AccessKeyId", credentials.accessKeyId());
                 entry.setProperty("SecretAccessKey", credentials.secretAccessKey());
@@ -96,9 +99,9 @@ final class AssumedRoleCache {
         }
     }
 
-    private static void setOwnerOnly(Path file) throws IOException {
+    private static void setOwnerOnly(Path file, String permissions) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: keep the default permissions
         }

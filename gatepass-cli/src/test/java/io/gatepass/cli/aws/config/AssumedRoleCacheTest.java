@@ -47,10 +47,12 @@ class AssumedRoleCacheTest {
     }
 
     @Test
-    void put_writesAnOwnerOnlyFile() throws IOException {
-        new AssumedRoleCache(dir, Clock.fixed(NOW, ZoneOffset.UTC)).put("k", expiringAt(NOW.plusSeconds(3600)));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("k.properties"))))
+    void put_writesAnOwnerOnlyFileInAnOwnerOnlyDirectory() throws IOException {
+        Path cacheDir = dir.resolve(".aws/cli/cache");
+        new AssumedRoleCache(cacheDir, Clock.fixed(NOW, ZoneOffset.UTC)).put("k", expiringAt(NOW.plusSeconds(3600)));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir.resolve("k.properties"))))
                 .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
     }
 
     @Test

@@ -216,4 +216,14 @@ class CliConfigTransportTest {
             proxy.stop(0);
         }
     }
+
+    @Test
+    void client_withMissingCaBundleButPlainHttpEndpoint_needsNoBundle() {
+        TestIo io = keysIo();
+        CliConfig config = io.resolve(options().endpointUrl("http://127.0.0.1:9")
+                .caBundle(home.resolve("missing.pem").toString()).build());
+        try (GameLiftClient gamelift = config.client(GameLiftClient.builder(), "gamelift")) {
+            assertThat(gamelift.serviceClientConfiguration().endpointOverride()).isPresent();
+        }
+    }
 }
