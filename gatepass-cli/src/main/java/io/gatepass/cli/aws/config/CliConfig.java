@@ -169,8 +169,11 @@ public final class CliConfig {
      * when stdout is a terminal and the pager program is installed. Closing the stream waits for the pager.
      */
     public PrintStream openOutput() {
-        if (io.stdoutIsTerminal() && pager().filter(command -> PagerStream.installed(command, io.env())).isPresent()) {
-            return new PrintStream(new PagerStream(settings.pager(), io.env(), io.out(), io.err()), true, StandardCharsets.UTF_8);
+        Optional<String> pager = pager().filter(command -> io.stdoutIsTerminal())
+                .filter(command -> PagerStream.installed(command, io.env()));
+        if (pager.isPresent()) {
+            return new PrintStream(new PagerStream(pager.get(), io.env(), io.out(), io.err()), true,
+                    StandardCharsets.UTF_8);
         }
         return new PrintStream(new FilterOutputStream(io.out()) {
             @Override

@@ -203,7 +203,8 @@ class CliConfigClientTest {
                 .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
                         + CliTestServer.ACCOUNT + ":role/deployer\ncredential_source = Environment\n"
                         + "role_session_name = from-env\n");
-        assertThat(whoAmI(io.resolve(options().profile("deploy").build())).arn()).endsWith(":assumed-role/deployer/from-env");
+        assertThat(whoAmI(io.resolve(options().profile("deploy").build())).arn())
+                .endsWith(":assumed-role/deployer/from-env");
     }
 
     @Test

@@ -49,7 +49,8 @@ class CliConfigSettingsTest {
     @Test
     void profile_whenChosenByEnvironment_readsItsSectionOfTheConfigFile() {
         TestIo io = io().env("AWS_PROFILE", "dev")
-                .file(".aws/config", "[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-north-1\noutput = text\n");
+                .file(".aws/config", "[default]\nregion = us-east-1\n\n"
+                        + "[profile dev]\nregion = eu-north-1\noutput = text\n");
         CliConfig config = io.resolve();
         assertThat(config.profileName()).isEqualTo("dev");
         assertThat(config.region()).isEqualTo("eu-north-1");
@@ -165,7 +166,8 @@ class CliConfigSettingsTest {
         CliConfig config = io().resolve(options().endpointUrl("localhost:8080").build());
         assertThatThrownBy(() -> config.endpoint("sts")).isInstanceOfSatisfying(CliException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(252);
-            assertThat(e.getMessage()).startsWith("Bad value for --endpoint-url \"localhost:8080\": scheme is missing.");
+            assertThat(e.getMessage())
+                    .startsWith("Bad value for --endpoint-url \"localhost:8080\": scheme is missing.");
         });
     }
 

@@ -206,7 +206,8 @@ class CliConfigTransportTest {
             TestIo io = keysIo().env("HTTP_PROXY", "http://127.0.0.1:" + proxy.getAddress().getPort());
             CliConfig config = io.resolve(options().endpointUrl("http://gamelift.gatepass.invalid:9700").build());
             assertThat(listFleets(config)).containsExactly("fleet-via-proxy");
-            assertThat(seen).containsExactly("http://gamelift.gatepass.invalid:9700/ host=gamelift.gatepass.invalid:9700");
+            assertThat(seen)
+                    .containsExactly("http://gamelift.gatepass.invalid:9700/ host=gamelift.gatepass.invalid:9700");
 
             io.env("NO_PROXY", "localhost,.gatepass.invalid");
             CliConfig bypassing = io.resolve(options().endpointUrl("http://gamelift.gatepass.invalid:9700").build());
