@@ -51,7 +51,8 @@ final class OperationCommand {
         OperationArguments arguments = OperationArguments.parse(operation, args, values);
         String skeleton = globals.generateCliSkeleton();
         boolean fromDocument = globals.cliInputJson() != null || globals.cliInputYaml() != null;
-        boolean prompting = AutoPrompt.enabled(globals.cliAutoPrompt(), io);
+        boolean prompting = AutoPrompt.enabled(globals.cliAutoPrompt(), io,
+                () -> CliConfig.resolve(globals, io).autoPrompt());
         if (prompting) {
             AutoPrompt.fillIn(operation.input(), arguments.parameters(), values, io);
         }
@@ -83,7 +84,8 @@ final class OperationCommand {
         } else {
             SdkClient client = ServiceClients.create(operation.service(), config);
             try (client) {
-                ServiceCall call = new ServiceCall(operation, client, requests, new ResponseJson(zone()),
+                ServiceCall call = new ServiceCall(operation, client, requests, new ResponseJson(zone(),
+                        config.timestampFormat().equals("wire"), operation.service().epochTimestamps()),
                         config.region());
                 result = pagination.isPresent()
                         ? new Pager(pagination.get(), arguments.paging()).all(parameters, call::call)

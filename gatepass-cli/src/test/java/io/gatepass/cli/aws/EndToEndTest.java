@@ -153,6 +153,21 @@ class EndToEndTest {
     }
 
     @Test
+    void wireTimestampFormat_printsTimestampsAsSent() {
+        CliRun run = run().file(".aws/config", "[default]\ncli_timestamp_format = wire\n");
+        String domain = unique("wire");
+        run.gatepass("codeartifact", "create-domain", "--domain", domain);
+        run.gatepass("iam", "create-user", "--user-name", unique("wire-user-"));
+
+        for (String[] command : List.of(new String[] {"codeartifact", "describe-domain", "--domain", domain},
+                new String[] {"iam", "list-users"})) {
+            CliRun.Result mine = run.gatepass(command);
+            assertThat(mine.out()).doesNotContain("+00:00");
+            assertThat(mine).as(String.join(" ", command)).isEqualTo(aws(run, command));
+        }
+    }
+
+    @Test
     void listOperations_followAllPages_andMaxItemsResumes() {
         CliRun run = run();
         List<String> domains = new ArrayList<>();
