@@ -77,6 +77,7 @@ final class OperationCommand {
         Optional<Pagination> pagination = paginate(arguments, parameters);
         RequestBuilder.validate(operation.input(), parameters);
         CliConfig config = CliConfig.resolve(globals, io);
+        OutputFormat format = OutputFormat.parse(config.output());
         RequestBuilder requests = new RequestBuilder(config.binaryFormat());
         JsonNode result;
         if ("output".equals(skeleton)) {
@@ -95,7 +96,7 @@ final class OperationCommand {
         if (query != null) {
             result = query.apply(result);
         }
-        String text = Renderer.render(result, OutputFormat.parse(config.output()), operation.name(), config.color());
+        String text = Renderer.render(result, format, operation.name(), config.color());
         try (PrintStream out = config.openOutput()) {
             out.print(text);
             out.flush();

@@ -92,7 +92,8 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
         }
         parameters.fieldNames().forEachRemaining(name -> given.add(Names.option(name)));
         return new OperationArguments(parameters, given, new Paging(paging.get("--starting-token"),
-                integer(paging.get("--page-size")), integer(paging.get("--max-items"))), unknown);
+                integer(paging.get("--page-size"), "--page-size"), integer(paging.get("--max-items"), "--max-items")),
+                unknown);
     }
 
     private static boolean isPagingOption(String arg, Pagination pagination) {
@@ -107,14 +108,14 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
         return args.get(i);
     }
 
-    private static Integer integer(String value) {
+    private static Integer integer(String value, String option) {
         if (value == null) {
             return null;
         }
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw CliException.other("invalid literal for int() with base 10: '" + value + "'", e);
+            throw CliException.parameter("argument " + option + ": invalid int value: '" + value + "'");
         }
     }
 
