@@ -48,7 +48,7 @@ final class OperationCommand {
     int run(List<String> args) {
         ParamFile files = new ParamFile(io.home(), io.env());
         ArgumentValues values = new ArgumentValues(files);
-        OperationArguments arguments = OperationArguments.parse(operation, args, values);
+        OperationArguments arguments = OperationArguments.parse(operation, args, values, globals.noPaginate());
         String skeleton = globals.generateCliSkeleton();
         boolean fromDocument = globals.cliInputJson() != null || globals.cliInputYaml() != null;
         boolean prompting = AutoPrompt.enabled(globals.cliAutoPrompt(), io,

@@ -190,6 +190,20 @@ class EndToEndTest {
     }
 
     @Test
+    void iamMaxItems_isThePagingOption_andMarkerPagingMatchesAws() {
+        CliRun run = run();
+        for (int i = 0; i < 3; i++) {
+            run.gatepass("iam", "create-user", "--user-name", unique("pager-"));
+        }
+
+        for (String[] command : List.of(new String[] {"iam", "list-users", "--max-items", "2"},
+                new String[] {"iam", "list-users", "--max-items", "1", "--no-paginate"},
+                new String[] {"iam", "list-users", "--page-size", "1", "--query", "length(Users)"})) {
+            assertThat(run.gatepass(command)).as(String.join(" ", command)).isEqualTo(aws(run, command));
+        }
+    }
+
+    @Test
     void generateCliSkeleton_printsTheInputAndOutputShapes() {
         CliRun.Result input = run().gatepass("gamelift", "register-compute", "--generate-cli-skeleton");
         CliRun.Result output = run().gatepass("gamelift", "create-location", "--location-name", "custom-x",

@@ -34,6 +34,15 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
     }
 
     public static OperationArguments parse(OperationModel operation, List<String> args, ArgumentValues values) {
+        return parse(operation, args, values, false);
+    }
+
+    /**
+     * @param noPaginate --no-paginate was given: then an operation member that a paging option shadows (IAM's
+     *                   MaxItems behind --max-items) takes the option back, as aws does
+     */
+    public static OperationArguments parse(OperationModel operation, List<String> args, ArgumentValues values,
+                                           boolean noPaginate) {
         Map<String, Member> options = new LinkedHashMap<>();
         Map<String, Member> negations = new LinkedHashMap<>();
         for (Member member : operation.input().members()) {
@@ -56,7 +65,7 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
                 arg = arg.substring(0, arg.indexOf('='));
             }
             Member member = options.get(arg);
-            if (paginated && isPagingOption(arg, operation.pagination().get())) {
+            if (paginated && isPagingOption(arg, operation.pagination().get()) && !(noPaginate && member != null)) {
                 String value = inline != null ? inline : oneValue(args, i, arg);
                 i += inline != null ? 0 : 1;
                 paging.put(arg, value);
