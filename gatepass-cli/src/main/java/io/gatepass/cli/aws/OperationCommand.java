@@ -9,6 +9,7 @@ import io.gatepass.cli.aws.call.ServiceClients;
 import io.gatepass.cli.aws.config.CliConfig;
 import io.gatepass.cli.aws.config.GlobalOptions;
 import io.gatepass.cli.aws.help.Skeleton;
+import io.gatepass.cli.aws.help.YamlSkeleton;
 import io.gatepass.cli.aws.model.OperationModel;
 import io.gatepass.cli.aws.model.Pagination;
 import io.gatepass.cli.aws.output.OutputFormat;
@@ -66,8 +67,9 @@ final class OperationCommand {
             throw CliException.unknownOptions(arguments.unknown());
         }
         if ("input".equals(skeleton) || "yaml-input".equals(skeleton)) {
-            OutputFormat format = skeleton.equals("input") ? OutputFormat.JSON : OutputFormat.YAML;
-            io.out().print(Renderer.render(Skeleton.input(operation.input()), format, operation.name(), false));
+            io.out().print(skeleton.equals("input")
+                    ? Renderer.render(Skeleton.input(operation.input()), OutputFormat.JSON, operation.name(), false)
+                    : YamlSkeleton.of(operation.input()));
             io.out().flush();
             return 0;
         }

@@ -87,12 +87,23 @@ class HelpAndSkeletonTest {
     }
 
     @Test
-    void yamlInputSkeleton_isYaml() {
+    void yamlInputSkeleton_isYamlInModelOrder_markingRequiredMembers() {
         CliRun.Result result = gatepass("gamelift", "get-compute-auth-token", "--generate-cli-skeleton",
                 "yaml-input");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("ComputeName: ''\nFleetId: ''\n");
+        assertThat(result.out()).isEqualTo("FleetId: ''  # [REQUIRED]\nComputeName: '' # [REQUIRED]\n");
+    }
+
+    @Test
+    void yamlInputSkeleton_nestsListsOfStructures() {
+        String out = gatepass("gamelift", "create-fleet", "--generate-cli-skeleton", "yaml-input").out();
+
+        assertThat(out).startsWith("Name: ''  # [REQUIRED]\nDescription: ''\n")
+                .contains("LogPaths:\n- ''\n")
+                .contains("EC2InboundPermissions:\n- FromPort: 0  # [REQUIRED]\n  ToPort: 0 # [REQUIRED]\n"
+                        + "  IpRange: '' # [REQUIRED]\n  Protocol: TCP # [REQUIRED] Valid values are: TCP, UDP.\n")
+                .contains("RuntimeConfiguration:\n  ServerProcesses:\n  - LaunchPath: ''  # [REQUIRED]\n");
     }
 
     @Test

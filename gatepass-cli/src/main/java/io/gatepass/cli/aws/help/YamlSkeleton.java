@@ -1,0 +1,87 @@
+package io.gatepass.cli.aws.help;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatepass.cli.aws.model.Member;
+import io.gatepass.cli.aws.model.StructureShape;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * --generate-cli-skeleton yaml-input: the input skeleton as YAML in model order, required members marked with
+ * {@code # [REQUIRED]} and enums with their valid values, the way aws lays it out (aws adds documentation, which the
+ * SDK does not carry).
+ */
+public final class YamlSkeleton {
+
+    private final StringBuilder out = new StringBuilder();
+
+    private YamlSkeleton() {
+    }
+
+    public static String of(StructureShape input) {
+        YamlSkeleton yaml = new YamlSkeleton();
+        yaml.structure(input, Skeleton.input(input), "", false);
+        return yaml.out.toString();
+    }
+
+    private void structure(StructureShape shape, JsonNode value, String indent, boolean inList) {
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        boolean first = true;
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Member member = shape.member(field.getKey()).orElseThrow();
+            String prefix = inList && first ? indent.substring(0, indent.length() - 2) + "- " : indent;
+            out.append(prefix).append(field.getKey()).append(':');
+            JsonNode child = field.getValue();
+            if (child.isObject() && member.kind() == io.gatepass.cli.aws.model.Kind.STRUCTURE) {
+                comment(member, first);
+                structure(member.structure(), child, indent + "  ", false);
+            } else if (child.isArray()) {
+                comment(member, first);
+                list(member.element(), child, indent);
+            } else if (child.isObject()) {
+                comment(member, first);
+                out.append(indent).append("  KeyName: ").append(scalar(child.get("KeyName"))).append('\n');
+            } else {
+                out.append(' ').append(scalar(child));
+                comment(member, first);
+            }
+            first = false;
+        }
+    }
+
+    private void list(Member element, JsonNode list, String indent) {
+        JsonNode item = list.get(0);
+        if (item.isObject() && element.kind() == io.gatepass.cli.aws.model.Kind.STRUCTURE) {
+            structure(element.structure(), item, indent + "  ", true);
+        } else {
+            out.append(indent).append("- ").append(scalar(item)).append('\n');
+        }
+    }
+
+    private void comment(Member member, boolean first) {
+        StringBuilder text = new StringBuilder();
+        if (member.required()) {
+            text.append("[REQUIRED]");
+        }
+        if (!member.enumValues().isEmpty()) {
+            text.append(text.length() > 0 ? " " : "").append("Valid values are: ")
+                    .append(String.join(", ", member.enumValues())).append('.');
+        }
+        if (text.length() > 0) {
+            out.append(first ? "  # " : " # ").append(text);
+        }
+        out.append('\n');
+    }
+
+    private static String scalar(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "null";
+        }
+        if (value.isTextual()) {
+            return value.asText().isEmpty() ? "''" : value.asText();
+        }
+        return value.asText();
+    }
+}
