@@ -11,11 +11,11 @@ import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.LoggerFactory;
 
 /** Logs to standard error, as text or as one JSON object per line. */
-final class LogSetup {
+public final class LogSetup {
     private LogSetup() {
     }
 
-    static void configure(String format) {
+    public static void configure(String format) {
         if (!format.equals("text") && !format.equals("json")) {
             throw new IllegalArgumentException("--log-format must be text or json, got '" + format + "'");
         }

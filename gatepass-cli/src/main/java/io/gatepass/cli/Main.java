@@ -26,7 +26,7 @@ public final class Main implements Runnable {
      * The command line prints only what aws prints; the SDK's SLF4J logging goes nowhere (--debug has its own trace),
      * which also spares a short-lived process the start-up of a logging backend.
      */
-    private static void quietSdkLogging() {
+    static void quietSdkLogging() {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.internal.verbosity", "WARN");
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");

@@ -5,11 +5,11 @@ import sun.misc.Signal;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Runs a graceful stop once on SIGTERM or SIGINT, so that the process can drain and exit 0. */
-final class Signals {
+public final class Signals {
     private Signals() {
     }
 
-    static void onTermination(Runnable stop) {
+    public static void onTermination(Runnable stop) {
         AtomicBoolean once = new AtomicBoolean();
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> {

@@ -27,6 +27,17 @@ public final class CliTestServer implements AutoCloseable {
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, null, new ServerConfig.Bootstrap(ACCOUNT, ADMIN_ID, ADMIN_SECRET))));
     }
 
+    /**
+     * A server on a given port (0 for a free one) with its own compute token lifetime and clock, e.g. to watch tokens
+     * being renewed, or to start a server again on the data dir and port of one that was closed.
+     */
+    public static CliTestServer start(Path dataDir, int port, java.time.Duration computeTokenTtl,
+                                      java.time.Clock clock) {
+        return new CliTestServer(GatepassServer.start(new ServerConfig(port, "127.0.0.1", dataDir, null, REGION,
+                "text", ServerConfig.DEFAULT_MAX_BODY_BYTES, null, new ServerConfig.Bootstrap(ACCOUNT, ADMIN_ID,
+                ADMIN_SECRET), computeTokenTtl, null), clock));
+    }
+
     /** e.g. http://127.0.0.1:41234 */
     public String endpoint() {
         return server.endpoint();
