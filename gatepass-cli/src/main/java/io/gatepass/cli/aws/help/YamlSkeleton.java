@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatepass.cli.aws.model.Member;
 import io.gatepass.cli.aws.model.StructureShape;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * --generate-cli-skeleton yaml-input: the input skeleton as YAML in model order, required members marked with
- * {@code # [REQUIRED]} and enums with their valid values, the way aws lays it out (aws adds documentation, which the
- * SDK does not carry).
+ * --generate-cli-skeleton yaml-input: the input skeleton as YAML in model order, each member commented the way aws
+ * does: {@code # [REQUIRED]}, the first sentence of its documentation, and an enum's valid values.
  */
 public final class YamlSkeleton {
 
@@ -35,17 +36,17 @@ public final class YamlSkeleton {
             out.append(prefix).append(field.getKey()).append(':');
             JsonNode child = field.getValue();
             if (child.isObject() && member.kind() == io.gatepass.cli.aws.model.Kind.STRUCTURE) {
-                comment(member, first);
+                comment(shape, member, first);
                 structure(member.structure(), child, indent + "  ", false);
             } else if (child.isArray()) {
-                comment(member, first);
+                comment(shape, member, first);
                 list(member.element(), child, indent);
             } else if (child.isObject()) {
-                comment(member, first);
+                comment(shape, member, first);
                 out.append(indent).append("  KeyName: ").append(scalar(child.get("KeyName"))).append('\n');
             } else {
                 out.append(' ').append(scalar(child));
-                comment(member, first);
+                comment(shape, member, first);
             }
             first = false;
         }
@@ -60,16 +61,18 @@ public final class YamlSkeleton {
         }
     }
 
-    private void comment(Member member, boolean first) {
-        StringBuilder text = new StringBuilder();
+    /** aws's end-of-line comment: [REQUIRED], the documentation's first sentence and the enum's values. */
+    private void comment(StructureShape shape, Member member, boolean first) {
+        List<String> parts = new ArrayList<>();
         if (member.required()) {
-            text.append("[REQUIRED]");
+            parts.add("[REQUIRED]");
         }
+        parts.add(shape.documentation(member.name()));
         if (!member.enumValues().isEmpty()) {
-            text.append(text.length() > 0 ? " " : "").append("Valid values are: ")
-                    .append(String.join(", ", member.enumValues())).append('.');
+            parts.add("Valid values are: " + String.join(", ", member.enumValues()) + ".");
         }
-        if (text.length() > 0) {
+        String text = String.join(" ", parts);
+        if (!text.isBlank()) {
             out.append(first ? "  # " : " # ").append(text);
         }
         out.append('\n');
