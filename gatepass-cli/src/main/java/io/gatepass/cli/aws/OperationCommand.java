@@ -81,29 +81,50 @@ final class OperationCommand {
         CliConfig config = CliConfig.resolve(globals, io);
         OutputFormat format = OutputFormat.parse(config.output());
         RequestBuilder requests = new RequestBuilder(config.binaryFormat());
-        JsonNode result;
+        String text;
         if ("output".equals(skeleton)) {
-            result = Skeleton.output(operation.output());
+            text = render(Skeleton.output(operation.output()), query, format, config);
         } else {
             SdkClient client = ServiceClients.create(operation.service(), config);
             try (client) {
                 ServiceCall call = new ServiceCall(operation, client, requests, new ResponseJson(zone(),
                         config.timestampFormat().equals("wire"), operation.service().epochTimestamps()),
                         config.region());
-                result = pagination.isPresent()
-                        ? new Pager(pagination.get(), arguments.paging()).all(parameters, call::call)
-                        : call.call(parameters);
+                if (pagination.isEmpty()) {
+                    text = render(call.call(parameters), query, format, config);
+                } else {
+                    Pager.Paged paged = new Pager(pagination.get(), arguments.paging()).pages(parameters, call::call);
+                    text = format == OutputFormat.TEXT ? textPages(paged, query, config)
+                            : render(paged.merged(), query, format, config);
+                }
             }
         }
-        if (query != null) {
-            result = query.apply(result);
-        }
-        String text = Renderer.render(result, format, operation.name(), config.color());
         try (PrintStream out = config.openOutput()) {
             out.print(text);
             out.flush();
         }
         return 0;
+    }
+
+    private String render(JsonNode result, Query query, OutputFormat format, CliConfig config) {
+        return Renderer.render(query == null ? result : query.apply(result), format, operation.name(), config.color());
+    }
+
+    /**
+     * aws's text output of a paginated response: each page rendered (and queried) on its own, then the resume token
+     * as {@code {"NextToken": {"NextToken": token}}}.
+     */
+    private String textPages(Pager.Paged paged, Query query, CliConfig config) {
+        StringBuilder text = new StringBuilder();
+        for (ObjectNode page : paged.pages()) {
+            text.append(render(page, query, OutputFormat.TEXT, config));
+        }
+        if (paged.resumeToken() != null) {
+            ObjectNode token = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            token.putObject("NextToken").put("NextToken", paged.resumeToken());
+            text.append(render(token, query, OutputFormat.TEXT, config));
+        }
+        return text.toString();
     }
 
     /** Pages are followed unless --no-paginate or a manual paging member (--next-token, --limit) is given. */
