@@ -82,6 +82,23 @@ class LoginCommandLineTest {
     }
 
     @Test
+    void unreachableEndpoint_isReportedAsAwsReportsIt() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closedPort;
+        String[] args = {"--endpoint-url", endpoint, "--cli-connect-timeout", "5", "codeartifact", "login",
+                "--tool", "npm", "--domain", "line", "--repository", "libs", "--duration-seconds", "900"};
+        CliRun.Result ours = home().gatepass(args);
+        LoginHarness.requireAwsV2();
+        CliRun.Result theirs = home().aws(LoginHarness.AWS_V2, args);
+        assertThat(ours).isEqualTo(theirs);
+        assertThat(ours.err()).isEqualTo("\nCould not connect to the endpoint URL: \"" + endpoint
+                + "/v1/authorization-token?domain=line&duration=900\"\n");
+    }
+
+    @Test
     void help_describesEveryToolAndOption() {
         CliRun.Result help = home().gatepass("codeartifact", "login", "help");
         assertThat(help.exitCode()).isZero();
