@@ -48,6 +48,11 @@ def overview(documentation):
     return content
 
 
+def without_notice(documentation):
+    """GameLift opens many operations with a paragraph naming the fleet types; help describes what the call does."""
+    return re.sub(r"^\s*<p>\s*(<b>)?\s*This API works with[^<]*(</b>)?[^<]*</p>", "", documentation)
+
+
 def reachable(shapes, name):
     """The structures a member's shape is or holds (through lists and maps)."""
     shape = shapes[name]
@@ -78,7 +83,7 @@ def main():
         structures = {}
         for op_name in sorted(model["operations"]):
             op = model["operations"][op_name]
-            lines.append("op.%s=%s" % (op_name, value(overview(op.get("documentation", "")))))
+            lines.append("op.%s=%s" % (op_name, value(overview(without_notice(op.get("documentation", ""))))))
             if "input" in op:
                 structures[key(op_name + "Request")] = op["input"]["shape"]
         pending = list(structures.values())

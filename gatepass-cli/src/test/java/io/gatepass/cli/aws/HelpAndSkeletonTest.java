@@ -130,6 +130,8 @@ class HelpAndSkeletonTest {
     @Test
     void operationHelp_includesTheMembersDocumentation() {
         assertThat(gatepass("gamelift", "get-compute-auth-token", "help").out())
+                .contains("DESCRIPTION\n       Requests an authentication token from Amazon GameLift Servers for a "
+                        + "compute resource")
                 .contains("--fleet-id (string) [required]\n       "
                         + "   A unique identifier for the fleet that the compute is registered to.\n");
     }
