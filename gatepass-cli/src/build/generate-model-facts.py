@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the facts about each service that the AWS SDK for Java's request classes lack (which members are required,
-the operations' model names, how aws paginates them) into gatepass-cli/src/main/resources/io/gatepass/cli/aws/model/.
+"""Writes the facts about each service that the AWS SDK for Java's request classes lack (the operations' CLI and model
+names, which members are required, how aws paginates them) into gatepass-cli/src/main/resources/io/gatepass/cli/aws/model/.
 Only operations the SDK has are listed. Run it from the repository root:
     python3 gatepass-cli/src/build/generate-model-facts.py"""
 import glob
@@ -9,6 +9,7 @@ import json
 import os
 
 import botocore
+from botocore import xform_name
 
 SERVICES = {"gamelift": "gamelift", "codeartifact": "codeartifact", "sts": "sts", "iam": "iam"}
 OUT = "gatepass-cli/src/main/resources/io/gatepass/cli/aws/model"
@@ -53,7 +54,9 @@ def main():
             required = []
             if "input" in op:
                 required = shapes[op["input"]["shape"]].get("required", [])
-            lines.append("op.%s=%s" % (op_name, ",".join(required)))
+            lines.append("op.%s=%s" % (xform_name(op_name, "-"), op_name))
+            if required:
+                lines.append("required.%s=%s" % (op_name, ",".join(required)))
             if op_name in pages:
                 p = pages[op_name]
                 def csv(v):

@@ -97,23 +97,25 @@ public final class AgentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
         AgentSettings settings;
+        GameLiftClient client;
         try {
             String configFile = env.get("GATEPASS_AGENT_CONFIG");
             AgentSettingsResolver resolver = new AgentSettingsResolver(flags(), env::get,
                     config != null ? config : configFile == null || configFile.isBlank() ? null : Path.of(configFile));
             settings = AgentSettings.resolve(resolver, command);
             LogSetup.configure(settings.logFormat());
+            client = GameLiftClients.build(settings, env);
         } catch (IllegalArgumentException e) {
             System.err.println("gatepass agent: " + e.getMessage());
             return 2;
         }
-        return run(settings, env);
+        return run(settings, client);
     }
 
-    private static int run(AgentSettings settings, Map<String, String> env) throws Exception {
+    private static int run(AgentSettings settings, GameLiftClient gameLift) throws Exception {
         ScheduledExecutorService tokenThread = Scheduler.daemonExecutor("gatepass-agent-token");
         ScheduledExecutorService processThread = Scheduler.daemonExecutor("gatepass-agent-processes");
-        try (GameLiftClient client = GameLiftClients.build(settings, env)) {
+        try (GameLiftClient client = gameLift) {
             Agent agent = new Agent(settings, client, Clock.systemUTC(), Scheduler.of(tokenThread),
                     Scheduler.of(processThread), new SecureRandom());
             CompletableFuture<String> stop = new CompletableFuture<>();

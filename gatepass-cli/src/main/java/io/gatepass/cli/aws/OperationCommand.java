@@ -9,6 +9,7 @@ import io.gatepass.cli.aws.call.ServiceClients;
 import io.gatepass.cli.aws.config.CliConfig;
 import io.gatepass.cli.aws.config.GlobalOptions;
 import io.gatepass.cli.aws.help.Skeleton;
+import io.gatepass.cli.aws.help.YamlSkeleton;
 import io.gatepass.cli.aws.model.OperationModel;
 import io.gatepass.cli.aws.model.Pagination;
 import io.gatepass.cli.aws.output.OutputFormat;
@@ -48,10 +49,11 @@ final class OperationCommand {
     int run(List<String> args) {
         ParamFile files = new ParamFile(io.home(), io.env());
         ArgumentValues values = new ArgumentValues(files);
-        OperationArguments arguments = OperationArguments.parse(operation, args, values);
+        OperationArguments arguments = OperationArguments.parse(operation, args, values, globals.noPaginate());
         String skeleton = globals.generateCliSkeleton();
         boolean fromDocument = globals.cliInputJson() != null || globals.cliInputYaml() != null;
-        boolean prompting = AutoPrompt.enabled(globals.cliAutoPrompt(), io);
+        boolean prompting = AutoPrompt.enabled(globals.cliAutoPrompt(), io,
+                () -> CliConfig.resolve(globals, io).autoPrompt());
         if (prompting) {
             AutoPrompt.fillIn(operation.input(), arguments.parameters(), values, io);
         }
@@ -65,8 +67,9 @@ final class OperationCommand {
             throw CliException.unknownOptions(arguments.unknown());
         }
         if ("input".equals(skeleton) || "yaml-input".equals(skeleton)) {
-            OutputFormat format = skeleton.equals("input") ? OutputFormat.JSON : OutputFormat.YAML;
-            io.out().print(Renderer.render(Skeleton.input(operation.input()), format, operation.name(), false));
+            io.out().print(skeleton.equals("input")
+                    ? Renderer.render(Skeleton.input(operation.input()), OutputFormat.JSON, operation.name(), false)
+                    : YamlSkeleton.of(operation.input()));
             io.out().flush();
             return 0;
         }
@@ -76,29 +79,52 @@ final class OperationCommand {
         Optional<Pagination> pagination = paginate(arguments, parameters);
         RequestBuilder.validate(operation.input(), parameters);
         CliConfig config = CliConfig.resolve(globals, io);
+        OutputFormat format = OutputFormat.parse(config.output());
         RequestBuilder requests = new RequestBuilder(config.binaryFormat());
-        JsonNode result;
+        String text;
         if ("output".equals(skeleton)) {
-            result = Skeleton.output(operation.output());
+            text = render(Skeleton.output(operation.output()), query, format, config);
         } else {
             SdkClient client = ServiceClients.create(operation.service(), config);
             try (client) {
-                ServiceCall call = new ServiceCall(operation, client, requests, new ResponseJson(zone()),
+                ServiceCall call = new ServiceCall(operation, client, requests, new ResponseJson(zone(),
+                        config.timestampFormat().equals("wire"), operation.service().epochTimestamps()),
                         config.region());
-                result = pagination.isPresent()
-                        ? new Pager(pagination.get(), arguments.paging()).all(parameters, call::call)
-                        : call.call(parameters);
+                if (pagination.isEmpty()) {
+                    text = render(call.call(parameters), query, format, config);
+                } else {
+                    Pager.Paged paged = new Pager(pagination.get(), arguments.paging()).pages(parameters, call::call);
+                    text = format == OutputFormat.TEXT ? textPages(paged, query, config)
+                            : render(paged.merged(), query, format, config);
+                }
             }
         }
-        if (query != null) {
-            result = query.apply(result);
-        }
-        String text = Renderer.render(result, OutputFormat.parse(config.output()), operation.name(), config.color());
         try (PrintStream out = config.openOutput()) {
             out.print(text);
             out.flush();
         }
         return 0;
+    }
+
+    private String render(JsonNode result, Query query, OutputFormat format, CliConfig config) {
+        return Renderer.render(query == null ? result : query.apply(result), format, operation.name(), config.color());
+    }
+
+    /**
+     * aws's text output of a paginated response: each page rendered (and queried) on its own, then the resume token
+     * as {@code {"NextToken": {"NextToken": token}}}.
+     */
+    private String textPages(Pager.Paged paged, Query query, CliConfig config) {
+        StringBuilder text = new StringBuilder();
+        for (ObjectNode page : paged.pages()) {
+            text.append(render(page, query, OutputFormat.TEXT, config));
+        }
+        if (paged.resumeToken() != null) {
+            ObjectNode token = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            token.putObject("NextToken").put("NextToken", paged.resumeToken());
+            text.append(render(token, query, OutputFormat.TEXT, config));
+        }
+        return text.toString();
     }
 
     /** Pages are followed unless --no-paginate or a manual paging member (--next-token, --limit) is given. */

@@ -171,4 +171,25 @@ class ArgumentErrorsTest {
         assertThat(result.err()).isEqualTo("\nCannot specify --no-paginate along with pagination arguments: "
                 + "--max-items\n");
     }
+
+    @Test
+    void pagingOptionThatIsNotANumber_isAUsageError() {
+        assertThat(gatepass("gamelift", "list-fleets", "--max-items", "x").err())
+                .isEqualTo(USAGE + "gatepass: error: argument --max-items: invalid int value: 'x'\n\n");
+    }
+
+    @Test
+    void unknownOutputFormat_isRefusedBeforeAnyRequest() {
+        CliRun.Result result = CliRun.inHome(home).env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+                .env("AWS_SECRET_ACCESS_KEY", "secret").env("AWS_DEFAULT_REGION", "us-east-1")
+                .gatepass("--endpoint-url", "http://127.0.0.1:1", "gamelift", "list-fleets", "--output", "foo");
+
+        assertThat(result.exitCode()).isEqualTo(252);
+        assertThat(result.err()).contains("argument --output: Invalid choice").doesNotContain("Could not connect");
+    }
+
+    @Test
+    void strayWords_areUnknownOptions() {
+        assertThat(gatepass("sts", "get-caller-identity", "extra").err()).endsWith("\nUnknown options: extra\n\n");
+    }
 }

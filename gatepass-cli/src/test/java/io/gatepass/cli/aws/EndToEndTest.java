@@ -152,6 +152,40 @@ class EndToEndTest {
         }
     }
 
+    /** aws prints text page by page, --query applied to each page and to the resume token. */
+    @Test
+    void textOutputOfPages_isPrintedPageByPageLikeAws() {
+        CliRun run = run();
+        for (int i = 0; i < 3; i++) {
+            run.gatepass("codeartifact", "create-domain", "--domain", unique("text"));
+        }
+
+        for (String[] command : List.of(
+                new String[] {"codeartifact", "list-domains", "--page-size", "1", "--query", "domains[].name",
+                    "--output", "text"},
+                new String[] {"codeartifact", "list-domains", "--page-size", "2", "--max-items", "3", "--query",
+                    "domains[].name", "--output", "text"},
+                new String[] {"codeartifact", "list-domains", "--page-size", "2", "--max-items", "3", "--output",
+                    "text"})) {
+            assertThat(run.gatepass(command)).as(String.join(" ", command)).isEqualTo(aws(run, command));
+        }
+    }
+
+    @Test
+    void wireTimestampFormat_printsTimestampsAsSent() {
+        CliRun run = run().file(".aws/config", "[default]\ncli_timestamp_format = wire\n");
+        String domain = unique("wire");
+        run.gatepass("codeartifact", "create-domain", "--domain", domain);
+        run.gatepass("iam", "create-user", "--user-name", unique("wire-user-"));
+
+        for (String[] command : List.of(new String[] {"codeartifact", "describe-domain", "--domain", domain},
+                new String[] {"iam", "list-users"})) {
+            CliRun.Result mine = run.gatepass(command);
+            assertThat(mine.out()).doesNotContain("+00:00");
+            assertThat(mine).as(String.join(" ", command)).isEqualTo(aws(run, command));
+        }
+    }
+
     @Test
     void listOperations_followAllPages_andMaxItemsResumes() {
         CliRun run = run();
@@ -163,15 +197,29 @@ class EndToEndTest {
         }
 
         CliRun.Result all = run.gatepass("codeartifact", "list-domains", "--page-size", "1", "--query",
-                "domains[].name", "--output", "text");
+                "domains[].name", "--output", "json");
         CliRun.Result first = run.gatepass("codeartifact", "list-domains", "--max-items", "2", "--page-size", "1");
         CliRun.Result theirs = aws(run, "codeartifact", "list-domains", "--max-items", "2", "--page-size", "1");
 
-        assertThat(all.out().trim().split("\\s+")).contains(domains.toArray(String[]::new));
+        assertThat(all.out()).contains(domains.toArray(String[]::new));
         assertThat(first).isEqualTo(theirs);
         String next = first.out().replaceAll("(?s).*\"NextToken\": \"([^\"]+)\".*", "$1");
         assertThat(run.gatepass("codeartifact", "list-domains", "--starting-token", next))
                 .isEqualTo(aws(run, "codeartifact", "list-domains", "--starting-token", next));
+    }
+
+    @Test
+    void iamMaxItems_isThePagingOption_andMarkerPagingMatchesAws() {
+        CliRun run = run();
+        for (int i = 0; i < 3; i++) {
+            run.gatepass("iam", "create-user", "--user-name", unique("pager-"));
+        }
+
+        for (String[] command : List.of(new String[] {"iam", "list-users", "--max-items", "2"},
+                new String[] {"iam", "list-users", "--max-items", "1", "--no-paginate"},
+                new String[] {"iam", "list-users", "--page-size", "1", "--query", "length(Users)"})) {
+            assertThat(run.gatepass(command)).as(String.join(" ", command)).isEqualTo(aws(run, command));
+        }
     }
 
     @Test

@@ -4,9 +4,11 @@ import io.gatepass.cli.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** help at every level, --version and the input skeletons: printed on stdout, exit 0, no server needed. */
 class HelpAndSkeletonTest {
@@ -87,12 +89,51 @@ class HelpAndSkeletonTest {
     }
 
     @Test
-    void yamlInputSkeleton_isYaml() {
+    void yamlInputSkeleton_isYamlInModelOrder_commentedLikeAws() {
         CliRun.Result result = gatepass("gamelift", "get-compute-auth-token", "--generate-cli-skeleton",
                 "yaml-input");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("ComputeName: ''\nFleetId: ''\n");
+        assertThat(result.out()).isEqualTo("FleetId: ''  # [REQUIRED] A unique identifier for the fleet that the "
+                + "compute is registered to.\nComputeName: '' # [REQUIRED] The name of the compute resource you are "
+                + "requesting the authentication token for.\n");
+    }
+
+    @Test
+    void yamlInputSkeleton_nestsListsOfStructures_withEnumValues() {
+        String out = gatepass("gamelift", "create-fleet", "--generate-cli-skeleton", "yaml-input").out();
+
+        assertThat(out).startsWith("Name: ''  # [REQUIRED] A descriptive label that is associated with a fleet.\n")
+                .contains("\n- FromPort: 0  # [REQUIRED] A starting value for a range of allowed port numbers.\n"
+                        + "  ToPort: 0 # [REQUIRED] An ending value for a range of allowed port numbers.\n")
+                .contains("  Protocol: TCP # [REQUIRED] The network communication protocol used by the fleet. "
+                        + "Valid values are: TCP, UDP.\n")
+                .contains("\n  ServerProcesses:  # ")
+                .contains("\n  - LaunchPath: ''  # [REQUIRED] ");
+    }
+
+    /** aws 2.9's documentation for this operation is the same as the SDK's, so the bytes must agree. */
+    @Test
+    void yamlInputSkeleton_isAwsV2sByteForByte_whereTheModelsAgree() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/aws")), "aws v2 not installed");
+        CliRun run = CliRun.inHome(home);
+
+        CliRun.Result theirs = run.aws(Path.of("/usr/bin/aws"), "codeartifact", "get-authorization-token",
+                "--generate-cli-skeleton", "yaml-input");
+        CliRun.Result mine = run.gatepass("codeartifact", "get-authorization-token", "--generate-cli-skeleton",
+                "yaml-input");
+
+        assertThat(mine).isEqualTo(theirs);
+        assertThat(mine.out()).contains("#  The 12-digit account number");
+    }
+
+    @Test
+    void operationHelp_includesTheMembersDocumentation() {
+        assertThat(gatepass("gamelift", "get-compute-auth-token", "help").out())
+                .contains("DESCRIPTION\n       Requests an authentication token from Amazon GameLift Servers for a "
+                        + "compute resource")
+                .contains("--fleet-id (string) [required]\n       "
+                        + "   A unique identifier for the fleet that the compute is registered to.\n");
     }
 
     @Test

@@ -10,8 +10,10 @@ import io.gatepass.cli.aws.params.ArgumentValues;
 import io.gatepass.cli.aws.params.OperationArguments.Paging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -30,8 +32,20 @@ public final class Pager {
         this.paging = paging;
     }
 
+    /**
+     * The pages' results: merged (what json, yaml and table print), page by page (what text prints, each page's
+     * result lists alone), and the token --starting-token resumes from when --max-items cut the result.
+     */
+    public record Paged(ObjectNode merged, List<ObjectNode> pages, String resumeToken) {
+    }
+
     /** Calls {@code page} (parameters to response) as often as needed and returns the merged result. */
     public ObjectNode all(ObjectNode parameters, Function<ObjectNode, ObjectNode> page) {
+        return pages(parameters, page).merged();
+    }
+
+    /** Calls {@code page} (parameters to response) as often as needed. */
+    public Paged pages(ObjectNode parameters, Function<ObjectNode, ObjectNode> page) {
         ObjectNode request = parameters.deepCopy();
         String inputToken = pagination.inputToken().split(",")[0];
         String outputToken = pagination.outputToken().split(",")[0];
@@ -50,6 +64,7 @@ public final class Pager {
             request.put(pagination.limitKey(), paging.pageSize());
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
+        List<ObjectNode> pages = new ArrayList<>();
         String resumeToken = null;
         int total = 0;
         String previous = null;
@@ -73,10 +88,12 @@ public final class Pager {
                 }
                 response.set(primaryKey, kept);
                 merge(result, response);
+                pages.add(resultKeys(response));
                 resumeToken = encode(inputToken, currentToken, keep + skip);
                 break;
             }
             merge(result, response);
+            pages.add(resultKeys(response));
             total += count;
             skip = 0;
             JsonNode next = response.get(outputToken);
@@ -98,7 +115,15 @@ public final class Pager {
         if (resumeToken != null) {
             result.put("NextToken", resumeToken);
         }
-        return result;
+        return new Paged(result, pages, resumeToken);
+    }
+
+    private ObjectNode resultKeys(ObjectNode response) {
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
+        for (String key : pagination.resultKeys()) {
+            page.set(key, response.get(key));
+        }
+        return page;
     }
 
     private void merge(ObjectNode result, ObjectNode response) {

@@ -28,10 +28,22 @@ public final class ResponseJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ZoneId zone;
+    private final boolean wire;
+    private final boolean epochOnWire;
 
     /** @param zone the zone timestamps are printed in */
     public ResponseJson(ZoneId zone) {
+        this(zone, false, false);
+    }
+
+    /**
+     * @param wire        cli_timestamp_format wire: timestamps as the service sent them
+     * @param epochOnWire whether the service sends epoch seconds (JSON protocols) rather than ISO 8601 text
+     */
+    public ResponseJson(ZoneId zone, boolean wire, boolean epochOnWire) {
         this.zone = zone;
+        this.wire = wire;
+        this.epochOnWire = epochOnWire;
     }
 
     public ObjectNode toJson(SdkPojo pojo) {
@@ -43,6 +55,20 @@ public final class ResponseJson {
             }
         }
         return node;
+    }
+
+    private JsonNode timestamp(Instant instant) {
+        if (!wire) {
+            return NODES.textNode(Timestamps.format(instant, zone));
+        }
+        if (!epochOnWire) {
+            return NODES.textNode(instant.toString());
+        }
+        if (instant.getNano() == 0) {
+            return NODES.numberNode(instant.getEpochSecond());
+        }
+        return NODES.numberNode(BigDecimal.valueOf(instant.getEpochSecond())
+                .add(BigDecimal.valueOf(instant.getNano(), 9)).stripTrailingZeros());
     }
 
     private JsonNode value(Object value) {
@@ -63,7 +89,7 @@ public final class ResponseJson {
         } else if (value instanceof BigDecimal number) {
             return NODES.numberNode(number);
         } else if (value instanceof Instant instant) {
-            return NODES.textNode(Timestamps.format(instant, zone));
+            return timestamp(instant);
         } else if (value instanceof SdkBytes bytes) {
             return NODES.textNode(Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe()));
         } else if (value instanceof SdkPojo pojo) {

@@ -55,6 +55,11 @@ public final class ServiceCall {
 
     private CliException clientFailure(SdkClientException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CliException configuration) {
+                return configuration;
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("Read")) {
                 return CliException.other("Read timeout on endpoint URL: \"" + endpoint() + "\"", e);
             }

@@ -46,7 +46,7 @@ public record ConfigFiles(ProfileFile file, String profileName, boolean profileF
         return file.profile(profileName);
     }
 
-    /** A setting of the selected profile, e.g. {@code region}, {@code output}, {@code cli_pager}; blank counts as set. */
+    /** A setting of the selected profile, e.g. {@code region}, {@code output}, {@code cli_pager}. */
     public Optional<String> setting(String name) {
         return profile().flatMap(p -> p.property(name));
     }

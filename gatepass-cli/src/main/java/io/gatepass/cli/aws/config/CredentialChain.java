@@ -30,14 +30,21 @@ final class CredentialChain {
     private final ConfigFiles files;
     private final Map<String, String> env;
     private final Function<AwsCredentials, StsClient> stsClients;
+    private final String stsEndpoint;
+    private final AssumedRoleCache cache;
     private final DebugLog log;
 
-    /** @param stsClients builds an STS client that signs with the given credentials (for role profiles) */
+    /**
+     * @param stsClients  builds an STS client that signs with the given credentials (for role profiles)
+     * @param stsEndpoint where those clients send AssumeRole (part of the cache key)
+     */
     CredentialChain(ConfigFiles files, Map<String, String> env, Function<AwsCredentials, StsClient> stsClients,
-                    DebugLog log) {
+                    String stsEndpoint, AssumedRoleCache cache, DebugLog log) {
         this.files = files;
         this.env = env;
         this.stsClients = stsClients;
+        this.stsEndpoint = stsEndpoint;
+        this.cache = cache;
         this.log = log;
     }
 
@@ -129,14 +136,22 @@ final class CredentialChain {
             throw CliException.configuration("The profile \"" + profile + "\" has role_arn but neither "
                     + "source_profile nor credential_source.");
         }
+        Optional<String> sessionName = setting(profile, "role_session_name");
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleArn(roleArn)
-                .roleSessionName(setting(profile, "role_session_name")
-                        .orElse("botocore-session-" + System.currentTimeMillis() / 1000));
+                .roleSessionName(sessionName.orElse("botocore-session-" + System.currentTimeMillis() / 1000));
         setting(profile, "external_id").ifPresent(request::externalId);
         setting(profile, "duration_seconds").map(ConfigValues::positiveInt).ifPresent(request::durationSeconds);
+        String cacheKey = AssumedRoleCache.key(stsEndpoint, source.accessKeyId(), roleArn, sessionName.orElse(null),
+                setting(profile, "external_id").orElse(null), setting(profile, "duration_seconds").orElse(null));
+        Optional<AwsSessionCredentials> cached = cache.get(cacheKey);
+        if (cached.isPresent()) {
+            log.debug("credentials", "Using cached credentials of role " + roleArn + " for profile " + profile);
+            return cached.get();
+        }
         log.debug("credentials", "Assuming role " + roleArn + " for profile " + profile);
         try (StsClient sts = stsClients.apply(source)) {
             Credentials credentials = sts.assumeRole(request.build()).credentials();
+            cache.put(cacheKey, credentials);
             return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
                     credentials.sessionToken());
         } catch (StsException e) {

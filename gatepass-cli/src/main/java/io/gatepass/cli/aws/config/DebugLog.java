@@ -11,8 +11,6 @@ import java.time.format.DateTimeFormatter;
  */
 public final class DebugLog {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
-
     private final PrintStream err;
 
     private DebugLog(PrintStream err) {
@@ -31,9 +29,14 @@ public final class DebugLog {
     public void debug(String component, String message) {
         if (err != null) {
             synchronized (err) {
-                err.println(LocalDateTime.now().format(TIME) + " - " + Thread.currentThread().getName()
+                err.println(LocalDateTime.now().format(Time.FORMAT) + " - " + Thread.currentThread().getName()
                         + " - gatepass." + component + " - DEBUG - " + message);
             }
         }
+    }
+
+    /** Loaded only when something is traced, so a call without --debug does not load java.time formatting. */
+    private static final class Time {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     }
 }

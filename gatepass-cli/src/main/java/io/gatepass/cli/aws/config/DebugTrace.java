@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The --debug trace of each HTTP exchange as the SDK sends it: method, URL, headers and body of the request, then status,
- * headers and body of the response, all through {@link Redaction} so signatures, tokens and secret keys never show.
+ * The --debug trace of each HTTP exchange as the SDK sends it: method, URL, headers and body of the request, then
+ * status, headers and body of the response, all through {@link Redaction} so signatures, tokens and secret keys never show.
  */
 final class DebugTrace implements ExecutionInterceptor {
 

@@ -7,11 +7,13 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * The SDK's {@link UrlConnectionHttpClient} with the CLI's connect and read timeouts (0 = wait for ever) and TLS trust.
+ * The SDK's {@link UrlConnectionHttpClient} with the CLI's connect and read timeouts (0 = wait for ever), TLS trust
+ * and the proxies the environment names.
  * It opens connections through its own factory so that TLS is set up only when a request actually uses HTTPS, and
  * warns on stderr for each unverified HTTPS request as aws does.
  */
@@ -20,15 +22,19 @@ final class HttpTransport {
     private HttpTransport() {
     }
 
-    static SdkHttpClient create(Duration connectTimeout, Duration readTimeout, TlsTrust trust, PrintStream err) {
+    static SdkHttpClient create(Duration connectTimeout, Duration readTimeout, TlsTrust trust,
+                                EnvironmentProxies proxies, PrintStream err) {
         int connectMillis = Math.toIntExact(connectTimeout.toMillis());
         int readMillis = Math.toIntExact(readTimeout.toMillis());
-        return UrlConnectionHttpClient.create(uri -> open(uri, connectMillis, readMillis, trust, err));
+        return UrlConnectionHttpClient.create(uri -> open(uri, connectMillis, readMillis, trust, proxies, err));
     }
 
-    private static HttpURLConnection open(URI uri, int connectMillis, int readMillis, TlsTrust trust, PrintStream err) {
+    private static HttpURLConnection open(URI uri, int connectMillis, int readMillis, TlsTrust trust,
+                                          EnvironmentProxies proxies, PrintStream err) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            Proxy proxy = proxies.proxyFor(uri);
+            HttpURLConnection connection = (HttpURLConnection) (proxy == null ? uri.toURL().openConnection()
+                    : uri.toURL().openConnection(proxy));
             connection.setConnectTimeout(connectMillis);
             connection.setReadTimeout(readMillis);
             if (connection instanceof HttpsURLConnection https) {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -29,6 +31,27 @@ final class PagerStream extends OutputStream {
         this.env = env;
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * Whether the program the command starts with can be found (on PATH, or as a path), so output is not lost to a
+     * pager that is not installed. Commands starting with a variable assignment or shell syntax are trusted.
+     */
+    static boolean installed(String command, Map<String, String> env) {
+        String program = command.trim().split("\\s+", 2)[0];
+        if (program.isEmpty() || program.contains("=") || !program.matches("[A-Za-z0-9_./+-]+")) {
+            return true;
+        }
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program));
+        }
+        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        for (String directory : path.split(":")) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Where one service's requests go, in the order of the AWS configured-endpoints rules: --endpoint-url, then
  * AWS_ENDPOINT_URL_&lt;SERVICE&gt;, the profile's {@code services} section, AWS_ENDPOINT_URL, and the profile's
- * {@code endpoint_url}. AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or {@code ignore_configured_endpoint_urls}) leaves only the
- * flag. Empty means the SDK's standard endpoint for the region.
+ * {@code endpoint_url}. AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or {@code ignore_configured_endpoint_urls}) leaves
+ * only the flag. Empty means the SDK's standard endpoint for the region.
  */
 final class ServiceEndpoints {
 

@@ -82,8 +82,7 @@ public enum AwsService {
         TreeMap<String, String> names = new TreeMap<>();
         for (String key : facts().stringPropertyNames()) {
             if (key.startsWith("op.")) {
-                String name = key.substring(3);
-                names.put(Names.kebab(name), name);
+                names.put(key.substring(3), facts().getProperty(key));
             }
         }
         return names;
@@ -91,13 +90,13 @@ public enum AwsService {
 
     /** The operation with this CLI name, e.g. "get-compute-auth-token". */
     public Optional<OperationModel> operation(String cliOperation) {
-        String name = operations().get(cliOperation);
+        String name = facts().getProperty("op." + cliOperation);
         return name == null ? Optional.empty() : Optional.of(OperationModel.load(this, name, cliOperation));
     }
 
     /** Required members of the operation's input, in model order. */
     Set<String> requiredInput(String operation) {
-        return csv(facts().getProperty("op." + operation, ""));
+        return csv(facts().getProperty("required." + operation, ""));
     }
 
     /** Required members of a nested structure, by the SDK class's simple name. */

@@ -1,6 +1,7 @@
 package io.gatepass.cli.aws.params;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.cli.aws.CliException;
 import io.gatepass.cli.aws.CliIo;
 import io.gatepass.cli.aws.model.Kind;
 import io.gatepass.cli.aws.model.Member;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * --cli-auto-prompt (or AWS_CLI_AUTO_PROMPT=on|on-partial) on a terminal: asks on stderr for each required parameter
@@ -23,16 +25,26 @@ public final class AutoPrompt {
     private AutoPrompt() {
     }
 
-    /** Whether to prompt: the flag wins over AWS_CLI_AUTO_PROMPT; only when stdin is a terminal. */
-    public static boolean enabled(Boolean flag, CliIo io) {
+    /**
+     * Whether to prompt, only when stdin is a terminal: the flag wins over AWS_CLI_AUTO_PROMPT, which wins over the
+     * profile's cli_auto_prompt (asked for only when needed; a configuration problem then means no prompting).
+     */
+    public static boolean enabled(Boolean flag, CliIo io, Supplier<String> profileSetting) {
         if (!io.stdinIsTerminal()) {
             return false;
         }
         if (flag != null) {
             return flag;
         }
-        String env = io.env().get("AWS_CLI_AUTO_PROMPT");
-        return "on".equals(env) || "on-partial".equals(env);
+        String mode = io.env().get("AWS_CLI_AUTO_PROMPT");
+        if (mode == null) {
+            try {
+                mode = profileSetting.get();
+            } catch (CliException e) {
+                return false;
+            }
+        }
+        return "on".equals(mode) || "on-partial".equals(mode);
     }
 
     /** Prompts for the missing required members and adds the answers to the parameters. */

@@ -34,6 +34,15 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
     }
 
     public static OperationArguments parse(OperationModel operation, List<String> args, ArgumentValues values) {
+        return parse(operation, args, values, false);
+    }
+
+    /**
+     * @param noPaginate --no-paginate was given: then an operation member that a paging option shadows (IAM's
+     *                   MaxItems behind --max-items) takes the option back, as aws does
+     */
+    public static OperationArguments parse(OperationModel operation, List<String> args, ArgumentValues values,
+                                           boolean noPaginate) {
         Map<String, Member> options = new LinkedHashMap<>();
         Map<String, Member> negations = new LinkedHashMap<>();
         for (Member member : operation.input().members()) {
@@ -56,7 +65,7 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
                 arg = arg.substring(0, arg.indexOf('='));
             }
             Member member = options.get(arg);
-            if (paginated && isPagingOption(arg, operation.pagination().get())) {
+            if (paginated && isPagingOption(arg, operation.pagination().get()) && !(noPaginate && member != null)) {
                 String value = inline != null ? inline : oneValue(args, i, arg);
                 i += inline != null ? 0 : 1;
                 paging.put(arg, value);
@@ -92,7 +101,8 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
         }
         parameters.fieldNames().forEachRemaining(name -> given.add(Names.option(name)));
         return new OperationArguments(parameters, given, new Paging(paging.get("--starting-token"),
-                integer(paging.get("--page-size")), integer(paging.get("--max-items"))), unknown);
+                integer(paging.get("--page-size"), "--page-size"), integer(paging.get("--max-items"), "--max-items")),
+                unknown);
     }
 
     private static boolean isPagingOption(String arg, Pagination pagination) {
@@ -107,14 +117,14 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
         return args.get(i);
     }
 
-    private static Integer integer(String value) {
+    private static Integer integer(String value, String option) {
         if (value == null) {
             return null;
         }
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw CliException.other("invalid literal for int() with base 10: '" + value + "'", e);
+            throw CliException.parameter("argument " + option + ": invalid int value: '" + value + "'");
         }
     }
 

@@ -203,7 +203,8 @@ class CliConfigClientTest {
                 .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
                         + CliTestServer.ACCOUNT + ":role/deployer\ncredential_source = Environment\n"
                         + "role_session_name = from-env\n");
-        assertThat(whoAmI(io.resolve(options().profile("deploy").build())).arn()).endsWith(":assumed-role/deployer/from-env");
+        assertThat(whoAmI(io.resolve(options().profile("deploy").build())).arn())
+                .endsWith(":assumed-role/deployer/from-env");
     }
 
     @Test
@@ -259,5 +260,26 @@ class CliConfigClientTest {
                 + "sso_start_url = https://example.awsapps.com/start\nsso_account_id = 1\n")
                 .resolve(options().profile("sso").build());
         assertThatThrownBy(() -> whoAmI(config)).hasMessageContaining("IAM Identity Center");
+    }
+
+    @Test
+    void client_withRoleProfile_reusesTheAssumedRoleOnTheNextCall() {
+        TestIo io = new TestIo(home).env("AWS_ENDPOINT_URL", server.endpoint())
+                .file(".aws/credentials", "[ci]\naws_access_key_id = " + deployerKeyId
+                        + "\naws_secret_access_key = " + deployerSecret + "\n")
+                .file(".aws/config", "[profile deploy]\nregion = us-east-1\nrole_arn = arn:aws:iam::"
+                        + CliTestServer.ACCOUNT + ":role/deployer\nsource_profile = ci\nrole_session_name = cached\n");
+        GlobalOptions deploy = options().profile("deploy").debug().build();
+        String first = whoAmI(io.resolve(deploy)).arn();
+        int assumeCallsAfterFirst = occurrences(io.err(), "Making request for AssumeRole");
+        String second = whoAmI(io.resolve(deploy)).arn();
+        assertThat(second).isEqualTo(first).endsWith(":assumed-role/deployer/cached");
+        assertThat(assumeCallsAfterFirst).isEqualTo(1);
+        assertThat(occurrences(io.err(), "Making request for AssumeRole")).isEqualTo(1);
+        assertThat(io.err()).contains("Using cached credentials of role");
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 }

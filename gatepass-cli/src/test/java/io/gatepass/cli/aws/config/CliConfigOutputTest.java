@@ -78,4 +78,13 @@ class CliConfigOutputTest {
         }
         assertThat(io.out()).isEqualTo("l");
     }
+
+    @Test
+    void openOutput_whenThePagerIsNotInstalled_writesToStdoutInstead() {
+        TestIo io = new TestIo(home).terminal(true).env("AWS_PAGER", "no-such-pager-installed -R");
+        try (PrintStream out = io.resolve().openOutput()) {
+            out.println("still shown");
+        }
+        assertThat(io.out()).isEqualTo("still shown\n");
+    }
 }

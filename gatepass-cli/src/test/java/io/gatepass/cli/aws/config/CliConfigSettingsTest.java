@@ -49,7 +49,8 @@ class CliConfigSettingsTest {
     @Test
     void profile_whenChosenByEnvironment_readsItsSectionOfTheConfigFile() {
         TestIo io = io().env("AWS_PROFILE", "dev")
-                .file(".aws/config", "[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-north-1\noutput = text\n");
+                .file(".aws/config", "[default]\nregion = us-east-1\n\n"
+                        + "[profile dev]\nregion = eu-north-1\noutput = text\n");
         CliConfig config = io.resolve();
         assertThat(config.profileName()).isEqualTo("dev");
         assertThat(config.region()).isEqualTo("eu-north-1");
@@ -165,7 +166,8 @@ class CliConfigSettingsTest {
         CliConfig config = io().resolve(options().endpointUrl("localhost:8080").build());
         assertThatThrownBy(() -> config.endpoint("sts")).isInstanceOfSatisfying(CliException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(252);
-            assertThat(e.getMessage()).startsWith("Bad value for --endpoint-url \"localhost:8080\": scheme is missing.");
+            assertThat(e.getMessage())
+                    .startsWith("Bad value for --endpoint-url \"localhost:8080\": scheme is missing.");
         });
     }
 
@@ -212,5 +214,17 @@ class CliConfigSettingsTest {
     void region_whenMalformed_failsLikeAws() {
         assertThatThrownBy(() -> io().resolve(options().region("us east 1").build()))
                 .hasMessage("Provided region_name 'us east 1' doesn't match a supported format.");
+    }
+
+    @Test
+    void client_forStsWithoutRegion_needsOneOnlyWhenAnEndpointIsConfigured() {
+        TestIo io = io().env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE01").env("AWS_SECRET_ACCESS_KEY", "x");
+        try (var sts = io.resolve().client(software.amazon.awssdk.services.sts.StsClient.builder(), "sts")) {
+            assertThat(sts.serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
+        }
+        io.env("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+        CliConfig withEndpoint = io.resolve();
+        assertThatThrownBy(() -> withEndpoint.client(software.amazon.awssdk.services.sts.StsClient.builder(), "sts"))
+                .hasMessageStartingWith("You must specify a region.");
     }
 }

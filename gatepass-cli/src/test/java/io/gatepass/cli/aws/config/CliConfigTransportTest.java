@@ -1,5 +1,6 @@
 package io.gatepass.cli.aws.config;
 
+import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.gatepass.cli.aws.CliException;
@@ -185,5 +186,45 @@ class CliConfigTransportTest {
             assertThat(e.getMessage()).startsWith("SSL validation failed for " + httpsEndpoint())
                     .contains("No such file or directory");
         });
+    }
+
+    @Test
+    void client_withHttpProxyInEnvironment_sendsTheRequestThroughTheProxy() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        proxy.createContext("/", exchange -> {
+            seen.add(exchange.getRequestURI() + " host=" + exchange.getRequestHeaders().getFirst("Host"));
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"FleetIds\":[\"fleet-via-proxy\"]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            TestIo io = keysIo().env("HTTP_PROXY", "http://127.0.0.1:" + proxy.getAddress().getPort());
+            CliConfig config = io.resolve(options().endpointUrl("http://gamelift.gatepass.invalid:9700").build());
+            assertThat(listFleets(config)).containsExactly("fleet-via-proxy");
+            assertThat(seen)
+                    .containsExactly("http://gamelift.gatepass.invalid:9700/ host=gamelift.gatepass.invalid:9700");
+
+            io.env("NO_PROXY", "localhost,.gatepass.invalid");
+            CliConfig bypassing = io.resolve(options().endpointUrl("http://gamelift.gatepass.invalid:9700").build());
+            assertThatThrownBy(() -> listFleets(bypassing)).isInstanceOf(SdkClientException.class);
+            assertThat(seen).hasSize(1);
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    @Test
+    void client_withMissingCaBundleButPlainHttpEndpoint_needsNoBundle() {
+        TestIo io = keysIo();
+        CliConfig config = io.resolve(options().endpointUrl("http://127.0.0.1:9")
+                .caBundle(home.resolve("missing.pem").toString()).build());
+        try (GameLiftClient gamelift = config.client(GameLiftClient.builder(), "gamelift")) {
+            assertThat(gamelift.serviceClientConfiguration().endpointOverride()).isPresent();
+        }
     }
 }

@@ -1,14 +1,20 @@
 package io.gatepass.cli.aws.model;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +51,27 @@ class OperationModelTest {
         }
         assertThat(mismatches).isEmpty();
         assertThat(operations).isGreaterThan(300);
+    }
+
+    /** The generated facts must list every operation the SDK's client interfaces offer (regenerate after an SDK bump). */
+    @Test
+    void everySdkClientOperation_isKnownToTheCommandLine() {
+        List<String> missing = new ArrayList<>();
+        for (AwsService service : AwsService.values()) {
+            Set<String> known = new HashSet<>();
+            service.operations().values().forEach(name -> known.add(name.toLowerCase(Locale.ROOT)));
+            for (Method method : service.clientClass().getMethods()) {
+                Class<?>[] parameters = method.getParameterTypes();
+                if (parameters.length == 1 && SdkRequest.class.isAssignableFrom(parameters[0])
+                        && SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+                    String operation = parameters[0].getSimpleName().replaceFirst("Request$", "");
+                    if (!known.contains(operation.toLowerCase(Locale.ROOT))) {
+                        missing.add(service.cliName() + " " + operation);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
     }
 
     @Test
