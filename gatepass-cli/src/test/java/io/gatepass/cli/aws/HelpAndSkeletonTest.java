@@ -94,27 +94,22 @@ class HelpAndSkeletonTest {
                 "yaml-input");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("FleetId: ''  # [REQUIRED] A unique identifier for the fleet that the "
-                + "compute is registered to.\nComputeName: '' # [REQUIRED] The name of the compute resource you are "
-                + "requesting the authentication token for.\n");
+        assertThat(result.out()).isEqualTo("FleetId: ''  # [REQUIRED]\nComputeName: '' # [REQUIRED]\n");
     }
 
     @Test
     void yamlInputSkeleton_nestsListsOfStructures_withEnumValues() {
         String out = gatepass("gamelift", "create-fleet", "--generate-cli-skeleton", "yaml-input").out();
 
-        assertThat(out).startsWith("Name: ''  # [REQUIRED] A descriptive label that is associated with a fleet.\n")
-                .contains("\n- FromPort: 0  # [REQUIRED] A starting value for a range of allowed port numbers.\n"
-                        + "  ToPort: 0 # [REQUIRED] An ending value for a range of allowed port numbers.\n")
-                .contains("  Protocol: TCP # [REQUIRED] The network communication protocol used by the fleet. "
-                        + "Valid values are: TCP, UDP.\n")
-                .contains("\n  ServerProcesses:  # ")
-                .contains("\n  - LaunchPath: ''  # [REQUIRED] ");
+        assertThat(out).startsWith("Name: ''  # [REQUIRED]\n")
+                .contains("\n- FromPort: 0  # [REQUIRED]\n  ToPort: 0 # [REQUIRED]\n")
+                .contains("  Protocol: TCP # [REQUIRED] Valid values are: TCP, UDP.\n")
+                .contains("\n  ServerProcesses:\n  - LaunchPath: ''  # [REQUIRED]\n");
     }
 
-    /** aws 2.9's documentation for this operation is the same as the SDK's, so the bytes must agree. */
+    /** aws adds the AWS documentation to each comment, which Gatepass does not ship; the YAML itself agrees. */
     @Test
-    void yamlInputSkeleton_isAwsV2sByteForByte_whereTheModelsAgree() {
+    void yamlInputSkeleton_isAwsV2sYaml_withoutTheDocumentation() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/aws")), "aws v2 not installed");
         CliRun run = CliRun.inHome(home);
 
@@ -123,17 +118,18 @@ class HelpAndSkeletonTest {
         CliRun.Result mine = run.gatepass("codeartifact", "get-authorization-token", "--generate-cli-skeleton",
                 "yaml-input");
 
-        assertThat(mine).isEqualTo(theirs);
-        assertThat(mine.out()).contains("#  The 12-digit account number");
+        assertThat(mine.exitCode()).isEqualTo(theirs.exitCode()).isZero();
+        assertThat(mine.out()).isEqualTo(theirs.out()
+                .replaceAll("(?m)(# \\[REQUIRED\\]) .*$", "$1")
+                .replaceAll("(?m) # [^\\[].*$", ""));
     }
 
     @Test
-    void operationHelp_includesTheMembersDocumentation() {
+    void operationHelp_listsEveryOptionWithItsType() {
         assertThat(gatepass("gamelift", "get-compute-auth-token", "help").out())
-                .contains("DESCRIPTION\n       Requests an authentication token from Amazon GameLift Servers for a "
-                        + "compute resource")
-                .contains("--fleet-id (string) [required]\n       "
-                        + "   A unique identifier for the fleet that the compute is registered to.\n");
+                .contains("DESCRIPTION\n       Calls the gamelift GetComputeAuthToken operation.\n")
+                .contains("--fleet-id (string) [required]\n")
+                .contains("--compute-name (string) [required]\n");
     }
 
     @Test

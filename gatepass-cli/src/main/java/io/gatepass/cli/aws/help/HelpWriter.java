@@ -3,7 +3,6 @@ package io.gatepass.cli.aws.help;
 import io.gatepass.cli.aws.model.AwsService;
 import io.gatepass.cli.aws.model.Kind;
 import io.gatepass.cli.aws.model.Member;
-import io.gatepass.cli.aws.model.ModelDocs;
 import io.gatepass.cli.aws.model.Names;
 import io.gatepass.cli.aws.model.OperationModel;
 
@@ -68,12 +67,10 @@ public final class HelpWriter {
 
     /** gatepass <service> <operation> help */
     public void operation(OperationModel operation) {
-        String overview = ModelDocs.operation(operation.service(), operation.name()).strip();
         out.println(operation.cliName().toUpperCase(java.util.Locale.ROOT) + "()\n\nNAME\n" + INDENT
                 + operation.cliName() + " -\n");
         out.println("DESCRIPTION");
-        out.println(INDENT + (overview.isEmpty() ? "" : overview + " ") + "(" + operation.service().cliName() + " "
-                + operation.name() + ")\n");
+        out.println(INDENT + "Calls the " + operation.service().cliName() + " " + operation.name() + " operation.\n");
         operation.pagination().ifPresent(p -> out.println(INDENT + operation.cliName()
                 + " is a paginated operation. Multiple API calls may be issued in order to retrieve the entire data"
                 + "\n" + INDENT + "set of results. You can disable pagination by providing the --no-paginate argument."
@@ -104,7 +101,7 @@ public final class HelpWriter {
         out.println();
         out.println("OPTIONS");
         for (Member member : members) {
-            option(member, operation.input().documentation(member.name()).strip());
+            option(member);
         }
         out.println(INDENT + "--cli-input-json | --cli-input-yaml (string) Reads arguments from the JSON string");
         out.println(INDENT + "provided. The JSON string follows the format provided by --generate-cli-skeleton.");
@@ -129,15 +126,12 @@ public final class HelpWriter {
         return operation.input().members().stream().filter(m -> !hidden.contains(m.name())).toList();
     }
 
-    private void option(Member member, String documentation) {
+    private void option(Member member) {
         String type = member.kind() == Kind.LIST ? "list" : member.kind().modelName();
         String heading = member.kind() == Kind.BOOLEAN
                 ? member.cliName() + " | --no-" + Names.kebab(member.name()) + " (" + type + ")"
                 : member.cliName() + " (" + type + ")";
         out.println(INDENT + heading + (member.required() ? " [required]" : ""));
-        if (!documentation.isEmpty()) {
-            out.println(INDENT + "   " + documentation);
-        }
         List<String> values = member.kind() == Kind.LIST ? member.element().enumValues() : member.enumValues();
         if (!values.isEmpty()) {
             out.println("\n" + INDENT + "Possible values:\n");

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * --generate-cli-skeleton yaml-input: the input skeleton as YAML in model order, each member commented the way aws
- * does: {@code # [REQUIRED]}, the first sentence of its documentation, and an enum's valid values.
+ * does: {@code # [REQUIRED]} and an enum's valid values.
  */
 public final class YamlSkeleton {
 
@@ -36,17 +36,17 @@ public final class YamlSkeleton {
             out.append(prefix).append(field.getKey()).append(':');
             JsonNode child = field.getValue();
             if (child.isObject() && member.kind() == io.gatepass.cli.aws.model.Kind.STRUCTURE) {
-                comment(shape, member, first);
+                comment(member, first);
                 structure(member.structure(), child, indent + "  ", false);
             } else if (child.isArray()) {
-                comment(shape, member, first);
+                comment(member, first);
                 list(member.element(), child, indent);
             } else if (child.isObject()) {
-                comment(shape, member, first);
+                comment(member, first);
                 out.append(indent).append("  KeyName: ").append(scalar(child.get("KeyName"))).append('\n');
             } else {
                 out.append(' ').append(scalar(child));
-                comment(shape, member, first);
+                comment(member, first);
             }
             first = false;
         }
@@ -61,13 +61,12 @@ public final class YamlSkeleton {
         }
     }
 
-    /** aws's end-of-line comment: [REQUIRED], the documentation's first sentence and the enum's values. */
-    private void comment(StructureShape shape, Member member, boolean first) {
+    /** aws's end-of-line comment: [REQUIRED] and the enum's values (aws adds the AWS documentation, which we do not ship). */
+    private void comment(Member member, boolean first) {
         List<String> parts = new ArrayList<>();
         if (member.required()) {
             parts.add("[REQUIRED]");
         }
-        parts.add(shape.documentation(member.name()));
         if (!member.enumValues().isEmpty()) {
             parts.add("Valid values are: " + String.join(", ", member.enumValues()) + ".");
         }

@@ -74,11 +74,6 @@ public final class StructureShape {
         return members().stream().map(Member::name).toList();
     }
 
-    /** The first sentence of a member's documentation, or "". */
-    public String documentation(String member) {
-        return ModelDocs.member(service, name, member);
-    }
-
     /** Required member names, in model order as aws lists them. */
     public List<String> requiredNames() {
         return members().stream().filter(Member::required).map(Member::name).toList();
