@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SettingsResolver settings = new SettingsResolver(flags(), System::getenv,
+        SettingsResolver<Setting> settings = new SettingsResolver<>(Setting.class, flags(), System::getenv,
                 config != null ? config : envPath("GATEPASS_CONFIG"));
         LogSetup.configure(settings.get(Setting.LOG_FORMAT));
         ServerConfig serverConfig = new ServerConfig(

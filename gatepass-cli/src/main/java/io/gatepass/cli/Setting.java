@@ -4,7 +4,7 @@ package io.gatepass.cli;
  * The settings of {@code gatepass serve}, each with its flag, environment variable and YAML key in one place.
  * Precedence: default &lt; config file &lt; environment &lt; flag.
  */
-enum Setting {
+enum Setting implements SettingKey {
     PORT("--port", "GATEPASS_PORT", "port", "9700"),
     BIND("--bind", "GATEPASS_BIND", "bind", "127.0.0.1"),
     DATA_DIR("--data-dir", "GATEPASS_DATA_DIR", "data-dir", "./gatepass-data"),
@@ -25,5 +25,25 @@ enum Setting {
         this.env = env;
         this.yamlKey = yamlKey;
         this.defaultValue = defaultValue;
+    }
+
+    @Override
+    public String flag() {
+        return flag;
+    }
+
+    @Override
+    public String env() {
+        return env;
+    }
+
+    @Override
+    public String yamlKey() {
+        return yamlKey;
+    }
+
+    @Override
+    public String defaultValue() {
+        return defaultValue;
     }
 }

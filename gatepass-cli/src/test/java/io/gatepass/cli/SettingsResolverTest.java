@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,7 @@ class SettingsResolverTest {
 
     @Test
     void get_whenNothingSet_givesTheDefaults() {
-        SettingsResolver settings = new SettingsResolver(Map.of(), name -> null, null);
+        var settings = resolver(Map.of(), name -> null, null);
         assertThat(settings.getInt(Setting.PORT)).isEqualTo(9700);
         assertThat(settings.get(Setting.BIND)).isEqualTo("127.0.0.1");
         assertThat(settings.get(Setting.DATA_DIR)).isEqualTo("./gatepass-data");
@@ -28,13 +29,13 @@ class SettingsResolverTest {
     @Test
     void getDuration_acceptsShortAndIsoForms_andRefusesTheRest() {
         for (var form : Map.of("90m", 90L * 60, "1h30m", 90L * 60, "600s", 600L, "PT2H", 7200L).entrySet()) {
-            SettingsResolver settings = new SettingsResolver(Map.of(Setting.COMPUTE_TOKEN_TTL, form.getKey()),
+            var settings = resolver(Map.of(Setting.COMPUTE_TOKEN_TTL, form.getKey()),
                     n -> null, null);
             assertThat(settings.getDuration(Setting.COMPUTE_TOKEN_TTL).toSeconds()).as(form.getKey())
                     .isEqualTo(form.getValue());
         }
         for (String bad : new String[] {"soon", "0s", "-5m"}) {
-            SettingsResolver settings = new SettingsResolver(Map.of(Setting.COMPUTE_TOKEN_TTL, bad), n -> null, null);
+            var settings = resolver(Map.of(Setting.COMPUTE_TOKEN_TTL, bad), n -> null, null);
             assertThatThrownBy(() -> settings.getDuration(Setting.COMPUTE_TOKEN_TTL))
                     .hasMessageContaining("--compute-token-ttl");
         }
@@ -45,7 +46,7 @@ class SettingsResolverTest {
         Path file = dir.resolve("gatepass.yaml");
         Files.writeString(file, "port: 9801\nregion: eu-west-1\nbind: 0.0.0.0\nstore: jdbc:postgresql://db/gp\n");
         Map<String, String> env = Map.of("GATEPASS_PORT", "9802", "GATEPASS_REGION", "eu-west-2");
-        SettingsResolver settings = new SettingsResolver(Map.of(Setting.PORT, "9803"), env::get, file);
+        var settings = resolver(Map.of(Setting.PORT, "9803"), env::get, file);
         assertThat(settings.getInt(Setting.PORT)).isEqualTo(9803);
         assertThat(settings.get(Setting.REGION)).isEqualTo("eu-west-2");
         assertThat(settings.get(Setting.BIND)).isEqualTo("0.0.0.0");
@@ -57,13 +58,18 @@ class SettingsResolverTest {
     void constructor_whenFileHasUnknownSetting_namesIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("gatepass.yaml");
         Files.writeString(file, "prot: 1\n");
-        assertThatThrownBy(() -> new SettingsResolver(Map.of(), n -> null, file))
+        assertThatThrownBy(() -> resolver(Map.of(), n -> null, file))
                 .hasMessageContaining("unknown setting 'prot'");
     }
 
     @Test
     void getInt_whenNotANumber_namesTheFlag() {
-        SettingsResolver settings = new SettingsResolver(Map.of(Setting.PORT, "http"), n -> null, null);
+        var settings = resolver(Map.of(Setting.PORT, "http"), n -> null, null);
         assertThatThrownBy(() -> settings.getInt(Setting.PORT)).hasMessageContaining("--port");
+    }
+
+    private static SettingsResolver<Setting> resolver(Map<Setting, String> flags, Function<String, String> env,
+                                                      Path file) {
+        return new SettingsResolver<>(Setting.class, flags, env, file);
     }
 }

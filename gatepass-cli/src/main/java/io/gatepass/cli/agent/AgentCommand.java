@@ -1,6 +1,7 @@
 package io.gatepass.cli.agent;
 
 import io.gatepass.cli.LogSetup;
+import io.gatepass.cli.SettingsResolver;
 import io.gatepass.cli.Signals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,7 @@ public final class AgentCommand implements Callable<Integer> {
         GameLiftClient client;
         try {
             String configFile = env.get("GATEPASS_AGENT_CONFIG");
-            AgentSettingsResolver resolver = new AgentSettingsResolver(flags(), env::get,
+            SettingsResolver<AgentSetting> resolver = new SettingsResolver<>(AgentSetting.class, flags(), env::get,
                     config != null ? config : configFile == null || configFile.isBlank() ? null : Path.of(configFile));
             settings = AgentSettings.resolve(resolver, command);
             LogSetup.configure(settings.logFormat());

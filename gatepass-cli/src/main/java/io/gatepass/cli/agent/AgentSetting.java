@@ -1,10 +1,12 @@
 package io.gatepass.cli.agent;
 
+import io.gatepass.cli.SettingKey;
+
 /**
  * The settings of {@code gatepass agent}, each with its flag, environment variable and YAML key in one place.
  * Precedence: default &lt; config file &lt; environment &lt; flag.
  */
-enum AgentSetting {
+enum AgentSetting implements SettingKey {
     FLEET_ID("--fleet-id", null),
     LOCATION("--location", null),
     IP_ADDRESS("--ip-address", null),
@@ -36,5 +38,25 @@ enum AgentSetting {
         this.env = "GATEPASS_AGENT_" + name();
         this.yamlKey = name;
         this.defaultValue = defaultValue;
+    }
+
+    @Override
+    public String flag() {
+        return flag;
+    }
+
+    @Override
+    public String env() {
+        return env;
+    }
+
+    @Override
+    public String yamlKey() {
+        return yamlKey;
+    }
+
+    @Override
+    public String defaultValue() {
+        return defaultValue;
     }
 }

@@ -1,5 +1,7 @@
 package io.gatepass.cli.agent;
 
+import io.gatepass.cli.SettingsResolver;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ public record AgentSettings(String fleetId, String location, String ipAddress, S
         }
     }
 
-    static AgentSettings resolve(AgentSettingsResolver settings, List<String> arguments) {
+    static AgentSettings resolve(SettingsResolver<AgentSetting> settings, List<String> arguments) {
         String computeName = settings.get(AgentSetting.COMPUTE_NAME);
         String statusPort = settings.get(AgentSetting.STATUS_PORT);
         String tokenFile = settings.get(AgentSetting.TOKEN_FILE);
@@ -47,7 +49,8 @@ public record AgentSettings(String fleetId, String location, String ipAddress, S
                 computeName != null ? computeName : hostComputeName(),
                 settings.get(AgentSetting.ENDPOINT_URL), settings.get(AgentSetting.PROFILE),
                 settings.get(AgentSetting.REGION), tokenFile == null ? null : Path.of(tokenFile),
-                settings.command(arguments), settings.getInt(AgentSetting.CONCURRENT_PROCESSES),
+                arguments != null && !arguments.isEmpty() ? arguments : settings.getList(AgentSetting.LAUNCH_COMMAND),
+                settings.getInt(AgentSetting.CONCURRENT_PROCESSES),
                 settings.getDuration(AgentSetting.REFRESH_INTERVAL), settings.getDuration(AgentSetting.RETRY_MIN_DELAY),
                 settings.getDuration(AgentSetting.RETRY_MAX_DELAY), settings.getDuration(AgentSetting.GRACE_PERIOD),
                 statusPort == null ? null : settings.getInt(AgentSetting.STATUS_PORT),

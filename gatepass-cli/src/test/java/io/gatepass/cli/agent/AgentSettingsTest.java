@@ -1,5 +1,6 @@
 package io.gatepass.cli.agent;
 
+import io.gatepass.cli.SettingsResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,11 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AgentSettingsResolverTest {
+class AgentSettingsTest {
 
     @Test
     void resolve_takesFlagOverEnvironmentOverConfigFile(@TempDir Path dir) throws Exception {
@@ -27,7 +29,7 @@ class AgentSettingsResolverTest {
                 """);
         Map<String, String> env = Map.of("GATEPASS_AGENT_LOCATION", "custom-env",
                 "GATEPASS_AGENT_COMPUTE_NAME", "from-env", "GATEPASS_AGENT_STATUS_PORT", "9800");
-        AgentSettings settings = AgentSettings.resolve(new AgentSettingsResolver(
+        AgentSettings settings = AgentSettings.resolve(resolver(
                 Map.of(AgentSetting.COMPUTE_NAME, "from-flag"), env::get, yaml), List.of());
         assertThat(settings.fleetId()).isEqualTo("fleet-from-file");
         assertThat(settings.location()).isEqualTo("custom-env");
@@ -41,7 +43,7 @@ class AgentSettingsResolverTest {
     void resolve_withOnlyTheRequiredSettings_usesTheDefaults() {
         Map<String, String> env = Map.of("GATEPASS_AGENT_FLEET_ID", "fleet-1", "GATEPASS_AGENT_LOCATION", "custom-a",
                 "GATEPASS_AGENT_DNS_NAME", "game.example.com");
-        AgentSettings settings = AgentSettings.resolve(new AgentSettingsResolver(Map.of(), env::get, null), null);
+        AgentSettings settings = AgentSettings.resolve(resolver(Map.of(), env::get, null), null);
         assertThat(settings.computeName()).isEqualTo(AgentSettings.hostComputeName()).matches("[a-z0-9-]+");
         assertThat(settings.refreshInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.retryMinDelay()).isEqualTo(Duration.ofSeconds(1));
@@ -55,10 +57,12 @@ class AgentSettingsResolverTest {
 
     @Test
     void command_afterDoubleDashWins_elseTheEnvironmentSplitAtWhiteSpace() {
-        Map<String, String> env = Map.of("GATEPASS_AGENT_LAUNCH_COMMAND", " ./server  --port 7777 ");
-        AgentSettingsResolver resolver = new AgentSettingsResolver(Map.of(), env::get, null);
-        assertThat(resolver.command(List.of("./other"))).containsExactly("./other");
-        assertThat(resolver.command(List.of())).containsExactly("./server", "--port", "7777");
+        Map<String, String> env = Map.of("GATEPASS_AGENT_LAUNCH_COMMAND", " ./server  --port 7777 ",
+                "GATEPASS_AGENT_FLEET_ID", "fleet-1", "GATEPASS_AGENT_LOCATION", "custom-x",
+                "GATEPASS_AGENT_IP_ADDRESS", "10.0.0.1", "GATEPASS_AGENT_COMPUTE_NAME", "rack-1");
+        var resolver = resolver(Map.of(), env::get, null);
+        assertThat(AgentSettings.resolve(resolver, List.of("./other")).command()).containsExactly("./other");
+        assertThat(AgentSettings.resolve(resolver, List.of()).command()).containsExactly("./server", "--port", "7777");
     }
 
     @Test
@@ -66,13 +70,13 @@ class AgentSettingsResolverTest {
         Map<String, Duration> valid = Map.of("5m", Duration.ofMinutes(5), "1h30m", Duration.ofMinutes(90),
                 "250ms", Duration.ofMillis(250), "2s500ms", Duration.ofMillis(2500), "PT10S", Duration.ofSeconds(10));
         for (var entry : valid.entrySet()) {
-            AgentSettingsResolver resolver = new AgentSettingsResolver(
+            var resolver = resolver(
                     Map.of(AgentSetting.REFRESH_INTERVAL, entry.getKey()), name -> null, null);
             assertThat(resolver.getDuration(AgentSetting.REFRESH_INTERVAL)).as(entry.getKey())
                     .isEqualTo(entry.getValue());
         }
         for (String invalid : new String[] {"5", "m", "-5m", "5 m", "0s", "5d", "PT-1S", "soon"}) {
-            AgentSettingsResolver resolver = new AgentSettingsResolver(
+            var resolver = resolver(
                     Map.of(AgentSetting.REFRESH_INTERVAL, invalid), name -> null, null);
             assertThatThrownBy(() -> resolver.getDuration(AgentSetting.REFRESH_INTERVAL)).as(invalid)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--refresh-interval");
@@ -82,9 +86,9 @@ class AgentSettingsResolverTest {
     @Test
     void resolve_withoutAnAddressOrFleet_saysWhatIsMissing() {
         Map<String, String> env = Map.of("GATEPASS_AGENT_FLEET_ID", "fleet-1", "GATEPASS_AGENT_LOCATION", "custom-a");
-        assertThatThrownBy(() -> AgentSettings.resolve(new AgentSettingsResolver(Map.of(), env::get, null), null))
+        assertThatThrownBy(() -> AgentSettings.resolve(resolver(Map.of(), env::get, null), null))
                 .hasMessageContaining("--ip-address or --dns-name");
-        assertThatThrownBy(() -> AgentSettings.resolve(new AgentSettingsResolver(Map.of(), name -> null, null), null))
+        assertThatThrownBy(() -> AgentSettings.resolve(resolver(Map.of(), name -> null, null), null))
                 .hasMessageContaining("--fleet-id is required");
     }
 
@@ -92,7 +96,12 @@ class AgentSettingsResolverTest {
     void configFile_withAnUnknownKey_isRefused(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("agent.yaml");
         Files.writeString(yaml, "fleet: fleet-1\n");
-        assertThatThrownBy(() -> new AgentSettingsResolver(Map.of(), name -> null, yaml))
+        assertThatThrownBy(() -> resolver(Map.of(), name -> null, yaml))
                 .hasMessageContaining("unknown setting 'fleet'");
+    }
+
+    private static SettingsResolver<AgentSetting> resolver(Map<AgentSetting, String> flags,
+                                                           Function<String, String> env, Path file) {
+        return new SettingsResolver<>(AgentSetting.class, flags, env, file);
     }
 }
