@@ -1,6 +1,7 @@
 package io.gatepass.cli.aws;
 
 import io.gatepass.cli.aws.config.GlobalOptions;
+import io.gatepass.cli.aws.params.OperationArguments;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,21 +72,10 @@ public record GlobalArguments(GlobalOptions options, boolean version, List<Strin
                 flags.contains("--no-verify-ssl"), flags.contains("--no-paginate"), values.get("--output"),
                 values.get("--query"), values.get("--profile"), values.get("--region"), values.get("--color"),
                 flags.contains("--no-sign-request"), values.get("--ca-bundle"),
-                seconds(values.get("--cli-read-timeout"), "--cli-read-timeout"),
-                seconds(values.get("--cli-connect-timeout"), "--cli-connect-timeout"),
+                OperationArguments.intArgument(values.get("--cli-read-timeout"), "--cli-read-timeout"),
+                OperationArguments.intArgument(values.get("--cli-connect-timeout"), "--cli-connect-timeout"),
                 values.get("--cli-binary-format"), flags.contains("--no-cli-pager"), autoPrompt,
                 values.get("--cli-input-json"), values.get("--cli-input-yaml"), skeleton);
         return new GlobalArguments(options, flags.contains("--version"), List.copyOf(rest));
-    }
-
-    private static Integer seconds(String value, String option) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw CliException.parameter("argument " + option + ": invalid int value: '" + value + "'");
-        }
     }
 }

@@ -101,7 +101,8 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
         }
         parameters.fieldNames().forEachRemaining(name -> given.add(Names.option(name)));
         return new OperationArguments(parameters, given, new Paging(paging.get("--starting-token"),
-                integer(paging.get("--page-size"), "--page-size"), integer(paging.get("--max-items"), "--max-items")),
+                intArgument(paging.get("--page-size"), "--page-size"),
+                intArgument(paging.get("--max-items"), "--max-items")),
                 unknown);
     }
 
@@ -117,7 +118,8 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
         return args.get(i);
     }
 
-    private static Integer integer(String value, String option) {
+    /** An option that takes a whole number (null when absent); anything else is argparse's "invalid int value". */
+    public static Integer intArgument(String value, String option) {
         if (value == null) {
             return null;
         }
