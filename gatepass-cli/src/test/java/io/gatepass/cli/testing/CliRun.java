@@ -119,20 +119,29 @@ public final class CliRun {
             Process process = builder.start();
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
-            byte[] errBytes;
+            // stderr is drained beside stdout, so a long --debug trace cannot fill its pipe and stall the process.
+            java.util.concurrent.CompletableFuture<byte[]> errBytes = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> readAll(process.getErrorStream()));
             byte[] outBytes = process.getInputStream().readAllBytes();
-            errBytes = process.getErrorStream().readAllBytes();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("aws did not finish: " + command);
             }
             return new Result(process.exitValue(), new String(outBytes, StandardCharsets.UTF_8),
-                    new String(errBytes, StandardCharsets.UTF_8));
+                    new String(errBytes.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readAll(java.io.InputStream stream) {
+        try {
+            return stream.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
