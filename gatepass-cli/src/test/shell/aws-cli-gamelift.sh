@@ -43,7 +43,7 @@ token="$(cut -f1 <<<"$first")"
 [ "$first" = "$second" ]; check "get-compute-auth-token twice returns the same token and expiry" $? "$first / $second"
 
 out="$(gl describe-compute --fleet-id "$fleet" --compute-name "$compute" --query Compute.GameLiftServiceSdkEndpoint 2>&1)"
-[[ "$out" == ws://* ]]; check "describe-compute shows the SDK endpoint on this server" $? "$out"
+[[ "$out" == wss://127.0.0.1:*/gamelift/sdk ]]; check "describe-compute shows the SDK endpoint on this server's TLS listener" $? "$out"
 
 out="$(gl list-compute --fleet-id "$fleet" --location "$location" --query 'ComputeList[].ComputeName' 2>&1)"
 [ "$out" = "$compute" ]; check "list-compute --location" $? "$out"

@@ -50,6 +50,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "Base URL package clients reach this server at (default: the server's own address)")
     String publicUrl;
 
+    @Option(names = "--tls-port", paramLabel = "PORT|off",
+            description = "TLS (https, wss) port (default 9443; 0 picks a free one; off for none)")
+    String tlsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM_FILE",
+            description = "TLS certificate chain, PEM (default: a self-signed certificate in <data-dir>/tls/)")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM_FILE", description = "Private key of --tls-cert, PEM (PKCS#8; RSA or EC)")
+    String tlsKey;
+
+    @Option(names = "--advertised-host", paramLabel = "HOST",
+            description = "Host name or address game servers reach this server at (default: the bind address; "
+                    + "the machine's host name when bound to 0.0.0.0 or ::)")
+    String advertisedHost;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -70,7 +86,9 @@ final class ServeCommand implements Callable<Integer> {
                 new ServerConfig.Bootstrap(env("GATEPASS_ACCOUNT_ID"), env("GATEPASS_ADMIN_ACCESS_KEY_ID"),
                         env("GATEPASS_ADMIN_SECRET_ACCESS_KEY")),
                 settings.getDuration(Setting.COMPUTE_TOKEN_TTL),
-                settings.get(Setting.PUBLIC_URL));
+                settings.get(Setting.PUBLIC_URL),
+                settings.get(Setting.ADVERTISED_HOST),
+                tls(settings));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -94,7 +112,11 @@ final class ServeCommand implements Callable<Integer> {
                 + " AWS_CONFIG_FILE=" + bootstrap.configFile().toAbsolutePath()
                 + " aws --profile " + AdminBootstrap.PROFILE + " --endpoint-url " + server.endpoint()
                 + " sts get-caller-identity");
-        out.println("Gatepass ready at " + server.endpoint() + " (store " + server.store().kind() + ", region "
+        if (server.tlsCertificatePath() != null) {
+            out.println("TLS certificate: " + server.tlsCertificatePath() + " (trust it with aws --ca-bundle)");
+        }
+        out.println("Gatepass ready at " + server.endpoint()
+                + (server.tlsEndpoint() == null ? "" : " and " + server.tlsEndpoint()) + " (store " + server.store().kind() + ", region "
                 + config.region() + ")");
         out.flush();
     }
@@ -110,7 +132,36 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
         put(flags, Setting.COMPUTE_TOKEN_TTL, computeTokenTtl);
         put(flags, Setting.PUBLIC_URL, publicUrl);
+        put(flags, Setting.TLS_PORT, tlsPort);
+        put(flags, Setting.TLS_CERT, tlsCert);
+        put(flags, Setting.TLS_KEY, tlsKey);
+        put(flags, Setting.ADVERTISED_HOST, advertisedHost);
         return flags;
+    }
+
+    /**
+     * The TLS listener: {@code --tls-port off} (also {@code false}, which is how YAML reads an unquoted off) for
+     * none; {@code --tls-cert} and {@code --tls-key} together, or neither for the self-signed certificate.
+     */
+    static ServerConfig.Tls tls(SettingsResolver<Setting> settings) {
+        String certificate = settings.get(Setting.TLS_CERT);
+        String key = settings.get(Setting.TLS_KEY);
+        String port = settings.get(Setting.TLS_PORT).trim();
+        if (port.equalsIgnoreCase("off") || port.equalsIgnoreCase("false")) {
+            if (certificate != null || key != null) {
+                throw new IllegalArgumentException("--tls-cert and --tls-key need a TLS listener, but --tls-port is off");
+            }
+            return ServerConfig.Tls.OFF;
+        }
+        if ((certificate == null) != (key == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both or neither");
+        }
+        int number = settings.getInt(Setting.TLS_PORT);
+        if (number < 0 || number > 65535) {
+            throw new IllegalArgumentException("--tls-port must be a port from 0 to 65535 or off, got '" + port + "'");
+        }
+        return new ServerConfig.Tls(number, certificate == null ? null : Path.of(certificate).toAbsolutePath(),
+                key == null ? null : Path.of(key).toAbsolutePath());
     }
 
     private static void put(Map<Setting, String> flags, Setting setting, String value) {

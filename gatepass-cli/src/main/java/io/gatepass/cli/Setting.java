@@ -13,7 +13,11 @@ enum Setting implements SettingKey {
     LOG_FORMAT("--log-format", "GATEPASS_LOG_FORMAT", "log-format", "text"),
     MAX_BODY_BYTES("--max-body-bytes", "GATEPASS_MAX_BODY_BYTES", "max-body-bytes", "1048576"),
     COMPUTE_TOKEN_TTL("--compute-token-ttl", "GATEPASS_COMPUTE_TOKEN_TTL", "compute-token-ttl", "3h"),
-    PUBLIC_URL("--public-url", "GATEPASS_PUBLIC_URL", "public-url", null);
+    PUBLIC_URL("--public-url", "GATEPASS_PUBLIC_URL", "public-url", null),
+    TLS_PORT("--tls-port", "GATEPASS_TLS_PORT", "tls-port", "9443"),
+    TLS_CERT("--tls-cert", "GATEPASS_TLS_CERT", "tls-cert", null),
+    TLS_KEY("--tls-key", "GATEPASS_TLS_KEY", "tls-key", null),
+    ADVERTISED_HOST("--advertised-host", "GATEPASS_ADVERTISED_HOST", "advertised-host", null);
 
     final String flag;
     final String env;

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** `gatepass serve` as a real process: configuration from the environment, the ready line, /health, SIGTERM. */
 class ServeProcessTest {
-    private static final Pattern READY = Pattern.compile("Gatepass ready at (http://127\\.0\\.0\\.1:\\d+) ");
+    private static final Pattern READY = Pattern.compile(
+            "Gatepass ready at (http://127\\.0\\.0\\.1:\\d+) and (https://127\\.0\\.0\\.1:\\d+) ");
 
     @Test
     void serve_printsReadyLine_answersHealth_andExitsZeroOnSigterm(@TempDir Path dir) throws Exception {
@@ -32,6 +33,7 @@ class ServeProcessTest {
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 "io.gatepass.cli.Main", "serve", "--data-dir", dataDir.toString());
         builder.environment().put("GATEPASS_PORT", "0");
+        builder.environment().put("GATEPASS_TLS_PORT", "0");
         builder.environment().put("GATEPASS_ACCOUNT_ID", "444455556666");
         builder.environment().remove("GATEPASS_ADMIN_ACCESS_KEY_ID");
         builder.environment().remove("GATEPASS_ADMIN_SECRET_ACCESS_KEY");
@@ -40,6 +42,7 @@ class ServeProcessTest {
         try {
             List<String> lines = new ArrayList<>();
             String endpoint = null;
+            String tlsEndpoint = null;
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             String line;
@@ -48,6 +51,7 @@ class ServeProcessTest {
                 Matcher ready = READY.matcher(line);
                 if (ready.find()) {
                     endpoint = ready.group(1);
+                    tlsEndpoint = ready.group(2);
                 }
             }
             assertThat(endpoint).as("ready line in %s; stderr: %s", lines, Files.readString(log)).isNotNull();
@@ -57,6 +61,15 @@ class ServeProcessTest {
                     .contains("aws --profile gatepass --endpoint-url " + endpoint + " sts get-caller-identity");
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("admin-credentials")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            Path certificate = dataDir.resolve("tls/gatepass-cert.pem").toAbsolutePath();
+            assertThat(String.join("\n", lines)).contains("TLS certificate: " + certificate);
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("tls/gatepass-key.pem")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+            HttpResponse<String> overTls = HttpClient.newBuilder().sslContext(trusting(certificate)).build().send(
+                    HttpRequest.newBuilder(URI.create(tlsEndpoint + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(overTls.statusCode()).isEqualTo(200);
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(endpoint + "/health")).build(),
@@ -76,7 +89,7 @@ class ServeProcessTest {
     void serve_withJsonLogFormat_logsOneJsonObjectPerLine(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("stderr.log");
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "io.gatepass.cli.Main", "serve", "--port", "0", "--log-format", "json",
+                "io.gatepass.cli.Main", "serve", "--port", "0", "--tls-port", "off", "--log-format", "json",
                 "--data-dir", dir.resolve("data").toString());
         builder.redirectError(log.toFile());
         Process process = builder.start();
@@ -94,9 +107,25 @@ class ServeProcessTest {
             List<String> logLines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
             assertThat(logLines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
             assertThat(logLines).anySatisfy(l -> assertThat(l).contains("listening on 127.0.0.1:"));
+            assertThat(logLines).noneSatisfy(l -> assertThat(l).contains("listening with TLS"));
+            assertThat(dir.resolve("data/tls")).doesNotExist();
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    private static javax.net.ssl.SSLContext trusting(Path certificate) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        store.load(null, null);
+        try (var in = Files.newInputStream(certificate)) {
+            store.setCertificateEntry("gatepass",
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     private static String javaBinary() {

@@ -32,12 +32,15 @@ import io.gatepass.server.protocol.json.AwsJsonCodec;
 import io.gatepass.server.protocol.query.QueryCodec;
 import io.gatepass.server.protocol.rest.RestJsonCodec;
 import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.server.tls.Hosts;
+import io.gatepass.server.tls.ServerCertificate;
 import io.gatepass.store.Store;
 import io.gatepass.store.Stores;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +48,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -63,17 +68,23 @@ public final class GatepassServer implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer http;
+    /** The TLS listener (https, wss), or null when TLS is off. */
+    private final HttpServer https;
+    private final ServerCertificate certificate;
     private final Store store;
     private final ServerConfig config;
     private final AdminBootstrap.Outcome bootstrap;
     private final TokenVerifier computeTokenVerifier;
     private final RepositoryTokenVerifier repositoryTokenVerifier;
 
-    private GatepassServer(Vertx vertx, HttpServer http, Store store, ServerConfig config,
+    private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
+                           Store store, ServerConfig config,
                            AdminBootstrap.Outcome bootstrap, TokenVerifier computeTokenVerifier,
                            RepositoryTokenVerifier repositoryTokenVerifier) {
         this.vertx = vertx;
         this.http = http;
+        this.https = https;
+        this.certificate = certificate;
         this.store = store;
         this.config = config;
         this.bootstrap = bootstrap;
@@ -92,6 +103,13 @@ public final class GatepassServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master key in " + config.dataDir(), e);
         }
+        String advertisedHost = Hosts.advertised(config.advertisedHost(), config.bind());
+        ServerCertificate certificate = !config.tls().enabled() ? null
+                : config.tls().certificateChain() != null
+                ? ServerCertificate.configured(config.tls().certificateChain(), config.tls().privateKey())
+                // validity is judged by the clients' clocks, so it follows real time, not an injected clock
+                : ServerCertificate.selfSigned(config.dataDir(), Hosts.certificateNames(advertisedHost, config.bind()),
+                advertisedHost, Clock.systemUTC());
         Store store = Stores.open(config.store(), config.dataDir());
         try {
             IdGenerator ids = IdGenerator.secure();
@@ -131,10 +149,25 @@ public final class GatepassServer implements AutoCloseable {
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
                     new OpsEndpoints(store, metrics, version()), config.maxBodyBytes());
-            HttpServer http = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
-                    .requestHandler(frontDoor)
-                    .listen(config.port(), config.bind())
-                    .await();
+            HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
+            HttpServer http;
+            HttpServer https = null;
+            try {
+                http = vertx.createHttpServer(httpOptions)
+                        .requestHandler(frontDoor)
+                        .listen(config.port(), config.bind())
+                        .await();
+                if (certificate != null) {
+                    // the same front door: every API and the SDK websocket are served over TLS as well
+                    https = vertx.createHttpServer(tlsOptions(httpOptions, certificate))
+                            .requestHandler(frontDoor)
+                            .listen(config.tls().port(), config.bind())
+                            .await();
+                }
+            } catch (RuntimeException e) {
+                vertx.close();
+                throw e;
+            }
             vertx.setPeriodic(SESSION_CLEANUP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
                     store.sessions().deleteExpiredBefore(clock.instant().minus(SESSION_RETENTION)), false));
             vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
@@ -142,12 +175,18 @@ public final class GatepassServer implements AutoCloseable {
                 repositoryTokens.keyRing().reload();
                 return null;
             }, false));
-            GatepassServer server = new GatepassServer(vertx, http, store, config, bootstrap,
+            GatepassServer server = new GatepassServer(vertx, http, https, certificate, store, config, bootstrap,
                     computeTokens.verifier(), repositoryTokens.verifier());
-            websocketBase.set(server.endpoint().replaceFirst("^http", "ws"));
+            websocketBase.set(https != null
+                    ? "wss://" + Hosts.inUrl(advertisedHost) + ":" + https.actualPort()
+                    : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
+            if (https != null) {
+                LOG.info("listening with TLS on {}:{} (certificate {}, advertised host {})", config.bind(),
+                        https.actualPort(), certificate.certificateChain(), advertisedHost);
+            }
             return server;
         } catch (RuntimeException e) {
             store.close();
@@ -161,11 +200,27 @@ public final class GatepassServer implements AutoCloseable {
 
     /** The URL clients pass as {@code --endpoint-url}. */
     public String endpoint() {
+        return "http://" + localHost() + ":" + port();
+    }
+
+    /** The TLS listener's port, or -1 when TLS is off. */
+    public int tlsPort() {
+        return https == null ? -1 : https.actualPort();
+    }
+
+    /** The https URL of the TLS listener on this machine (same host as {@link #endpoint()}), or null when off. */
+    public String tlsEndpoint() {
+        return https == null ? null : "https://" + localHost() + ":" + tlsPort();
+    }
+
+    /** The PEM certificate (chain) the TLS listener presents, or null when TLS is off. */
+    public Path tlsCertificatePath() {
+        return certificate == null ? null : certificate.certificateChain();
+    }
+
+    private String localHost() {
         String host = config.bind().equals("0.0.0.0") || config.bind().equals("::") ? "127.0.0.1" : config.bind();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + port();
+        return Hosts.inUrl(host);
     }
 
     public AdminBootstrap.Outcome bootstrap() {
@@ -188,8 +243,10 @@ public final class GatepassServer implements AutoCloseable {
 
     @Override
     public void close() {
+        var drained = https == null ? http.shutdown(DRAIN_TIMEOUT)
+                : io.vertx.core.Future.join(http.shutdown(DRAIN_TIMEOUT), https.shutdown(DRAIN_TIMEOUT));
         try {
-            http.shutdown(DRAIN_TIMEOUT).await();
+            drained.await();
         } catch (RuntimeException e) {
             LOG.warn("HTTP server did not shut down cleanly: {}", e.toString());
         }
@@ -198,6 +255,17 @@ public final class GatepassServer implements AutoCloseable {
         } finally {
             store.close();
         }
+    }
+
+    /** The plain listener's options plus TLS 1.2 and 1.3 with the JDK's cipher suites (which include the
+     * ECDHE-RSA-AES256-GCM-SHA384 that the GameLift C++ server SDK insists on). */
+    private static HttpServerOptions tlsOptions(HttpServerOptions plain, ServerCertificate certificate) {
+        return new HttpServerOptions(plain)
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(certificate.certificateChain().toString())
+                        .setKeyPath(certificate.privateKey().toString()))
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
     }
 
     private static String version() {

@@ -18,10 +18,14 @@ import java.time.Duration;
  * @param computeTokenTtl    how long a GameLift compute auth token is valid
  * @param publicUrl          the base URL clients reach this server at (for repository endpoints), or null for the
  *                           server's own address
+ * @param advertisedHost     the host name or address computes reach this server at (the GameLift SDK websocket URL,
+ *                           the self-signed certificate's names), or null for the bind address (the machine's host
+ *                           name when bound to 0.0.0.0 or ::)
+ * @param tls                the TLS listener, {@link Tls#OFF} for none
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
-                           String publicUrl) {
+                           String publicUrl, String advertisedHost, Tls tls) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -38,6 +42,52 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                 DEFAULT_COMPUTE_TOKEN_TTL, null);
     }
 
+    /** A configuration whose TLS listener takes a free port and a self-signed certificate. */
+    public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
+                        int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
+                        String publicUrl) {
+        this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
+                publicUrl, null, Tls.selfSigned(0));
+    }
+
+    public ServerConfig {
+        if (tls == null) {
+            tls = Tls.OFF;
+        }
+    }
+
+    /**
+     * The https (and wss) listener, on the same bind address as the plain one.
+     *
+     * @param port             TCP port, 0 for a free one, or -1 for no TLS listener
+     * @param certificateChain PEM certificate chain (server certificate first), or null for the self-signed one
+     *                         Gatepass keeps in {@code <dataDir>/tls/}
+     * @param privateKey       PEM private key (PKCS#8; RSA or EC) of the certificate; given exactly when
+     *                         {@code certificateChain} is
+     */
+    public record Tls(int port, Path certificateChain, Path privateKey) {
+        public static final int DEFAULT_PORT = 9443;
+        public static final Tls OFF = new Tls(-1, null, null);
+
+        public Tls {
+            if (port < -1 || port > 65535) {
+                throw new IllegalArgumentException("TLS port " + port + " is not between 0 and 65535 (or -1 for off)");
+            }
+            if ((certificateChain == null) != (privateKey == null)) {
+                throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both or neither");
+            }
+        }
+
+        /** A listener with the self-signed certificate from the data dir. */
+        public static Tls selfSigned(int port) {
+            return new Tls(port, null, null);
+        }
+
+        public boolean enabled() {
+            return port >= 0;
+        }
+    }
+
     /** Values that make the first start create a known account and administrator key. */
     public record Bootstrap(String accountId, String accessKeyId, String secretAccessKey) {
         public static final Bootstrap RANDOM = new Bootstrap(null, null, null);
@@ -52,6 +102,7 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public String toString() {
         return "ServerConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", store="
                 + (store == null ? "h2" : store.replaceAll("password=[^&;]*", "password=***")) + ", region=" + region
-                + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl + "]";
+                + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl
+                + ", advertisedHost=" + advertisedHost + ", tls=" + tls + "]";
     }
 }

@@ -39,7 +39,7 @@ final class ComputeOperations {
     private final ComputeTokens tokens;
     private final Supplier<String> websocketBase;
 
-    /** @param websocketBase this server's ws:// (or wss://) base URL, known once it listens */
+    /** @param websocketBase this server's wss:// base URL (ws:// with TLS off) at its advertised host, known once it listens */
     ComputeOperations(GameLiftSupport support, Store store, FleetOperations fleets, ComputeTokens tokens,
                       Supplier<String> websocketBase) {
         this.support = support;
@@ -173,7 +173,7 @@ final class ComputeOperations {
         String base = websocketBase.get();
         return new GameLiftShapes.Compute(fleet.fleetId(), fleet.fleetArn(), compute.computeName(),
                 compute.computeArn(), compute.ipAddress(), compute.dnsName(), compute.status(), compute.location(),
-                compute.createdAt(), base + "/gamelift/sdk", base + "/gamelift/agent");
+                compute.createdAt(), base + "/gamelift/sdk", null); // GameLiftAgentEndpoint: not served yet
     }
 
     private record Registered(Fleet fleet, Compute compute) {
