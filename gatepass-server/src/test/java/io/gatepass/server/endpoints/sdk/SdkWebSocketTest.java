@@ -463,6 +463,60 @@ class SdkWebSocketTest {
         assertThat(metrics()).contains("gatepass_sdk_processes_active 1.0");
     }
 
+    @Test
+    void sigV4QueryAuthorization_whenCallerMayUseGameLift_isAccepted_andOtherwiseRefused() throws Exception {
+        var iam = server.iam(TestServer.admin());
+        iam.createUser(r -> r.userName("builder"));
+        var builderKey = iam.createAccessKey(r -> r.userName("builder")).accessKey();
+        iam.createUser(r -> r.userName("reader"));
+        var readerKey = iam.createAccessKey(r -> r.userName("reader")).accessKey();
+        iam.putUserPolicy(r -> r.userName("builder").policyName("gamelift").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"gamelift:*\","
+                        + "\"Resource\":\"*\"}]}"));
+        iam.putUserPolicy(r -> r.userName("reader").policyName("describe").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"gamelift:Describe*\","
+                        + "\"Resource\":\"*\"}]}"));
+
+        SdkTestClient admin = SdkTestClient.connect(vertx, base, sigV4("proc-admin", compute, TestServer.ADMIN_ID,
+                TestServer.ADMIN_SECRET));
+        clients.add(admin);
+        assertThat(admin.processReady(7777).path("StatusCode").asInt()).isEqualTo(200);
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, sigV4("proc-builder", compute,
+                builderKey.accessKeyId(), builderKey.secretAccessKey()))).isEqualTo(101);
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, sigV4("proc-reader", compute,
+                readerKey.accessKeyId(), readerKey.secretAccessKey()))).isEqualTo(403);
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, sigV4("proc-wrong", compute,
+                builderKey.accessKeyId(), readerKey.secretAccessKey()))).isEqualTo(403);
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, sigV4("proc-elsewhere", "rack-9",
+                builderKey.accessKeyId(), builderKey.secretAccessKey()))).isEqualTo(403);
+        assertThat(activeIds()).containsExactly("proc-admin");
+        Map<String, String> stale = sigV4("proc-stale", compute, builderKey.accessKeyId(),
+                builderKey.secretAccessKey());
+        server.clock().advance(Duration.ofMinutes(16));
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, stale)).isEqualTo(403);
+
+        String metrics = metrics();
+        assertThat(metrics).contains("gatepass_sdk_handshake_refusals_total{reason=\"sigv4_access_denied\"} 1.0")
+                .contains("gatepass_sdk_handshake_refusals_total{reason=\"sigv4_bad_signature\"} 1.0")
+                .contains("gatepass_sdk_handshake_refusals_total{reason=\"wrong_compute\"} 1.0")
+                .contains("gatepass_sdk_handshake_refusals_total{reason=\"sigv4_stale\"} 1.0");
+    }
+
+    /** The query parameters the SDK sends without a token: SigV4 over ComputeId, FleetId and pID. */
+    private Map<String, String> sigV4(String processId, String computeName, String accessKeyId, String secret) {
+        Map<String, String> p = SdkTestClient.tokenParameters(processId, fleetId, computeName, null);
+        String amzDate = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(server.clock().instant());
+        p.put("Authorization", "SigV4");
+        p.put("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
+        p.put("X-Amz-Credential", accessKeyId + "/" + amzDate.substring(0, 8) + "/" + TestServer.REGION
+                + "/gamelift/aws4_request");
+        p.put("X-Amz-Date", amzDate);
+        p.put("X-Amz-Signature", io.gatepass.server.auth.sigv4.SdkQuerySignature.sign(secret, amzDate,
+                TestServer.REGION, Map.of("ComputeId", computeName, "FleetId", fleetId, "pID", processId)));
+        return p;
+    }
+
     private static Map<String, String> without(Map<String, String> parameters, String name) {
         Map<String, String> copy = new java.util.TreeMap<>(parameters);
         copy.remove(name);
