@@ -20,6 +20,16 @@ import io.gatepass.server.auth.PolicyDocuments;
 import io.gatepass.server.auth.SigV4Authenticator;
 import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.endpoints.sdk.ComputeTokenRefresher;
+import io.gatepass.server.endpoints.sdk.FleetRoleCredentials;
+import io.gatepass.server.endpoints.sdk.ProcessRecords;
+import io.gatepass.server.endpoints.sdk.SdkActions;
+import io.gatepass.server.endpoints.sdk.SdkHandshake;
+import io.gatepass.server.endpoints.sdk.SdkSettings;
+import io.gatepass.server.endpoints.sdk.SdkWebSocketRoute;
+import io.gatepass.server.endpoints.sdk.ServerProcessRegistry;
+import io.gatepass.server.auth.sigv4.SdkQuerySignature;
+import io.gatepass.server.gamelift.GameSessionEvents;
 import io.gatepass.server.http.ApiPipeline;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.ProtocolSelector;
@@ -76,6 +86,7 @@ public final class GatepassServer implements AutoCloseable {
     private final AdminBootstrap.Outcome bootstrap;
     private final TokenVerifier computeTokenVerifier;
     private final RepositoryTokenVerifier repositoryTokenVerifier;
+    private ServerProcessRegistry serverProcesses;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
@@ -97,6 +108,14 @@ public final class GatepassServer implements AutoCloseable {
     }
 
     public static GatepassServer start(ServerConfig config, Clock clock) {
+        return start(config, clock, null);
+    }
+
+    /**
+     * @param gameSessionEvents what the SDK websocket tells the game sessions; null for the server's own (tests
+     *                          pass a fake)
+     */
+    public static GatepassServer start(ServerConfig config, Clock clock, GameSessionEvents gameSessionEvents) {
         MasterKey masterKey;
         try {
             masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -142,13 +161,31 @@ public final class GatepassServer implements AutoCloseable {
                     new RpcV2CborCodec(mappers),
                     new RestJsonCodec(mappers, restRoutes));
             RequestMetrics metrics = new RequestMetrics();
-            SigV4Authenticator authenticator = new SigV4Authenticator(new CredentialResolver(store, issuer, clock),
+            CredentialResolver credentialResolver = new CredentialResolver(store, issuer, clock);
+            SigV4Authenticator authenticator = new SigV4Authenticator(credentialResolver,
                     config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock);
             ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics);
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
+            // The GameLift server SDK websocket (endpoints/sdk).
+            GameSessionEvents sessionEvents = gameSessionEvents != null ? gameSessionEvents
+                    : ServerProcessRegistry.NO_GAME_SESSIONS;
+            SdkSettings sdkSettings = SdkSettings.DEFAULTS;
+            ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
+                    () -> sessionEvents, new ComputeTokenRefresher(store, computeTokens, clock), ProcessRecords.NONE);
+            SdkWebSocketRoute sdkWebSocket = new SdkWebSocketRoute(vertx,
+                    new SdkHandshake(computeTokens.verifier(), store, new SdkQuerySignature(config.region(), clock),
+                            credentialResolver, authorizer),
+                    serverProcesses,
+                    new SdkActions(serverProcesses, () -> sessionEvents,
+                            () -> certificate == null ? null : certificate.certificateChain().toAbsolutePath().toString(),
+                            FleetRoleCredentials.NONE),
+                    refusal -> metrics.count("gatepass.sdk.handshake.refusals",
+                            "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
+            metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
+                    serverProcesses::activeCount);
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
-                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes());
+                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), List.of(sdkWebSocket));
             HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
             HttpServer http;
             HttpServer https = null;
@@ -175,11 +212,16 @@ public final class GatepassServer implements AutoCloseable {
                 repositoryTokens.keyRing().reload();
                 return null;
             }, false));
+            vertx.setPeriodic(sdkSettings.checkPeriod().toMillis(), id -> vertx.executeBlocking(() -> {
+                serverProcesses.check();
+                return null;
+            }, false));
             GatepassServer server = new GatepassServer(vertx, http, https, certificate, store, config, bootstrap,
                     computeTokens.verifier(), repositoryTokens.verifier());
             websocketBase.set(https != null
                     ? "wss://" + Hosts.inUrl(advertisedHost) + ":" + https.actualPort()
                     : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
+            server.serverProcesses = serverProcesses;
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
@@ -241,8 +283,14 @@ public final class GatepassServer implements AutoCloseable {
         return store;
     }
 
+    /** The game server processes connected over the SDK websocket (the control plane's {@code ServerProcesses}). */
+    public ServerProcessRegistry serverProcesses() {
+        return serverProcesses;
+    }
+
     @Override
     public void close() {
+        serverProcesses.terminateAll();
         var drained = https == null ? http.shutdown(DRAIN_TIMEOUT)
                 : io.vertx.core.Future.join(http.shutdown(DRAIN_TIMEOUT), https.shutdown(DRAIN_TIMEOUT));
         try {

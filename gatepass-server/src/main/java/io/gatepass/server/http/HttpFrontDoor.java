@@ -27,12 +27,20 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final ApiPipeline pipeline;
     private final OpsEndpoints ops;
     private final int maxBodyBytes;
+    private final List<WebSocketRoute> webSockets;
 
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes) {
+        this(vertx, pipeline, ops, maxBodyBytes, List.of());
+    }
+
+    /** @param webSockets websocket endpoints, asked in order before anything else */
+    public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
+                         List<WebSocketRoute> webSockets) {
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.ops = ops;
         this.maxBodyBytes = maxBodyBytes;
+        this.webSockets = List.copyOf(webSockets);
     }
 
     @Override
@@ -48,6 +56,12 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     }
 
     private void route(HttpServerRequest request) {
+        for (WebSocketRoute webSocket : webSockets) {
+            if (webSocket.handles(request)) {
+                webSocket.handle(request);
+                return;
+            }
+        }
         WireRequest head = wireRequest(request, new byte[0]);
         if (request.method().name().equals("GET") && ops.handles(head.rawPath())) {
             vertx.executeBlocking(() -> ops.handle(head.rawPath()), false)

@@ -31,6 +31,17 @@ public final class RequestMetrics {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** Adds one to a counter, e.g. {@code gatepass.sdk.handshake.refusals} with {@code reason}. */
+    public void count(String name, String description, String tagKey, String tagValue) {
+        io.micrometer.core.instrument.Counter.builder(name).description(description).tag(tagKey, tagValue)
+                .register(registry).increment();
+    }
+
+    /** A gauge read at each scrape, e.g. the number of connected game server processes. */
+    public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
+    }
+
     public String scrape() {
         return registry.scrape();
     }

@@ -57,6 +57,14 @@ public final class TestServer implements AutoCloseable {
                 clock), clock);
     }
 
+    /** With a fake of the game sessions' side of the SDK websocket. */
+    public static TestServer start(String storeUrl, Path dataDir,
+                                   io.gatepass.server.gamelift.GameSessionEvents gameSessionEvents) {
+        MutableClock clock = new MutableClock();
+        return new TestServer(GatepassServer.start(config(storeUrl, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES),
+                clock, gameSessionEvents), clock);
+    }
+
     public static TestServer start(String storeUrl, Path dataDir, int maxBodyBytes) {
         MutableClock clock = new MutableClock();
         return new TestServer(GatepassServer.start(config(storeUrl, dataDir, maxBodyBytes), clock), clock);

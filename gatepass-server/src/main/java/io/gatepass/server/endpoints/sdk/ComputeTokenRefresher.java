@@ -1,0 +1,59 @@
+package io.gatepass.server.endpoints.sdk;
+
+import io.gatepass.core.gamelift.Compute;
+import io.gatepass.server.api.gamelift.ComputeTokens;
+import io.gatepass.store.Store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The compute's current auth token, as GetComputeAuthToken hands it out (the same token until less than 15 minutes
+ * are left, agreed between nodes by a compare-and-set of the stored expiry), for RefreshConnection. Blocking.
+ */
+public final class ComputeTokenRefresher {
+    private static final int RACE_RETRIES = 5;
+
+    private final Store store;
+    private final ComputeTokens tokens;
+    private final Clock clock;
+
+    public ComputeTokenRefresher(Store store, ComputeTokens tokens, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** A token and its expiry. {@code toString} leaves the token out. */
+    public record CurrentToken(String token, Instant expiry) {
+        @Override
+        public String toString() {
+            return "CurrentToken[expiry=" + expiry + "]";
+        }
+    }
+
+    /** The current token of the registration, or empty if the compute is gone (deregistered, fleet deleted). */
+    public Optional<CurrentToken> current(String registrationId) {
+        Instant now = clock.instant();
+        for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
+            Optional<Compute> found = store.computes().findByRegistrationId(registrationId);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Compute compute = found.get();
+            Instant expiry = tokens.expiryFor(now, compute.tokenExpiry());
+            if (expiry.equals(compute.tokenExpiry()) || store.computes().updateTokenExpiry(compute.fleetId(),
+                    compute.computeName(), registrationId, compute.tokenExpiry(), expiry)) {
+                return Optional.of(new CurrentToken(tokens.mint(compute.fleetId(), compute.computeName(),
+                        registrationId, expiry), expiry));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True while the registration exists (the compute is registered and its fleet not deleted). */
+    public boolean registered(String registrationId) {
+        return store.computes().findByRegistrationId(registrationId).isPresent();
+    }
+}

@@ -1,0 +1,138 @@
+package io.gatepass.server.endpoints.sdk;
+
+import io.gatepass.core.token.TokenVerifier;
+import io.gatepass.server.http.WebSocketRoute;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The Vert.x side of {@code /gamelift/sdk} (and {@code /gamelift/sdk/}, as the C++ SDK asks for it): the handshake
+ * runs on a worker (it reads the store) while the request is paused; a refusal is an HTTP status and nothing else,
+ * logged with its reason, fleet, compute and pID and counted; an accepted upgrade is attached to the process
+ * registry, and each text frame is handled on a worker, in order, and answered on the same connection.
+ */
+public final class SdkWebSocketRoute implements WebSocketRoute {
+    private static final Logger LOG = LoggerFactory.getLogger(SdkWebSocketRoute.class);
+    public static final String PATH = "/gamelift/sdk";
+
+    private final Vertx vertx;
+    private final SdkHandshake handshake;
+    private final ServerProcessRegistry registry;
+    private final SdkActions actions;
+    private final Consumer<Refusal> refusals;
+
+    /** @param refusals counts each refusal (for /metrics) */
+    public SdkWebSocketRoute(Vertx vertx, SdkHandshake handshake, ServerProcessRegistry registry, SdkActions actions,
+                             Consumer<Refusal> refusals) {
+        this.vertx = vertx;
+        this.handshake = handshake;
+        this.registry = registry;
+        this.actions = actions;
+        this.refusals = refusals;
+    }
+
+    @Override
+    public boolean handles(HttpServerRequest request) {
+        String path = request.path();
+        return path.equals(PATH) || path.equals(PATH + "/");
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        if (request.method() != HttpMethod.GET || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "text/plain")
+                    .end("The GameLift server SDK endpoint speaks websocket only.\n");
+            return;
+        }
+        request.pause();
+        Map<String, String> query = new HashMap<>();
+        request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+        vertx.executeBlocking(() -> handshake.check(query), false).onComplete(done -> {
+            if (done.failed()) {
+                LOG.error("SDK websocket handshake failed (fleet {}, compute {}, pID {})", loggable(query, "FleetId"),
+                        loggable(query, "ComputeId"), loggable(query, "pID"), done.cause());
+                request.response().setStatusCode(500).end();
+                return;
+            }
+            SdkHandshake.Outcome outcome = done.result();
+            if (outcome.accepted() && registry.conflicts(query.get("pID"), outcome.compute())) {
+                outcome = SdkHandshake.Outcome.refused(Refusal.PROCESS_ID_IN_USE);
+            }
+            if (!outcome.accepted()) {
+                refuse(request, query, outcome.refusal());
+                return;
+            }
+            ConnectedCompute compute = outcome.compute();
+            String endpoint = (request.isSSL() ? "wss://" : "ws://") + request.authority() + PATH;
+            request.toWebSocket()
+                    .onSuccess(socket -> bind(socket, query.get("pID"), compute, endpoint))
+                    .onFailure(e -> LOG.info("SDK websocket upgrade failed (fleet {}, compute {}, pID {}): {}",
+                            compute.fleetId(), compute.computeName(), loggable(query, "pID"), e.toString()));
+        });
+    }
+
+    private void refuse(HttpServerRequest request, Map<String, String> query, Refusal refusal) {
+        String token = query.get("Authorization");
+        LOG.warn("SDK websocket refused with {}: {} (fleet {}, compute {}, pID {}, token {})", refusal.httpStatus(),
+                refusal.tag(), loggable(query, "FleetId"), loggable(query, "ComputeId"), loggable(query, "pID"),
+                token == null || token.isEmpty() ? "none" : "SigV4".equals(token) ? "SigV4"
+                        : TokenVerifier.fingerprint(token));
+        refusals.accept(refusal);
+        request.response().setStatusCode(refusal.httpStatus()).putHeader("Content-Length", "0").end();
+    }
+
+    private void bind(ServerWebSocket socket, String processId, ConnectedCompute compute, String endpoint) {
+        ProcessConnection connection = new ProcessConnection() {
+            @Override
+            public void send(String text) {
+                if (!socket.isClosed()) {
+                    socket.writeTextMessage(text);
+                }
+            }
+
+            @Override
+            public void close(short code, String reason) {
+                if (!socket.isClosed()) {
+                    socket.close(code, reason);
+                }
+            }
+        };
+        Optional<ServerProcessRegistry.Process> attached = registry.attach(processId, compute, connection, endpoint);
+        if (attached.isEmpty()) {
+            refusals.accept(Refusal.PROCESS_ID_IN_USE);
+            socket.close((short) 1008, "process id in use");
+            return;
+        }
+        ServerProcessRegistry.Process process = attached.get();
+        LOG.info("SDK process {} connected (fleet {}, compute {})", loggable(Map.of("p", processId), "p"),
+                compute.fleetId(), compute.computeName());
+        socket.textMessageHandler(frame -> vertx.executeBlocking(() -> actions.handle(process, frame), true)
+                .onSuccess(reply -> {
+                    if (reply != null) {
+                        connection.send(reply);
+                    }
+                }));
+        socket.closeHandler(v -> registry.detach(process, connection));
+        socket.exceptionHandler(e -> LOG.debug("SDK process {}: websocket error {}", process.processId,
+                e.toString()));
+    }
+
+    /** A query value fit for a log line: at most 128 characters, no control characters. */
+    static String loggable(Map<String, String> query, String name) {
+        String value = query.get(name);
+        if (value == null) {
+            return "-";
+        }
+        String cut = value.length() > 128 ? value.substring(0, 128) + "..." : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}
