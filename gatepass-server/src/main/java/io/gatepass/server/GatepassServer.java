@@ -20,6 +20,8 @@ import io.gatepass.server.auth.PolicyDocuments;
 import io.gatepass.server.auth.SigV4Authenticator;
 import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.gamelift.GameSessionEvents;
+import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.server.http.ApiPipeline;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.ProtocolSelector;
@@ -68,6 +70,7 @@ public final class GatepassServer implements AutoCloseable {
     private final AdminBootstrap.Outcome bootstrap;
     private final TokenVerifier computeTokenVerifier;
     private final RepositoryTokenVerifier repositoryTokenVerifier;
+    private GameSessionEvents gameSessionEvents;
 
     private GatepassServer(Vertx vertx, HttpServer http, Store store, ServerConfig config,
                            AdminBootstrap.Outcome bootstrap, TokenVerifier computeTokenVerifier,
@@ -86,6 +89,11 @@ public final class GatepassServer implements AutoCloseable {
     }
 
     public static GatepassServer start(ServerConfig config, Clock clock) {
+        return start(config, clock, GameLiftService.NO_PROCESSES);
+    }
+
+    /** @param processes the connected game server processes game sessions are placed on */
+    public static GatepassServer start(ServerConfig config, Clock clock, ServerProcesses processes) {
         MasterKey masterKey;
         try {
             masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -111,8 +119,8 @@ public final class GatepassServer implements AutoCloseable {
             AtomicReference<String> websocketBase = new AtomicReference<>();
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl() == null ? null
                     : config.publicUrl().replaceAll("/+$", ""));
-            GameLiftService.register(operations, store, authorizer, config.region(), computeTokens,
-                    websocketBase::get);
+            GameSessionEvents gameSessionEvents = GameLiftService.register(operations, store, authorizer,
+                    config.region(), computeTokens, websocketBase::get, processes, clock);
             RestRoutes restRoutes = new RestRoutes();
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get);
@@ -144,6 +152,7 @@ public final class GatepassServer implements AutoCloseable {
             }, false));
             GatepassServer server = new GatepassServer(vertx, http, store, config, bootstrap,
                     computeTokens.verifier(), repositoryTokens.verifier());
+            server.gameSessionEvents = gameSessionEvents;
             websocketBase.set(server.endpoint().replaceFirst("^http", "ws"));
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
@@ -175,6 +184,11 @@ public final class GatepassServer implements AutoCloseable {
     /** Answers which fleet and compute a compute auth token belongs to, or why it is refused. */
     public TokenVerifier computeTokenVerifier() {
         return computeTokenVerifier;
+    }
+
+    /** Where connected game servers report on their game and player sessions. */
+    public GameSessionEvents gameSessionEvents() {
+        return gameSessionEvents;
     }
 
     /** Answers who holds a CodeArtifact authorization token and for which domain, or why it is refused. */
