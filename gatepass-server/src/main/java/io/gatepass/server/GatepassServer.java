@@ -30,6 +30,7 @@ import io.gatepass.server.endpoints.sdk.SdkWebSocketRoute;
 import io.gatepass.server.endpoints.sdk.ServerProcessRegistry;
 import io.gatepass.server.auth.sigv4.SdkQuerySignature;
 import io.gatepass.server.gamelift.GameSessionEvents;
+import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.server.http.ApiPipeline;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.ProtocolSelector;
@@ -87,6 +88,7 @@ public final class GatepassServer implements AutoCloseable {
     private final TokenVerifier computeTokenVerifier;
     private final RepositoryTokenVerifier repositoryTokenVerifier;
     private ServerProcessRegistry serverProcesses;
+    private GameSessionEvents gameSessionEvents;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
@@ -108,14 +110,21 @@ public final class GatepassServer implements AutoCloseable {
     }
 
     public static GatepassServer start(ServerConfig config, Clock clock) {
-        return start(config, clock, null);
+        return start(config, clock, null, null);
     }
 
-    /**
-     * @param gameSessionEvents what the SDK websocket tells the game sessions; null for the server's own (tests
-     *                          pass a fake)
-     */
+    /** With a stand-in for the game sessions' side of the SDK websocket (tests of the websocket). */
     public static GatepassServer start(ServerConfig config, Clock clock, GameSessionEvents gameSessionEvents) {
+        return start(config, clock, gameSessionEvents, null);
+    }
+
+    /** With stand-in game server processes that game sessions are placed on (tests of the control plane). */
+    public static GatepassServer start(ServerConfig config, Clock clock, ServerProcesses processes) {
+        return start(config, clock, null, processes);
+    }
+
+    private static GatepassServer start(ServerConfig config, Clock clock, GameSessionEvents eventsStandIn,
+                                        ServerProcesses processesStandIn) {
         MasterKey masterKey;
         try {
             masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -148,8 +157,16 @@ public final class GatepassServer implements AutoCloseable {
             AtomicReference<String> websocketBase = new AtomicReference<>();
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl() == null ? null
                     : config.publicUrl().replaceAll("/+$", ""));
-            GameLiftService.register(operations, store, authorizer, config.region(), computeTokens,
-                    websocketBase::get);
+            // Game sessions are placed on processes connected over the SDK websocket, and those processes report
+            // back to the game sessions: each side reaches the other through the seam in server/gamelift.
+            AtomicReference<GameSessionEvents> sessionEvents = new AtomicReference<>();
+            SdkSettings sdkSettings = SdkSettings.DEFAULTS;
+            ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
+                    sessionEvents::get, new ComputeTokenRefresher(store, computeTokens, clock), ProcessRecords.NONE);
+            GameSessionEvents gameSessions = GameLiftService.register(operations, store, authorizer,
+                    config.region(), computeTokens, websocketBase::get,
+                    processesStandIn != null ? processesStandIn : serverProcesses, clock);
+            sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
             RestRoutes restRoutes = new RestRoutes();
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get);
@@ -168,16 +185,11 @@ public final class GatepassServer implements AutoCloseable {
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
-            GameSessionEvents sessionEvents = gameSessionEvents != null ? gameSessionEvents
-                    : ServerProcessRegistry.NO_GAME_SESSIONS;
-            SdkSettings sdkSettings = SdkSettings.DEFAULTS;
-            ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
-                    () -> sessionEvents, new ComputeTokenRefresher(store, computeTokens, clock), ProcessRecords.NONE);
             SdkWebSocketRoute sdkWebSocket = new SdkWebSocketRoute(vertx,
                     new SdkHandshake(computeTokens.verifier(), store, new SdkQuerySignature(config.region(), clock),
                             credentialResolver, authorizer),
                     serverProcesses,
-                    new SdkActions(serverProcesses, () -> sessionEvents,
+                    new SdkActions(serverProcesses, sessionEvents::get,
                             () -> certificate == null ? null : certificate.certificateChain().toAbsolutePath().toString(),
                             FleetRoleCredentials.NONE),
                     refusal -> metrics.count("gatepass.sdk.handshake.refusals",
@@ -222,6 +234,7 @@ public final class GatepassServer implements AutoCloseable {
                     ? "wss://" + Hosts.inUrl(advertisedHost) + ":" + https.actualPort()
                     : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
             server.serverProcesses = serverProcesses;
+            server.gameSessionEvents = sessionEvents.get();
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
@@ -272,6 +285,11 @@ public final class GatepassServer implements AutoCloseable {
     /** Answers which fleet and compute a compute auth token belongs to, or why it is refused. */
     public TokenVerifier computeTokenVerifier() {
         return computeTokenVerifier;
+    }
+
+    /** Where connected game servers report on their game and player sessions. */
+    public GameSessionEvents gameSessionEvents() {
+        return gameSessionEvents;
     }
 
     /** Answers who holds a CodeArtifact authorization token and for which domain, or why it is refused. */

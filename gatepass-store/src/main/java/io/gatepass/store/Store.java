@@ -45,6 +45,10 @@ public interface Store extends AutoCloseable {
 
     DomainPolicyStore domainPolicies();
 
+    GameSessionStore gameSessions();
+
+    PlayerSessionStore playerSessions();
+
     /** True once migrations have run and a connection answers. */
     boolean isHealthy();
 

@@ -3,6 +3,8 @@ package io.gatepass.store;
 import io.gatepass.core.gamelift.Compute;
 import io.gatepass.core.gamelift.Fleet;
 import io.gatepass.core.gamelift.FleetLocation;
+import io.gatepass.core.gamelift.GameSession;
+import io.gatepass.core.gamelift.PlayerSession;
 import io.gatepass.core.gamelift.Location;
 import io.gatepass.core.identity.AccessKey;
 import io.gatepass.core.identity.AccessKeyStatus;
@@ -76,6 +78,22 @@ final class Fixtures {
         return new Compute(fleet.accountId(), fleet.fleetId(), name,
                 "arn:aws:gamelift:us-east-1:" + fleet.accountId() + ":compute/" + name, "10.0.0.7", null, location,
                 Compute.STATUS_ACTIVE, "reg-" + uniqueId(), T0, null);
+    }
+
+    /** An ACTIVATING game session for up to {@code maximum} players on a process of the fleet. */
+    static GameSession gameSession(Fleet fleet, String location, String computeName, String processId, int maximum) {
+        String id = "arn:aws:gamelift:us-east-1::gamesession/" + fleet.fleetId() + "/" + location + "/gsess-"
+                + uniqueId();
+        return new GameSession(fleet.accountId(), id, fleet.fleetId(), location, computeName, processId, "match",
+                null, maximum, 0, GameSession.ACTIVATING, null, GameSession.ACCEPT_ALL, "NoProtection",
+                "[{\"Key\":\"mode\",\"Value\":\"brawl\"}]", "data", null, "10.0.0.7", null, 7777, null, T0,
+                null);
+    }
+
+    /** A RESERVED player session in the game session, created at {@code created}. */
+    static PlayerSession playerSession(GameSession game, String playerId, Instant created) {
+        return new PlayerSession(game.accountId(), "psess-" + UUID.randomUUID(), game.gameSessionId(),
+                game.fleetId(), playerId, null, PlayerSession.RESERVED, created, null);
     }
 
     /** 16 upper-case hex characters, unique per call. */

@@ -2,6 +2,7 @@ package io.gatepass.server.testing;
 
 import io.gatepass.server.GatepassServer;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.gamelift.ServerProcesses;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -63,6 +64,13 @@ public final class TestServer implements AutoCloseable {
         MutableClock clock = new MutableClock();
         return new TestServer(GatepassServer.start(config(storeUrl, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES),
                 clock, gameSessionEvents), clock);
+    }
+
+    /** With game server processes the test controls (e.g. {@link FakeServerProcesses}). */
+    public static TestServer start(String storeUrl, Path dataDir, ServerProcesses processes) {
+        MutableClock clock = new MutableClock();
+        return new TestServer(GatepassServer.start(config(storeUrl, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES),
+                clock, processes), clock);
     }
 
     public static TestServer start(String storeUrl, Path dataDir, int maxBodyBytes) {

@@ -8,8 +8,10 @@ import io.gatepass.store.ComputeStore;
 import io.gatepass.store.DomainPolicyStore;
 import io.gatepass.store.DomainStore;
 import io.gatepass.store.FleetStore;
+import io.gatepass.store.GameSessionStore;
 import io.gatepass.store.InlinePolicyStore;
 import io.gatepass.store.LocationStore;
+import io.gatepass.store.PlayerSessionStore;
 import io.gatepass.store.RepositoryStore;
 import io.gatepass.store.RoleStore;
 import io.gatepass.store.SessionStore;
@@ -43,6 +45,8 @@ public final class JdbcStore implements Store {
     private final DomainStore domains;
     private final RepositoryStore repositories;
     private final DomainPolicyStore domainPolicies;
+    private final GameSessionStore gameSessions;
+    private final PlayerSessionStore playerSessions;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -61,6 +65,8 @@ public final class JdbcStore implements Store {
         this.domains = new JdbcDomainStore(jdbc);
         this.repositories = new JdbcRepositoryStore(jdbc);
         this.domainPolicies = new JdbcDomainPolicyStore(jdbc);
+        this.gameSessions = new JdbcGameSessionStore(jdbc);
+        this.playerSessions = new JdbcPlayerSessionStore(jdbc);
     }
 
     /**
@@ -174,6 +180,16 @@ public final class JdbcStore implements Store {
     @Override
     public DomainPolicyStore domainPolicies() {
         return domainPolicies;
+    }
+
+    @Override
+    public GameSessionStore gameSessions() {
+        return gameSessions;
+    }
+
+    @Override
+    public PlayerSessionStore playerSessions() {
+        return playerSessions;
     }
 
     @Override

@@ -6,8 +6,10 @@ import io.gatepass.store.ComputeStore;
 import io.gatepass.store.DomainPolicyStore;
 import io.gatepass.store.DomainStore;
 import io.gatepass.store.FleetStore;
+import io.gatepass.store.GameSessionStore;
 import io.gatepass.store.InlinePolicyStore;
 import io.gatepass.store.LocationStore;
+import io.gatepass.store.PlayerSessionStore;
 import io.gatepass.store.RepositoryStore;
 import io.gatepass.store.RoleStore;
 import io.gatepass.store.SessionStore;
@@ -251,6 +253,16 @@ public enum TestDatabase {
         @Override
         public DomainPolicyStore domainPolicies() {
             return delegate.domainPolicies();
+        }
+
+        @Override
+        public GameSessionStore gameSessions() {
+            return delegate.gameSessions();
+        }
+
+        @Override
+        public PlayerSessionStore playerSessions() {
+            return delegate.playerSessions();
         }
 
         @Override

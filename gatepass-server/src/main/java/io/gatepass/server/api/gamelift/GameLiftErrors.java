@@ -14,6 +14,12 @@ public final class GameLiftErrors {
     public static final ErrorCode LIMIT_EXCEEDED = ErrorCode.sender("LimitExceededException", 400);
     public static final ErrorCode UNAUTHORIZED = ErrorCode.sender("UnauthorizedException", 400);
     public static final ErrorCode INVALID_FLEET_STATUS = ErrorCode.sender("InvalidFleetStatusException", 400);
+    public static final ErrorCode FLEET_CAPACITY_EXCEEDED = ErrorCode.sender("FleetCapacityExceededException", 400);
+    public static final ErrorCode GAME_SESSION_FULL = ErrorCode.sender("GameSessionFullException", 400);
+    public static final ErrorCode INVALID_GAME_SESSION_STATUS =
+            ErrorCode.sender("InvalidGameSessionStatusException", 400);
+    public static final ErrorCode IDEMPOTENT_PARAMETER_MISMATCH =
+            ErrorCode.sender("IdempotentParameterMismatchException", 400);
     public static final ErrorCode INTERNAL_SERVICE = ErrorCode.receiver("InternalServiceException", 500);
 
     /** Protocol-neutral errors in GameLift's spelling: authentication errors as the JSON protocols name them. */

@@ -4,9 +4,24 @@ import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.api.gamelift.GameLiftShapes.*;
+import io.gatepass.server.api.gamelift.GameSessionShapes.CreateGameSessionInput;
+import io.gatepass.server.api.gamelift.GameSessionShapes.CreatePlayerSessionInput;
+import io.gatepass.server.api.gamelift.GameSessionShapes.CreatePlayerSessionsInput;
+import io.gatepass.server.api.gamelift.GameSessionShapes.DescribeFleetUtilizationInput;
+import io.gatepass.server.api.gamelift.GameSessionShapes.DescribeGameSessionsInput;
+import io.gatepass.server.api.gamelift.GameSessionShapes.DescribePlayerSessionsInput;
+import io.gatepass.server.api.gamelift.GameSessionShapes.SearchGameSessionsInput;
+import io.gatepass.server.api.gamelift.GameSessionShapes.TerminateGameSessionInput;
+import io.gatepass.server.api.gamelift.GameSessionShapes.UpdateGameSessionInput;
 import io.gatepass.server.auth.Authorizer;
+import io.gatepass.server.gamelift.GameSessionEvents;
+import io.gatepass.server.gamelift.ServerProcess;
+import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.store.Store;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** GameLift Anywhere, served over awsJson1_1 and rpcv2Cbor. */
@@ -17,8 +32,43 @@ public final class GameLiftService {
     private GameLiftService() {
     }
 
+    /** No game server processes connected: game sessions cannot be placed (until the SDK endpoint is wired). */
+    public static final ServerProcesses NO_PROCESSES = new ServerProcesses() {
+        @Override
+        public List<ServerProcess> activeProcesses(String fleetId, String location) {
+            return List.of();
+        }
+
+        @Override
+        public boolean startGameSession(String processId, io.gatepass.server.gamelift.GameSessionStart session) {
+            return false;
+        }
+
+        @Override
+        public boolean updateGameSession(String processId, io.gatepass.server.gamelift.GameSessionStart session,
+                                         String updateReason) {
+            return false;
+        }
+
+        @Override
+        public boolean terminateProcess(String processId, Instant terminationTime) {
+            return false;
+        }
+    };
+
     public static void register(OperationTable table, Store store, Authorizer authorizer, String region,
                                 ComputeTokens tokens, Supplier<String> websocketBase) {
+        register(table, store, authorizer, region, tokens, websocketBase, NO_PROCESSES, Clock.systemUTC());
+    }
+
+    /**
+     * Registers every GameLift operation, game sessions placed on {@code processes}.
+     *
+     * @return what connected game servers report, for the SDK endpoint to call
+     */
+    public static GameSessionEvents register(OperationTable table, Store store, Authorizer authorizer, String region,
+                                             ComputeTokens tokens, Supplier<String> websocketBase,
+                                             ServerProcesses processes, Clock clock) {
         GameLiftSupport support = new GameLiftSupport(authorizer, region);
         LocationOperations locations = new LocationOperations(support, store);
         FleetOperations fleets = new FleetOperations(support, store);
@@ -38,5 +88,20 @@ public final class GameLiftService {
                 .add(g, "DescribeCompute", ComputeInput.class, computes::describeCompute)
                 .add(g, "ListCompute", ListComputeInput.class, computes::listCompute)
                 .add(g, "GetComputeAuthToken", ComputeInput.class, computes::getComputeAuthToken);
+        GameSessionOperations games = new GameSessionOperations(support, store, fleets, processes);
+        PlayerSessionOperations players = new PlayerSessionOperations(support, store, games);
+        table.add(g, "CreateGameSession", CreateGameSessionInput.class, games::createGameSession)
+                .add(g, "DescribeGameSessions", DescribeGameSessionsInput.class, games::describeGameSessions)
+                .add(g, "DescribeGameSessionDetails", DescribeGameSessionsInput.class,
+                        games::describeGameSessionDetails)
+                .add(g, "SearchGameSessions", SearchGameSessionsInput.class, games::searchGameSessions)
+                .add(g, "UpdateGameSession", UpdateGameSessionInput.class, games::updateGameSession)
+                .add(g, "TerminateGameSession", TerminateGameSessionInput.class, games::terminateGameSession)
+                .add(g, "DescribeFleetUtilization", DescribeFleetUtilizationInput.class,
+                        games::describeFleetUtilization)
+                .add(g, "CreatePlayerSession", CreatePlayerSessionInput.class, players::createPlayerSession)
+                .add(g, "CreatePlayerSessions", CreatePlayerSessionsInput.class, players::createPlayerSessions)
+                .add(g, "DescribePlayerSessions", DescribePlayerSessionsInput.class, players::describePlayerSessions);
+        return new GameSessionLifecycle(support, store, players, clock);
     }
 }

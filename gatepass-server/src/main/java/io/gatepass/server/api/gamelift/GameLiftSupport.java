@@ -47,6 +47,15 @@ final class GameLiftSupport {
         return "arn:aws:gamelift:" + region + ":" + accountId + ":compute/" + computeName;
     }
 
+    /** A game session's id: {@code arn:aws:gamelift:<region>::gamesession/<fleet id>/<location>/<id>}. */
+    String gameSessionArn(String fleetId, String location, String id) {
+        return "arn:aws:gamelift:" + region + "::gamesession/" + fleetId + "/" + location + "/" + id;
+    }
+
+    String region() {
+        return region;
+    }
+
     String locationArn(String accountId, String locationName) {
         return "arn:aws:gamelift:" + region + ":" + accountId + ":location/" + locationName;
     }
