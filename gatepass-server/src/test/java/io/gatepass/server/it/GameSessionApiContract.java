@@ -299,7 +299,14 @@ abstract class GameSessionApiContract {
         Setup s = setup();
         ServerProcess process = process(s);
         GameSession game = create(s, r -> { });
+        Duration almost = Duration.ofMinutes(5).minusSeconds(2);
         Duration late = Duration.ofMinutes(5).plusSeconds(1);
+        server.clock().advance(almost);
+        try {
+            assertThat(describe(game.gameSessionId()).status()).isEqualTo(GameSessionStatus.ACTIVATING);
+        } finally {
+            server.clock().advance(almost.negated());
+        }
         server.clock().advance(late);
         try {
             assertThat(describe(game.gameSessionId()).status()).isEqualTo(GameSessionStatus.ERROR);
@@ -429,6 +436,40 @@ abstract class GameSessionApiContract {
                 "TERMINATED");
         assertAwsError(() -> gl.terminateGameSession(r -> r.gameSessionId(game.gameSessionId())),
                 "InvalidRequestException", "terminationMode");
+        assertAwsError(() -> gl.updateGameSession(r -> r.gameSessionId(game.gameSessionId()).name("again")),
+                "InvalidGameSessionStatusException", "TERMINATED");
+    }
+
+    @Test
+    void terminateGameSession_whenTheProcessIsNoLongerConnected_terminatesAtOnce() {
+        Setup s = setup();
+        ServerProcess process = process(s);
+        GameSession game = activeGame(s, process, 2);
+        PlayerSession player = gl.createPlayerSession(r -> r.gameSessionId(game.gameSessionId()).playerId("p"))
+                .playerSession();
+        processes.disconnect(process.processId());
+        GameSession ended = gl.terminateGameSession(r -> r.gameSessionId(game.gameSessionId())
+                .terminationMode(TerminationMode.TRIGGER_ON_PROCESS_TERMINATE)).gameSession();
+        assertThat(ended.status()).isEqualTo(GameSessionStatus.TERMINATED);
+        assertThat(ended.statusReason()).isEqualTo(GameSessionStatusReason.TRIGGERED_ON_PROCESS_TERMINATE);
+        assertThat(describePlayer(player.playerSessionId()).status()).isEqualTo(PlayerSessionStatus.COMPLETED);
+    }
+
+    @Test
+    void describeFleetUtilization_withoutFleetIds_listsEveryFleet_andSkipsUnknownOnes() {
+        Setup s = setup();
+        activeGame(s, process(s), 3);
+        process(s);
+        assertThat(gl.describeFleetUtilizationPaginator(r -> r.limit(1)).fleetUtilization())
+                .filteredOn(u -> u.fleetId().equals(s.fleetId())).singleElement().satisfies(u -> {
+                    assertThat(u.activeServerProcessCount()).isEqualTo(2);
+                    assertThat(u.activeGameSessionCount()).isEqualTo(1);
+                    assertThat(u.maximumPlayerSessionCount()).isEqualTo(3);
+                });
+        assertThat(gl.describeFleetUtilization(r -> r.fleetIds(s.fleet().fleetArn(), "fleet-unknown"))
+                .fleetUtilization()).hasSize(1);
+        assertAwsError(() -> gl.describeFleetUtilization(r -> r.fleetIds("nope")), "InvalidRequestException",
+                "fleetId");
     }
 
     @Test
@@ -465,6 +506,11 @@ abstract class GameSessionApiContract {
         assertThat(gl.describeGameSessions(r -> r.fleetId(s.fleetId()).location("custom-nowhere")).gameSessions())
                 .isEmpty();
         assertThat(describe(activating.gameSessionId()).status()).isEqualTo(GameSessionStatus.ACTIVATING);
+        assertThat(gl.describeGameSessionDetails(r -> r.gameSessionId(active.gameSessionId())).gameSessionDetails())
+                .singleElement().satisfies(d -> {
+                    assertThat(d.gameSession().status()).isEqualTo(GameSessionStatus.ACTIVE);
+                    assertThat(d.protectionPolicy()).isEqualTo(ProtectionPolicy.NO_PROTECTION);
+                });
         assertAwsError(() -> gl.describeGameSessions(r -> r.fleetId(s.fleetId()).statusFilter("RUNNING")),
                 "InvalidRequestException", "statusFilter");
         assertAwsError(() -> gl.describeGameSessions(r -> r.gameSessionId("arn:aws:gamelift:us-east-1::gamesession/"
