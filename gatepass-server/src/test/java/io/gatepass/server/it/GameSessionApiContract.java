@@ -94,7 +94,7 @@ abstract class GameSessionApiContract {
         });
     }
 
-    /** A fleet in a new custom location, with a registered compute; {@code fleet.name()} is not used. */
+    /** A fleet in a new custom location, with a registered compute. */
     record Setup(FleetAttributes fleet, String location, String compute) {
         String fleetId() {
             return fleet.fleetId();
