@@ -403,6 +403,14 @@ abstract class GameSessionApiContract {
                 "NotFoundException", "psess-other");
         assertEventError(() -> events.updatePlayerSessionCreationPolicy(host, game.gameSessionId(), "MAYBE"),
                 "InvalidRequestException", "playerSessionPolicy");
+        Setup elsewhere = setup();
+        ServerProcess foreign = process(elsewhere);
+        GameSession foreignGame = activeGame(elsewhere, foreign, 2);
+        gl.createPlayerSession(r -> r.gameSessionId(foreignGame.gameSessionId()).playerId("p"));
+        assertThat(events.describePlayerSessions(host, new PlayerSessionQuery(null, "p", null, null, null, null))
+                .playerSessions()).extracting(v -> v.playerSessionId()).containsExactly(player.playerSessionId());
+        assertEventError(() -> events.describePlayerSessions(host, new PlayerSessionQuery(
+                foreignGame.gameSessionId(), null, null, null, null, null)), "NotFoundException", s.fleetId());
         events.acceptPlayerSession(host, game.gameSessionId(), player.playerSessionId());
         events.removePlayerSession(host, game.gameSessionId(), player.playerSessionId());
         assertEventError(() -> events.removePlayerSession(host, game.gameSessionId(), player.playerSessionId()),
