@@ -449,17 +449,22 @@ abstract class GameSessionApiContract {
     }
 
     @Test
-    void terminateGameSession_whenTheProcessIsNoLongerConnected_terminatesAtOnce() {
+    void terminateGameSession_whenTheProcessIsNotConnected_staysTerminatingUntilTheProcessIsReportedEnded() {
         Setup s = setup();
         ServerProcess process = process(s);
         GameSession game = activeGame(s, process, 2);
         PlayerSession player = gl.createPlayerSession(r -> r.gameSessionId(game.gameSessionId()).playerId("p"))
                 .playerSession();
         processes.disconnect(process.processId());
-        GameSession ended = gl.terminateGameSession(r -> r.gameSessionId(game.gameSessionId())
+        GameSession terminating = gl.terminateGameSession(r -> r.gameSessionId(game.gameSessionId())
                 .terminationMode(TerminationMode.TRIGGER_ON_PROCESS_TERMINATE)).gameSession();
+        assertThat(terminating.status()).isEqualTo(GameSessionStatus.TERMINATING);
+        assertThat(processes.pushesTo(process.processId())).extracting(Push::action)
+                .containsExactly("CreateGameSession");
+        events.processEnded(process, "INTERRUPTED");
+        GameSession ended = describe(game.gameSessionId());
         assertThat(ended.status()).isEqualTo(GameSessionStatus.TERMINATED);
-        assertThat(ended.statusReason()).isEqualTo(GameSessionStatusReason.TRIGGERED_ON_PROCESS_TERMINATE);
+        assertThat(ended.statusReason()).isEqualTo(GameSessionStatusReason.INTERRUPTED);
         assertThat(describePlayer(player.playerSessionId()).status()).isEqualTo(PlayerSessionStatus.COMPLETED);
     }
 
