@@ -94,7 +94,7 @@ abstract class GameSessionApiContract {
         });
     }
 
-    /** A fleet in a new custom location, with a registered compute; {@code fleet.name()} is not used. */
+    /** A fleet in a new custom location, with a registered compute. */
     record Setup(FleetAttributes fleet, String location, String compute) {
         String fleetId() {
             return fleet.fleetId();
@@ -299,7 +299,14 @@ abstract class GameSessionApiContract {
         Setup s = setup();
         ServerProcess process = process(s);
         GameSession game = create(s, r -> { });
+        Duration almost = Duration.ofMinutes(5).minusSeconds(2);
         Duration late = Duration.ofMinutes(5).plusSeconds(1);
+        server.clock().advance(almost);
+        try {
+            assertThat(describe(game.gameSessionId()).status()).isEqualTo(GameSessionStatus.ACTIVATING);
+        } finally {
+            server.clock().advance(almost.negated());
+        }
         server.clock().advance(late);
         try {
             assertThat(describe(game.gameSessionId()).status()).isEqualTo(GameSessionStatus.ERROR);
@@ -396,6 +403,14 @@ abstract class GameSessionApiContract {
                 "NotFoundException", "psess-other");
         assertEventError(() -> events.updatePlayerSessionCreationPolicy(host, game.gameSessionId(), "MAYBE"),
                 "InvalidRequestException", "playerSessionPolicy");
+        Setup elsewhere = setup();
+        ServerProcess foreign = process(elsewhere);
+        GameSession foreignGame = activeGame(elsewhere, foreign, 2);
+        gl.createPlayerSession(r -> r.gameSessionId(foreignGame.gameSessionId()).playerId("p"));
+        assertThat(events.describePlayerSessions(host, new PlayerSessionQuery(null, "p", null, null, null, null))
+                .playerSessions()).extracting(v -> v.playerSessionId()).containsExactly(player.playerSessionId());
+        assertEventError(() -> events.describePlayerSessions(host, new PlayerSessionQuery(
+                foreignGame.gameSessionId(), null, null, null, null, null)), "NotFoundException", s.fleetId());
         events.acceptPlayerSession(host, game.gameSessionId(), player.playerSessionId());
         events.removePlayerSession(host, game.gameSessionId(), player.playerSessionId());
         assertEventError(() -> events.removePlayerSession(host, game.gameSessionId(), player.playerSessionId()),
@@ -429,6 +444,45 @@ abstract class GameSessionApiContract {
                 "TERMINATED");
         assertAwsError(() -> gl.terminateGameSession(r -> r.gameSessionId(game.gameSessionId())),
                 "InvalidRequestException", "terminationMode");
+        assertAwsError(() -> gl.updateGameSession(r -> r.gameSessionId(game.gameSessionId()).name("again")),
+                "InvalidGameSessionStatusException", "TERMINATED");
+    }
+
+    @Test
+    void terminateGameSession_whenTheProcessIsNotConnected_staysTerminatingUntilTheProcessIsReportedEnded() {
+        Setup s = setup();
+        ServerProcess process = process(s);
+        GameSession game = activeGame(s, process, 2);
+        PlayerSession player = gl.createPlayerSession(r -> r.gameSessionId(game.gameSessionId()).playerId("p"))
+                .playerSession();
+        processes.disconnect(process.processId());
+        GameSession terminating = gl.terminateGameSession(r -> r.gameSessionId(game.gameSessionId())
+                .terminationMode(TerminationMode.TRIGGER_ON_PROCESS_TERMINATE)).gameSession();
+        assertThat(terminating.status()).isEqualTo(GameSessionStatus.TERMINATING);
+        assertThat(processes.pushesTo(process.processId())).extracting(Push::action)
+                .containsExactly("CreateGameSession");
+        events.processEnded(process, "INTERRUPTED");
+        GameSession ended = describe(game.gameSessionId());
+        assertThat(ended.status()).isEqualTo(GameSessionStatus.TERMINATED);
+        assertThat(ended.statusReason()).isEqualTo(GameSessionStatusReason.INTERRUPTED);
+        assertThat(describePlayer(player.playerSessionId()).status()).isEqualTo(PlayerSessionStatus.COMPLETED);
+    }
+
+    @Test
+    void describeFleetUtilization_withoutFleetIds_listsEveryFleet_andSkipsUnknownOnes() {
+        Setup s = setup();
+        activeGame(s, process(s), 3);
+        process(s);
+        assertThat(gl.describeFleetUtilizationPaginator(r -> r.limit(1)).fleetUtilization())
+                .filteredOn(u -> u.fleetId().equals(s.fleetId())).singleElement().satisfies(u -> {
+                    assertThat(u.activeServerProcessCount()).isEqualTo(2);
+                    assertThat(u.activeGameSessionCount()).isEqualTo(1);
+                    assertThat(u.maximumPlayerSessionCount()).isEqualTo(3);
+                });
+        assertThat(gl.describeFleetUtilization(r -> r.fleetIds(s.fleet().fleetArn(), "fleet-unknown"))
+                .fleetUtilization()).hasSize(1);
+        assertAwsError(() -> gl.describeFleetUtilization(r -> r.fleetIds("nope")), "InvalidRequestException",
+                "fleetId");
     }
 
     @Test
@@ -465,6 +519,11 @@ abstract class GameSessionApiContract {
         assertThat(gl.describeGameSessions(r -> r.fleetId(s.fleetId()).location("custom-nowhere")).gameSessions())
                 .isEmpty();
         assertThat(describe(activating.gameSessionId()).status()).isEqualTo(GameSessionStatus.ACTIVATING);
+        assertThat(gl.describeGameSessionDetails(r -> r.gameSessionId(active.gameSessionId())).gameSessionDetails())
+                .singleElement().satisfies(d -> {
+                    assertThat(d.gameSession().status()).isEqualTo(GameSessionStatus.ACTIVE);
+                    assertThat(d.protectionPolicy()).isEqualTo(ProtectionPolicy.NO_PROTECTION);
+                });
         assertAwsError(() -> gl.describeGameSessions(r -> r.fleetId(s.fleetId()).statusFilter("RUNNING")),
                 "InvalidRequestException", "statusFilter");
         assertAwsError(() -> gl.describeGameSessions(r -> r.gameSessionId("arn:aws:gamelift:us-east-1::gamesession/"

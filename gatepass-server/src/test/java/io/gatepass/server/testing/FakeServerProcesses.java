@@ -23,12 +23,13 @@ public final class FakeServerProcesses implements ServerProcesses {
     private final Map<String, ServerProcess> connected = new ConcurrentHashMap<>();
     private final List<Push> pushes = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> unreachable = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong activations = new java.util.concurrent.atomic.AtomicLong();
 
     /** A process that called ProcessReady on compute {@code computeName} of the fleet. */
     public ServerProcess connect(String accountId, String fleetId, String computeName, String location,
                                  String processId, int port) {
         ServerProcess process = new ServerProcess(processId, accountId, fleetId, computeName, location, "10.0.0.7",
-                null, port, Instant.now().plusNanos(connected.size()));
+                null, port, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(activations.incrementAndGet()));
         connected.put(processId, process);
         return process;
     }

@@ -101,13 +101,17 @@ final class GameSessionLifecycle implements GameSessionEvents {
         DescribePlayerSessionsInput input = new DescribePlayerSessionsInput(query.gameSessionId(), query.playerId(),
                 query.playerSessionId(), query.playerSessionStatusFilter(), query.limit(), query.nextToken());
         Paging.Page<PlayerSession> page = playerSessions.query(process.accountId(), input, now(), game -> {
-            if (!game.fleetId().equals(process.fleetId())) {
+        }, games);
+        boolean named = query.gameSessionId() != null || query.playerSessionId() != null;
+        for (GameSession game : games.values()) {
+            if (named && !game.fleetId().equals(process.fleetId())) {
                 throw GameLiftSupport.notFound("Game session %s not found in fleet %s.", game.gameSessionId(),
                         process.fleetId());
             }
-        }, games);
-        return new PlayerSessionPage(page.items().stream().map(p -> view(p, games.get(p.gameSessionId()))).toList(),
-                page.nextToken());
+        }
+        // By player id alone: only the player's sessions in this process's fleet.
+        return new PlayerSessionPage(page.items().stream().filter(p -> p.fleetId().equals(process.fleetId()))
+                .map(p -> view(p, games.get(p.gameSessionId()))).toList(), page.nextToken());
     }
 
     private PlayerSessionView view(PlayerSession p, GameSession game) {

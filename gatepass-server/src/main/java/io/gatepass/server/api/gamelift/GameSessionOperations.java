@@ -304,11 +304,9 @@ final class GameSessionOperations {
                 Set.of(GameSession.ACTIVATING, GameSession.ACTIVE), GameSession.TERMINATING, reason, now)) {
             throw statusConflict(store.gameSessions().find(session.gameSessionId()).orElse(session), "terminated");
         }
-        if (!processes.terminateProcess(session.processId(), now)) {
-            // Nobody is left to call ProcessEnding: the game session ends here.
-            store.gameSessions().changeStatus(session.gameSessionId(), Set.of(GameSession.TERMINATING),
-                    GameSession.TERMINATED, reason, now);
-        }
+        // A process not connected here cannot be told; it stays TERMINATING until its process is reported ended
+        // (ProcessEnding, or its connection lost for good), as every ending process is.
+        processes.terminateProcess(session.processId(), now);
         return new GameSessionOutput(shape(store.gameSessions().find(session.gameSessionId()).orElse(session)));
     }
 
