@@ -8,7 +8,7 @@ runs="${1:-15}"
 aws_v2=/usr/bin/aws
 tmp="$(mktemp -d)"
 out="$tmp/serve.out"
-"$root/gatepass" serve --port 0 --data-dir "$tmp/data" >"$out" 2>/dev/null &
+"$root/gatepass" serve --port 0 --tls-port 0 --data-dir "$tmp/data" >"$out" 2>/dev/null &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 until grep -q "Gatepass ready" "$out" 2>/dev/null; do

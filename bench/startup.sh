@@ -16,7 +16,7 @@ data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT
 start_once() { # prints ms to ready
   local out; out="$(mktemp)"
   local t0; t0=$(date +%s%N)
-  java "${cds[@]}" ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --data-dir "$data/d" >"$out" 2>/dev/null &
+  java "${cds[@]}" ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port 0 --data-dir "$data/d" >"$out" 2>/dev/null &
   local pid=$!
   until grep -q "Gatepass ready" "$out" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "server died" >&2; cat "$out" >&2; exit 1; }

@@ -23,6 +23,7 @@ public final class CliTestServer implements AutoCloseable {
     }
 
     public static CliTestServer start(Path dataDir) {
+        TestCertificate.seed(dataDir);
         return new CliTestServer(GatepassServer.start(new ServerConfig(0, "127.0.0.1", dataDir, null, REGION, "text",
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, null, new ServerConfig.Bootstrap(ACCOUNT, ADMIN_ID, ADMIN_SECRET))));
     }
@@ -33,6 +34,7 @@ public final class CliTestServer implements AutoCloseable {
      */
     public static CliTestServer start(Path dataDir, int port, java.time.Duration computeTokenTtl,
                                       java.time.Clock clock) {
+        TestCertificate.seed(dataDir);
         return new CliTestServer(GatepassServer.start(new ServerConfig(port, "127.0.0.1", dataDir, null, REGION,
                 "text", ServerConfig.DEFAULT_MAX_BODY_BYTES, null, new ServerConfig.Bootstrap(ACCOUNT, ADMIN_ID,
                 ADMIN_SECRET), computeTokenTtl, null), clock));

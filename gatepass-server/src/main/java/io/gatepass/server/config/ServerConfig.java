@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param advertisedHost     the host name or address computes reach this server at (the GameLift SDK websocket URL,
  *                           the self-signed certificate's names), or null for the bind address (the machine's host
  *                           name when bound to 0.0.0.0 or ::)
- * @param tls                the TLS listener, {@link Tls#OFF} for none
+ * @param tls                the TLS listener, {@link Tls#OFF} (or null) for none
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,

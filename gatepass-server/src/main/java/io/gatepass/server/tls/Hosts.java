@@ -17,6 +17,12 @@ public final class Hosts {
      */
     public static String advertised(String configured, String bind) {
         if (configured != null && !configured.isBlank()) {
+            try {
+                SubjectName.of(configured);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--advertised-host must be a host name or an IP address, got '"
+                        + configured + "'");
+            }
             return bare(configured);
         }
         return SubjectName.of(bind).isWildcard() ? localHostName() : bare(bind);

@@ -53,6 +53,7 @@ public final class TestServer implements AutoCloseable {
 
     /** @param storeUrl null for the embedded H2 file store in {@code dataDir}, or a JDBC URL */
     public static TestServer start(String storeUrl, Path dataDir) {
+        TestCertificate.seed(dataDir);
         MutableClock clock = new MutableClock();
         return new TestServer(GatepassServer.start(config(storeUrl, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES),
                 clock), clock);
@@ -74,12 +75,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String storeUrl, Path dataDir, int maxBodyBytes) {
+        TestCertificate.seed(dataDir);
         MutableClock clock = new MutableClock();
         return new TestServer(GatepassServer.start(config(storeUrl, dataDir, maxBodyBytes), clock), clock);
     }
 
     /** A server with a configuration of the test's own (e.g. another TLS setup); see {@link #config}. */
     public static TestServer start(ServerConfig config) {
+        if (config.tls().enabled() && config.tls().certificateChain() == null) {
+            TestCertificate.seed(config.dataDir());
+        }
         MutableClock clock = new MutableClock();
         return new TestServer(GatepassServer.start(config, clock), clock);
     }

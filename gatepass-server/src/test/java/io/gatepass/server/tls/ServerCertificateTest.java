@@ -118,6 +118,8 @@ class ServerCertificateTest {
         assertThat(Hosts.inUrl("::1")).isEqualTo("[::1]");
         assertThat(Hosts.inUrl("gs.example")).isEqualTo("gs.example");
         assertThatThrownBy(() -> SubjectName.of("bad host/name")).hasMessageContaining("bad host/name");
+        assertThatThrownBy(() -> Hosts.advertised("https://gs.example", "0.0.0.0"))
+                .hasMessageContaining("--advertised-host must be a host name or an IP address");
     }
 
     private static X509Certificate read(ServerCertificate certificate) throws Exception {
