@@ -22,7 +22,7 @@ import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.endpoints.sdk.ComputeTokenRefresher;
 import io.gatepass.server.endpoints.sdk.FleetRoleCredentials;
-import io.gatepass.server.endpoints.sdk.ProcessRecords;
+import io.gatepass.server.endpoints.sdk.StoredProcessRecords;
 import io.gatepass.server.endpoints.sdk.SdkActions;
 import io.gatepass.server.endpoints.sdk.SdkHandshake;
 import io.gatepass.server.endpoints.sdk.SdkSettings;
@@ -154,7 +154,8 @@ public final class GatepassServer implements AutoCloseable {
                     : ServerProcessRegistry.NO_GAME_SESSIONS;
             SdkSettings sdkSettings = SdkSettings.DEFAULTS;
             ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
-                    () -> sessionEvents, new ComputeTokenRefresher(store, computeTokens, clock), ProcessRecords.NONE);
+                    () -> sessionEvents, new ComputeTokenRefresher(store, computeTokens, clock),
+                    new StoredProcessRecords(store.serverProcesses(), nodeId(config)));
             SdkWebSocketRoute sdkWebSocket = new SdkWebSocketRoute(vertx,
                     new SdkHandshake(computeTokens.verifier(), store, new SdkQuerySignature(config.region(), clock),
                             credentialResolver, authorizer),
@@ -244,6 +245,12 @@ public final class GatepassServer implements AutoCloseable {
         } finally {
             store.close();
         }
+    }
+
+    /** This node's name in the store's records of connected processes: host and port, stable across restarts. */
+    private static String nodeId(ServerConfig config) {
+        String host = System.getenv().getOrDefault("HOSTNAME", System.getenv().getOrDefault("COMPUTERNAME", "node"));
+        return host + ":" + config.port();
     }
 
     private static String version() {

@@ -45,6 +45,8 @@ public interface Store extends AutoCloseable {
 
     DomainPolicyStore domainPolicies();
 
+    ServerProcessStore serverProcesses();
+
     /** True once migrations have run and a connection answers. */
     boolean isHealthy();
 

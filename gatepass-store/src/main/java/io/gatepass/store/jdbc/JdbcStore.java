@@ -6,6 +6,7 @@ import io.gatepass.store.AccessKeyStore;
 import io.gatepass.store.AccountStore;
 import io.gatepass.store.ComputeStore;
 import io.gatepass.store.DomainPolicyStore;
+import io.gatepass.store.ServerProcessStore;
 import io.gatepass.store.DomainStore;
 import io.gatepass.store.FleetStore;
 import io.gatepass.store.InlinePolicyStore;
@@ -43,6 +44,7 @@ public final class JdbcStore implements Store {
     private final DomainStore domains;
     private final RepositoryStore repositories;
     private final DomainPolicyStore domainPolicies;
+    private final ServerProcessStore serverProcesses;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -61,6 +63,7 @@ public final class JdbcStore implements Store {
         this.domains = new JdbcDomainStore(jdbc);
         this.repositories = new JdbcRepositoryStore(jdbc);
         this.domainPolicies = new JdbcDomainPolicyStore(jdbc);
+        this.serverProcesses = new JdbcServerProcessStore(jdbc);
     }
 
     /**
@@ -174,6 +177,11 @@ public final class JdbcStore implements Store {
     @Override
     public DomainPolicyStore domainPolicies() {
         return domainPolicies;
+    }
+
+    @Override
+    public ServerProcessStore serverProcesses() {
+        return serverProcesses;
     }
 
     @Override

@@ -122,6 +122,25 @@ class SdkWebSocketTest {
     }
 
     @Test
+    void processes_areRecordedInTheStore_fromProcessReadyToProcessEnding() {
+        SdkTestClient client = readyProcess("proc-1", 7777);
+        var records = server.server().store().serverProcesses();
+        assertThat(records.list(fleetId)).singleElement().satisfies(r -> {
+            assertThat(r.processId()).isEqualTo("proc-1");
+            assertThat(r.status()).isEqualTo("ACTIVE");
+            assertThat(r.port()).isEqualTo(7777);
+            assertThat(r.sdkLanguage()).isEqualTo("Cpp");
+        });
+
+        client.request("HeartbeatServerProcess", Map.of("HealthStatus", false));
+        assertThat(records.list(fleetId)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo("UNHEALTHY"));
+        client.request("TerminateServerProcess");
+
+        assertThat(records.list(fleetId)).isEmpty();
+    }
+
+    @Test
     void handshake_whenFleetIdIsTheFleetArn_isAccepted() {
         assertThat(SdkTestClient.handshakeStatus(vertx, base,
                 SdkTestClient.tokenParameters("proc-arn", fleetArn, compute, token))).isEqualTo(101);
