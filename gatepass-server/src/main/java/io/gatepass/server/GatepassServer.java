@@ -21,7 +21,7 @@ import io.gatepass.server.auth.SigV4Authenticator;
 import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.endpoints.sdk.ComputeTokenRefresher;
-import io.gatepass.server.endpoints.sdk.FleetRoleCredentials;
+import io.gatepass.server.endpoints.sdk.StsFleetRoleCredentials;
 import io.gatepass.server.endpoints.sdk.StoredProcessRecords;
 import io.gatepass.server.endpoints.sdk.SdkActions;
 import io.gatepass.server.endpoints.sdk.SdkHandshake;
@@ -160,7 +160,8 @@ public final class GatepassServer implements AutoCloseable {
                     new SdkHandshake(computeTokens.verifier(), store, new SdkQuerySignature(config.region(), clock),
                             credentialResolver, authorizer),
                     serverProcesses,
-                    new SdkActions(serverProcesses, () -> sessionEvents, () -> null, FleetRoleCredentials.NONE),
+                    new SdkActions(serverProcesses, () -> sessionEvents, () -> null,
+                            new StsFleetRoleCredentials(store, issuer, policies, clock)),
                     refusal -> metrics.count("gatepass.sdk.handshake.refusals",
                             "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",

@@ -17,6 +17,11 @@ public final class GameLiftService {
     private GameLiftService() {
     }
 
+    /** The fleet's InstanceRoleArn (what the SDK's GetFleetRoleCredentials may assume), or null. */
+    public static String instanceRoleArn(io.gatepass.core.gamelift.Fleet fleet) {
+        return FleetExtras.fromJson(fleet.attributesJson()).instanceRoleArn();
+    }
+
     public static void register(OperationTable table, Store store, Authorizer authorizer, String region,
                                 ComputeTokens tokens, Supplier<String> websocketBase) {
         GameLiftSupport support = new GameLiftSupport(authorizer, region);

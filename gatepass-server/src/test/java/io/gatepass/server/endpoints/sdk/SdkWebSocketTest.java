@@ -280,6 +280,55 @@ class SdkWebSocketTest {
     }
 
     @Test
+    void fleetRoleCredentials_whenRoleIsTheFleetsInstanceRoleAndTrustsGameLift_areAnAssumedRoleSession() {
+        var iam = server.iam(TestServer.admin());
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"gamelift.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String roleArn = iam.createRole(r -> r.roleName("game-server").assumeRolePolicyDocument(trust)).role().arn();
+        String untrusted = iam.createRole(r -> r.roleName("other").assumeRolePolicyDocument(
+                trust.replace("gamelift.amazonaws.com", "ec2.amazonaws.com"))).role().arn();
+        var roleFleet = gameLift.createFleet(r -> r.name("with-role").computeType(ComputeType.ANYWHERE)
+                .instanceRoleArn(roleArn).locations(l -> l.location("custom-home"))).fleetAttributes();
+        var untrustingFleet = gameLift.createFleet(r -> r.name("untrusting").computeType(ComputeType.ANYWHERE)
+                .instanceRoleArn(untrusted).locations(l -> l.location("custom-home"))).fleetAttributes();
+        assertThat(roleFleet.instanceRoleArn()).isEqualTo(roleArn);
+        SdkTestClient process = processOn(roleFleet.fleetId(), "proc-role");
+        SdkTestClient other = processOn(untrustingFleet.fleetId(), "proc-untrusting");
+
+        JsonNode granted = process.request("GetFleetRoleCredentials",
+                Map.of("RoleArn", roleArn, "RoleSessionName", roleFleet.fleetId() + "-" + compute));
+        JsonNode notTheFleetsRole = process.request("GetFleetRoleCredentials",
+                Map.of("RoleArn", untrusted, "RoleSessionName", "s1"));
+        JsonNode notTrusted = other.request("GetFleetRoleCredentials",
+                Map.of("RoleArn", untrusted, "RoleSessionName", "s2"));
+
+        assertThat(granted.path("StatusCode").asInt()).isEqualTo(200);
+        assertThat(granted.path("AccessKeyId").asText()).startsWith("ASIA");
+        assertThat(granted.path("Expiration").asLong()).isGreaterThan(server.clock().millis());
+        assertThat(granted.path("AssumedRoleUserArn").asText())
+                .isEqualTo("arn:aws:sts::" + TestServer.ACCOUNT + ":assumed-role/game-server/"
+                        + roleFleet.fleetId() + "-" + compute);
+        var caller = server.sts(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                granted.path("AccessKeyId").asText(), granted.path("SecretAccessKey").asText(),
+                granted.path("SessionToken").asText())).getCallerIdentity();
+        assertThat(caller.arn()).isEqualTo(granted.path("AssumedRoleUserArn").asText());
+        assertThat(notTheFleetsRole.has("AccessKeyId")).isFalse();
+        assertThat(notTrusted.has("AccessKeyId")).isFalse();
+    }
+
+    /** A ready process on another fleet of the test's location, on a compute of its own. */
+    private SdkTestClient processOn(String fleet, String processId) {
+        gameLift.registerCompute(r -> r.fleetId(fleet).computeName(compute).ipAddress("10.0.0.9")
+                .location("custom-home"));
+        String fleetToken = gameLift.getComputeAuthToken(r -> r.fleetId(fleet).computeName(compute)).authToken();
+        SdkTestClient client = SdkTestClient.connect(vertx, base,
+                SdkTestClient.tokenParameters(processId, fleet, compute, fleetToken));
+        clients.add(client);
+        assertThat(client.processReady(7777).path("StatusCode").asInt()).isEqualTo(200);
+        return client;
+    }
+
+    @Test
     void createGameSession_isPushedWithoutRequestId() {
         SdkTestClient client = readyProcess("proc-1", 7777);
 
