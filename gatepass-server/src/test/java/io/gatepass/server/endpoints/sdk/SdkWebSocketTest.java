@@ -154,6 +154,8 @@ class SdkWebSocketTest {
         char last = token.charAt(token.length() - 1);
         String forged = token.substring(0, token.length() - 1) + (last == 'a' ? 'b' : 'a');
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        cases.put("unknown_token_key", SdkTestClient.tokenParameters("p", fleetId, compute,
+                tokenFromAnotherKeyRing()));
         cases.put("missing_process_id", without(SdkTestClient.tokenParameters("x", fleetId, compute, token), "pID"));
         cases.put("invalid_process_id", SdkTestClient.tokenParameters("p\u0001", fleetId, compute, token));
         cases.put("missing_token", SdkTestClient.tokenParameters("p", fleetId, compute, null));
@@ -172,6 +174,17 @@ class SdkWebSocketTest {
         for (String reason : cases.keySet()) {
             assertThat(metrics).contains("gatepass_sdk_handshake_refusals_total{reason=\"" + reason + "\"} 1.0");
         }
+    }
+
+    /** A well-formed token for this compute's registration, signed with a key this server never had. */
+    private String tokenFromAnotherKeyRing() {
+        var valid = (io.gatepass.core.token.Verification.Valid) server.server().computeTokenVerifier().verify(token);
+        byte[] secret = new byte[io.gatepass.core.token.SigningKey.SECRET_BYTES];
+        new java.util.Random(7).nextBytes(secret);
+        var ring = io.gatepass.core.token.KeyRing.of(List.of(new io.gatepass.core.token.SigningKey("Zz9Zz", secret,
+                Instant.now().minus(Duration.ofHours(1)))), Duration.ofHours(3));
+        return new io.gatepass.core.token.ComputeAuthTokens(() -> ring, id -> java.util.Optional.empty(),
+                java.time.Clock.systemUTC()).mint(valid.registration(), valid.expiry());
     }
 
     @Test
