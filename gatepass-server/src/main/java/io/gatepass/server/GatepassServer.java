@@ -21,8 +21,8 @@ import io.gatepass.server.auth.SigV4Authenticator;
 import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.endpoints.sdk.ComputeTokenRefresher;
-import io.gatepass.server.endpoints.sdk.FleetRoleCredentials;
-import io.gatepass.server.endpoints.sdk.ProcessRecords;
+import io.gatepass.server.endpoints.sdk.StsFleetRoleCredentials;
+import io.gatepass.server.endpoints.sdk.StoredProcessRecords;
 import io.gatepass.server.endpoints.sdk.SdkActions;
 import io.gatepass.server.endpoints.sdk.SdkHandshake;
 import io.gatepass.server.endpoints.sdk.SdkSettings;
@@ -162,7 +162,8 @@ public final class GatepassServer implements AutoCloseable {
             AtomicReference<GameSessionEvents> sessionEvents = new AtomicReference<>();
             SdkSettings sdkSettings = SdkSettings.DEFAULTS;
             ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
-                    sessionEvents::get, new ComputeTokenRefresher(store, computeTokens, clock), ProcessRecords.NONE);
+                    sessionEvents::get, new ComputeTokenRefresher(store, computeTokens, clock),
+                    new StoredProcessRecords(store.serverProcesses(), nodeId(config)));
             GameSessionEvents gameSessions = GameLiftService.register(operations, store, authorizer,
                     config.region(), computeTokens, websocketBase::get,
                     processesStandIn != null ? processesStandIn : serverProcesses, clock);
@@ -191,7 +192,7 @@ public final class GatepassServer implements AutoCloseable {
                     serverProcesses,
                     new SdkActions(serverProcesses, sessionEvents::get,
                             () -> certificate == null ? null : certificate.certificateChain().toAbsolutePath().toString(),
-                            FleetRoleCredentials.NONE),
+                            new StsFleetRoleCredentials(store, issuer, policies, clock)),
                     refusal -> metrics.count("gatepass.sdk.handshake.refusals",
                             "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
@@ -332,6 +333,12 @@ public final class GatepassServer implements AutoCloseable {
                         .setCertPath(certificate.certificateChain().toString())
                         .setKeyPath(certificate.privateKey().toString()))
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+    }
+
+    /** This node's name in the store's records of connected processes: host and port, stable across restarts. */
+    private static String nodeId(ServerConfig config) {
+        String host = System.getenv().getOrDefault("HOSTNAME", System.getenv().getOrDefault("COMPUTERNAME", "node"));
+        return host + ":" + config.port();
     }
 
     private static String version() {

@@ -49,6 +49,8 @@ public interface Store extends AutoCloseable {
 
     PlayerSessionStore playerSessions();
 
+    ServerProcessStore serverProcesses();
+
     /** True once migrations have run and a connection answers. */
     boolean isHealthy();
 

@@ -6,6 +6,7 @@ import io.gatepass.store.AccessKeyStore;
 import io.gatepass.store.AccountStore;
 import io.gatepass.store.ComputeStore;
 import io.gatepass.store.DomainPolicyStore;
+import io.gatepass.store.ServerProcessStore;
 import io.gatepass.store.DomainStore;
 import io.gatepass.store.FleetStore;
 import io.gatepass.store.GameSessionStore;
@@ -47,6 +48,7 @@ public final class JdbcStore implements Store {
     private final DomainPolicyStore domainPolicies;
     private final GameSessionStore gameSessions;
     private final PlayerSessionStore playerSessions;
+    private final ServerProcessStore serverProcesses;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -67,6 +69,7 @@ public final class JdbcStore implements Store {
         this.domainPolicies = new JdbcDomainPolicyStore(jdbc);
         this.gameSessions = new JdbcGameSessionStore(jdbc);
         this.playerSessions = new JdbcPlayerSessionStore(jdbc);
+        this.serverProcesses = new JdbcServerProcessStore(jdbc);
     }
 
     /**
@@ -190,6 +193,11 @@ public final class JdbcStore implements Store {
     @Override
     public PlayerSessionStore playerSessions() {
         return playerSessions;
+    }
+
+    @Override
+    public ServerProcessStore serverProcesses() {
+        return serverProcesses;
     }
 
     @Override

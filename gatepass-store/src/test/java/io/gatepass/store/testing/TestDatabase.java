@@ -4,6 +4,7 @@ import io.gatepass.store.AccessKeyStore;
 import io.gatepass.store.AccountStore;
 import io.gatepass.store.ComputeStore;
 import io.gatepass.store.DomainPolicyStore;
+import io.gatepass.store.ServerProcessStore;
 import io.gatepass.store.DomainStore;
 import io.gatepass.store.FleetStore;
 import io.gatepass.store.GameSessionStore;
@@ -263,6 +264,11 @@ public enum TestDatabase {
         @Override
         public PlayerSessionStore playerSessions() {
             return delegate.playerSessions();
+        }
+
+        @Override
+        public ServerProcessStore serverProcesses() {
+            return delegate.serverProcesses();
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.util.List;
  * column (the store does not need to know their shape).
  */
 record FleetExtras(String fleetType, String anywhereCost, String certificateType, List<String> metricGroups,
-                   String newGameSessionProtectionPolicy) {
+                   String newGameSessionProtectionPolicy, String instanceRoleArn) {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
 
@@ -26,7 +26,7 @@ record FleetExtras(String fleetType, String anywhereCost, String certificateType
 
     static FleetExtras fromJson(String json) {
         if (json == null || json.isBlank()) {
-            return new FleetExtras("ON_DEMAND", null, "DISABLED", List.of(), "NoProtection");
+            return new FleetExtras("ON_DEMAND", null, "DISABLED", List.of(), "NoProtection", null);
         }
         try {
             return JSON.readValue(json, FleetExtras.class);

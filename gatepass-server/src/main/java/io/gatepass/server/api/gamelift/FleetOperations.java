@@ -75,6 +75,7 @@ final class FleetOperations {
         String protection = input.newGameSessionProtectionPolicy() == null ? ProtectionPolicy.NoProtection.name()
                 : v.oneOf("NewGameSessionProtectionPolicy", input.newGameSessionProtectionPolicy(),
                 ProtectionPolicy.class).name();
+        String instanceRoleArn = v.optionalString("InstanceRoleArn", input.instanceRoleArn(), 1, 2048, null);
         List<String> metricGroups = input.metricGroups() == null ? List.of() : input.metricGroups();
         if (metricGroups.size() > 1) {
             throw v.fail("Value at 'metricGroups' failed to satisfy constraint: Member must have length less than "
@@ -91,7 +92,8 @@ final class FleetOperations {
         support.authorize(context, "CreateFleet", fleetArn);
 
         Instant now = context.now().truncatedTo(ChronoUnit.MILLIS);
-        FleetExtras extras = new FleetExtras(fleetType, cost, certificateType, metricGroups, protection);
+        FleetExtras extras = new FleetExtras(fleetType, cost, certificateType, metricGroups, protection,
+                instanceRoleArn);
         Fleet fleet = new Fleet(account, fleetId, fleetArn, name, description, ComputeType.ANYWHERE.name(),
                 Fleet.STATUS_ACTIVE, now, extras.toJson());
         List<FleetLocation> fleetLocations = locations.stream()
@@ -250,7 +252,7 @@ final class FleetOperations {
                 fleet.name(), fleet.createdAt(), fleet.status(), extras.metricGroups(),
                 extras.newGameSessionProtectionPolicy(), fleet.computeType(),
                 extras.anywhereCost() == null ? null : new AnywhereConfiguration(extras.anywhereCost()),
-                new CertificateConfiguration(extras.certificateType()));
+                new CertificateConfiguration(extras.certificateType()), extras.instanceRoleArn());
     }
 
     enum ComputeType { EC2, ANYWHERE }

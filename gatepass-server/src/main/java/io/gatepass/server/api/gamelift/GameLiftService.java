@@ -56,6 +56,11 @@ public final class GameLiftService {
         }
     };
 
+    /** The fleet's InstanceRoleArn (what the SDK's GetFleetRoleCredentials may assume), or null. */
+    public static String instanceRoleArn(io.gatepass.core.gamelift.Fleet fleet) {
+        return FleetExtras.fromJson(fleet.attributesJson()).instanceRoleArn();
+    }
+
     public static void register(OperationTable table, Store store, Authorizer authorizer, String region,
                                 ComputeTokens tokens, Supplier<String> websocketBase) {
         register(table, store, authorizer, region, tokens, websocketBase, NO_PROCESSES, Clock.systemUTC());

@@ -44,14 +44,14 @@ public final class GameLiftShapes {
                                    List<LocationConfiguration> locations, AnywhereConfiguration anywhereConfiguration,
                                    CertificateConfiguration certificateConfiguration, List<String> metricGroups,
                                    String newGameSessionProtectionPolicy, String buildId, String scriptId,
-                                   String eC2InstanceType, List<Tag> tags) {
+                                   String eC2InstanceType, List<Tag> tags, String instanceRoleArn) {
     }
 
     public record FleetAttributes(String fleetId, String fleetArn, String fleetType, String description, String name,
                                   Instant creationTime, String status, List<String> metricGroups,
                                   String newGameSessionProtectionPolicy, String computeType,
                                   AnywhereConfiguration anywhereConfiguration,
-                                  CertificateConfiguration certificateConfiguration) {
+                                  CertificateConfiguration certificateConfiguration, String instanceRoleArn) {
     }
 
     public record LocationState(String location, String status) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * fleet. Blocking (reads the store); call it off the event loop. Never throws for bad input.
  */
 public final class SdkHandshake {
-    static final int MAX_PROCESS_ID_LENGTH = 1024;
+    static final int MAX_PROCESS_ID_LENGTH = 256;
     private static final Pattern FLEET_ID = Pattern.compile("^[a-z]*fleet-[a-zA-Z0-9\\-]+$");
     private static final Pattern FLEET_ARN = Pattern.compile("^arn:.*:[a-z]*fleet/([a-z]*fleet-[a-zA-Z0-9\\-]+)$");
     private static final Pattern COMPUTE_NAME = Pattern.compile("^[a-zA-Z0-9\\-]+(/[a-zA-Z0-9\\-]+)?$");

@@ -67,7 +67,9 @@ class SdkWebSocketTest {
                 // already closed by the server
             }
         });
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         vertx.close().await();
     }
 
@@ -122,6 +124,25 @@ class SdkWebSocketTest {
     }
 
     @Test
+    void processes_areRecordedInTheStore_fromProcessReadyToProcessEnding() {
+        SdkTestClient client = readyProcess("proc-1", 7777);
+        var records = server.server().store().serverProcesses();
+        assertThat(records.list(fleetId)).singleElement().satisfies(r -> {
+            assertThat(r.processId()).isEqualTo("proc-1");
+            assertThat(r.status()).isEqualTo("ACTIVE");
+            assertThat(r.port()).isEqualTo(7777);
+            assertThat(r.sdkLanguage()).isEqualTo("Cpp");
+        });
+
+        client.request("HeartbeatServerProcess", Map.of("HealthStatus", false));
+        assertThat(records.list(fleetId)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo("UNHEALTHY"));
+        client.request("TerminateServerProcess");
+
+        assertThat(records.list(fleetId)).isEmpty();
+    }
+
+    @Test
     void handshake_whenFleetIdIsTheFleetArn_isAccepted() {
         assertThat(SdkTestClient.handshakeStatus(vertx, base,
                 SdkTestClient.tokenParameters("proc-arn", fleetArn, compute, token))).isEqualTo(101);
@@ -135,6 +156,8 @@ class SdkWebSocketTest {
         char last = token.charAt(token.length() - 1);
         String forged = token.substring(0, token.length() - 1) + (last == 'a' ? 'b' : 'a');
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        cases.put("unknown_token_key", SdkTestClient.tokenParameters("p", fleetId, compute,
+                tokenFromAnotherKeyRing()));
         cases.put("missing_process_id", without(SdkTestClient.tokenParameters("x", fleetId, compute, token), "pID"));
         cases.put("invalid_process_id", SdkTestClient.tokenParameters("p\u0001", fleetId, compute, token));
         cases.put("missing_token", SdkTestClient.tokenParameters("p", fleetId, compute, null));
@@ -153,6 +176,17 @@ class SdkWebSocketTest {
         for (String reason : cases.keySet()) {
             assertThat(metrics).contains("gatepass_sdk_handshake_refusals_total{reason=\"" + reason + "\"} 1.0");
         }
+    }
+
+    /** A well-formed token for this compute's registration, signed with a key this server never had. */
+    private String tokenFromAnotherKeyRing() {
+        var valid = (io.gatepass.core.token.Verification.Valid) server.server().computeTokenVerifier().verify(token);
+        byte[] secret = new byte[io.gatepass.core.token.SigningKey.SECRET_BYTES];
+        new java.util.Random(7).nextBytes(secret);
+        var ring = io.gatepass.core.token.KeyRing.of(List.of(new io.gatepass.core.token.SigningKey("Zz9Zz", secret,
+                Instant.now().minus(Duration.ofHours(1)))), Duration.ofHours(3));
+        return new io.gatepass.core.token.ComputeAuthTokens(() -> ring, id -> java.util.Optional.empty(),
+                java.time.Clock.systemUTC()).mint(valid.registration(), valid.expiry());
     }
 
     @Test
@@ -258,6 +292,55 @@ class SdkWebSocketTest {
         assertThat(certificate.has("CertificatePath")).isTrue();
         assertThat(role.path("StatusCode").asInt()).isEqualTo(200);
         assertThat(role.has("AccessKeyId")).isFalse();
+    }
+
+    @Test
+    void fleetRoleCredentials_whenRoleIsTheFleetsInstanceRoleAndTrustsGameLift_areAnAssumedRoleSession() {
+        var iam = server.iam(TestServer.admin());
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"gamelift.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String roleArn = iam.createRole(r -> r.roleName("game-server").assumeRolePolicyDocument(trust)).role().arn();
+        String untrusted = iam.createRole(r -> r.roleName("other").assumeRolePolicyDocument(
+                trust.replace("gamelift.amazonaws.com", "ec2.amazonaws.com"))).role().arn();
+        var roleFleet = gameLift.createFleet(r -> r.name("with-role").computeType(ComputeType.ANYWHERE)
+                .instanceRoleArn(roleArn).locations(l -> l.location("custom-home"))).fleetAttributes();
+        var untrustingFleet = gameLift.createFleet(r -> r.name("untrusting").computeType(ComputeType.ANYWHERE)
+                .instanceRoleArn(untrusted).locations(l -> l.location("custom-home"))).fleetAttributes();
+        assertThat(roleFleet.instanceRoleArn()).isEqualTo(roleArn);
+        SdkTestClient process = processOn(roleFleet.fleetId(), "proc-role");
+        SdkTestClient other = processOn(untrustingFleet.fleetId(), "proc-untrusting");
+
+        JsonNode granted = process.request("GetFleetRoleCredentials",
+                Map.of("RoleArn", roleArn, "RoleSessionName", roleFleet.fleetId() + "-" + compute));
+        JsonNode notTheFleetsRole = process.request("GetFleetRoleCredentials",
+                Map.of("RoleArn", untrusted, "RoleSessionName", "s1"));
+        JsonNode notTrusted = other.request("GetFleetRoleCredentials",
+                Map.of("RoleArn", untrusted, "RoleSessionName", "s2"));
+
+        assertThat(granted.path("StatusCode").asInt()).isEqualTo(200);
+        assertThat(granted.path("AccessKeyId").asText()).startsWith("ASIA");
+        assertThat(granted.path("Expiration").asLong()).isGreaterThan(server.clock().millis());
+        assertThat(granted.path("AssumedRoleUserArn").asText())
+                .isEqualTo("arn:aws:sts::" + TestServer.ACCOUNT + ":assumed-role/game-server/"
+                        + roleFleet.fleetId() + "-" + compute);
+        var caller = server.sts(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                granted.path("AccessKeyId").asText(), granted.path("SecretAccessKey").asText(),
+                granted.path("SessionToken").asText())).getCallerIdentity();
+        assertThat(caller.arn()).isEqualTo(granted.path("AssumedRoleUserArn").asText());
+        assertThat(notTheFleetsRole.has("AccessKeyId")).isFalse();
+        assertThat(notTrusted.has("AccessKeyId")).isFalse();
+    }
+
+    /** A ready process on another fleet of the test's location, on a compute of its own. */
+    private SdkTestClient processOn(String fleet, String processId) {
+        gameLift.registerCompute(r -> r.fleetId(fleet).computeName(compute).ipAddress("10.0.0.9")
+                .location("custom-home"));
+        String fleetToken = gameLift.getComputeAuthToken(r -> r.fleetId(fleet).computeName(compute)).authToken();
+        SdkTestClient client = SdkTestClient.connect(vertx, base,
+                SdkTestClient.tokenParameters(processId, fleet, compute, fleetToken));
+        clients.add(client);
+        assertThat(client.processReady(7777).path("StatusCode").asInt()).isEqualTo(200);
+        return client;
     }
 
     @Test
@@ -450,9 +533,11 @@ class SdkWebSocketTest {
     void serverShutdown_sendsTerminateProcess() {
         SdkTestClient client = readyProcess("proc-1", 7777);
 
-        registry().terminateAll();
+        long before = server.clock().millis();
+        server.close();
+        server = null;
 
-        assertThat(client.awaitPush("TerminateProcess").has("TerminationTime")).isTrue();
+        assertThat(client.awaitPush("TerminateProcess").path("TerminationTime").asLong()).isGreaterThanOrEqualTo(before);
     }
 
     @Test
