@@ -62,6 +62,7 @@ public final class TestServer implements AutoCloseable {
     /** With a fake of the game sessions' side of the SDK websocket. */
     public static TestServer start(String storeUrl, Path dataDir,
                                    io.gatepass.server.gamelift.GameSessionEvents gameSessionEvents) {
+        TestCertificate.seed(dataDir);
         MutableClock clock = new MutableClock();
         return new TestServer(GatepassServer.start(config(storeUrl, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES),
                 clock, gameSessionEvents), clock);
@@ -69,6 +70,7 @@ public final class TestServer implements AutoCloseable {
 
     /** With game server processes the test controls (e.g. {@link FakeServerProcesses}). */
     public static TestServer start(String storeUrl, Path dataDir, ServerProcesses processes) {
+        TestCertificate.seed(dataDir);
         MutableClock clock = new MutableClock();
         return new TestServer(GatepassServer.start(config(storeUrl, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES),
                 clock, processes), clock);
