@@ -413,6 +413,7 @@ class SdkWebSocketTest {
     @Test
     void connection_thatNeverCallsProcessReady_isClosedAfterTheTimeout() {
         SdkTestClient client = connect("idle");
+        client.request("GetComputeCertificate"); // answered once attached
 
         server.clock().advance(Duration.ofMinutes(5));
         registry().check();
@@ -484,6 +485,8 @@ class SdkWebSocketTest {
         client.drop();
         awaitNoActiveProcess();
         client.open();
+        assertThat(client.request("HeartbeatServerProcess", Map.of("HealthStatus", true))
+                .path("StatusCode").asInt()).isEqualTo(200);
         registry().startGameSession("proc-1", new GameSessionStart("arn:gs/1", "m", 4, 7777, "10.0.0.7", null,
                 Map.of(), null, null));
 
@@ -511,6 +514,7 @@ class SdkWebSocketTest {
         SdkTestClient first = readyProcess("proc-1", 7777);
         SdkTestClient second = SdkTestClient.connect(vertx, base, first.parameters());
         clients.add(second);
+        second.request("HeartbeatServerProcess", Map.of("HealthStatus", true)); // answered once attached
 
         registry().startGameSession("proc-1", new GameSessionStart("arn:gs/1", "m", 4, 7777, "10.0.0.7", null,
                 Map.of(), null, null));
