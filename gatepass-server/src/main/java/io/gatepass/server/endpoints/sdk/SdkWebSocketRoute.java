@@ -72,7 +72,8 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
                 return;
             }
             ConnectedCompute compute = outcome.compute();
-            String endpoint = (request.isSSL() ? "wss://" : "ws://") + request.authority() + PATH;
+            String endpoint = request.authority() == null ? null
+                    : (request.isSSL() ? "wss://" : "ws://") + request.authority() + PATH;
             request.toWebSocket()
                     .onSuccess(socket -> bind(socket, query.get("pID"), compute, endpoint))
                     .onFailure(e -> LOG.info("SDK websocket upgrade failed (fleet {}, compute {}, pID {}): {}",
@@ -90,6 +91,7 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
         request.response().setStatusCode(refusal.httpStatus()).putHeader("Content-Length", "0").end();
     }
 
+    /** @param endpoint where RefreshConnection sends the process: the URL it reached us at; null if unknown */
     private void bind(ServerWebSocket socket, String processId, ConnectedCompute compute, String endpoint) {
         ProcessConnection connection = new ProcessConnection() {
             @Override

@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
 public final class ServerProcessRegistry implements ServerProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(ServerProcessRegistry.class);
     private static final short NORMAL_CLOSURE = 1000;
+    /** How long after its TerminationTime a process may take to call ProcessEnding (as GameLift's exit timeout). */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(30);
 
     /**
      * Used until game sessions are wired in: no game session is ever placed, so each call about one is a 404, and
@@ -108,6 +110,8 @@ public final class ServerProcessRegistry implements ServerProcesses {
         Instant lastHeartbeat;
         Instant unhealthySince;
         Instant terminationSentAt;
+        /** When a process told to terminate is given up on, if it has not ended by then. */
+        Instant terminationDeadline;
         Instant refreshSentAt;
         boolean ended;
         final Map<ProcessConnection, Instant> replaced = new LinkedHashMap<>();
@@ -313,6 +317,7 @@ public final class ServerProcessRegistry implements ServerProcesses {
                 return false;
             }
             process.terminationSentAt = clock.instant();
+            process.terminationDeadline = terminationTime.plus(EXIT_GRACE);
         }
         return push(processId, terminateMessage(terminationTime));
     }
@@ -326,6 +331,7 @@ public final class ServerProcessRegistry implements ServerProcesses {
             for (Process process : processes.values()) {
                 if (!process.ended && process.connection != null && process.activated != null) {
                     process.terminationSentAt = now;
+                    process.terminationDeadline = now.plus(settings.terminationNotice()).plus(EXIT_GRACE);
                     connections.add(process.connection);
                 }
             }
@@ -362,10 +368,11 @@ public final class ServerProcessRegistry implements ServerProcesses {
         Instant now = clock.instant();
         List<Runnable> afterwards = new ArrayList<>();
         List<Process> lost = new ArrayList<>();
+        List<Process> forced = new ArrayList<>();
         Set<String> registrations;
         synchronized (this) {
             for (Process process : List.copyOf(processes.values())) {
-                checkTimers(process, now, afterwards, lost);
+                checkTimers(process, now, afterwards, lost, forced);
             }
             registrations = processes.values().stream().filter(p -> !p.ended)
                     .map(p -> p.compute.registrationId()).collect(Collectors.toSet());
@@ -378,6 +385,10 @@ public final class ServerProcessRegistry implements ServerProcesses {
             events.get().processEnded(process.activated, "INTERRUPTED");
             records.ended(process.activated);
         }
+        for (Process process : forced) {
+            events.get().processEnded(process.activated, "FORCE_TERMINATED");
+            records.ended(process.activated);
+        }
         Set<String> gone = registrations.stream().filter(r -> !tokens.registered(r)).collect(Collectors.toSet());
         if (!gone.isEmpty()) {
             terminateDeregistered(gone, now);
@@ -385,7 +396,8 @@ public final class ServerProcessRegistry implements ServerProcesses {
         refreshConnections(now);
     }
 
-    private void checkTimers(Process process, Instant now, List<Runnable> afterwards, List<Process> lost) {
+    private void checkTimers(Process process, Instant now, List<Runnable> afterwards, List<Process> lost,
+                             List<Process> forced) {
         process.replaced.entrySet().removeIf(entry -> {
             if (!now.isBefore(entry.getValue())) {
                 ProcessConnection old = entry.getKey();
@@ -399,6 +411,18 @@ public final class ServerProcessRegistry implements ServerProcesses {
         }
         String who = process.processId + " (fleet " + process.compute.fleetId() + ", compute "
                 + process.compute.computeName() + ")";
+        if (process.terminationDeadline != null && !now.isBefore(process.terminationDeadline)
+                && process.activated != null) {
+            process.ended = true;
+            processes.remove(process.processId, process);
+            forced.add(process);
+            ProcessConnection connection = process.connection;
+            LOG.info("SDK process {} did not call ProcessEnding after TerminateProcess: it is over", who);
+            if (connection != null) {
+                afterwards.add(() -> connection.close(NORMAL_CLOSURE, "Terminated"));
+            }
+            return;
+        }
         if (process.connection == null) {
             if (process.disconnectedAt != null
                     && !now.isBefore(process.disconnectedAt.plus(settings.reconnectGrace()))) {
@@ -432,6 +456,7 @@ public final class ServerProcessRegistry implements ServerProcesses {
         if (process.unhealthySince != null && process.terminationSentAt == null
                 && !now.isBefore(process.unhealthySince.plus(settings.unhealthyTimeout()))) {
             process.terminationSentAt = now;
+            process.terminationDeadline = now.plus(settings.terminationNotice()).plus(EXIT_GRACE);
             LOG.info("SDK process {} unhealthy for {}: sending TerminateProcess", who, settings.unhealthyTimeout());
             String message = terminateMessage(now.plus(settings.terminationNotice()));
             ProcessConnection connection = process.connection;
@@ -446,6 +471,7 @@ public final class ServerProcessRegistry implements ServerProcesses {
                 if (!process.ended && process.terminationSentAt == null && process.connection != null
                         && registrations.contains(process.compute.registrationId())) {
                     process.terminationSentAt = now;
+                    process.terminationDeadline = now.plus(settings.terminationNotice()).plus(EXIT_GRACE);
                     connections.add(process.connection);
                     LOG.info("SDK process {} (fleet {}, compute {}): the compute was deregistered or its fleet "
                                     + "deleted: sending TerminateProcess", process.processId,

@@ -99,6 +99,17 @@ class SdkWebSocketTest {
         return registry().activeProcesses(fleetId, null).stream().map(ServerProcess::processId).toList();
     }
 
+    /** Waits until the server has seen a dropped connection close (it does so on its own event loop). */
+    private void awaitNoActiveProcess() throws InterruptedException {
+        long deadline = System.nanoTime() + SdkTestClient.WAIT.toNanos();
+        while (!activeIds().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server still counts the dropped process as connected");
+            }
+            Thread.sleep(5); // polls for an event; no test timing depends on it
+        }
+    }
+
     private String metrics() throws Exception {
         return server.send("GET", "/metrics", Map.of(), null).body();
     }
@@ -402,6 +413,7 @@ class SdkWebSocketTest {
     @Test
     void connection_thatNeverCallsProcessReady_isClosedAfterTheTimeout() {
         SdkTestClient client = connect("idle");
+        client.request("GetComputeCertificate"); // answered once attached
 
         server.clock().advance(Duration.ofMinutes(5));
         registry().check();
@@ -422,6 +434,25 @@ class SdkWebSocketTest {
         assertThat(ending.path("StatusCode").asInt()).isEqualTo(200);
         assertThat(sessions.next()).isEqualTo("processEnded proc-1 TRIGGERED_ON_PROCESS_TERMINATE");
         assertThat(activeIds()).isEmpty();
+    }
+
+    @Test
+    void processToldToTerminate_thatNeverEnds_isForceTerminatedAfterItsTerminationTime() throws Exception {
+        SdkTestClient client = readyProcess("proc-1", 7777);
+        registry().startGameSession("proc-1", new GameSessionStart("arn:gs/1", "m", 4, 7777, "10.0.0.7", null,
+                Map.of(), null, null));
+        client.awaitPush("CreateGameSession");
+
+        registry().terminateProcess("proc-1", server.clock().instant().plusSeconds(60));
+        client.awaitPush("TerminateProcess");
+        server.clock().advance(Duration.ofSeconds(80));
+        registry().check();
+        assertThat(sessions.calls).isEmpty();
+        server.clock().advance(Duration.ofSeconds(10));
+        registry().check();
+
+        assertThat(sessions.next()).isEqualTo("processEnded proc-1 FORCE_TERMINATED");
+        assertThat(client.awaitClose()).isEqualTo(1000);
     }
 
     @Test
@@ -447,13 +478,15 @@ class SdkWebSocketTest {
     }
 
     @Test
-    void reconnect_withTheSameUrl_continuesTheProcessWithoutProcessReady() {
+    void reconnect_withTheSameUrl_continuesTheProcessWithoutProcessReady() throws Exception {
         SdkTestClient client = readyProcess("proc-1", 7777);
         Instant activatedAt = registry().activeProcesses(fleetId, null).get(0).activatedAt();
 
         client.drop();
-        assertThat(activeIds()).isEmpty();
+        awaitNoActiveProcess();
         client.open();
+        assertThat(client.request("HeartbeatServerProcess", Map.of("HealthStatus", true))
+                .path("StatusCode").asInt()).isEqualTo(200);
         registry().startGameSession("proc-1", new GameSessionStart("arn:gs/1", "m", 4, 7777, "10.0.0.7", null,
                 Map.of(), null, null));
 
@@ -469,6 +502,7 @@ class SdkWebSocketTest {
         SdkTestClient client = readyProcess("proc-1", 7777);
 
         client.drop();
+        awaitNoActiveProcess();
         server.clock().advance(Duration.ofMinutes(3));
         registry().check();
 
@@ -480,6 +514,7 @@ class SdkWebSocketTest {
         SdkTestClient first = readyProcess("proc-1", 7777);
         SdkTestClient second = SdkTestClient.connect(vertx, base, first.parameters());
         clients.add(second);
+        second.request("HeartbeatServerProcess", Map.of("HealthStatus", true)); // answered once attached
 
         registry().startGameSession("proc-1", new GameSessionStart("arn:gs/1", "m", 4, 7777, "10.0.0.7", null,
                 Map.of(), null, null));
