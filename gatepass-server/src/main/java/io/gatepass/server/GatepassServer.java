@@ -154,14 +154,6 @@ public final class GatepassServer implements AutoCloseable {
             ComputeTokenAuthority computeTokens = new ComputeTokenAuthority(keyRings, store.computes(),
                     config.computeTokenTtl(), clock);
             RepositoryTokenAuthority repositoryTokens = new RepositoryTokenAuthority(keyRings, store.domains(), clock);
-            // Game server processes connected over the SDK websocket: the ServerProcesses the game sessions place on,
-            // telling those game sessions (GameSessionEvents) what the processes do.
-            GameSessionEvents sessionEvents = gameSessionEvents != null ? gameSessionEvents
-                    : ServerProcessRegistry.NO_GAME_SESSIONS;
-            SdkSettings sdkSettings = SdkSettings.DEFAULTS;
-            ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
-                    () -> sessionEvents, new ComputeTokenRefresher(store, computeTokens, clock),
-                    new StoredProcessRecords(store.serverProcesses(), nodeId(config)));
             AtomicReference<String> websocketBase = new AtomicReference<>();
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl() == null ? null
                     : config.publicUrl().replaceAll("/+$", ""));

@@ -32,38 +32,9 @@ public final class GameLiftService {
     private GameLiftService() {
     }
 
-    /** No game server processes connected: game sessions cannot be placed (until the SDK endpoint is wired). */
-    public static final ServerProcesses NO_PROCESSES = new ServerProcesses() {
-        @Override
-        public List<ServerProcess> activeProcesses(String fleetId, String location) {
-            return List.of();
-        }
-
-        @Override
-        public boolean startGameSession(String processId, io.gatepass.server.gamelift.GameSessionStart session) {
-            return false;
-        }
-
-        @Override
-        public boolean updateGameSession(String processId, io.gatepass.server.gamelift.GameSessionStart session,
-                                         String updateReason) {
-            return false;
-        }
-
-        @Override
-        public boolean terminateProcess(String processId, Instant terminationTime) {
-            return false;
-        }
-    };
-
     /** The fleet's InstanceRoleArn (what the SDK's GetFleetRoleCredentials may assume), or null. */
     public static String instanceRoleArn(io.gatepass.core.gamelift.Fleet fleet) {
         return FleetExtras.fromJson(fleet.attributesJson()).instanceRoleArn();
-    }
-
-    public static void register(OperationTable table, Store store, Authorizer authorizer, String region,
-                                ComputeTokens tokens, Supplier<String> websocketBase) {
-        register(table, store, authorizer, region, tokens, websocketBase, NO_PROCESSES, Clock.systemUTC());
     }
 
     /**

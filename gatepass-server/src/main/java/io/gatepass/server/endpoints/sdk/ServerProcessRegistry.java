@@ -36,45 +36,6 @@ public final class ServerProcessRegistry implements ServerProcesses {
     /** How long after its TerminationTime a process may take to call ProcessEnding (as GameLift's exit timeout). */
     static final Duration EXIT_GRACE = Duration.ofSeconds(30);
 
-    /**
-     * Used until game sessions are wired in: no game session is ever placed, so each call about one is a 404, and
-     * the end of a process changes nothing.
-     */
-    public static final GameSessionEvents NO_GAME_SESSIONS = new GameSessionEvents() {
-        private io.gatepass.core.error.ServiceException none(String id) {
-            return io.gatepass.core.error.CommonErrors.NOT_FOUND.exception("Game session %s not found.", id);
-        }
-
-        @Override
-        public void activateGameSession(ServerProcess process, String gameSessionId) {
-            throw none(gameSessionId);
-        }
-
-        @Override
-        public void acceptPlayerSession(ServerProcess process, String gameSessionId, String playerSessionId) {
-            throw none(gameSessionId);
-        }
-
-        @Override
-        public void removePlayerSession(ServerProcess process, String gameSessionId, String playerSessionId) {
-            throw none(gameSessionId);
-        }
-
-        @Override
-        public void updatePlayerSessionCreationPolicy(ServerProcess process, String gameSessionId, String policy) {
-            throw none(gameSessionId);
-        }
-
-        @Override
-        public PlayerSessionPage describePlayerSessions(ServerProcess process, PlayerSessionQuery query) {
-            return new PlayerSessionPage(List.of(), null);
-        }
-
-        @Override
-        public void processEnded(ServerProcess process, String statusReason) {
-        }
-    };
-
     private final Clock clock;
     private final SdkSettings settings;
     private final Supplier<GameSessionEvents> events;
