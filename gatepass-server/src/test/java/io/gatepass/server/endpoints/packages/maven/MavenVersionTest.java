@@ -85,16 +85,7 @@ class MavenVersionTest {
     @Test
     void compare_realisticVersions_totalOrderConsistentWithEquals() {
         Random random = new Random(SEED);
-        List<String> versions = new ArrayList<>();
-        List<String> qualifiers = List.of("", "-SNAPSHOT", "-alpha-1", "-beta2", "-M3", "-RC1", "-rc.2", "-ga", ".Final",
-                "-sp1", "-jre", "-android");
-        for (int i = 0; i < 300; i++) {
-            StringBuilder version = new StringBuilder().append(random.nextInt(12));
-            for (int part = random.nextInt(4); part > 0; part--) {
-                version.append('.').append(random.nextInt(random.nextBoolean() ? 3 : 30));
-            }
-            versions.add(version.append(qualifiers.get(random.nextInt(qualifiers.size()))).toString());
-        }
+        List<String> versions = realisticVersions(random, 300);
         List<String> sorted = new ArrayList<>(versions);
         sorted.sort(MavenVersion.ORDER); // TimSort checks the contract on such input
         assertThat(MavenVersion.sorted(versions)).as("seed %d", SEED).isEqualTo(sorted);
@@ -144,6 +135,21 @@ class MavenVersionTest {
                 assertThat(actual).as("seed %d: %s vs %s", SEED, versions.get(a), versions.get(b)).isEqualTo(expected);
             }
         }
+    }
+
+    /** Versions as projects write them: numbers, and now and then a qualifier. */
+    static List<String> realisticVersions(Random random, int count) {
+        List<String> qualifiers = List.of("", "", "", "-SNAPSHOT", "-alpha-1", "-beta2", "-M3", "-RC1", "-rc.2", "-ga",
+                ".Final", "-sp1", "-jre", "-android");
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StringBuilder version = new StringBuilder().append(random.nextInt(12));
+            for (int part = random.nextInt(4); part > 0; part--) {
+                version.append('.').append(random.nextInt(random.nextBoolean() ? 3 : 30));
+            }
+            versions.add(version.append(qualifiers.get(random.nextInt(qualifiers.size()))).toString());
+        }
+        return versions;
     }
 
     static List<String> randomVersions(Random random, int count) {
