@@ -54,7 +54,7 @@ class MavenPathParserPropertyTest {
     void parse_fuzzedPaths_roundTripOrRefusedWithReason() {
         int accepted = 0;
         int refused = 0;
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 40_000; i++) {
             String input = i % 4 == 0 ? randomString(1 + random.nextInt(60)) : mutate(i % 2 == 0
                     ? randomArtifact().path()
                     : new MetadataFile(groupId(), name(), Optional.of(version(true)), checksum()).path());
@@ -74,8 +74,8 @@ class MavenPathParserPropertyTest {
                 refused++;
             }
         }
-        assertThat(accepted).as("seed %d: the fuzz reaches valid paths", SEED).isGreaterThan(10_000);
-        assertThat(refused).as("seed %d: and invalid ones", SEED).isGreaterThan(10_000);
+        assertThat(accepted).as("seed %d: the fuzz reaches valid paths", SEED).isGreaterThan(4_000);
+        assertThat(refused).as("seed %d: and invalid ones", SEED).isGreaterThan(4_000);
     }
 
     private ArtifactFile randomArtifact() {
