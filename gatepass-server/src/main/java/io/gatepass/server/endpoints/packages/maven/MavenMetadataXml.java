@@ -31,9 +31,14 @@ public final class MavenMetadataXml {
     private MavenMetadataXml() {
     }
 
-    /** What a client's {@code maven-metadata.xml} says, as far as publishing needs it. */
+    /**
+     * What a client's {@code maven-metadata.xml} says, as far as publishing needs it.
+     *
+     * @param groupLevel a group's plugin list ({@code <plugins>}, no groupId or artifactId): groupId and artifactId
+     *                   are then ""
+     */
     public record Uploaded(String groupId, String artifactId, Optional<String> version, List<String> versions,
-                           Optional<SnapshotBuild> snapshot) {
+                           Optional<SnapshotBuild> snapshot, boolean groupLevel) {
         public Uploaded {
             versions = List.copyOf(versions);
         }
@@ -106,6 +111,10 @@ public final class MavenMetadataXml {
             throw new InvalidMetadataException("maven-metadata.xml's root element is <" + root.getTagName()
                     + ">, not <metadata>");
         }
+        if (child(root, "plugins").isPresent() && text(root, "groupId").isEmpty()
+                && text(root, "artifactId").isEmpty()) {
+            return new Uploaded("", "", Optional.empty(), List.of(), Optional.empty(), true);
+        }
         String groupId = text(root, "groupId").orElseThrow(
                 () -> new InvalidMetadataException("maven-metadata.xml has no <groupId>"));
         String artifactId = text(root, "artifactId").orElseThrow(
@@ -129,7 +138,7 @@ public final class MavenMetadataXml {
                 }
             }
         }
-        return new Uploaded(groupId, artifactId, version, versions, snapshot);
+        return new Uploaded(groupId, artifactId, version, versions, snapshot, false);
     }
 
     private static SnapshotBuild build(String timestamp, String buildNumber) {

@@ -81,7 +81,8 @@ class MavenMetadataXmlTest {
     void read_whatWriteWrote_sameCoordinatesVersionsAndBuild() {
         Uploaded versions = MavenMetadataXml.read(MavenMetadataXml.write(
                 new Versions("g", "a", List.of("1", "2"), T1)));
-        assertThat(versions).isEqualTo(new Uploaded("g", "a", Optional.empty(), List.of("1", "2"), Optional.empty()));
+        assertThat(versions).isEqualTo(new Uploaded("g", "a", Optional.empty(), List.of("1", "2"), Optional.empty(),
+                false));
 
         Uploaded snapshot = MavenMetadataXml.read(MavenMetadataXml.write(new Snapshot("g", "a", "1-SNAPSHOT",
                 Optional.of(new SnapshotBuild("20261206.101500", 7)), T1, List.of())));
@@ -102,6 +103,14 @@ class MavenMetadataXmlTest {
 
         assertThat(uploaded.groupId()).isEqualTo("org.example");
         assertThat(uploaded.versions()).containsExactly("0.9", "1.0");
+    }
+
+    @Test
+    void read_groupLevelPluginList_groupLevelWithoutCoordinates() {
+        Uploaded uploaded = read("<metadata><plugins><plugin><name>Demo</name><prefix>demo</prefix>"
+                + "<artifactId>demo-maven-plugin</artifactId></plugin></plugins></metadata>");
+
+        assertThat(uploaded.groupLevel()).isTrue();
     }
 
     @Test
