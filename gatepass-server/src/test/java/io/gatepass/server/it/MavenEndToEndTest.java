@@ -87,8 +87,8 @@ class MavenEndToEndTest {
         AwsCredentials publisher = publisher();
         String release = unique("core");
         String snapshot = unique("edge");
-        Path releaseProject = library(release, "1.0", "release one");
-        Path snapshotProject = library(snapshot, "2.0-SNAPSHOT", "snapshot build one");
+        Path releaseProject = library(release, "1.0", "jar", "release one");
+        Path snapshotProject = library(snapshot, "2.0-SNAPSHOT", "jar", "snapshot build one");
 
         assertSucceeded(mvn(token(publisher, 43200), releaseProject, "deploy"));
         assertSucceeded(mvn(token(publisher, 43200), snapshotProject, "deploy"));
@@ -118,7 +118,7 @@ class MavenEndToEndTest {
     @Test
     void deploy_whenTheTokenExpired_failsWithMavensOwn401() throws Exception {
         String token = token(publisher(), 900);
-        Path project = library(unique("late"), "1.0", "never published");
+        Path project = library(unique("late"), "1.0", "pom", "never published");
         server.clock().advance(Duration.ofSeconds(901));
         MavenRun deploy;
         try {
@@ -133,7 +133,7 @@ class MavenEndToEndTest {
 
     @Test
     void deploy_whenThePrincipalMayOnlyRead_failsWith403() throws Exception {
-        Path project = library(unique("denied"), "1.0", "never published");
+        Path project = library(unique("denied"), "1.0", "pom", "never published");
 
         MavenRun deploy = mvn(token(reader(), 43200), project, "deploy");
 
@@ -143,9 +143,9 @@ class MavenEndToEndTest {
 
     // ------------------------------------------------------------------------------------------------ setup
 
-    /** A jar project whose jar holds {@code message.txt}, deployed to the repository. */
-    private Path library(String artifactId, String version, String message) throws IOException {
-        Path dir = project(artifactId, version, "jar", """
+    /** A project deployed to the repository; as a jar, its jar holds {@code message.txt}. */
+    private Path library(String artifactId, String version, String packaging, String message) throws IOException {
+        Path dir = project(artifactId, version, packaging, """
                   <distributionManagement>
                     <repository><id>team-libs</id><url>%s</url></repository>
                     <snapshotRepository><id>team-libs</id><url>%s</url></snapshotRepository>
@@ -216,7 +216,7 @@ class MavenEndToEndTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("HOME", home.toString());
-        builder.environment().remove("MAVEN_OPTS");
+        builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1"); // starts faster; the runs are short
         builder.environment().remove("MAVEN_ARGS");
         Process process = builder.start();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
