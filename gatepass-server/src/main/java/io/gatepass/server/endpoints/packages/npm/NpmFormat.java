@@ -58,6 +58,12 @@ public final class NpmFormat implements PackageFormat {
         return "Bearer realm=\"" + realm + "\", Basic realm=\"" + realm + "\"";
     }
 
+    /** The tarball travels base64 (4/3 of its size) inside JSON with the manifest and readme. */
+    @Override
+    public long maxBodyBytes(long maxAssetBytes) {
+        return maxAssetBytes + maxAssetBytes / 3 + 4 + 16L * 1024 * 1024;
+    }
+
     @Override
     public PackageResponse handle(PackageRequest request) {
         NpmPath path = NpmPath.parse(request.path());
@@ -208,6 +214,11 @@ public final class NpmFormat implements PackageFormat {
         PackageKey key = key(access, name);
         if (access.packages().findVersion(key, version).isPresent()) {
             throw exists(name, version);
+        }
+        long size = fileSize(attachment.file());
+        if (size > context.maxAssetBytes()) {
+            throw PackageException.json(413, "The tarball is " + size + " bytes, larger than the limit of "
+                    + context.maxAssetBytes() + " bytes.");
         }
         StoredBlob blob = access.blobs().put(attachment.file());
         if (attachment.declaredLength() >= 0 && attachment.declaredLength() != blob.size()) {
@@ -442,6 +453,14 @@ public final class NpmFormat implements PackageFormat {
     private static Path tempFile(Path besides) {
         try {
             return Files.createTempFile(besides.getParent(), "npm-", ".tgz");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
