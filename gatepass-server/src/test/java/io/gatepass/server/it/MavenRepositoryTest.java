@@ -21,7 +21,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +103,30 @@ class MavenRepositoryTest {
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()), publisher);
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Length")).contains(String.valueOf(jar.length));
+    }
+
+    @Test
+    void putArtifacts_ofANewVersionInParallel_allStored() throws Exception {
+        String a = unique("parallel");
+        String dir = "org/example/" + a + "/3.0/";
+        List<String> classifiers = List.of("", "-sources", "-javadoc", "-tests", "-linux", "-windows", "-macos", "-all");
+        List<CompletableFuture<HttpResponse<byte[]>>> puts = new ArrayList<>();
+        for (String classifier : classifiers) {
+            String basic = Base64.getEncoder().encodeToString(("aws:" + publisher).getBytes(StandardCharsets.UTF_8));
+            puts.add(http.sendAsync(HttpRequest.newBuilder(uri(dir + a + "-3.0" + classifier + ".jar"))
+                    .header("Authorization", "Basic " + basic)
+                    .PUT(HttpRequest.BodyPublishers.ofString("file" + classifier)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        for (CompletableFuture<HttpResponse<byte[]>> put : puts) {
+            assertThat(put.get().statusCode()).as(new String(put.get().body(), StandardCharsets.UTF_8))
+                    .isEqualTo(201);
+        }
+        assertThat(put(dir + a + "-3.0.pom", "<project/>").statusCode()).isEqualTo(201);
+        assertThat(put("org/example/" + a + "/maven-metadata.xml", metadata(a, "3.0")).statusCode()).isEqualTo(201);
+        for (String classifier : classifiers) {
+            assertThat(text(get(dir + a + "-3.0" + classifier + ".jar"))).isEqualTo("file" + classifier);
+        }
     }
 
     @Test

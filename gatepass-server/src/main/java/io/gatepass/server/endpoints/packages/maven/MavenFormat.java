@@ -163,37 +163,47 @@ public final class MavenFormat implements PackageFormat {
 
     private PackageResponse putArtifact(PackageRequest request, RepositoryAccess access, ArtifactFile file) {
         PackageKey key = access.packageKey(file.groupId(), file.artifactId());
-        String coordinates = file.groupId() + ":" + file.artifactId() + ":" + file.version();
-        Optional<PackageVersion> existing = access.packages().findVersion(key, file.version());
-        if (existing.isPresent() && !existing.get().status().isDownloadable()) {
-            throw PackageException.of(this, 409, coordinates + " is " + existing.get().status().wireName()
-                    + "; no files can be added to it.");
+        StoredBlob blob = null;
+        // Maven 3.9 uploads a version's files in parallel: when another upload created the version (or this file)
+        // between the look and the write, look again.
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Optional<PackageVersion> existing = access.packages().findVersion(key, file.version());
+            if (existing.isPresent() && !existing.get().status().isDownloadable()) {
+                throw PackageException.of(this, 409, coordinates(file) + " is "
+                        + existing.get().status().wireName() + "; no files can be added to it.");
+            }
+            blob = blob == null ? store(request, access) : blob;
+            Optional<PackageAsset> previous = access.packages().findAsset(key, file.version(), file.fileName());
+            if (previous.isPresent() && previous.get().sha256().equals(blob.sha256())) {
+                return PackageResponse.empty(200); // the same bytes again: a retry
+            }
+            boolean released = existing.isPresent() && !file.isSnapshot()
+                    && existing.get().status() != PackageVersionStatus.UNFINISHED;
+            if (previous.isPresent() && released) {
+                throw PackageException.of(this, 409, file.fileName() + " of " + coordinates(file)
+                        + " is already published with other content; a released Maven version cannot change"
+                        + " (publish a new version).");
+            }
+            Instant now = now();
+            PackageAsset asset = new PackageAsset(file.fileName(), blob.size(), blob.md5(), blob.sha1(),
+                    blob.sha256(), blob.sha512(), blob.key());
+            try {
+                access.packages().addAsset(new HostedPackage(key, file.artifactId(), now),
+                        new PackageVersion(key, file.version(), PackageVersionStatus.UNFINISHED, revision(), now,
+                                MavenVersionState.NEW.toJson()), asset, !released);
+                return PackageResponse.empty(201);
+            } catch (DuplicateEntityException e) {
+                // another upload won a race; the next look sees what it wrote
+            } catch (ReferenceViolationException e) {
+                throw notFound("Repository " + access.repository() + " no longer exists.");
+            }
         }
-        StoredBlob blob = store(request, access);
-        Optional<PackageAsset> previous = access.packages().findAsset(key, file.version(), file.fileName());
-        if (previous.isPresent() && previous.get().sha256().equals(blob.sha256())) {
-            return PackageResponse.empty(200); // the same bytes again: a retry
-        }
-        boolean released = existing.isPresent() && !file.isSnapshot()
-                && existing.get().status() != PackageVersionStatus.UNFINISHED;
-        if (previous.isPresent() && released) {
-            throw PackageException.of(this, 409, file.fileName() + " of " + coordinates + " is already published"
-                    + " with other content; a released Maven version cannot change (publish a new version).");
-        }
-        Instant now = now();
-        PackageAsset asset = new PackageAsset(file.fileName(), blob.size(), blob.md5(), blob.sha1(), blob.sha256(),
-                blob.sha512(), blob.key());
-        try {
-            access.packages().addAsset(new HostedPackage(key, file.artifactId(), now),
-                    new PackageVersion(key, file.version(), PackageVersionStatus.UNFINISHED, revision(), now,
-                            MavenVersionState.NEW.toJson()), asset, !released);
-        } catch (DuplicateEntityException e) {
-            throw PackageException.of(this, 409, file.fileName() + " of " + coordinates
-                    + " was published with other content at the same time.");
-        } catch (ReferenceViolationException e) {
-            throw notFound("Repository " + access.repository() + " no longer exists.");
-        }
-        return PackageResponse.empty(201);
+        throw PackageException.of(this, 409, file.fileName() + " of " + coordinates(file)
+                + " is being uploaded by others at the same time; try again.");
+    }
+
+    private static String coordinates(ArtifactFile file) {
+        return file.groupId() + ":" + file.artifactId() + ":" + file.version();
     }
 
     private PackageResponse putChecksum(PackageRequest request, RepositoryAccess access, ArtifactFile file) {

@@ -32,7 +32,7 @@ class MavenMetadataGeneratorPropertyTest {
 
     @Test
     void versions_randomStores_listedVersionsInMavenOrderWithLatestAndRelease() {
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 300; i++) {
             List<StoredVersion> stored = new ArrayList<>();
             Set<String> listed = new LinkedHashSet<>();
             Instant newest = Instant.EPOCH;
@@ -85,7 +85,7 @@ class MavenMetadataGeneratorPropertyTest {
         List<String[]> kinds = List.of(new String[] {"", "pom"}, new String[] {"", "jar"},
                 new String[] {"sources", "jar"}, new String[] {"javadoc", "jar"}, new String[] {"", "module"},
                 new String[] {"", "jar.asc"}, new String[] {"linux", "tar.gz"});
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 300; i++) {
             int builds = random.nextInt(6);
             int completed = builds == 0 ? 0 : random.nextInt(builds + 1);
             List<String> names = new ArrayList<>();
