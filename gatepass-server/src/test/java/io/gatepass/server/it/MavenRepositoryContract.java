@@ -30,11 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Maven repository layout over HTTP against a real Gatepass, file by file as {@code mvn deploy} sends it (the real
- * Maven runs in {@link MavenEndToEndTest}).
+ * The Maven repository layout over HTTP against a real Gatepass, file by file as {@code mvn deploy} sends it, on H2
+ * (files for the bytes) and PostgreSQL (bytes in the database). The real Maven runs in {@link MavenEndToEndTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MavenRepositoryTest {
+abstract class MavenRepositoryContract {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
             + "\"Resource\":\"*\"}";
@@ -46,9 +46,12 @@ class MavenRepositoryTest {
     private String publisher;
     private String reader;
 
+    /** The store's JDBC URL, or null for the embedded H2 file store. */
+    abstract String storeUrl();
+
     @BeforeAll
     void start(@TempDir Path work) {
-        server = TestServer.start(null, work.resolve("data"));
+        server = TestServer.start(storeUrl(), work.resolve("data"));
         iam = server.iam(TestServer.admin());
         try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
             admin.createDomain(r -> r.domain("team"));
