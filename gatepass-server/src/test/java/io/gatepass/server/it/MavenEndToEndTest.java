@@ -43,17 +43,10 @@ class MavenEndToEndTest {
     private static final String GROUP = "gatepasse2e.demo";
     private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
             + "\"Resource\":\"*\"}";
-    private static final String PLUGINS = """
-              <build><plugins>
-                <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
-                <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
-                <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
-                <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
-                <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-install-plugin</artifactId><version>3.1.4</version></plugin>
-                <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-deploy-plugin</artifactId><version>3.1.4</version></plugin>
-                <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version></plugin>
-              </plugins></build>
-            """;
+    /** The plugins of a jar's build and of deploying, at the versions this project's own build uses. */
+    private static final String PLUGINS = plugins("maven-resources-plugin:3.3.1", "maven-compiler-plugin:3.14.0",
+            "maven-surefire-plugin:3.5.4", "maven-jar-plugin:3.4.2", "maven-install-plugin:3.1.4",
+            "maven-deploy-plugin:3.1.4", "maven-dependency-plugin:3.8.1");
 
     private TestServer server;
     private IamClient iam;
@@ -102,8 +95,12 @@ class MavenEndToEndTest {
 
         Path consumer = project(unique("app"), "1.0", "pom", """
                   <dependencies>
-                    <dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>1.0</version></dependency>
-                    <dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>2.0-SNAPSHOT</version></dependency>
+                    <dependency>
+                      <groupId>%s</groupId><artifactId>%s</artifactId><version>1.0</version>
+                    </dependency>
+                    <dependency>
+                      <groupId>%s</groupId><artifactId>%s</artifactId><version>2.0-SNAPSHOT</version>
+                    </dependency>
                   </dependencies>
                 """.formatted(GROUP, release, GROUP, snapshot));
         MavenRun resolve = mvn(token(reader(), 43200), consumer, "dependency:copy-dependencies",
@@ -242,6 +239,16 @@ class MavenEndToEndTest {
             }
         }
         return local;
+    }
+
+    private static String plugins(String... plugins) {
+        StringBuilder out = new StringBuilder("  <build><plugins>\n");
+        for (String plugin : plugins) {
+            String[] parts = plugin.split(":");
+            out.append("    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>").append(parts[0])
+                    .append("</artifactId><version>").append(parts[1]).append("</version></plugin>\n");
+        }
+        return out.append("  </plugins></build>\n").toString();
     }
 
     private static String message(Path jar) throws IOException {

@@ -112,7 +112,8 @@ abstract class MavenRepositoryContract {
     void putArtifacts_ofANewVersionInParallel_allStored() throws Exception {
         String a = unique("parallel");
         String dir = "org/example/" + a + "/3.0/";
-        List<String> classifiers = List.of("", "-sources", "-javadoc", "-tests", "-linux", "-windows", "-macos", "-all");
+        List<String> classifiers = List.of("", "-sources", "-javadoc", "-tests", "-linux", "-windows", "-macos",
+                "-all");
         List<CompletableFuture<HttpResponse<byte[]>>> puts = new ArrayList<>();
         for (String classifier : classifiers) {
             String basic = Base64.getEncoder().encodeToString(("aws:" + publisher).getBytes(StandardCharsets.UTF_8));

@@ -88,7 +88,8 @@ public final class MavenFormat implements PackageFormat {
         }
         access.requirePublish(path.namespace(), path.packageName());
         if (path instanceof ArtifactFile file) {
-            return file.checksum().isPresent() ? putChecksum(request, access, file) : putArtifact(request, access, file);
+            return file.checksum().isPresent() ? putChecksum(request, access, file)
+                    : putArtifact(request, access, file);
         }
         MetadataFile metadata = (MetadataFile) path;
         return metadata.checksum().isPresent() ? putMetadataChecksum(request, metadata)

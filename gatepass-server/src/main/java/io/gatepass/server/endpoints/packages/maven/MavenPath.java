@@ -33,8 +33,9 @@ public sealed interface MavenPath permits MavenPath.ArtifactFile, MavenPath.Meta
     }
 
     /**
-     * An artifact of a version, {@code <group path>/<artifactId>/<version>/<artifactId>-<version>[-<classifier>].<extension>},
-     * in a snapshot's directory also {@code <artifactId>-<base>-<yyyyMMdd.HHmmss>-<build>[-<classifier>].<extension>}.
+     * An artifact of a version: {@code <group path>/<artifactId>/<version>/} and then
+     * {@code <artifactId>-<version>[-<classifier>].<extension>}; in a snapshot's directory also
+     * {@code <artifactId>-<base>-<yyyyMMdd.HHmmss>-<build>[-<classifier>].<extension>}.
      *
      * @param version    the directory's version: {@code 1.0}, or {@code 1.0-SNAPSHOT} for every build of it
      * @param fileName   the artifact's file name without any checksum suffix: the CodeArtifact asset name
@@ -57,7 +58,7 @@ public sealed interface MavenPath permits MavenPath.ArtifactFile, MavenPath.Meta
             Objects.requireNonNull(checksum, "checksum");
         }
 
-        /** The file's name for {@code artifactId}, {@code version} (a snapshot build's, if any), classifier, extension. */
+        /** The file name for an artifactId, a version (a snapshot build's, if any), a classifier and an extension. */
         public static String fileName(String artifactId, String version, Optional<SnapshotBuild> build,
                                       String classifier, String extension) {
             String fileVersion = build.map(b -> b.version(version)).orElse(version);

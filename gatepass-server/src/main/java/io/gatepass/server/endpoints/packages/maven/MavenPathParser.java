@@ -166,8 +166,9 @@ public final class MavenPathParser {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!(isAlphanumeric(c) || c == '_' || c == '-' || c == '.' || plusAndTilde && (c == '+' || c == '~'))) {
-                throw new InvalidMavenPathException("the " + what + " " + printable(value) + " has a character other than "
-                        + (plusAndTilde ? "letters, digits, '_', '-', '.', '+' and '~'" : "letters, digits, '_', '-' and '.'"));
+                String allowed = plusAndTilde ? "'_', '-', '.', '+' and '~'" : "'_', '-' and '.'";
+                throw new InvalidMavenPathException("the " + what + " " + printable(value)
+                        + " has a character other than letters, digits, " + allowed);
             }
         }
         return value;

@@ -121,7 +121,8 @@ class MavenMetadataGeneratorPropertyTest {
             Map<String, String> actual = new HashMap<>();
             for (SnapshotFile file : metadata.orElseThrow().files()) {
                 actual.put(file.classifier() + ":" + file.extension(), file.value());
-                assertThat(file.updated()).isEqualTo(SnapshotBuild.parse(file.value().substring(4)).orElseThrow().time());
+                SnapshotBuild build = SnapshotBuild.parse(file.value().substring(4)).orElseThrow();
+                assertThat(file.updated()).isEqualTo(build.time());
             }
             assertThat(actual).as("seed %d case %d: %s", SEED, i, names).isEqualTo(expected);
             assertThat(metadata.get().build()).as("seed %d case %d", SEED, i).contains(newestComplete);

@@ -124,7 +124,8 @@ class MavenMetadataXmlTest {
                 + "<metadata><groupId>&x;</groupId><artifactId>a</artifactId></metadata>"))
                 .isInstanceOf(InvalidMetadataException.class);
         assertThatThrownBy(() -> read("<metadata><groupId>g</groupId><artifactId>a</artifactId><versioning>"
-                + "<snapshot><timestamp>2026</timestamp><buildNumber>1</buildNumber></snapshot></versioning></metadata>"))
+                + "<snapshot><timestamp>2026</timestamp><buildNumber>1</buildNumber></snapshot>"
+                + "</versioning></metadata>"))
                 .hasMessageContaining("<timestamp> yyyyMMdd.HHmmss");
     }
 

@@ -86,7 +86,8 @@ class MavenPathParserPropertyTest {
                 ? Optional.of(SnapshotBuild.at(Instant.ofEpochSecond(1_600_000_000L + random.nextInt(400_000_000)),
                         1 + random.nextInt(random.nextBoolean() ? 20 : SnapshotBuild.MAX_BUILD)))
                 : Optional.empty();
-        String classifier = random.nextBoolean() ? "" : pick("sources", "javadoc", "tests", "linux-x86_64", "jdk17", "1");
+        String classifier = random.nextBoolean() ? ""
+                : pick("sources", "javadoc", "tests", "linux-x86_64", "jdk17", "1");
         String extension = pick("jar", "pom", "war", "tar.gz", "jar.asc", "module", "zip", "pom.asc");
         String fileName = ArtifactFile.fileName(artifactId, version, build, classifier, extension);
         return new ArtifactFile(groupId(), artifactId, version, fileName, classifier, extension, build, checksum());

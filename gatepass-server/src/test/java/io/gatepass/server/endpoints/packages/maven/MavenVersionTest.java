@@ -32,8 +32,8 @@ class MavenVersionTest {
             for (int i = 0; i < order.size(); i++) {
                 for (int j = 0; j < order.size(); j++) {
                     int expected = Integer.compare(i, j);
-                    assertThat(Integer.signum(MavenVersion.parse(order.get(i)).compareTo(MavenVersion.parse(order.get(j)))))
-                            .as("%s vs %s", order.get(i), order.get(j)).isEqualTo(expected);
+                    int actual = MavenVersion.parse(order.get(i)).compareTo(MavenVersion.parse(order.get(j)));
+                    assertThat(Integer.signum(actual)).as("%s vs %s", order.get(i), order.get(j)).isEqualTo(expected);
                 }
             }
         }
@@ -41,7 +41,8 @@ class MavenVersionTest {
 
     @Test
     void equals_whenOnlyTrailingZerosCaseOrReleaseAliasesDiffer_equal() {
-        List<String> same = List.of("1", "1.0", "1.0.0", "1-0", "1.0-0", "1-ga", "1-GA", "1.final", "1-release", "1.0.0-");
+        List<String> same = List.of("1", "1.0", "1.0.0", "1-0", "1.0-0", "1-ga", "1-GA", "1.final", "1-release",
+                "1.0.0-");
         for (String a : same) {
             for (String b : same) {
                 assertThat(MavenVersion.parse(a)).as("%s = %s", a, b).isEqualTo(MavenVersion.parse(b));
