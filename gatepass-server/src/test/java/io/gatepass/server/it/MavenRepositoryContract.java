@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -207,6 +208,9 @@ abstract class MavenRepositoryContract {
         assertThat(notMaven.statusCode()).isEqualTo(404);
         assertThat(new String(notMaven.body(), StandardCharsets.UTF_8)).contains("does not start with 'lib-'");
         assertThat(put("org/example/lib/1.0/other-1.0.jar", new byte[1]).statusCode()).isEqualTo(400);
+        assertThat(rawGet("org/example/lib/1.0/lib-1.0%zz.jar")).startsWith("HTTP/1.1 404")
+                .contains("malformed %-escape");
+        assertThat(get("org/example/lib/1.0/lib%2D1.0.jar").statusCode()).as("escapes are decoded").isEqualTo(404);
         HttpResponse<byte[]> delete = send(HttpRequest.newBuilder(uri("org/example/lib/1.0/lib-1.0.jar")).DELETE(),
                 publisher);
         assertThat(delete.statusCode()).isEqualTo(405);
@@ -248,6 +252,18 @@ abstract class MavenRepositoryContract {
 
     private HttpResponse<byte[]> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET(), publisher);
+    }
+
+    /** A GET written by hand, for paths java.net.URI refuses; answers the whole response as text. */
+    private String rawGet(String path) throws Exception {
+        URI target = uri("");
+        String basic = Base64.getEncoder().encodeToString(("aws:" + publisher).getBytes(StandardCharsets.UTF_8));
+        try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+            socket.getOutputStream().write(("GET " + target.getRawPath() + path + " HTTP/1.1\r\nHost: "
+                    + target.getHost() + "\r\nAuthorization: Basic " + basic + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private HttpResponse<byte[]> put(String path, String body) throws Exception {

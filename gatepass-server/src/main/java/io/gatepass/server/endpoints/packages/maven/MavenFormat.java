@@ -75,7 +75,7 @@ public final class MavenFormat implements PackageFormat {
         RepositoryAccess access = request.access();
         MavenPath path;
         try {
-            path = MavenPathParser.parse(request.segments());
+            path = MavenPathParser.parse(segments(request));
         } catch (InvalidMavenPathException e) {
             access.requireRead();
             throw PackageException.of(this, request.isRead() ? 404 : 400, "Not a Maven repository path: "
@@ -94,6 +94,14 @@ public final class MavenFormat implements PackageFormat {
         MetadataFile metadata = (MetadataFile) path;
         return metadata.checksum().isPresent() ? putMetadataChecksum(request, metadata)
                 : putMetadata(request, access, metadata);
+    }
+
+    private static List<String> segments(PackageRequest request) {
+        try {
+            return request.segments();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMavenPathException("the path has a malformed %-escape");
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ reads
