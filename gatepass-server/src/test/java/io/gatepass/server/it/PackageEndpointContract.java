@@ -146,6 +146,12 @@ abstract class PackageEndpointContract {
         assertThat(file.body()).isEqualTo(tarball);
         assertThat(file.headers().firstValue("Content-Length")).contains(Integer.toString(tarball.length));
         assertThat(file.headers().firstValue("Content-Encoding")).isEmpty();
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(npm + name + "/-/" + name
+                + "-1.0.0.tgz")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + publisherToken).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).contains(Integer.toString(tarball.length));
+        assertThat(head.body()).isEmpty();
 
         HttpResponse<String> full = get(npm + name, bearer());
         assertThat(full.body()).contains("\"readme\":\"# hello\"").contains("\"dist-tags\":{\"latest\":\"1.0.0\"}")
