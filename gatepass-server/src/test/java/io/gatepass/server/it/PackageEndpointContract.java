@@ -109,6 +109,27 @@ abstract class PackageEndpointContract {
     }
 
     @Test
+    void expiredToken_is401AndTheBodySaysWhenItExpired() throws Exception {
+        String shortToken;
+        java.time.Instant expiry;
+        try (CodeartifactClient client = server.codeArtifact(user("codeartifact:*"))) {
+            var issued = client.getAuthorizationToken(r -> r.domain("team").durationSeconds(900L));
+            shortToken = issued.authorizationToken();
+            expiry = issued.expiration();
+        }
+        server.clock().advance(Duration.ofSeconds(901));
+        HttpResponse<String> response;
+        try {
+            response = get(npm + "-/ping", Map.of("Authorization", "Bearer " + shortToken));
+        } finally {
+            server.clock().advance(Duration.ofSeconds(-901));
+        }
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("expired at " + expiry).doesNotContain(shortToken);
+    }
+
+    @Test
     void unknownRepositoryOrFormat_withAValidToken_are404Json_butWithoutAToken401() throws Exception {
         String missingRepo = npm.replace("/libs/", "/nothing-here/");
         assertThat(get(missingRepo + "x", Map.of()).statusCode()).isEqualTo(401);
