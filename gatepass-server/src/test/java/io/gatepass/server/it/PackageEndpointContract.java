@@ -35,10 +35,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The package endpoints over plain HTTP (no npm): authentication answers, existence hiding, repository permissions
- * policies, npm document shapes, tarball bytes and the upload limit.
+ * policies, npm document shapes, tarball bytes and the upload limit; on H2 with file blobs and on PostgreSQL with
+ * database blobs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PackageEndpointTest {
+abstract class PackageEndpointContract {
+    /** null for the embedded H2 file store (file blobs), or a JDBC URL (PostgreSQL: database blobs). */
+    abstract String storeUrl();
+
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
             + "\"Resource\":\"*\"}";
@@ -53,7 +57,7 @@ class PackageEndpointTest {
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        server = TestServer.start(TestServer.config(null, dir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
+        server = TestServer.start(TestServer.config(storeUrl(), dir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withMaxAssetBytes(MAX_ASSET));
         admin = server.codeArtifact(TestServer.admin());
         iam = server.iam(TestServer.admin());
@@ -105,6 +109,27 @@ class PackageEndpointTest {
     }
 
     @Test
+    void expiredToken_is401AndTheBodySaysWhenItExpired() throws Exception {
+        String shortToken;
+        java.time.Instant expiry;
+        try (CodeartifactClient client = server.codeArtifact(user("codeartifact:*"))) {
+            var issued = client.getAuthorizationToken(r -> r.domain("team").durationSeconds(900L));
+            shortToken = issued.authorizationToken();
+            expiry = issued.expiration();
+        }
+        server.clock().advance(Duration.ofSeconds(901));
+        HttpResponse<String> response;
+        try {
+            response = get(npm + "-/ping", Map.of("Authorization", "Bearer " + shortToken));
+        } finally {
+            server.clock().advance(Duration.ofSeconds(-901));
+        }
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("expired at " + expiry).doesNotContain(shortToken);
+    }
+
+    @Test
     void unknownRepositoryOrFormat_withAValidToken_are404Json_butWithoutAToken401() throws Exception {
         String missingRepo = npm.replace("/libs/", "/nothing-here/");
         assertThat(get(missingRepo + "x", Map.of()).statusCode()).isEqualTo(401);
@@ -142,6 +167,12 @@ class PackageEndpointTest {
         assertThat(file.body()).isEqualTo(tarball);
         assertThat(file.headers().firstValue("Content-Length")).contains(Integer.toString(tarball.length));
         assertThat(file.headers().firstValue("Content-Encoding")).isEmpty();
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(npm + name + "/-/" + name
+                + "-1.0.0.tgz")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + publisherToken).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).contains(Integer.toString(tarball.length));
+        assertThat(head.body()).isEmpty();
 
         HttpResponse<String> full = get(npm + name, bearer());
         assertThat(full.body()).contains("\"readme\":\"# hello\"").contains("\"dist-tags\":{\"latest\":\"1.0.0\"}")
