@@ -126,6 +126,36 @@ class PackageStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void publish_whenTwoVersionsOfANewPackageArriveAtOnce_storesBoth(TestDatabase db) throws Exception {
+        try (Store store = open(db)) {
+            for (int round = 0; round < 10; round++) {
+                PackageKey key = new PackageKey(ACCOUNT, "team", "libs", "npm", null, "race-" + round);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                try {
+                    List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                    for (String version : List.of("1.0.0", "2.0.0")) {
+                        done.add(pool.submit(() -> {
+                            start.await();
+                            store.packages().publish(new VersionPublication(new HostedPackage(key, key.name(), T0),
+                                    version(key, version, PackageVersionStatus.PUBLISHED), List.of(), Map.of()));
+                            return null;
+                        }));
+                    }
+                    for (java.util.concurrent.Future<?> future : done) {
+                        future.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                assertThat(store.packages().listVersions(key, null, 10)).as("round %d", round)
+                        .extracting(PackageVersion::version).containsExactly("1.0.0", "2.0.0");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
     void updateVersion_whenRevisionMatches_changesStatusAndMetadataElseNothing(TestDatabase db) {
         try (Store store = open(db)) {
             store.packages().publish(publication(LIB, "1.0.0", Map.of()));

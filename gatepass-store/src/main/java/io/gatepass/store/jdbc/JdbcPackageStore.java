@@ -41,11 +41,38 @@ final class JdbcPackageStore implements PackageStore {
         this.jdbc = jdbc;
     }
 
+    /** Another writer created the same package in the meantime; the whole transaction is tried again. */
+    private static final class PackageRace extends RuntimeException {
+        PackageRace() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final int RACE_ATTEMPTS = 3;
+
+    /** Runs {@code work} again (in a new transaction) when it lost the race to create the package row. */
+    private static <T> T retryingRaces(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (PackageRace race) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw new io.gatepass.store.StoreException("Cannot create a package: concurrent writers kept "
+                            + "racing it", race);
+                }
+            }
+        }
+    }
+
     @Override
     public void publish(VersionPublication publication) {
+        retryingRaces(() -> publishOnce(publication));
+    }
+
+    private Void publishOnce(VersionPublication publication) {
         PackageVersion version = publication.version();
         PackageKey key = version.key();
-        jdbc.inTransaction("publish version " + version.version() + " of package " + key.name(), tx -> {
+        return jdbc.inTransaction("publish version " + version.version() + " of package " + key.name(), tx -> {
             ensurePackage(tx, publication.pkg());
             insertVersion(tx, version);
             for (PackageAsset asset : publication.assets()) {
@@ -61,6 +88,11 @@ final class JdbcPackageStore implements PackageStore {
     @Override
     public PackageVersion addAsset(HostedPackage pkg, PackageVersion newVersion, PackageAsset asset,
                                    boolean replace) {
+        return retryingRaces(() -> addAssetOnce(pkg, newVersion, asset, replace));
+    }
+
+    private PackageVersion addAssetOnce(HostedPackage pkg, PackageVersion newVersion, PackageAsset asset,
+                                        boolean replace) {
         PackageKey key = pkg.key();
         return jdbc.inTransaction("add asset " + asset.name() + " to package " + key.name(), tx -> {
             ensurePackage(tx, pkg);
@@ -237,8 +269,11 @@ final class JdbcPackageStore implements PackageStore {
                     key.repository(), key.format(), key.namespace(), key.name(), pkg.displayName(),
                     pkg.createdTime());
         } catch (SQLException e) {
-            // Another publisher created it at the same moment: the caller may retry the whole publication.
-            throw Jdbc.translate("create package " + key.name(), e);
+            RuntimeException translated = Jdbc.translate("create package " + key.name(), e);
+            if (translated instanceof io.gatepass.store.DuplicateEntityException) {
+                throw new PackageRace(); // another writer created it at the same moment: try the whole thing again
+            }
+            throw translated;
         }
     }
 
