@@ -66,6 +66,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "the machine's host name when bound to 0.0.0.0 or ::)")
     String advertisedHost;
 
+    @Option(names = "--max-asset-bytes", paramLabel = "BYTES",
+            description = "Largest package upload (npm publish, wheel, jar) in bytes (default 5000000000)")
+    String maxAssetBytes;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -88,7 +92,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.getDuration(Setting.COMPUTE_TOKEN_TTL),
                 settings.get(Setting.PUBLIC_URL),
                 settings.get(Setting.ADVERTISED_HOST),
-                tls(settings));
+                tls(settings),
+                maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -136,6 +141,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.TLS_CERT, tlsCert);
         put(flags, Setting.TLS_KEY, tlsKey);
         put(flags, Setting.ADVERTISED_HOST, advertisedHost);
+        put(flags, Setting.MAX_ASSET_BYTES, maxAssetBytes);
         return flags;
     }
 
@@ -168,6 +174,19 @@ final class ServeCommand implements Callable<Integer> {
         if (value != null) {
             flags.put(setting, value);
         }
+    }
+
+    private static long maxAssetBytes(String value) {
+        try {
+            long bytes = Long.parseLong(value.strip());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--max-asset-bytes must be a positive whole number of bytes, got '"
+                + value + "'");
     }
 
     private static String env(String name) {

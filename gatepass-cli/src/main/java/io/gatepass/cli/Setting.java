@@ -17,7 +17,8 @@ enum Setting implements SettingKey {
     TLS_PORT("--tls-port", "GATEPASS_TLS_PORT", "tls-port", "9443"),
     TLS_CERT("--tls-cert", "GATEPASS_TLS_CERT", "tls-cert", null),
     TLS_KEY("--tls-key", "GATEPASS_TLS_KEY", "tls-key", null),
-    ADVERTISED_HOST("--advertised-host", "GATEPASS_ADVERTISED_HOST", "advertised-host", null);
+    ADVERTISED_HOST("--advertised-host", "GATEPASS_ADVERTISED_HOST", "advertised-host", null),
+    MAX_ASSET_BYTES("--max-asset-bytes", "GATEPASS_MAX_ASSET_BYTES", "max-asset-bytes", "5000000000");
 
     final String flag;
     final String env;

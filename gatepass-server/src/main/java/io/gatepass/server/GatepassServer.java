@@ -32,7 +32,14 @@ import io.gatepass.server.auth.sigv4.SdkQuerySignature;
 import io.gatepass.server.gamelift.GameSessionEvents;
 import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.server.http.ApiPipeline;
+import io.gatepass.server.endpoints.packages.FormatContext;
+import io.gatepass.server.endpoints.packages.PackageEndpoint;
+import io.gatepass.server.endpoints.packages.PackageFormats;
+import io.gatepass.server.endpoints.packages.RepositoryPermissions;
 import io.gatepass.server.http.HttpFrontDoor;
+import io.gatepass.server.http.PackageFrontDoor;
+import io.gatepass.store.BlobStore;
+import io.gatepass.store.blob.FileBlobStore;
 import io.gatepass.server.http.ProtocolSelector;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
@@ -197,8 +204,17 @@ public final class GatepassServer implements AutoCloseable {
                             "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
                     serverProcesses::activeCount);
+            BlobStore blobs = store.kind().equals("postgresql") ? store.databaseBlobs()
+                    : new FileBlobStore(config.dataDir().resolve("blobs"));
+            PackageEndpoint packageEndpoint = new PackageEndpoint(
+                    PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes())),
+                    repositoryTokens.verifier(), new RepositoryPermissions(authorizer, store, clock), store, blobs,
+                    publicUrl::get, config.region(), clock);
+            PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
+                    config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
-                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), List.of(sdkWebSocket));
+                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), List.of(sdkWebSocket),
+                    packageDoor);
             HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
             HttpServer http;
             HttpServer https = null;

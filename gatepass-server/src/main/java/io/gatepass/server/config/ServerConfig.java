@@ -22,10 +22,12 @@ import java.time.Duration;
  *                           the self-signed certificate's names), or null for the bind address (the machine's host
  *                           name when bound to 0.0.0.0 or ::)
  * @param tls                the TLS listener, {@link Tls#OFF} (or null) for none
+ * @param maxAssetBytes      the largest upload to a package endpoint (an npm publish, a wheel, a jar); larger ones
+ *                           are refused with 413. Uploads are spooled to disk, never held in memory
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
-                           String publicUrl, String advertisedHost, Tls tls) {
+                           String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -34,6 +36,8 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public static final String DEFAULT_LOG_FORMAT = "text";
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_COMPUTE_TOKEN_TTL = Duration.ofHours(3);
+    /** 5 GB, CodeArtifact's limit per asset. */
+    public static final long DEFAULT_MAX_ASSET_BYTES = 5_000_000_000L;
 
     /** A configuration with the default compute token lifetime. */
     public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
@@ -47,7 +51,19 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                         int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                         String publicUrl) {
         this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
-                publicUrl, null, Tls.selfSigned(0));
+                publicUrl, null, Tls.selfSigned(0), DEFAULT_MAX_ASSET_BYTES);
+    }
+
+    /** This configuration with another package upload limit. */
+    public ServerConfig withMaxAssetBytes(long bytes) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, bytes);
+    }
+
+    /** This configuration with another public URL (the base of repository endpoints). */
+    public ServerConfig withPublicUrl(String url) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes);
     }
 
     public ServerConfig {
@@ -103,6 +119,6 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
         return "ServerConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", store="
                 + (store == null ? "h2" : store.replaceAll("password=[^&;]*", "password=***")) + ", region=" + region
                 + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl
-                + ", advertisedHost=" + advertisedHost + ", tls=" + tls + "]";
+                + ", advertisedHost=" + advertisedHost + ", tls=" + tls + ", maxAssetBytes=" + maxAssetBytes + "]";
     }
 }

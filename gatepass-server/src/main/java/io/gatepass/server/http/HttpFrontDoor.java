@@ -28,19 +28,24 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final OpsEndpoints ops;
     private final int maxBodyBytes;
     private final List<WebSocketRoute> webSockets;
+    private final PackageFrontDoor packages;
 
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes) {
-        this(vertx, pipeline, ops, maxBodyBytes, List.of());
+        this(vertx, pipeline, ops, maxBodyBytes, List.of(), null);
     }
 
-    /** @param webSockets websocket endpoints, asked in order before anything else */
+    /**
+     * @param webSockets websocket endpoints, asked in order before anything else
+     * @param packages   the package endpoints ({@code /codeartifact/...}), or null for none
+     */
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
-                         List<WebSocketRoute> webSockets) {
+                         List<WebSocketRoute> webSockets, PackageFrontDoor packages) {
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.ops = ops;
         this.maxBodyBytes = maxBodyBytes;
         this.webSockets = List.copyOf(webSockets);
+        this.packages = packages;
     }
 
     @Override
@@ -61,6 +66,10 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
                 webSocket.handle(request);
                 return;
             }
+        }
+        if (packages != null && packages.handles(request.path())) {
+            packages.handle(request); // streams its own bodies, before the bounded-body API path
+            return;
         }
         WireRequest head = wireRequest(request, new byte[0]);
         if (request.method().name().equals("GET") && ops.handles(head.rawPath())) {

@@ -270,7 +270,7 @@ class TlsListenerTest {
         ServerConfig base = TestServer.config(null, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES);
         return new ServerConfig(base.port(), base.bind(), base.dataDir(), base.store(), base.region(),
                 base.logFormat(), base.maxBodyBytes(), base.masterKey(), base.bootstrap(), base.computeTokenTtl(),
-                base.publicUrl(), advertisedHost, tls);
+                base.publicUrl(), advertisedHost, tls, base.maxAssetBytes());
     }
 
     static X509Certificate certificate(Path pem) throws Exception {

@@ -49,6 +49,9 @@ public final class JdbcStore implements Store {
     private final GameSessionStore gameSessions;
     private final PlayerSessionStore playerSessions;
     private final ServerProcessStore serverProcesses;
+    private final io.gatepass.store.RepositoryPolicyStore repositoryPolicies;
+    private final io.gatepass.store.PackageStore packages;
+    private final io.gatepass.store.BlobStore databaseBlobs;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -70,6 +73,9 @@ public final class JdbcStore implements Store {
         this.gameSessions = new JdbcGameSessionStore(jdbc);
         this.playerSessions = new JdbcPlayerSessionStore(jdbc);
         this.serverProcesses = new JdbcServerProcessStore(jdbc);
+        this.repositoryPolicies = new JdbcRepositoryPolicyStore(jdbc);
+        this.packages = new JdbcPackageStore(jdbc);
+        this.databaseBlobs = new JdbcBlobStore(jdbc);
     }
 
     /**
@@ -198,6 +204,21 @@ public final class JdbcStore implements Store {
     @Override
     public ServerProcessStore serverProcesses() {
         return serverProcesses;
+    }
+
+    @Override
+    public io.gatepass.store.RepositoryPolicyStore repositoryPolicies() {
+        return repositoryPolicies;
+    }
+
+    @Override
+    public io.gatepass.store.PackageStore packages() {
+        return packages;
+    }
+
+    @Override
+    public io.gatepass.store.BlobStore databaseBlobs() {
+        return databaseBlobs;
     }
 
     @Override
