@@ -45,6 +45,18 @@ public interface Store extends AutoCloseable {
 
     DomainPolicyStore domainPolicies();
 
+    /** Repository permissions policies. */
+    RepositoryPolicyStore repositoryPolicies();
+
+    /** Packages, versions, assets and dist-tags of the package repositories. */
+    PackageStore packages();
+
+    /**
+     * Package bytes kept in the database itself (chunked), which every node sharing it can read; the server uses it
+     * on PostgreSQL and keeps files under the data dir otherwise.
+     */
+    BlobStore databaseBlobs();
+
     /** True once migrations have run and a connection answers. */
     boolean isHealthy();
 

@@ -105,6 +105,11 @@ final class Jdbc {
         int update(String sql, Object... params) throws SQLException {
             return Jdbc.update(connection, sql, params);
         }
+
+        /** All rows. */
+        <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+            return Jdbc.list(connection, sql, mapper, params);
+        }
     }
 
     /** {@code instantOrNull} as a parameter for a nullable timestamp column. */

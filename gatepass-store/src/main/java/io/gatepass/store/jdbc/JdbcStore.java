@@ -43,6 +43,9 @@ public final class JdbcStore implements Store {
     private final DomainStore domains;
     private final RepositoryStore repositories;
     private final DomainPolicyStore domainPolicies;
+    private final io.gatepass.store.RepositoryPolicyStore repositoryPolicies;
+    private final io.gatepass.store.PackageStore packages;
+    private final io.gatepass.store.BlobStore databaseBlobs;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -61,6 +64,9 @@ public final class JdbcStore implements Store {
         this.domains = new JdbcDomainStore(jdbc);
         this.repositories = new JdbcRepositoryStore(jdbc);
         this.domainPolicies = new JdbcDomainPolicyStore(jdbc);
+        this.repositoryPolicies = new JdbcRepositoryPolicyStore(jdbc);
+        this.packages = new JdbcPackageStore(jdbc);
+        this.databaseBlobs = new JdbcBlobStore(jdbc);
     }
 
     /**
@@ -174,6 +180,21 @@ public final class JdbcStore implements Store {
     @Override
     public DomainPolicyStore domainPolicies() {
         return domainPolicies;
+    }
+
+    @Override
+    public io.gatepass.store.RepositoryPolicyStore repositoryPolicies() {
+        return repositoryPolicies;
+    }
+
+    @Override
+    public io.gatepass.store.PackageStore packages() {
+        return packages;
+    }
+
+    @Override
+    public io.gatepass.store.BlobStore databaseBlobs() {
+        return databaseBlobs;
     }
 
     @Override

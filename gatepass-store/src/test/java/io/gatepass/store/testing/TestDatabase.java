@@ -254,6 +254,21 @@ public enum TestDatabase {
         }
 
         @Override
+        public io.gatepass.store.RepositoryPolicyStore repositoryPolicies() {
+            return delegate.repositoryPolicies();
+        }
+
+        @Override
+        public io.gatepass.store.PackageStore packages() {
+            return delegate.packages();
+        }
+
+        @Override
+        public io.gatepass.store.BlobStore databaseBlobs() {
+            return delegate.databaseBlobs();
+        }
+
+        @Override
         public boolean isHealthy() {
             return delegate.isHealthy();
         }

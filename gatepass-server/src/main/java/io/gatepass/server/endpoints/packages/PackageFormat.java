@@ -1,0 +1,75 @@
+package io.gatepass.server.endpoints.packages;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One package format served at {@code <public-url>/codeartifact/<domain>-<owner>/<format>/<repository>/...}: npm,
+ * PyPI or Maven. The front door has already authenticated the request's token, matched it to the URL's domain and
+ * found the repository before {@link #handle} runs; the format decides what the request means, asks
+ * {@link RepositoryAccess} for permission ({@code requireRead} / {@code requirePublish}) before it reveals or changes
+ * anything, and answers in its clients' own dialect.
+ *
+ * <p>Implementations are stateless and thread-safe; {@link #handle} runs on a worker thread and may block (store,
+ * blob store, reading the uploaded file). They never see Vert.x.
+ */
+public interface PackageFormat {
+
+    /** The format's name in the URL and in CodeArtifact's APIs: "npm", "pypi" or "maven". */
+    String format();
+
+    /**
+     * The {@code WWW-Authenticate} header of a 401 on this format's paths, for realm {@code <domain>/<repository>}.
+     * The default is {@code Basic realm="<realm>"} (Maven needs exactly that; pip and twine too); npm overrides it
+     * with {@code Bearer realm="<realm>", Basic realm="<realm>"}.
+     */
+    default String challenge(String realm) {
+        return "Basic realm=\"" + realm + "\"";
+    }
+
+    /**
+     * Answers a request. Failures the client should see are thrown as {@link PackageException} (or returned as a
+     * response); anything else becomes a 500 rendered with {@link #error}.
+     */
+    PackageResponse handle(PackageRequest request);
+
+    /**
+     * The body of an error the front door answers on this format's paths (401, 403, 404, 413, 500): by default npm's
+     * JSON {@code {"error":"<message>"}}; PyPI and Maven may prefer {@code text/plain}.
+     */
+    default PackageResponse error(int status, String message) {
+        return PackageResponse.json(status, "{\"error\":" + Json.quote(message) + "}");
+    }
+
+    /** Minimal JSON text helpers for error bodies (formats build real documents with Jackson). */
+    final class Json {
+        private Json() {
+        }
+
+        /** {@code text} as a JSON string literal. */
+        public static String quote(String text) {
+            StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            return out.append('"').toString();
+        }
+
+        static byte[] utf8(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
