@@ -32,11 +32,6 @@ public final class LegacyUploadParser {
         OutputStream open(String filename) throws IOException;
     }
 
-    /** Core metadata fields that may repeat; every other field may appear at most once. */
-    private static final Set<String> MULTI_VALUED = Set.of("classifiers", "platform", "supported_platform",
-            "requires_dist", "provides_dist", "obsoletes_dist", "requires_external", "project_urls",
-            "provides_extra", "license_file", "license_files", "dynamic", "requires", "provides", "obsoletes",
-            "attestations");
     /** Fields that are about the transfer, not the package. */
     private static final Set<String> TRANSFER_FIELDS = Set.of(":action", "protocol_version", "md5_digest",
             "sha256_digest", "blake2_256_digest", "filetype", "pyversion", "comment", "gpg_signature");
@@ -108,7 +103,7 @@ public final class LegacyUploadParser {
     private static LegacyUpload check(Map<String, List<String>> fields, String filename, long size,
                                       FileDigests digests) {
         for (Map.Entry<String, List<String>> field : fields.entrySet()) {
-            if (field.getValue().size() > 1 && !MULTI_VALUED.contains(field.getKey())) {
+            if (field.getValue().size() > 1 && !CoreMetadata.isMultiValued(field.getKey())) {
                 throw MultipartReader.invalid("The field '%s' appears more than once", printable(field.getKey()));
             }
         }
