@@ -50,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Base URL package clients reach this server at (default: the server's own address)")
     String publicUrl;
 
+    @Option(names = "--max-asset-bytes", paramLabel = "BYTES",
+            description = "Largest package upload (npm publish, wheel, jar) in bytes (default 5000000000)")
+    String maxAssetBytes;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -70,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
                 new ServerConfig.Bootstrap(env("GATEPASS_ACCOUNT_ID"), env("GATEPASS_ADMIN_ACCESS_KEY_ID"),
                         env("GATEPASS_ADMIN_SECRET_ACCESS_KEY")),
                 settings.getDuration(Setting.COMPUTE_TOKEN_TTL),
-                settings.get(Setting.PUBLIC_URL));
+                settings.get(Setting.PUBLIC_URL),
+                maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -110,6 +115,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
         put(flags, Setting.COMPUTE_TOKEN_TTL, computeTokenTtl);
         put(flags, Setting.PUBLIC_URL, publicUrl);
+        put(flags, Setting.MAX_ASSET_BYTES, maxAssetBytes);
         return flags;
     }
 
@@ -117,6 +123,19 @@ final class ServeCommand implements Callable<Integer> {
         if (value != null) {
             flags.put(setting, value);
         }
+    }
+
+    private static long maxAssetBytes(String value) {
+        try {
+            long bytes = Long.parseLong(value.strip());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--max-asset-bytes must be a positive whole number of bytes, got '"
+                + value + "'");
     }
 
     private static String env(String name) {

@@ -13,7 +13,8 @@ enum Setting implements SettingKey {
     LOG_FORMAT("--log-format", "GATEPASS_LOG_FORMAT", "log-format", "text"),
     MAX_BODY_BYTES("--max-body-bytes", "GATEPASS_MAX_BODY_BYTES", "max-body-bytes", "1048576"),
     COMPUTE_TOKEN_TTL("--compute-token-ttl", "GATEPASS_COMPUTE_TOKEN_TTL", "compute-token-ttl", "3h"),
-    PUBLIC_URL("--public-url", "GATEPASS_PUBLIC_URL", "public-url", null);
+    PUBLIC_URL("--public-url", "GATEPASS_PUBLIC_URL", "public-url", null),
+    MAX_ASSET_BYTES("--max-asset-bytes", "GATEPASS_MAX_ASSET_BYTES", "max-asset-bytes", "5000000000");
 
     final String flag;
     final String env;

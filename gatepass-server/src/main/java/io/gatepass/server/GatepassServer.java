@@ -21,7 +21,14 @@ import io.gatepass.server.auth.SigV4Authenticator;
 import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.http.ApiPipeline;
+import io.gatepass.server.endpoints.packages.FormatContext;
+import io.gatepass.server.endpoints.packages.PackageEndpoint;
+import io.gatepass.server.endpoints.packages.PackageFormats;
+import io.gatepass.server.endpoints.packages.RepositoryPermissions;
 import io.gatepass.server.http.HttpFrontDoor;
+import io.gatepass.server.http.PackageFrontDoor;
+import io.gatepass.store.BlobStore;
+import io.gatepass.store.blob.FileBlobStore;
 import io.gatepass.server.http.ProtocolSelector;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
@@ -129,8 +136,16 @@ public final class GatepassServer implements AutoCloseable {
             ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics);
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
+            BlobStore blobs = store.kind().equals("postgresql") ? store.databaseBlobs()
+                    : new FileBlobStore(config.dataDir().resolve("blobs"));
+            PackageEndpoint packageEndpoint = new PackageEndpoint(
+                    PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes())),
+                    repositoryTokens.verifier(), new RepositoryPermissions(authorizer, store, clock), store, blobs,
+                    publicUrl::get, config.region(), clock);
+            PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
+                    config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
-                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes());
+                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), packageDoor);
             HttpServer http = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
                     .requestHandler(frontDoor)
                     .listen(config.port(), config.bind())

@@ -94,6 +94,16 @@ public final class RepositoryTokens implements RepositoryTokenVerifier {
     }
 
     /**
+     * The expiry written in a token, without checking it: for telling a client when its token expired after
+     * {@link #verify} refused it as {@link AuthorizationVerification.Reason#EXPIRED} (and so found it genuine).
+     * Empty if the text is not a token of this format.
+     */
+    public static Optional<Instant> claimedExpiry(String token) {
+        RepositoryTokenFormat.Fields fields = RepositoryTokenFormat.parse(token);
+        return fields == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(fields.expiry()));
+    }
+
+    /**
      * The expiry of the token GetAuthorizationToken issues, to the whole second (truncated):
      * <ul>
      *   <li>{@code durationSeconds} null (omitted): {@code now} + 43,200 s (12 hours);</li>

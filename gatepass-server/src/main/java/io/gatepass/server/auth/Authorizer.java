@@ -57,6 +57,20 @@ public final class Authorizer {
      */
     public void authorize(Principal principal, String action, String resource, Map<String, List<String>> conditions,
                           String resourceOwner, String resourcePolicy) {
+        authorizeWithResourcePolicies(principal, action, resource, conditions, resourceOwner,
+                resourcePolicy == null ? List.of() : List.of(resourcePolicy));
+    }
+
+    /**
+     * As {@link #authorize(Principal, String, String, Map, String, String)} with several resource-based policies that
+     * all apply (a CodeArtifact repository's policy and its domain's): any of them may allow, an explicit deny in any
+     * wins.
+     *
+     * @param resourcePolicies the policy documents, possibly none
+     */
+    public void authorizeWithResourcePolicies(Principal principal, String action, String resource,
+                                              Map<String, List<String>> conditions, String resourceOwner,
+                                              List<String> resourcePolicies) {
         boolean sameAccount = principal.accountId().equals(resourceOwner);
         if (sameAccount && principal.isRoot()) {
             return;
@@ -65,8 +79,13 @@ public final class Authorizer {
                 conditions);
         Decision identity = principal.isRoot() ? Decision.ALLOW
                 : PolicyEvaluator.evaluate(identityPolicies(principal), context);
-        Decision viaResource = resourcePolicy == null ? Decision.IMPLICIT_DENY
-                : PolicyEvaluator.evaluateResourcePolicy(documents.resource(resourcePolicy), context);
+        Decision viaResource = Decision.IMPLICIT_DENY;
+        for (String resourcePolicy : resourcePolicies) {
+            Decision one = PolicyEvaluator.evaluateResourcePolicy(documents.resource(resourcePolicy), context);
+            if (one == Decision.EXPLICIT_DENY || (one.isAllowed() && viaResource != Decision.EXPLICIT_DENY)) {
+                viaResource = one;
+            }
+        }
         if (identity == Decision.EXPLICIT_DENY) {
             throw denied(principal, action, resource, identity, "identity-based");
         }

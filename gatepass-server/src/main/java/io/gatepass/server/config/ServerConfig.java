@@ -18,10 +18,12 @@ import java.time.Duration;
  * @param computeTokenTtl    how long a GameLift compute auth token is valid
  * @param publicUrl          the base URL clients reach this server at (for repository endpoints), or null for the
  *                           server's own address
+ * @param maxAssetBytes      the largest upload to a package endpoint (an npm publish, a wheel, a jar); larger ones
+ *                           are refused with 413. Uploads are spooled to disk, never held in memory
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
-                           String publicUrl) {
+                           String publicUrl, long maxAssetBytes) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -30,6 +32,28 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public static final String DEFAULT_LOG_FORMAT = "text";
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_COMPUTE_TOKEN_TTL = Duration.ofHours(3);
+    /** 5 GB, CodeArtifact's limit per asset. */
+    public static final long DEFAULT_MAX_ASSET_BYTES = 5_000_000_000L;
+
+    /** A configuration with the default package upload limit. */
+    public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
+                        int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
+                        String publicUrl) {
+        this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
+                publicUrl, DEFAULT_MAX_ASSET_BYTES);
+    }
+
+    /** This configuration with another package upload limit. */
+    public ServerConfig withMaxAssetBytes(long bytes) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, bytes);
+    }
+
+    /** This configuration with another public URL (the base of repository endpoints). */
+    public ServerConfig withPublicUrl(String url) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, url, maxAssetBytes);
+    }
 
     /** A configuration with the default compute token lifetime. */
     public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
@@ -52,6 +76,6 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public String toString() {
         return "ServerConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", store="
                 + (store == null ? "h2" : store.replaceAll("password=[^&;]*", "password=***")) + ", region=" + region
-                + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl + "]";
+                + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl + ", maxAssetBytes=" + maxAssetBytes + "]";
     }
 }

@@ -27,12 +27,20 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final ApiPipeline pipeline;
     private final OpsEndpoints ops;
     private final int maxBodyBytes;
+    private final PackageFrontDoor packages;
 
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes) {
+        this(vertx, pipeline, ops, maxBodyBytes, null);
+    }
+
+    /** @param packages the package endpoints ({@code /codeartifact/...}), or null for none */
+    public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
+                         PackageFrontDoor packages) {
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.ops = ops;
         this.maxBodyBytes = maxBodyBytes;
+        this.packages = packages;
     }
 
     @Override
@@ -48,6 +56,10 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     }
 
     private void route(HttpServerRequest request) {
+        if (packages != null && packages.handles(request.path())) {
+            packages.handle(request); // streams its own bodies, before the bounded-body API path
+            return;
+        }
         WireRequest head = wireRequest(request, new byte[0]);
         if (request.method().name().equals("GET") && ops.handles(head.rawPath())) {
             vertx.executeBlocking(() -> ops.handle(head.rawPath()), false)

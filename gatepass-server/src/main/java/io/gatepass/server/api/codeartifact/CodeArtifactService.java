@@ -25,6 +25,7 @@ public final class CodeArtifactService {
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
         DomainOperations domains = new DomainOperations(support, store);
         RepositoryOperations repositories = new RepositoryOperations(support, store, publicUrl);
+        RepositoryPolicyOperations repositoryPolicies = new RepositoryPolicyOperations(support, store);
         AuthorizationTokenOperations authorization = new AuthorizationTokenOperations(support, authorizer, tokens);
         ServiceDescriptor c = DESCRIPTOR;
         table.add(c, "CreateDomain", CreateDomainInput.class, domains::createDomain)
@@ -45,7 +46,13 @@ public final class CodeArtifactService {
                 .add(c, "DeleteRepository", RepositoryInput.class, repositories::deleteRepository)
                 .add(c, "GetRepositoryEndpoint", GetRepositoryEndpointInput.class, repositories::getRepositoryEndpoint)
                 .add(c, "GetAuthorizationToken", GetAuthorizationTokenInput.class,
-                        authorization::getAuthorizationToken);
+                        authorization::getAuthorizationToken)
+                .add(c, "PutRepositoryPermissionsPolicy", PutRepositoryPermissionsPolicyInput.class,
+                        repositoryPolicies::putRepositoryPermissionsPolicy)
+                .add(c, "GetRepositoryPermissionsPolicy", RepositoryInput.class,
+                        repositoryPolicies::getRepositoryPermissionsPolicy)
+                .add(c, "DeleteRepositoryPermissionsPolicy", DeleteRepositoryPermissionsPolicyInput.class,
+                        repositoryPolicies::deleteRepositoryPermissionsPolicy);
         routes.add(c,
                 domain(RestRoute.of("POST", "/v1/domain", "CreateDomain")),
                 owned(RestRoute.of("GET", "/v1/domain", "DescribeDomain")),
@@ -65,7 +72,11 @@ public final class CodeArtifactService {
                 repository(RestRoute.of("GET", "/v1/repository/endpoint", "GetRepositoryEndpoint"))
                         .query("format", "format").query("endpointType", "endpointType"),
                 owned(RestRoute.of("POST", "/v1/authorization-token", "GetAuthorizationToken"))
-                        .query("duration", "durationSeconds"));
+                        .query("duration", "durationSeconds"),
+                repository(RestRoute.of("PUT", "/v1/repository/permissions/policy", "PutRepositoryPermissionsPolicy")),
+                repository(RestRoute.of("GET", "/v1/repository/permissions/policy", "GetRepositoryPermissionsPolicy")),
+                repository(RestRoute.of("DELETE", "/v1/repository/permissions/policies",
+                        "DeleteRepositoryPermissionsPolicy")).query("policy-revision", "policyRevision"));
     }
 
     private static RestRoute domain(RestRoute route) {

@@ -46,6 +46,15 @@ public final class CodeArtifactShapes {
     public record ResourcePolicy(String resourceArn, String revision, String document) {
     }
 
+    // Repository permissions policies
+    public record PutRepositoryPermissionsPolicyInput(String domain, String domainOwner, String repository,
+                                                      String policyRevision, String policyDocument) {
+    }
+
+    public record DeleteRepositoryPermissionsPolicyInput(String domain, String domainOwner, String repository,
+                                                         String policyRevision) {
+    }
+
     public record PolicyOutput(ResourcePolicy policy) {
     }
 

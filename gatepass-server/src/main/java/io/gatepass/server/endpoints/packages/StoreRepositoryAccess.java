@@ -1,0 +1,96 @@
+package io.gatepass.server.endpoints.packages;
+
+import io.gatepass.core.identity.Principal;
+import io.gatepass.store.BlobStore;
+import io.gatepass.store.PackageStore;
+
+/** {@link RepositoryAccess} for one admitted request: the repository, the token's principal, the stores. */
+final class StoreRepositoryAccess implements RepositoryAccess {
+    private final EndpointPath path;
+    private final PackageFormat format;
+    private final Principal principal;
+    private final RepositoryPermissions permissions;
+    private final PackageStore packages;
+    private final BlobStore blobs;
+    private final String endpointUrl;
+    private final String region;
+
+    StoreRepositoryAccess(EndpointPath path, PackageFormat format, Principal principal,
+                          RepositoryPermissions permissions, PackageStore packages, BlobStore blobs,
+                          String publicUrl, String region) {
+        this.path = path;
+        this.format = format;
+        this.principal = principal;
+        this.permissions = permissions;
+        this.packages = packages;
+        this.blobs = blobs;
+        this.endpointUrl = publicUrl + "/codeartifact/" + path.domain() + "-" + path.owner() + "/" + format.format()
+                + "/" + path.repository() + "/";
+        this.region = region;
+    }
+
+    @Override
+    public String domainOwner() {
+        return path.owner();
+    }
+
+    @Override
+    public String domain() {
+        return path.domain();
+    }
+
+    @Override
+    public String repository() {
+        return path.repository();
+    }
+
+    @Override
+    public String format() {
+        return format.format();
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public String principalArn() {
+        return principal.arn();
+    }
+
+    @Override
+    public String endpointUrl() {
+        return endpointUrl;
+    }
+
+    @Override
+    public void requireRead() {
+        String arn = "arn:aws:codeartifact:" + region + ":" + path.owner() + ":repository/" + path.domain() + "/"
+                + path.repository();
+        require("codeartifact:ReadFromRepository", arn);
+    }
+
+    @Override
+    public void requirePublish(String namespaceOrNull, String normalizedName) {
+        require("codeartifact:PublishPackageVersion", packageKey(namespaceOrNull, normalizedName).arn(region));
+    }
+
+    private void require(String action, String resource) {
+        String denial = permissions.denial(principal, action, resource, path.owner(), path.domain(),
+                path.repository());
+        if (denial != null) {
+            throw PackageException.of(format, 403, denial);
+        }
+    }
+
+    @Override
+    public PackageStore packages() {
+        return packages;
+    }
+
+    @Override
+    public BlobStore blobs() {
+        return blobs;
+    }
+}

@@ -1,0 +1,299 @@
+package io.gatepass.server.http;
+
+import io.gatepass.server.endpoints.packages.PackageEndpoint;
+import io.gatepass.server.endpoints.packages.PackageFormat;
+import io.gatepass.server.endpoints.packages.PackageRequest;
+import io.gatepass.server.endpoints.packages.PackageResponse;
+import io.gatepass.store.BlobStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The package endpoints' side of the front door: admits the request on a worker (token, repository), then streams
+ * an upload to a temporary file with a size limit and back-pressure, runs the format on a worker, and streams a blob
+ * response chunk by chunk with its Content-Length. The body is never held whole in memory.
+ */
+public final class PackageFrontDoor {
+    private static final Logger LOG = LoggerFactory.getLogger(PackageFrontDoor.class);
+    private static final int READ_CHUNK = 256 * 1024;
+
+    private final Vertx vertx;
+    private final PackageEndpoint endpoint;
+    private final BlobStore blobs;
+    private final Path uploads;
+    private final long maxAssetBytes;
+
+    /**
+     * @param uploads       where uploads are spooled (created if missing; files are deleted after each response)
+     * @param maxAssetBytes the largest body accepted (413 beyond)
+     */
+    public PackageFrontDoor(Vertx vertx, PackageEndpoint endpoint, BlobStore blobs, Path uploads,
+                            long maxAssetBytes) {
+        this.vertx = vertx;
+        this.endpoint = endpoint;
+        this.blobs = blobs;
+        this.uploads = uploads;
+        this.maxAssetBytes = maxAssetBytes;
+        try {
+            Files.createDirectories(uploads);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the upload directory " + uploads, e);
+        }
+    }
+
+    public boolean handles(String rawPath) {
+        return io.gatepass.server.endpoints.packages.EndpointPath.isPackagePath(rawPath);
+    }
+
+    public void handle(HttpServerRequest request) {
+        request.pause();
+        String path = request.path();
+        String method = request.method().name();
+        String query = request.query() == null ? "" : request.query();
+        Map<String, List<String>> headers = headers(request);
+        String authorization = request.getHeader("authorization");
+        vertx.executeBlocking(() -> endpoint.admit(path, authorization), false).onComplete(done -> {
+            if (done.failed()) {
+                LOG.error("package request admission failed", done.cause());
+                finish(request, endpoint.formatFor(path).error(500, "Internal failure."), true);
+                return;
+            }
+            if (done.result() instanceof PackageEndpoint.Refused refused) {
+                finish(request, refused.response(), hasBody(request));
+                return;
+            }
+            PackageEndpoint.Admitted admitted = (PackageEndpoint.Admitted) done.result();
+            if (!hasBody(request)) {
+                run(request, admitted, method, query, headers, Optional.empty());
+                return;
+            }
+            String declared = request.getHeader("content-length");
+            if (declared != null && parse(declared) > maxAssetBytes) {
+                finish(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes), true);
+                return;
+            }
+            spool(request, admitted, method, query, headers);
+        });
+    }
+
+    private void spool(HttpServerRequest request, PackageEndpoint.Admitted admitted, String method, String query,
+                       Map<String, List<String>> headers) {
+        Path file;
+        try {
+            file = Files.createTempFile(uploads, "upload-", ".part");
+        } catch (IOException e) {
+            LOG.error("cannot create an upload file", e);
+            finish(request, admitted.format().error(500, "Internal failure."), true);
+            return;
+        }
+        vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
+                .onComplete(opened -> {
+                    if (opened.failed()) {
+                        delete(file);
+                        LOG.error("cannot open an upload file", opened.cause());
+                        finish(request, admitted.format().error(500, "Internal failure."), true);
+                        return;
+                    }
+                    receive(request, opened.result(), file, admitted, method, query, headers);
+                });
+    }
+
+    private void receive(HttpServerRequest request, AsyncFile out, Path file, PackageEndpoint.Admitted admitted,
+                         String method, String query, Map<String, List<String>> headers) {
+        long[] size = {0};
+        boolean[] stopped = {false};
+        request.handler(chunk -> {
+            if (stopped[0]) {
+                return;
+            }
+            size[0] += chunk.length();
+            if (size[0] > maxAssetBytes) {
+                stopped[0] = true;
+                out.close().onComplete(c -> delete(file));
+                finish(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes), true);
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                request.pause();
+                out.drainHandler(v -> request.resume());
+            }
+        });
+        request.exceptionHandler(e -> {
+            if (!stopped[0]) {
+                stopped[0] = true;
+                out.close().onComplete(c -> delete(file));
+            }
+        });
+        request.endHandler(end -> {
+            if (stopped[0]) {
+                return;
+            }
+            stopped[0] = true;
+            out.close().onComplete(closed -> {
+                if (closed.failed()) {
+                    delete(file);
+                    finish(request, admitted.format().error(500, "Internal failure."), true);
+                    return;
+                }
+                run(request, admitted, method, query, headers,
+                        Optional.of(new PackageRequest.Upload(file, size[0])));
+            });
+        });
+        request.resume();
+    }
+
+    private void run(HttpServerRequest request, PackageEndpoint.Admitted admitted, String method, String query,
+                     Map<String, List<String>> headers, Optional<PackageRequest.Upload> body) {
+        vertx.executeBlocking(() -> {
+            try {
+                return endpoint.handle(admitted, method, query, headers, body);
+            } finally {
+                body.ifPresent(upload -> delete(upload.file()));
+            }
+        }, false).onComplete(done -> {
+            PackageResponse response = done.succeeded() ? done.result()
+                    : admitted.format().error(500, "Internal failure.");
+            if (response.blobKey() != null) {
+                stream(request, admitted.format(), response);
+            } else {
+                finish(request, response, false);
+            }
+        });
+    }
+
+    /** Streams a blob: headers with its Content-Length, then chunks read on a worker as the client takes them. */
+    private void stream(HttpServerRequest request, PackageFormat format, PackageResponse response) {
+        if (request.method().name().equals("HEAD")) {
+            HttpServerResponse out = start(request, response, response.blobLength());
+            out.end();
+            return;
+        }
+        vertx.executeBlocking(() -> blobs.open(response.blobKey()), false).onComplete(opened -> {
+            if (opened.failed() || opened.result().isEmpty()) {
+                LOG.error("blob {} of a package response cannot be read", response.blobKey(),
+                        opened.failed() ? opened.cause() : null);
+                finish(request, format.error(500, "Internal failure: the package's bytes are missing."), false);
+                return;
+            }
+            InputStream in = opened.result().get();
+            HttpServerResponse out = start(request, response, response.blobLength());
+            out.closeHandler(v -> close(in));
+            pump(out, in);
+        });
+    }
+
+    private void pump(HttpServerResponse out, InputStream in) {
+        vertx.executeBlocking(() -> in.readNBytes(READ_CHUNK), false).onComplete(read -> {
+            if (out.closed()) {
+                close(in);
+                return;
+            }
+            if (read.failed()) {
+                LOG.error("reading a package blob failed mid-response", read.cause());
+                close(in);
+                out.reset(); // the headers are gone: end the stream abruptly rather than hang or truncate silently
+                return;
+            }
+            byte[] bytes = read.result();
+            if (bytes.length == 0) {
+                close(in);
+                out.end();
+                return;
+            }
+            out.write(Buffer.buffer(bytes));
+            if (out.writeQueueFull()) {
+                out.drainHandler(v -> pump(out, in));
+            } else {
+                pump(out, in);
+            }
+        });
+    }
+
+    private static HttpServerResponse start(HttpServerRequest request, PackageResponse response, long length) {
+        HttpServerResponse out = request.response();
+        out.setStatusCode(response.status());
+        response.headers().forEach(out::putHeader);
+        out.putHeader("Content-Length", Long.toString(length));
+        return out;
+    }
+
+    private static void finish(HttpServerRequest request, PackageResponse response, boolean closeConnection) {
+        HttpServerResponse out = request.response();
+        if (out.ended() || out.closed()) {
+            return;
+        }
+        out.setStatusCode(response.status());
+        response.headers().forEach(out::putHeader);
+        if (closeConnection) {
+            out.putHeader("Connection", "close");
+            out.endHandler(v -> request.connection().close());
+        }
+        if (request.method().name().equals("HEAD")) {
+            out.putHeader("Content-Length", Integer.toString(response.bytes().length));
+            out.end();
+        } else {
+            out.end(Buffer.buffer(response.bytes()));
+        }
+        if (!closeConnection) {
+            request.resume(); // let an unread, empty body drain
+        }
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("content-length");
+        if (length != null) {
+            return parse(length) > 0;
+        }
+        return request.getHeader("transfer-encoding") != null;
+    }
+
+    private static long parse(String number) {
+        try {
+            return Long.parseLong(number.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpServerRequest request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        request.headers().forEach(entry -> headers
+                .computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                .add(entry.getValue()));
+        return headers;
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete upload file {}: {}", file.getFileName(), e.toString());
+        }
+    }
+}
