@@ -83,6 +83,9 @@ class PypiEndToEndTest {
 
         assertThat(again.exitCode()).as(again.output()).isNotZero();
         assertThat(again.output()).contains("400").contains("File already exists");
+        PythonTools.Result skipped = tools.twineUpload("--skip-existing", wheel);
+        assertThat(skipped.exitCode()).as(skipped.output()).isZero();
+        assertThat(skipped.output()).contains("Skipping tiny_gatepass_demo-2.0-py3-none-any.whl");
     }
 
     @Test

@@ -67,8 +67,15 @@ final class PythonTools {
     }
 
     Result twineUpload(Path... files) throws IOException, InterruptedException {
+        return twineUpload(null, files);
+    }
+
+    Result twineUpload(String option, Path... files) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(TWINE.toString(), "upload", "--repository", "codeartifact",
                 "--non-interactive", "--disable-progress-bar", "--verbose"));
+        if (option != null) {
+            command.add(option);
+        }
         for (Path file : files) {
             command.add(file.toString());
         }
