@@ -85,7 +85,7 @@ public final class PackageFrontDoor {
                 return;
             }
             String declared = request.getHeader("content-length");
-            if (declared != null && parse(declared) > maxAssetBytes) {
+            if (declared != null && parse(declared) > admitted.format().maxBodyBytes(maxAssetBytes)) {
                 finish(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes), true);
                 return;
             }
@@ -119,12 +119,13 @@ public final class PackageFrontDoor {
                          String method, String query, Map<String, List<String>> headers) {
         long[] size = {0};
         boolean[] stopped = {false};
+        long limit = admitted.format().maxBodyBytes(maxAssetBytes);
         request.handler(chunk -> {
             if (stopped[0]) {
                 return;
             }
             size[0] += chunk.length();
-            if (size[0] > maxAssetBytes) {
+            if (size[0] > limit) {
                 stopped[0] = true;
                 out.close().onComplete(c -> delete(file));
                 finish(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes), true);

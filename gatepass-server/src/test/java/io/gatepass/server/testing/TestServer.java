@@ -62,6 +62,12 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(GatepassServer.start(config(storeUrl, dataDir, maxBodyBytes), clock), clock);
     }
 
+    /** A server with this configuration (e.g. {@code config(...).withMaxAssetBytes(...)}). */
+    public static TestServer start(ServerConfig config) {
+        MutableClock clock = new MutableClock();
+        return new TestServer(GatepassServer.start(config, clock), clock);
+    }
+
     public static ServerConfig config(String storeUrl, Path dataDir, int maxBodyBytes) {
         return new ServerConfig(0, "127.0.0.1", dataDir, storeUrl, REGION, "text", maxBodyBytes, null,
                 new ServerConfig.Bootstrap(ACCOUNT, ADMIN_ID, ADMIN_SECRET));

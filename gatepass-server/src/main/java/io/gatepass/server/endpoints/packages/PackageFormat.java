@@ -27,6 +27,15 @@ public interface PackageFormat {
     }
 
     /**
+     * The largest request body the front door accepts on this format's paths (413 beyond), given the largest asset.
+     * By default the asset limit itself (Maven and PyPI upload a file about as large as the asset); npm sends its
+     * tarball base64 inside JSON, so it allows for that and checks the decoded size itself.
+     */
+    default long maxBodyBytes(long maxAssetBytes) {
+        return maxAssetBytes;
+    }
+
+    /**
      * Answers a request. Failures the client should see are thrown as {@link PackageException} (or returned as a
      * response); anything else becomes a 500 rendered with {@link #error}.
      */
