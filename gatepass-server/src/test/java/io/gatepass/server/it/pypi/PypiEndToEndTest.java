@@ -13,9 +13,14 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,19 +102,37 @@ class PypiEndToEndTest {
         assertThat(tools.twineUpload(TinyDistributions.wheel(Files.createDirectories(work.resolve("dist")), "1.0"))
                 .exitCode()).isZero();
 
-        server.clock().advance(Duration.ofMinutes(16));
-        PythonTools.Result install = tools.pipInstall(work.resolve("site"), "tiny-gatepass-demo");
+        String page = java.net.URI.create(repo.endpoint).getPath() + "simple/tiny-gatepass-demo/";
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("aws:" + shortToken)
+                .getBytes(StandardCharsets.UTF_8));
+        List<Object> results = later(Duration.ofMinutes(16), () -> List.of(
+                tools.pipInstall(work.resolve("site"), "tiny-gatepass-demo"),
+                server.send("GET", page, Map.of("Authorization", basic), new byte[0])));
+        PythonTools.Result install = (PythonTools.Result) results.get(0);
+        HttpResponse<?> direct = (HttpResponse<?>) results.get(1);
 
         assertThat(install.exitCode()).as(install.output()).isNotZero();
         assertThat(install.output()).contains("401 Error, Credentials not correct for " + repo.endpoint
                 + "simple/tiny-gatepass-demo/").doesNotContain(shortToken);
-        var direct = server.send("GET", java.net.URI.create(repo.endpoint).getPath() + "simple/tiny-gatepass-demo/",
-                java.util.Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        ("aws:" + shortToken).getBytes(java.nio.charset.StandardCharsets.UTF_8))), new byte[0]);
         assertThat(direct.statusCode()).isEqualTo(401);
         assertThat(direct.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"" + repo.domain
                 + "/libs\"");
-        assertThat(direct.body()).contains("expired").doesNotContain(shortToken);
+        assertThat(direct.body().toString()).contains("expired at").doesNotContain(shortToken);
+    }
+
+    @Test
+    void pipInstall_afterTheDomainIsDeleted_pipReports401() throws Exception {
+        Repo repo = repository();
+        PythonTools tools = tools(repo, token(repo, admin));
+        admin.deleteRepository(r -> r.domain(repo.domain).repository(repo.name));
+        admin.deleteDomain(r -> r.domain(repo.domain));
+
+        PythonTools.Result install = later(Duration.ofSeconds(2), // past the endpoint's one-second recheck
+                () -> tools.pipInstall(work.resolve("site"), "tiny-gatepass-demo"));
+
+        assertThat(install.exitCode()).as(install.output()).isNotZero();
+        assertThat(install.output()).contains("401 Error, Credentials not correct for " + repo.endpoint
+                + "simple/tiny-gatepass-demo/");
     }
 
     @Test
@@ -128,6 +151,20 @@ class PypiEndToEndTest {
         assertThat(upload.exitCode()).as(upload.output()).isNotZero();
         assertThat(upload.output()).contains("403");
         assertThat(install.exitCode()).as(install.output()).isZero();
+    }
+
+    private interface Call<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs a call with the server's clock moved ahead, then moves it back (the SDK clients sign with real time). */
+    private static <T> T later(Duration by, Call<T> call) throws Exception {
+        server.clock().advance(by);
+        try {
+            return call.run();
+        } finally {
+            server.clock().advance(by.negated());
+        }
     }
 
     private record Repo(String domain, String name, String endpoint) {

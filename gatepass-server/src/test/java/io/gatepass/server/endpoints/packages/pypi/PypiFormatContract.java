@@ -14,8 +14,6 @@ import io.gatepass.server.endpoints.packages.RepositoryAccess;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.PackageStore;
 import io.gatepass.store.Store;
-import io.gatepass.store.blob.FileBlobStore;
-import io.gatepass.store.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +33,11 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The PyPI format against a real (H2) package store and file blob store, with the caller's permissions faked. */
-class PypiFormatTest {
+/**
+ * The PyPI format against a real package store and blob store (files with H2, database chunks with PostgreSQL), with
+ * the caller's permissions faked.
+ */
+abstract class PypiFormatContract {
     private static final String OWNER = "111122223333";
     private static final byte[] WHEEL = "PK\u0003\u0004 a wheel".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] SDIST = "\u001f\u008b an sdist".getBytes(StandardCharsets.ISO_8859_1);
@@ -50,10 +51,16 @@ class PypiFormatTest {
     private PypiFormat format;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** A fresh, migrated store. */
+    abstract Store openStore();
+
+    /** The blob store to use beside it. */
+    abstract BlobStore blobStore(Store store, Path dir);
+
     @BeforeEach
     void open() {
-        store = TestDatabase.H2.open();
-        blobs = new FileBlobStore(dir.resolve("blobs"));
+        store = openStore();
+        blobs = blobStore(store, dir);
         store.domains().create(new Domain(OWNER, "team", "arn:aws:codeartifact:us-east-1:" + OWNER + ":domain/team",
                 Domain.STATUS_ACTIVE, Instant.parse("2026-12-01T00:00:00Z"), null));
         store.repositories().create(new Repository(OWNER, "team", "libs", "arn:aws:codeartifact:us-east-1:" + OWNER
@@ -63,7 +70,9 @@ class PypiFormatTest {
 
     @AfterEach
     void close() throws Exception {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test
