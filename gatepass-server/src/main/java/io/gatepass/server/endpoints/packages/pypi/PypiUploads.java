@@ -90,9 +90,16 @@ final class PypiUploads {
         try {
             stored = access.packages().addAsset(pkg, first, asset, false);
         } catch (DuplicateEntityException e) {
-            throw PackageException.text(400, String.format("File already exists: '%s' is already part of "
-                    + "version %s of '%s'. A file cannot be replaced; upload a new version.", filename, version,
-                    project));
+            if (access.packages().findAsset(key, version, filename).isPresent()) {
+                throw fileExists(filename, version, project);
+            }
+            // Another file of the same new version (or project) was being added at the same moment and created it
+            // first; now that it exists, add this file to it.
+            try {
+                stored = access.packages().addAsset(pkg, first, asset, false);
+            } catch (DuplicateEntityException again) {
+                throw fileExists(filename, version, project);
+            }
         }
         recordFile(access, key, stored, upload, now);
         return PackageResponse.text(200, "OK\n");
@@ -120,6 +127,11 @@ final class PypiUploads {
             current = again.get();
         }
         // The file is stored and listed; only its own Requires-Python and upload time fall back to the version's.
+    }
+
+    private static PackageException fileExists(String filename, String version, String project) {
+        return PackageException.text(400, String.format("File already exists: '%s' is already part of version %s "
+                + "of '%s'. A file cannot be replaced; upload a new version.", filename, version, project));
     }
 
     private static String revision() {

@@ -122,6 +122,34 @@ abstract class PypiFormatContract {
     }
 
     @Test
+    void upload_filesOfANewVersionAtTheSameTime_bothStored() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String version = "1." + round;
+            String suffix = Integer.toString(round);
+            byte[] wheelBody = UploadBodies.wheel("tiny", version, WHEEL).bytes();
+            byte[] sdistBody = UploadBodies.sdist("tiny", version, SDIST).bytes();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> {
+                    start.await();
+                    return upload(wheelBody, "a" + suffix).status();
+                });
+                var b = pool.submit(() -> {
+                    start.await();
+                    return upload(sdistBody, "b" + suffix).status();
+                });
+                start.countDown();
+                assertThat(a.get()).as("round %d wheel", round).isEqualTo(200);
+                assertThat(b.get()).as("round %d sdist", round).isEqualTo(200);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(store.packages().listAssets(key("tiny"), version)).as("round %d", round).hasSize(2);
+        }
+    }
+
+    @Test
     void upload_digestMismatch_400AndNothingStored() {
         UploadBodies body = UploadBodies.wheel("tiny", "1.0", WHEEL).replace("sha256_digest", "0".repeat(64));
 
@@ -230,9 +258,13 @@ abstract class PypiFormatContract {
     }
 
     private PackageResponse upload(UploadBodies body) throws IOException {
+        return upload(body.bytes(), "body");
+    }
+
+    private PackageResponse upload(byte[] body, String name) throws IOException {
         Path uploads = Files.createDirectories(dir.resolve("uploads"));
-        Path file = uploads.resolve("body");
-        Files.write(file, body.bytes());
+        Path file = uploads.resolve(name);
+        Files.write(file, body);
         return format.handle(new PackageRequest("POST", "", "", Map.of("content-type",
                 List.of(UploadBodies.CONTENT_TYPE)), Optional.of(new PackageRequest.Upload(file, Files.size(file))),
                 access));
