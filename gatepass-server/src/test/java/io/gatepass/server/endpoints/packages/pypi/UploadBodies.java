@@ -65,6 +65,12 @@ final class UploadBodies {
         return without(name).field(name, value);
     }
 
+    /** The same upload under another file name (digests unchanged). */
+    UploadBodies renamed(String newFilename) {
+        filename = newFilename;
+        return this;
+    }
+
     UploadBodies fileFirst() {
         fileFirst = true;
         return this;
