@@ -99,6 +99,32 @@ class NpmEndToEndTest {
     }
 
     @Test
+    void awsCodeartifactLogin_whenRunByTheRealAwsCli_configuresNpmToPublishAndView() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/aws")),
+                "/usr/bin/aws is not installed: skipping the aws codeartifact login case");
+        AwsBasicCredentials credentials = (AwsBasicCredentials) publisher();
+        Npm npm = new Npm(work.resolve(unique("npm")), endpoint(domain, "libs"), null);
+        Map<String, String> env = new HashMap<>(npm.env);
+        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        env.put("AWS_DEFAULT_REGION", TestServer.REGION);
+        env.put("AWS_CONFIG_FILE", npm.home.resolve("aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", npm.home.resolve("aws-credentials").toString());
+
+        ToolRun login = ToolRun.run(npm.home, env, 120, List.of("/usr/bin/aws", "--endpoint-url",
+                server.endpoint().toString(), "codeartifact", "login", "--tool", "npm", "--domain", domain,
+                "--domain-owner", TestServer.ACCOUNT, "--repository", "libs"));
+        assertThat(login.exitCode()).as(login.output()).isZero();
+        assertThat(login.stdout()).contains("Successfully configured npm");
+
+        String name = unique("gp-awslogin");
+        Path project = npm.project(name, "3.0.0", "module.exports = 3;");
+        ToolRun publish = npm.run(project, "publish");
+        assertThat(publish.exitCode()).as(publish.output()).isZero();
+        assertThat(npm.run(project, "view", name, "version").stdout().trim()).isEqualTo("3.0.0");
+    }
+
+    @Test
     void publish_whenTheVersionExists_failsWithNpmsConflictError() throws Exception {
         Npm npm = login(publisher(), "libs");
         String name = unique("gp-twice");
@@ -197,12 +223,12 @@ class NpmEndToEndTest {
     // ------------------------------------------------------------------------------------------------ setup
 
     private AwsCredentials publisher() {
-        return user("{\"Effect\":\"Allow\",\"Action\":[\"codeartifact:GetAuthorizationToken\","
+        return user("{\"Effect\":\"Allow\",\"Action\":[\"codeartifact:GetAuthorizationToken\",\"codeartifact:GetRepositoryEndpoint\","
                 + "\"codeartifact:ReadFromRepository\",\"codeartifact:PublishPackageVersion\"],\"Resource\":\"*\"}");
     }
 
     private AwsCredentials reader() {
-        return user("{\"Effect\":\"Allow\",\"Action\":[\"codeartifact:GetAuthorizationToken\","
+        return user("{\"Effect\":\"Allow\",\"Action\":[\"codeartifact:GetAuthorizationToken\",\"codeartifact:GetRepositoryEndpoint\","
                 + "\"codeartifact:ReadFromRepository\"],\"Resource\":\"*\"}");
     }
 
@@ -269,6 +295,9 @@ class NpmEndToEndTest {
             env.put("npm_config_fund", "false");
             env.put("npm_config_update_notifier", "false");
             env.put("npm_config_fetch_retries", "0");
+            if (token == null) {
+                return; // logged in by the test itself
+            }
             URI uri = URI.create(registry);
             String hostPath = "//" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
             // What aws codeartifact login --tool npm runs (always-auth's failure is ignored there too).

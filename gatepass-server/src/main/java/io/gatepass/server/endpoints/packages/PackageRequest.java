@@ -80,12 +80,21 @@ public record PackageRequest(String method, String path, String query, Map<Strin
         return method.equals("GET") || method.equals("HEAD");
     }
 
-    /** Percent-decodes a path segment ('+' stays '+'). */
+    /**
+     * Percent-decodes a path segment ('+' stays '+').
+     *
+     * @throws IllegalArgumentException for a malformed escape (a format answers 400 or 404)
+     */
     public static String decodePath(String raw) {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /** Form-decodes a query part; a malformed escape is left as written. */
     private static String decode(String raw) {
-        return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
     }
 }

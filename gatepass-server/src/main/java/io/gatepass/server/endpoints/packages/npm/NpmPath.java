@@ -46,7 +46,16 @@ sealed interface NpmPath {
     record Unknown() implements NpmPath {
     }
 
+    /** What the path names; {@link Unknown} for anything else, including malformed percent-escapes. */
     static NpmPath parse(String rawPath) {
+        try {
+            return parseEscaped(rawPath);
+        } catch (IllegalArgumentException malformedEscape) {
+            return new Unknown();
+        }
+    }
+
+    private static NpmPath parseEscaped(String rawPath) {
         if (rawPath.isEmpty()) {
             return new Unknown();
         }

@@ -35,10 +35,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The package endpoints over plain HTTP (no npm): authentication answers, existence hiding, repository permissions
- * policies, npm document shapes, tarball bytes and the upload limit.
+ * policies, npm document shapes, tarball bytes and the upload limit; on H2 with file blobs and on PostgreSQL with
+ * database blobs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PackageEndpointTest {
+abstract class PackageEndpointContract {
+    /** null for the embedded H2 file store (file blobs), or a JDBC URL (PostgreSQL: database blobs). */
+    abstract String storeUrl();
+
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
             + "\"Resource\":\"*\"}";
@@ -53,7 +57,7 @@ class PackageEndpointTest {
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        server = TestServer.start(TestServer.config(null, dir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
+        server = TestServer.start(TestServer.config(storeUrl(), dir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withMaxAssetBytes(MAX_ASSET));
         admin = server.codeArtifact(TestServer.admin());
         iam = server.iam(TestServer.admin());
