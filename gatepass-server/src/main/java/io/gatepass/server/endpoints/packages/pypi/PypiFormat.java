@@ -62,6 +62,11 @@ public final class PypiFormat implements PackageFormat {
             return page(format, SimpleIndex.projectPage(project, format));
         }
         if (path instanceof PypiPath.ProjectFile file) {
+            Optional<PackageResponse> metadata = index.coreMetadata(request.access(), file.project(), file.version(),
+                    file.filename()).map(text -> PackageResponse.text(200, text));
+            if (metadata.isPresent()) {
+                return metadata.get();
+            }
             return index.file(request.access(), file.project(), file.version(), file.filename())
                     .map(asset -> PackageResponse.blob(200, "application/octet-stream", asset.blobKey(),
                             asset.size()))

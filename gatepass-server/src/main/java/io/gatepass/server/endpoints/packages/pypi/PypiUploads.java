@@ -84,8 +84,10 @@ final class PypiUploads {
         PackageAsset asset = new PackageAsset(filename, blob.size(), blob.md5(), blob.sha1(), blob.sha256(),
                 blob.sha512(), blob.key());
         HostedPackage pkg = new HostedPackage(key, upload.metadata().name(), now);
+        String coreMetadata = upload.file().filetype() == DistributionFilename.Filetype.BDIST_WHEEL
+                ? WheelMetadata.extract(content).orElse(null) : null;
         PackageVersion first = new PackageVersion(key, version, PackageVersionStatus.PUBLISHED, revision(), now,
-                VersionMetadata.first(upload, now));
+                VersionMetadata.first(upload, now, coreMetadata));
         PackageVersion stored;
         try {
             stored = access.packages().addAsset(pkg, first, asset, false);
@@ -101,13 +103,13 @@ final class PypiUploads {
                 throw fileExists(filename, version, project);
             }
         }
-        recordFile(access, key, stored, upload, now);
+        recordFile(access, key, stored, upload, now, coreMetadata);
         return PackageResponse.text(200, "OK\n");
     }
 
     /** Adds the file's own details to a version that existed before it (compare-and-set on the revision). */
     private void recordFile(RepositoryAccess access, PackageKey key, PackageVersion stored, LegacyUpload upload,
-                            Instant now) {
+                            Instant now, String coreMetadata) {
         String filename = upload.file().filename();
         PackageVersion current = stored;
         for (int attempt = 0; attempt < METADATA_ATTEMPTS; attempt++) {
@@ -115,7 +117,7 @@ final class PypiUploads {
                 return;
             }
             Optional<PackageVersion> updated = access.packages().updateVersion(key, current.version(),
-                    current.revision(), current.status(), VersionMetadata.withFile(current.metadata(), upload, now),
+                    current.revision(), current.status(), VersionMetadata.withFile(current.metadata(), upload, now, coreMetadata),
                     revision());
             if (updated.isPresent()) {
                 return;

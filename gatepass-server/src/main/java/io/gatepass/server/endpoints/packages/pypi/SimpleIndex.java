@@ -58,9 +58,9 @@ public final class SimpleIndex {
                 html.append(" data-yanked=\"").append(Html.escape(file.yankedReason())).append('"');
             }
             if (file.coreMetadataSha256() != null) {
-                String value = Html.escape("sha256=" + file.coreMetadataSha256());
-                html.append(" data-core-metadata=\"").append(value).append('"')
-                        .append(" data-dist-info-metadata=\"").append(value).append('"');
+                // PEP 714's name only: the older dist-info-metadata trips pip 22.3-23.0 (a dict where it wanted a str)
+                html.append(" data-core-metadata=\"").append(Html.escape("sha256=" + file.coreMetadataSha256()))
+                        .append('"');
             }
             html.append('>').append(Html.escape(file.filename())).append("</a><br/>\n");
         }
@@ -119,11 +119,9 @@ public final class SimpleIndex {
             out.writeStringField("requires-python", file.requiresPython());
         }
         if (file.coreMetadataSha256() != null) {
-            for (String key : List.of("core-metadata", "dist-info-metadata")) {
-                out.writeObjectFieldStart(key);
-                out.writeStringField("sha256", file.coreMetadataSha256());
-                out.writeEndObject();
-            }
+            out.writeObjectFieldStart("core-metadata");
+            out.writeStringField("sha256", file.coreMetadataSha256());
+            out.writeEndObject();
         }
         out.writeNumberField("size", file.size());
         out.writeStringField("upload-time", UPLOAD_TIME.format(file.uploadTime()));

@@ -21,6 +21,7 @@ import java.util.Optional;
 final class SimpleRepository {
     static final String UNLISTED_REASON = "Unlisted in this repository";
     private static final int PAGE = 1_000;
+    private static final String METADATA_SUFFIX = ".metadata";
 
     List<String> projectNames(RepositoryAccess access) {
         List<String> names = new ArrayList<>();
@@ -53,7 +54,8 @@ final class SimpleRepository {
                 VersionMetadata.FileInfo info = VersionMetadata.file(version.metadata(), asset.name(),
                         version.publishedTime());
                 SimpleFile file = new SimpleFile(asset.name(), version.version(), asset.sha256(), asset.size(),
-                        info.uploadTime(), info.requiresPython());
+                        info.uploadTime(), info.requiresPython(), null,
+                        VersionMetadata.coreMetadataSha256(version.metadata(), asset.name()));
                 if (version.status() == PackageVersionStatus.UNLISTED) {
                     file = file.yanked(UNLISTED_REASON);
                 } else if (info.yankedReason() != null) {
@@ -70,6 +72,19 @@ final class SimpleRepository {
         String stored = Pep440Version.normalize(version).orElse(version);
         return access.packages().findVersion(key, stored).filter(v -> v.status().isDownloadable())
                 .flatMap(v -> access.packages().findAsset(key, stored, filename));
+    }
+
+    /** A wheel's METADATA served as {@code <wheel>.metadata} (PEP 658), when it was kept at upload. */
+    Optional<String> coreMetadata(RepositoryAccess access, String normalizedName, String version, String filename) {
+        if (!filename.endsWith(METADATA_SUFFIX)) {
+            return Optional.empty();
+        }
+        String wheel = filename.substring(0, filename.length() - METADATA_SUFFIX.length());
+        PackageKey key = access.packageKey(null, normalizedName);
+        String stored = Pep440Version.normalize(version).orElse(version);
+        return access.packages().findVersion(key, stored).filter(v -> v.status().isDownloadable())
+                .filter(v -> access.packages().findAsset(key, stored, wheel).isPresent())
+                .flatMap(v -> VersionMetadata.coreMetadata(v.metadata(), wheel));
     }
 
     /** PEP 440 order; versions that are not PEP 440 (none are uploaded here) sort first, by text. */

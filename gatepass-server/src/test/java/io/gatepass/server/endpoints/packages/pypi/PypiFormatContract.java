@@ -93,6 +93,41 @@ abstract class PypiFormatContract {
     }
 
     @Test
+    void upload_realWheel_itsMetadataServedBesideItWithItsHash() throws Exception {
+        String metadata = "Metadata-Version: 2.1\nName: tiny\nVersion: 1.0\nRequires-Python: >=3.8\n";
+        java.io.ByteArrayOutputStream zipBytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipBytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("tiny/__init__.py"));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("tiny-1.0.dist-info/METADATA"));
+            zip.write(metadata.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        upload(UploadBodies.wheel("tiny", "1.0", zipBytes.toByteArray()));
+        upload(UploadBodies.sdist("tiny", "1.0", SDIST));
+
+        String sha = UploadBodies.hex("SHA-256", metadata.getBytes(StandardCharsets.UTF_8));
+        JsonNode page = json.readTree(get("simple/tiny/", "application/vnd.pypi.simple.v1+json").bytes());
+        PackageResponse served = get("simple/tiny/1.0/tiny-1.0-py3-none-any.whl.metadata", null);
+
+        assertThat(page.at("/files/0/filename").asText()).isEqualTo("tiny-1.0-py3-none-any.whl");
+        assertThat(page.at("/files/0/core-metadata/sha256").asText()).isEqualTo(sha);
+        assertThat(page.at("/files/1").has("core-metadata")).as("an sdist has none").isFalse();
+        assertThat(text(served)).isEqualTo(metadata);
+        assertThatThrownBy(() -> get("simple/tiny/1.0/tiny-1.0.tar.gz.metadata", null))
+                .isInstanceOfSatisfying(PackageException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void upload_wheelThatIsNoZip_storedWithoutMetadataFile() throws Exception {
+        upload(UploadBodies.wheel("tiny", "1.0", WHEEL));
+
+        assertThat(text(get("simple/tiny/", null))).doesNotContain("data-core-metadata");
+        assertThatThrownBy(() -> get("simple/tiny/1.0/tiny-1.0-py3-none-any.whl.metadata", null))
+                .isInstanceOfSatisfying(PackageException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
     void projectPage_json_pep691WithSizesAndUploadTimes() throws Exception {
         clock.set(Instant.parse("2026-12-06T09:00:00.123456Z"));
         upload(UploadBodies.wheel("tiny", "1.0", WHEEL));

@@ -70,6 +70,8 @@ class SimpleIndexTest {
 
         assertThat(html).contains("data-core-metadata=\"sha256=" + "b".repeat(64) + "\"");
         assertThat(page.at("/files/0/core-metadata/sha256").asText()).isEqualTo("b".repeat(64));
+        assertThat(page.at("/files/0").has("dist-info-metadata")).as("pip 23.0 fails on the old name").isFalse();
+        assertThat(html).doesNotContain("data-dist-info-metadata");
     }
 
     @Test
