@@ -109,6 +109,27 @@ abstract class PackageEndpointContract {
     }
 
     @Test
+    void expiredToken_is401AndTheBodySaysWhenItExpired() throws Exception {
+        String shortToken;
+        java.time.Instant expiry;
+        try (CodeartifactClient client = server.codeArtifact(user("codeartifact:*"))) {
+            var issued = client.getAuthorizationToken(r -> r.domain("team").durationSeconds(900L));
+            shortToken = issued.authorizationToken();
+            expiry = issued.expiration();
+        }
+        server.clock().advance(Duration.ofSeconds(901));
+        HttpResponse<String> response;
+        try {
+            response = get(npm + "-/ping", Map.of("Authorization", "Bearer " + shortToken));
+        } finally {
+            server.clock().advance(Duration.ofSeconds(-901));
+        }
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("expired at " + expiry).doesNotContain(shortToken);
+    }
+
+    @Test
     void unknownRepositoryOrFormat_withAValidToken_are404Json_butWithoutAToken401() throws Exception {
         String missingRepo = npm.replace("/libs/", "/nothing-here/");
         assertThat(get(missingRepo + "x", Map.of()).statusCode()).isEqualTo(401);
@@ -146,6 +167,12 @@ abstract class PackageEndpointContract {
         assertThat(file.body()).isEqualTo(tarball);
         assertThat(file.headers().firstValue("Content-Length")).contains(Integer.toString(tarball.length));
         assertThat(file.headers().firstValue("Content-Encoding")).isEmpty();
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(npm + name + "/-/" + name
+                + "-1.0.0.tgz")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + publisherToken).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).contains(Integer.toString(tarball.length));
+        assertThat(head.body()).isEmpty();
 
         HttpResponse<String> full = get(npm + name, bearer());
         assertThat(full.body()).contains("\"readme\":\"# hello\"").contains("\"dist-tags\":{\"latest\":\"1.0.0\"}")
