@@ -28,7 +28,8 @@ public final class PackageFormats {
     public static PackageFormats standard(FormatContext context) {
         return new PackageFormats(List.of(
                 new io.gatepass.server.endpoints.packages.npm.NpmFormat(context),
-                new io.gatepass.server.endpoints.packages.maven.MavenFormat(context)));
+                new io.gatepass.server.endpoints.packages.maven.MavenFormat(context),
+                new io.gatepass.server.endpoints.packages.pypi.PypiFormat(context)));
     }
 
     public Optional<PackageFormat> find(String name) {
