@@ -41,7 +41,8 @@ public final class PackageFrontDoor {
     private final long maxAssetBytes;
 
     /**
-     * @param uploads       where uploads are spooled (created if missing; files are deleted after each response)
+     * @param uploads       where uploads are spooled (created if missing, emptied at start; files are deleted after
+     *                      each response)
      * @param maxAssetBytes the largest body accepted (413 beyond)
      */
     public PackageFrontDoor(Vertx vertx, PackageEndpoint endpoint, BlobStore blobs, Path uploads,
@@ -53,6 +54,11 @@ public final class PackageFrontDoor {
         this.maxAssetBytes = maxAssetBytes;
         try {
             Files.createDirectories(uploads);
+            try (var leftovers = Files.list(uploads)) { // uploads a crash interrupted: never part of any version
+                for (Path leftover : leftovers.toList()) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot create the upload directory " + uploads, e);
         }
