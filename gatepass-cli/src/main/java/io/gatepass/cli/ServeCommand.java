@@ -58,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "TLS certificate chain, PEM (default: a self-signed certificate in <data-dir>/tls/)")
     String tlsCert;
 
-    @Option(names = "--tls-key", paramLabel = "PEM_FILE", description = "Private key of --tls-cert, PEM (PKCS#8; RSA or EC)")
+    @Option(names = "--tls-key", paramLabel = "PEM_FILE",
+            description = "Private key of --tls-cert, PEM (PKCS#8; RSA or EC)")
     String tlsKey;
 
     @Option(names = "--advertised-host", paramLabel = "HOST",
@@ -121,8 +122,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("TLS certificate: " + server.tlsCertificatePath() + " (trust it with aws --ca-bundle)");
         }
         out.println("Gatepass ready at " + server.endpoint()
-                + (server.tlsEndpoint() == null ? "" : " and " + server.tlsEndpoint()) + " (store " + server.store().kind() + ", region "
-                + config.region() + ")");
+                + (server.tlsEndpoint() == null ? "" : " and " + server.tlsEndpoint())
+                + " (store " + server.store().kind() + ", region " + config.region() + ")");
         out.flush();
     }
 
@@ -155,7 +156,8 @@ final class ServeCommand implements Callable<Integer> {
         String port = settings.get(Setting.TLS_PORT).trim();
         if (port.equalsIgnoreCase("off") || port.equalsIgnoreCase("false")) {
             if (certificate != null || key != null) {
-                throw new IllegalArgumentException("--tls-cert and --tls-key need a TLS listener, but --tls-port is off");
+                throw new IllegalArgumentException(
+                        "--tls-cert and --tls-key need a TLS listener, but --tls-port is off");
             }
             return ServerConfig.Tls.OFF;
         }

@@ -121,7 +121,8 @@ class ServeProcessTest {
             store.setCertificateEntry("gatepass",
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
-        var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        var trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
         javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record SubjectName(String value, byte[] address) {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern DNS = Pattern.compile("(?i)[a-z0-9_*]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\\.?");
+    private static final Pattern DNS = Pattern.compile(
+            "(?i)[a-z0-9_*]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\\.?");
 
     /** A host as a user writes it: an IPv4 address, an IPv6 address (brackets allowed) or a DNS name. */
     public static SubjectName of(String host) {

@@ -129,7 +129,8 @@ class TlsListenerTest {
                      .credentialsProvider(StaticCredentialsProvider.create(TestServer.admin()))
                      .httpClient(UrlConnectionHttpClient.create())
                      .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build()) {
-            assertThatThrownBy(sts::getCallerIdentity).hasStackTraceContaining("unable to find valid certification path");
+            assertThatThrownBy(sts::getCallerIdentity)
+                    .hasStackTraceContaining("unable to find valid certification path");
         }
     }
 
@@ -143,7 +144,8 @@ class TlsListenerTest {
                     .contains(List.of(7, "0:0:0:0:0:0:0:1"));
         }
         try (TestServer server = TestServer.start(withTls(dir, "gs.example", ServerConfig.Tls.selfSigned(0)))) {
-            assertThat(sdkEndpoint(server)).isEqualTo("wss://gs.example:" + server.server().tlsPort() + "/gamelift/sdk");
+            assertThat(sdkEndpoint(server))
+                    .isEqualTo("wss://gs.example:" + server.server().tlsPort() + "/gamelift/sdk");
             assertThat(certificate(server.server().tlsCertificatePath()).getSubjectAlternativeNames())
                     .as("regenerated for the new advertised host").contains(List.of(2, "gs.example"));
         }

@@ -90,10 +90,8 @@ class DerTest {
 
     @Test
     void time_isUtcTimeUntil2049_andGeneralizedTimeFrom2050() {
-        assertThat(new String(Der.time(Instant.parse("2049-12-31T23:59:59.900Z")), java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("\u0017\r491231235959Z");
-        assertThat(new String(Der.time(Instant.parse("2050-01-01T00:00:00Z")), java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("\u0018\u000f20500101000000Z");
+        assertThat(ascii(Der.time(Instant.parse("2049-12-31T23:59:59.900Z")))).isEqualTo("\u0017\r491231235959Z");
+        assertThat(ascii(Der.time(Instant.parse("2050-01-01T00:00:00Z")))).isEqualTo("\u0018\u000f20500101000000Z");
     }
 
     @Test
@@ -119,6 +117,10 @@ class DerTest {
         }
         assertThat(value).as("long form only from 128 on").isGreaterThanOrEqualTo(0x80);
         return Math.toIntExact(value);
+    }
+
+    private static String ascii(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static String hex(byte[] bytes) {

@@ -101,7 +101,8 @@ class SelfSignedCertificateTest {
                 "X509v3 Key Usage: critical", "Digital Signature, Key Encipherment",
                 "X509v3 Extended Key Usage:", "TLS Web Server Authentication",
                 "DNS:gs.example, IP Address:10.0.0.7, DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1",
-                "X509v3 Subject Key Identifier", "X509v3 Authority Key Identifier", "Subject: CN = gs.example, O = Gatepass");
+                "X509v3 Subject Key Identifier", "X509v3 Authority Key Identifier",
+                "Subject: CN = gs.example, O = Gatepass");
         // trusted as itself, as aws --ca-bundle and curl --cacert trust it
         assertThat(run("/usr/bin/openssl", "verify", "-CAfile", file.toString(), "-purpose", "sslserver",
                 "-verify_hostname", "gs.example", file.toString())).contains(": OK");

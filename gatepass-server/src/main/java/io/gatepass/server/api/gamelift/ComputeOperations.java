@@ -39,7 +39,10 @@ final class ComputeOperations {
     private final ComputeTokens tokens;
     private final Supplier<String> websocketBase;
 
-    /** @param websocketBase this server's wss:// base URL (ws:// with TLS off) at its advertised host, known once it listens */
+    /**
+     * @param websocketBase this server's wss:// base URL (ws:// with TLS off) at its advertised host, known once it
+     *                      listens
+     */
     ComputeOperations(GameLiftSupport support, Store store, FleetOperations fleets, ComputeTokens tokens,
                       Supplier<String> websocketBase) {
         this.support = support;
