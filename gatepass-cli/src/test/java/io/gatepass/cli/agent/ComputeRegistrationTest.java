@@ -51,8 +51,8 @@ class ComputeRegistrationTest {
         ComputeRegistration restarted = registration("rack-same", "10.0.0.1");
         AuthToken after = restarted.fetch();
         assertThat(after).isEqualTo(before);
-        assertThat(restarted.current().sdkEndpoint()).isEqualTo(server.endpoint().replace("http", "ws")
-                + "/gamelift/sdk");
+        assertThat(restarted.current().sdkEndpoint())
+                .isEqualTo("wss://127.0.0.1:" + server.server().tlsPort() + "/gamelift/sdk");
         assertThat(server.server().computeTokenVerifier().verify(after.token()).isValid()).isTrue();
     }
 
