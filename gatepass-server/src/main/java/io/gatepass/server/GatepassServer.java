@@ -78,6 +78,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class GatepassServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatepassServer.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a shutdown waits for connected game servers to answer TerminateProcess with ProcessEnding. */
+    private static final Duration PROCESS_ENDING_PATIENCE = Duration.ofSeconds(5);
     /** Expired temporary credentials are kept a day (so that their errors say "expired"), then removed. */
     private static final Duration SESSION_RETENTION = Duration.ofDays(1);
     private static final Duration SESSION_CLEANUP_PERIOD = Duration.ofHours(1);
@@ -325,7 +327,11 @@ public final class GatepassServer implements AutoCloseable {
 
     @Override
     public void close() {
-        serverProcesses.terminateAll();
+        // Game servers are told to terminate and given a moment to call ProcessEnding and hang up themselves.
+        if (!serverProcesses.terminateAll(PROCESS_ENDING_PATIENCE)) {
+            LOG.warn("game server processes still connected {} s after TerminateProcess; closing their connections",
+                    PROCESS_ENDING_PATIENCE.toSeconds());
+        }
         var drained = https == null ? http.shutdown(DRAIN_TIMEOUT)
                 : io.vertx.core.Future.join(http.shutdown(DRAIN_TIMEOUT), https.shutdown(DRAIN_TIMEOUT));
         try {

@@ -188,7 +188,10 @@ public final class SdkActions {
         out.put("FleetId", view.fleetId());
         out.put("FleetArn", view.fleetArn());
         out.put("CreationTime", view.creationTime() == null ? 0 : view.creationTime().toEpochMilli());
-        out.put("TerminationTime", view.terminationTime() == null ? 0 : view.terminationTime().toEpochMilli());
+        if (view.terminationTime() != null) {
+            // left out while the session lives: the SDKs then report -1 ("not set"), where 0 would read as 1970
+            out.put("TerminationTime", view.terminationTime().toEpochMilli());
+        }
         out.put("Status", view.status());
         out.put("IpAddress", view.ipAddress() == null ? "" : view.ipAddress());
         out.put("DnsName", view.dnsName() == null ? "" : view.dnsName());

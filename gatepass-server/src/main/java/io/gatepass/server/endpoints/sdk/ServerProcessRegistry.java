@@ -139,6 +139,7 @@ public final class ServerProcessRegistry implements ServerProcesses {
         if (process.connection == connection) {
             process.connection = null;
             process.disconnectedAt = clock.instant();
+            notifyAll();
             if (process.activated == null && !process.ended) {
                 process.ended = true;
                 processes.remove(process.processId, process);
@@ -283,22 +284,52 @@ public final class ServerProcessRegistry implements ServerProcesses {
         return push(processId, terminateMessage(terminationTime));
     }
 
-    /** Server shutdown: every connected process is told to terminate now. */
-    public void terminateAll() {
-        List<ProcessConnection> connections;
+    /**
+     * Server shutdown: tells every activated process to terminate, then waits, at most {@code patience} of real time,
+     * until each has closed its connection. The SDKs call ProcessEnding when told to terminate and hang up only once
+     * they have its reply; closing the listeners earlier would cut that reply off, and the game server would hang in
+     * ProcessEnding. True if all hung up in time.
+     */
+    public boolean terminateAll(Duration patience) {
+        return awaitDisconnected(tellAllToTerminate(), patience);
+    }
+
+    private List<Process> tellAllToTerminate() {
+        List<Process> told = new ArrayList<>();
+        List<ProcessConnection> connections = new ArrayList<>();
         synchronized (this) {
             Instant now = clock.instant();
-            connections = new ArrayList<>();
             for (Process process : processes.values()) {
                 if (!process.ended && process.connection != null && process.activated != null) {
                     process.terminationSentAt = now;
                     process.terminationDeadline = now.plus(settings.terminationNotice()).plus(EXIT_GRACE);
+                    told.add(process);
                     connections.add(process.connection);
                 }
             }
         }
         String message = terminateMessage(clock.instant());
         connections.forEach(c -> c.send(message));
+        return told;
+    }
+
+    private boolean awaitDisconnected(List<Process> told, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (this) {
+            while (told.stream().anyMatch(p -> p.connection != null)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private String terminateMessage(Instant terminationTime) {

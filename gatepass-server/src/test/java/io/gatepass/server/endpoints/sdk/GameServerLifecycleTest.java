@@ -120,7 +120,8 @@ class GameServerLifecycleTest {
         JsonNode described = gameServer.request("DescribePlayerSessions",
                 Map.of("GameSessionId", created.gameSessionId(), "Limit", 50));
         assertOk(described);
-        assertThat(described.path("PlayerSessions")).hasSize(2);
+        assertThat(described.path("PlayerSessions")).hasSize(2)
+                .allSatisfy(p -> assertThat(p.has("TerminationTime")).as("not set while the session lives").isFalse());
 
         FleetUtilization busy = gameLift.describeFleetUtilization(r -> r.fleetIds(fleetId)).fleetUtilization()
                 .get(0);

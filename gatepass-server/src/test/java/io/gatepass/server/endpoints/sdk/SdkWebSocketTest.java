@@ -576,6 +576,22 @@ class SdkWebSocketTest {
     }
 
     @Test
+    void serverShutdown_whenTheProcessAnswersWithProcessEnding_repliesBeforeClosing() throws Exception {
+        SdkTestClient client = readyProcess("proc-1", 7777);
+        TestServer closing = server;
+        server = null;
+        java.util.concurrent.CompletableFuture<Void> closed =
+                java.util.concurrent.CompletableFuture.runAsync(closing::close);
+
+        client.awaitPush("TerminateProcess");
+        JsonNode reply = client.request("TerminateServerProcess");
+        client.close();
+
+        assertThat(reply.path("StatusCode").asInt()).as("ProcessEnding answered before the server closed").isEqualTo(200);
+        closed.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
     void activeProcessesGauge_countsConnectedActivatedProcesses() throws Exception {
         readyProcess("proc-1", 7777);
         connect("proc-2");
