@@ -2,6 +2,7 @@ package io.gatepass.server.gamelift;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The connected, activated game server processes, as the control plane sees them. Implemented by the SDK websocket
@@ -11,6 +12,14 @@ import java.util.List;
 public interface ServerProcesses {
     /** Activated, healthy processes of the fleet, at {@code location} (null: every location), oldest first. */
     List<ServerProcess> activeProcesses(String fleetId, String location);
+
+    /**
+     * Names of the fleet's computes that have a connected, activated process this server sees as unhealthy (it
+     * reported itself unhealthy or missed its heartbeats): DescribeCompute and ListCompute show them IMPAIRED.
+     */
+    default Set<String> impairedComputes(String fleetId) {
+        return Set.of();
+    }
 
     /** Pushes {@code CreateGameSession} to the process. */
     boolean startGameSession(String processId, GameSessionStart session);

@@ -12,6 +12,7 @@ import io.gatepass.server.api.gamelift.GameLiftShapes.GetComputeAuthTokenOutput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.ListComputeInput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.ListComputeOutput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.RegisterComputeInput;
+import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.ReferenceViolationException;
 import io.gatepass.store.Store;
@@ -19,6 +20,7 @@ import io.gatepass.store.Store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -38,18 +40,22 @@ final class ComputeOperations {
     private final FleetOperations fleets;
     private final ComputeTokens tokens;
     private final Supplier<String> websocketBase;
+    private final ServerProcesses processes;
 
     /**
      * @param websocketBase this server's wss:// base URL (ws:// with TLS off) at its advertised host, known once it
      *                      listens
+     * @param processes     the game server processes connected over the SDK websocket, whose health the computes'
+     *                      status reflects
      */
     ComputeOperations(GameLiftSupport support, Store store, FleetOperations fleets, ComputeTokens tokens,
-                      Supplier<String> websocketBase) {
+                      Supplier<String> websocketBase, ServerProcesses processes) {
         this.support = support;
         this.store = store;
         this.fleets = fleets;
         this.tokens = tokens;
         this.websocketBase = websocketBase;
+        this.processes = processes;
     }
 
     ComputeOutput registerCompute(RegisterComputeInput input, CallContext context) {
@@ -126,13 +132,16 @@ final class ComputeOperations {
         int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
         String after = support.after(input.nextToken());
         Fleet fleet = fleets.find(context, input.fleetId(), "ListCompute");
-        if (input.containerGroupDefinitionName() != null
-                || ListComputeStatus.IMPAIRED.name().equals(input.computeStatus())) {
-            return new ListComputeOutput(java.util.List.of(), null); // Anywhere computes are never impaired.
+        if (input.containerGroupDefinitionName() != null) {
+            return new ListComputeOutput(java.util.List.of(), null); // Anywhere fleets have no containers.
         }
+        Set<String> impaired = processes.impairedComputes(fleet.fleetId());
         Paging.Page<Compute> page = Paging.of(store.computes().list(fleet.fleetId(), location, after, limit + 1),
                 limit, Compute::computeName);
-        return new ListComputeOutput(page.items().stream().map(c -> shape(fleet, c)).toList(), page.nextToken());
+        // A status filter applies within the page: a page may then hold fewer than Limit computes.
+        return new ListComputeOutput(page.items().stream().map(c -> shape(fleet, c, impaired))
+                .filter(c -> input.computeStatus() == null || input.computeStatus().equals(c.computeStatus()))
+                .toList(), page.nextToken());
     }
 
     /**
@@ -173,9 +182,15 @@ final class ComputeOperations {
     }
 
     private GameLiftShapes.Compute shape(Fleet fleet, Compute compute) {
+        return shape(fleet, compute, processes.impairedComputes(fleet.fleetId()));
+    }
+
+    /** The compute as the API shows it: IMPAIRED while one of its processes is unhealthy. */
+    private GameLiftShapes.Compute shape(Fleet fleet, Compute compute, Set<String> impaired) {
         String base = websocketBase.get();
+        String status = impaired.contains(compute.computeName()) ? ListComputeStatus.IMPAIRED.name() : compute.status();
         return new GameLiftShapes.Compute(fleet.fleetId(), fleet.fleetArn(), compute.computeName(),
-                compute.computeArn(), compute.ipAddress(), compute.dnsName(), compute.status(), compute.location(),
+                compute.computeArn(), compute.ipAddress(), compute.dnsName(), status, compute.location(),
                 compute.createdAt(), base + "/gamelift/sdk", null); // GameLiftAgentEndpoint: not served yet
     }
 

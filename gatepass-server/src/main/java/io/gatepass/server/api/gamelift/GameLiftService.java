@@ -48,7 +48,8 @@ public final class GameLiftService {
         GameLiftSupport support = new GameLiftSupport(authorizer, region);
         LocationOperations locations = new LocationOperations(support, store);
         FleetOperations fleets = new FleetOperations(support, store);
-        ComputeOperations computes = new ComputeOperations(support, store, fleets, tokens, websocketBase);
+        ComputeOperations computes = new ComputeOperations(support, store, fleets, tokens, websocketBase,
+                processes);
         ServiceDescriptor g = DESCRIPTOR;
         table.add(g, "CreateLocation", CreateLocationInput.class, locations::createLocation)
                 .add(g, "ListLocations", ListLocationsInput.class, locations::listLocations)

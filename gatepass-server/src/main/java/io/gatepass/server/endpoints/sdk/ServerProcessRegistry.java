@@ -231,6 +231,15 @@ public final class ServerProcessRegistry implements ServerProcesses {
     }
 
     @Override
+    public synchronized java.util.Set<String> impairedComputes(String fleetId) {
+        return processes.values().stream()
+                .filter(p -> !p.ended && p.activated != null && p.connection != null && !p.healthy()
+                        && p.activated.fleetId().equals(fleetId))
+                .map(p -> p.activated.computeName())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
     public boolean startGameSession(String processId, GameSessionStart session) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("GameSessionId", session.gameSessionId());

@@ -387,6 +387,25 @@ class SdkWebSocketTest {
     }
 
     @Test
+    void unhealthyProcess_makesItsComputeImpaired_untilAHealthyHeartbeat() {
+        SdkTestClient client = readyProcess("proc-1", 7777);
+        assertThat(computeStatus()).isEqualTo("ACTIVE");
+
+        client.request("HeartbeatServerProcess", Map.of("HealthStatus", false));
+        assertThat(computeStatus()).isEqualTo("IMPAIRED");
+        assertThat(gameLift.listCompute(r -> r.fleetId(fleetId).computeStatus("IMPAIRED")).computeList())
+                .extracting(c -> c.computeName()).containsExactly(compute);
+        assertThat(gameLift.listCompute(r -> r.fleetId(fleetId).computeStatus("ACTIVE")).computeList()).isEmpty();
+
+        client.request("HeartbeatServerProcess", Map.of("HealthStatus", true));
+        assertThat(computeStatus()).isEqualTo("ACTIVE");
+    }
+
+    private String computeStatus() {
+        return gameLift.describeCompute(r -> r.fleetId(fleetId).computeName(compute)).compute().computeStatusAsString();
+    }
+
+    @Test
     void missedHeartbeats_markUnhealthy_thenTerminate() {
         SdkTestClient client = readyProcess("proc-1", 7777);
         assertThat(activeIds()).containsExactly("proc-1");
