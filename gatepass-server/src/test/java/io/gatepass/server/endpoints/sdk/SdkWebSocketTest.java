@@ -657,6 +657,36 @@ class SdkWebSocketTest {
                 .contains("gatepass_sdk_handshake_refusals_total{reason=\"sigv4_stale\"} 1.0");
     }
 
+    @Test
+    void sigV4QueryAuthorization_whenMalformedUnknownOrExpired_isRefusedForThatReason() throws Exception {
+        var iam = server.iam(TestServer.admin());
+        iam.createUser(r -> r.userName("builder"));
+        var key = iam.createAccessKey(r -> r.userName("builder")).accessKey();
+        iam.putUserPolicy(r -> r.userName("builder").policyName("gamelift").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"gamelift:*\","
+                        + "\"Resource\":\"*\"}]}"));
+        var session = server.sts(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                key.accessKeyId(), key.secretAccessKey())).getSessionToken(r -> r.durationSeconds(900)).credentials();
+
+        Map<String, String> sessionSigned = sigV4("proc-session", compute, session.accessKeyId(),
+                session.secretAccessKey());
+        sessionSigned.put("X-Amz-Security-Token", session.sessionToken());
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, sessionSigned)).as("a live session").isEqualTo(101);
+
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, without(sigV4("proc-m", compute, key.accessKeyId(),
+                key.secretAccessKey()), "X-Amz-Credential"))).isEqualTo(403);
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, sigV4("proc-u", compute, "AKIAIOSFODNN7UNKNOWN",
+                key.secretAccessKey()))).isEqualTo(403);
+        server.clock().advance(Duration.ofMinutes(16));
+        Map<String, String> expired = sigV4("proc-e", compute, session.accessKeyId(), session.secretAccessKey());
+        expired.put("X-Amz-Security-Token", session.sessionToken());
+        assertThat(SdkTestClient.handshakeStatus(vertx, base, expired)).isEqualTo(403);
+
+        assertThat(metrics()).contains("gatepass_sdk_handshake_refusals_total{reason=\"sigv4_malformed\"} 1.0")
+                .contains("gatepass_sdk_handshake_refusals_total{reason=\"sigv4_unknown_key\"} 1.0")
+                .contains("gatepass_sdk_handshake_refusals_total{reason=\"sigv4_expired_credentials\"} 1.0");
+    }
+
     /** The query parameters the SDK sends without a token: SigV4 over ComputeId, FleetId and pID. */
     private Map<String, String> sigV4(String processId, String computeName, String accessKeyId, String secret) {
         Map<String, String> p = SdkTestClient.tokenParameters(processId, fleetId, computeName, null);
