@@ -53,14 +53,15 @@ final class DomainOperations {
         } catch (DuplicateEntityException e) {
             throw CodeArtifactErrors.CONFLICT.exception("Domain %s already exists in account %s.", name, owner);
         }
-        return new DomainOutput(description(domain, 0));
+        return new DomainOutput(description(domain, 0, 0L));
     }
 
     DomainOutput describeDomain(DomainInput input, CallContext context) {
         String name = support.domainName(input.domain());
         String owner = support.owner(input.domainOwner(), context);
         Domain domain = support.authorizedDomain(context, owner, name, "DescribeDomain");
-        return new DomainOutput(description(domain, store.domains().repositoryCount(owner, name)));
+        return new DomainOutput(description(domain, store.domains().repositoryCount(owner, name),
+                store.packages().assetSizeBytes(owner, name)));
     }
 
     ListDomainsOutput listDomains(ListDomainsInput input, CallContext context) {
@@ -136,8 +137,8 @@ final class DomainOperations {
         }
     }
 
-    static DomainDescription description(Domain domain, int repositoryCount) {
+    static DomainDescription description(Domain domain, int repositoryCount, long assetSizeBytes) {
         return new DomainDescription(domain.name(), domain.owner(), domain.arn(), domain.status(),
-                domain.createdTime(), domain.encryptionKey(), repositoryCount, 0L);
+                domain.createdTime(), domain.encryptionKey(), repositoryCount, assetSizeBytes);
     }
 }

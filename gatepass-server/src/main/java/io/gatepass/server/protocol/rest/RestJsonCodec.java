@@ -44,7 +44,8 @@ import java.util.Map;
  * query or a header are taken from there only; the body cannot override them. Their text is typed by the member's
  * declared type (integer, number, boolean, timestamp; anything else stays text), so a bad value is reported under the
  * parameter's wire name. A repeated query parameter fills a list member and gives a scalar member its first value;
- * a header bound to a list is split at commas. In the query '+' is a space; in the path it is a plus sign.
+ * a header bound to a list is split at commas. In the query '+' is a space; in the path it is a plus sign. An output
+ * that is a {@link BinaryPayload} (a blob payload) is sent as its bytes, with its header-bound members as headers.
  */
 public final class RestJsonCodec implements ProtocolCodec {
     static final String JSON = "application/json";
@@ -212,6 +213,13 @@ public final class RestJsonCodec implements ProtocolCodec {
                 .map(RestRoute::successStatus).orElse(200);
         if (status == 204) {
             return new WireResponse(status, new LinkedHashMap<>(), new byte[0]);
+        }
+        if (output instanceof BinaryPayload binary) {
+            WireResponse response = WireResponse.of(status, "application/octet-stream", binary.payload());
+            for (Map.Entry<String, String> header : binary.headers().entrySet()) {
+                response = response.withHeader(header.getKey(), header.getValue());
+            }
+            return response;
         }
         try {
             ObjectWriter writer = bodyMappers.writer(operation.service().naming());
