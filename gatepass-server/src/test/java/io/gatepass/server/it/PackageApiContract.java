@@ -237,6 +237,45 @@ abstract class PackageApiContract {
     }
 
     @Test
+    void mavenVersion_listsThePomsParentAndDependenciesByScope() throws Exception {
+        String repo = unique("mvn");
+        admin.createRepository(r -> r.domain(DOMAIN).repository(repo));
+        String maven = admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repo).format(PackageFormat.MAVEN))
+                .repositoryEndpoint();
+        String pom = "<?xml version=\"1.0\"?><project xmlns=\"http://maven.apache.org/POM/4.0.0\">"
+                + "<parent><groupId>org.example</groupId><artifactId>base</artifactId><version>3</version></parent>"
+                + "<artifactId>app</artifactId><version>1.0</version><dependencyManagement><dependencies><dependency>"
+                + "<groupId>x</groupId><artifactId>managed</artifactId><version>9</version></dependency>"
+                + "</dependencies></dependencyManagement><dependencies>"
+                + "<dependency><groupId>com.acme</groupId><artifactId>core</artifactId><version>2.1</version>"
+                + "</dependency><dependency><groupId>org.junit</groupId><artifactId>junit</artifactId>"
+                + "<version>5.10</version><scope>test</scope></dependency></dependencies></project>";
+        String dir = "org/example/app/1.0/";
+        assertThat(putMaven(maven + dir + "app-1.0.pom", pom.getBytes(StandardCharsets.UTF_8))).isEqualTo(201);
+        assertThat(putMaven(maven + "org/example/app/maven-metadata.xml", ("<metadata><groupId>org.example"
+                + "</groupId><artifactId>app</artifactId><versioning><versions><version>1.0</version></versions>"
+                + "</versioning></metadata>").getBytes(StandardCharsets.UTF_8))).isEqualTo(201);
+
+        assertThat(admin.describePackageVersion(r -> r.domain(DOMAIN).repository(repo).format(PackageFormat.MAVEN)
+                .namespace("org.example").packageValue("app").packageVersion("1.0")).packageVersion().status())
+                .isEqualTo(PackageVersionStatus.PUBLISHED);
+        assertThat(admin.listPackageVersionDependencies(r -> r.domain(DOMAIN).repository(repo)
+                .format(PackageFormat.MAVEN).namespace("org.example").packageValue("app").packageVersion("1.0"))
+                .dependencies())
+                .extracting(PackageDependency::namespace, PackageDependency::packageValue,
+                        PackageDependency::dependencyType, PackageDependency::versionRequirement)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("org.example", "base", "parent", "3"),
+                        org.assertj.core.groups.Tuple.tuple("com.acme", "core", "compile", "2.1"),
+                        org.assertj.core.groups.Tuple.tuple("org.junit", "junit", "test", "5.10"));
+    }
+
+    private int putMaven(String url, byte[] body) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("aws:" + token).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
     void describeDomain_assetSizeBytes_isTheSizeOfEveryStoredAsset() throws Exception {
         String domain = unique("sized");
         admin.createDomain(r -> r.domain(domain));

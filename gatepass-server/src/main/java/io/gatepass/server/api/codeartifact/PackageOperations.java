@@ -24,6 +24,7 @@ import io.gatepass.server.api.codeartifact.PackageShapes.ListPackageVersionsInpu
 import io.gatepass.server.api.codeartifact.PackageShapes.ListPackageVersionsOutput;
 import io.gatepass.server.api.codeartifact.PackageShapes.ListPackagesInput;
 import io.gatepass.server.api.codeartifact.PackageShapes.ListPackagesOutput;
+import io.gatepass.server.api.codeartifact.PackageShapes.PackageDependency;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageDescription;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageInput;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageOriginConfiguration;
@@ -67,6 +68,8 @@ import java.util.regex.Pattern;
 final class PackageOperations {
     /** The largest asset GetPackageVersionAsset returns (it is held in memory while answering). */
     static final long MAX_ASSET_RESPONSE_BYTES = 64L * 1024 * 1024;
+    /** POMs larger than this are not read for their dependencies. */
+    private static final long MAX_POM_BYTES = 4L * 1024 * 1024;
     private static final Set<String> MODEL_FORMATS = Set.of("npm", "pypi", "maven", "nuget", "generic", "ruby",
             "swift", "cargo");
     private static final Set<String> HOSTED_FORMATS = Set.of("npm", "pypi", "maven");
@@ -244,8 +247,25 @@ final class PackageOperations {
         PackageVersion version = requireVersion(key, versionName);
         // All dependencies fit one page: there is never a next token.
         return new ListPackageVersionDependenciesOutput(key.format(), key.namespaceOrNull(), key.name(),
-                version.version(), version.revision(), null,
-                PackageVersionMetadata.dependencies(key.format(), version.metadata()));
+                version.version(), version.revision(), null, key.format().equals("maven")
+                ? pomDependencies(key, versionName)
+                : PackageVersionMetadata.dependencies(key.format(), version.metadata()));
+    }
+
+    /** What the version's POM declares; none without a POM (or with one too large to be a POM). */
+    private List<PackageDependency> pomDependencies(PackageKey key, String versionName) {
+        PackageAsset pom = store.packages().findAsset(key, versionName, key.name() + "-" + versionName + ".pom")
+                .or(() -> store.packages().listAssets(key, versionName).stream()
+                        .filter(a -> a.name().endsWith(".pom")).findFirst())
+                .orElse(null);
+        if (pom == null || pom.size() > MAX_POM_BYTES) {
+            return List.of();
+        }
+        try (InputStream in = blobs.open(pom.blobKey()).orElse(null)) {
+            return in == null ? List.of() : PomDependencies.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pom.name(), e);
+        }
     }
 
     GetPackageVersionReadmeOutput getPackageVersionReadme(PackageVersionInput input, CallContext context) {
