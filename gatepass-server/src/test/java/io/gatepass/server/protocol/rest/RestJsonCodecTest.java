@@ -360,6 +360,29 @@ class RestJsonCodecTest {
     }
 
     @Test
+    void success_whenOutputIsABinaryPayload_sendsItsBytesAndHeadersInsteadOfJson() {
+        DecodedCall call = codec.decode(call("POST", "/v1/echo/n", ""), table, "camelecho");
+        byte[] bytes = {0, (byte) 0xff, '{', 10};
+
+        WireResponse response = codec.success(call, new BinaryPayload() {
+            @Override
+            public byte[] payload() {
+                return bytes;
+            }
+
+            @Override
+            public Map<String, String> headers() {
+                return Map.of("X-AssetName", "lib-1.0.tgz");
+            }
+        }, "r");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(bytes);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/octet-stream")
+                .containsEntry("X-AssetName", "lib-1.0.tgz");
+    }
+
+    @Test
     void success_whenRouteHasAnotherStatus_usesIt() {
         DecodedCall created = codec.decode(call("POST", "/v1/created", ""), table, "camelecho");
         DecodedCall gone = codec.decode(call("DELETE", "/v1/gone", ""), table, "camelecho");
