@@ -345,7 +345,8 @@ abstract class PackageApiContract {
 
             admin.putRepositoryPermissionsPolicy(r -> r.domain(DOMAIN).repository(repo).policyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
-                            + readerArn + "\"},\"Action\":\"codeartifact:DescribePackageVersion\",\"Resource\":\"*\"}]}"));
+                            + readerArn + "\"},\"Action\":\"codeartifact:DescribePackageVersion\","
+                            + "\"Resource\":\"*\"}]}"));
 
             assertThat(client.describePackageVersion(r -> r.domain(DOMAIN).repository(repo)
                     .format(PackageFormat.NPM).packageValue(name).packageVersion("1.0.0")).packageVersion()
