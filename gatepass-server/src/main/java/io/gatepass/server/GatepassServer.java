@@ -178,8 +178,10 @@ public final class GatepassServer implements AutoCloseable {
                     processesStandIn != null ? processesStandIn : serverProcesses, clock);
             sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
             RestRoutes restRoutes = new RestRoutes();
+            BlobStore blobs = store.kind().equals("postgresql") ? store.databaseBlobs()
+                    : new FileBlobStore(config.dataDir().resolve("blobs"));
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
-                    repositoryTokens, publicUrl::get);
+                    repositoryTokens, publicUrl::get, blobs);
 
             WireMappers mappers = new WireMappers();
             ProtocolSelector protocols = new ProtocolSelector(
@@ -206,8 +208,6 @@ public final class GatepassServer implements AutoCloseable {
                             "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
                     serverProcesses::activeCount);
-            BlobStore blobs = store.kind().equals("postgresql") ? store.databaseBlobs()
-                    : new FileBlobStore(config.dataDir().resolve("blobs"));
             PackageEndpoint packageEndpoint = new PackageEndpoint(
                     PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes())),
                     repositoryTokens.verifier(), new RepositoryPermissions(authorizer, store, clock), store, blobs,

@@ -7,6 +7,7 @@ import io.gatepass.server.api.codeartifact.CodeArtifactShapes.*;
 import io.gatepass.server.auth.Authorizer;
 import io.gatepass.server.protocol.rest.RestRoute;
 import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.store.BlobStore;
 import io.gatepass.store.Store;
 
 import java.util.function.Supplier;
@@ -19,7 +20,25 @@ public final class CodeArtifactService {
     private CodeArtifactService() {
     }
 
-    /** @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint */
+    /**
+     * Everything, the package write APIs included.
+     *
+     * @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint
+     * @param blobs     the package bytes the package endpoints serve
+     */
+    public static void register(OperationTable table, RestRoutes routes, Store store, Authorizer authorizer,
+                                String region, AuthorizationTokens tokens, Supplier<String> publicUrl,
+                                BlobStore blobs) {
+        register(table, routes, store, authorizer, region, tokens, publicUrl);
+        PackageWriteOperations.register(table, routes, new CodeArtifactSupport(authorizer, store, region), store,
+                authorizer, blobs, region);
+    }
+
+    /**
+     * The control plane without the package APIs.
+     *
+     * @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint
+     */
     public static void register(OperationTable table, RestRoutes routes, Store store, Authorizer authorizer,
                                 String region, AuthorizationTokens tokens, Supplier<String> publicUrl) {
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
