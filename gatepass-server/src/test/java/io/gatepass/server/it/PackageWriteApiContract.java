@@ -400,6 +400,20 @@ abstract class PackageWriteApiContract {
     }
 
     @Test
+    void publish_whenAnUnsignedAssetShaDoesNotMatchTheContent_isAValidationException() throws Exception {
+        byte[] content = bytes(100, 10);
+        String wrong = sha256(bytes(100, 11));
+
+        HttpResponse<String> refused = signedWithoutContentSha("asset=x.bin&domain=team&format=generic"
+                + "&namespace=tools&package=unsignedsha&repository=libs&version=1.0", content, wrong);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("x-amzn-ErrorType")).contains("ValidationException");
+        assertThat(refused.body()).contains("does not match the SHA-256 of the asset content");
+        assertThat(blobExists(sha256(content))).isFalse();
+    }
+
+    @Test
     void publish_overTheApiBodyLimit_isRefused() {
         byte[] content = bytes(ServerConfig.DEFAULT_MAX_BODY_BYTES + 1, 9);
 
@@ -453,6 +467,44 @@ abstract class PackageWriteApiContract {
         });
         out.header("x-amz-content-sha256", contentSha256);
         return http.send(out.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A SigV4 request (signed headers host and x-amz-date only, as SigV4 allows) to PublishPackageVersion carrying
+     * {@code assetSha256} in the unsigned x-amz-content-sha256 header. {@code canonicalQuery} is sorted and needs no
+     * encoding.
+     */
+    private HttpResponse<String> signedWithoutContentSha(String canonicalQuery, byte[] body, String assetSha256)
+            throws Exception {
+        String path = "/v1/package/version/publish";
+        URI uri = server.endpoint().resolve(path + "?" + canonicalQuery);
+        String host = uri.getHost() + ":" + uri.getPort();
+        java.time.ZonedDateTime now = server.clock().instant().atZone(java.time.ZoneOffset.UTC);
+        String amzDate = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(now);
+        String date = amzDate.substring(0, 8);
+        String scope = date + "/" + TestServer.REGION + "/codeartifact/aws4_request";
+        String canonical = "POST\n" + path + "\n" + canonicalQuery + "\nhost:" + host + "\nx-amz-date:" + amzDate
+                + "\n\nhost;x-amz-date\n" + sha256(body);
+        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                + sha256(canonical.getBytes(StandardCharsets.UTF_8));
+        AwsCredentials admin = TestServer.admin();
+        byte[] key = hmac(("AWS4" + admin.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
+        for (String part : new String[]{TestServer.REGION, "codeartifact", "aws4_request"}) {
+            key = hmac(key, part);
+        }
+        String signature = HexFormat.of().formatHex(hmac(key, toSign));
+        return http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("x-amz-date", amzDate).header("x-amz-content-sha256", assetSha256)
+                .header("Content-Type", "application/octet-stream")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + admin.accessKeyId() + "/" + scope
+                        + ", SignedHeaders=host;x-amz-date, Signature=" + signature).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] hmac(byte[] key, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the blob store still has the bytes: a file under the data dir (H2) or rows (PostgreSQL). */
