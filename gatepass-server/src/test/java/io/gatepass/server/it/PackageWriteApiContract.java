@@ -209,6 +209,16 @@ abstract class PackageWriteApiContract {
         assertAwsError(() -> admin.updatePackageVersionsStatus(r -> r.domain("team").repository("libs")
                         .format(PackageFormat.NPM).packageValue(name).versions("1.0.0")),
                 "ValidationException", 400, "targetStatus");
+        assertAwsError(() -> admin.deletePackageVersions(r -> r.domain("team").repository("libs")
+                        .format("tarball").packageValue(name).versions("1.0.0")),
+                "ValidationException", 400, "format");
+        assertAwsError(() -> admin.deletePackageVersions(r -> r.domain("team").repository("libs")
+                        .format(PackageFormat.NPM).packageValue(name).versions(java.util.stream.IntStream
+                                .range(0, 101).mapToObj(i -> "1.0." + i).toList())),
+                "ValidationException", 400, "at most 100");
+        assertAwsError(() -> admin.deletePackage(r -> r.domain("team").repository("libs")
+                        .format(PackageFormat.NPM).packageValue("has space")),
+                "ValidationException", 400, "package");
     }
 
     @Test
