@@ -81,6 +81,22 @@ public interface PackageStore {
      */
     Optional<PackageVersion> deleteVersion(PackageKey key, String version);
 
+    /**
+     * Disposes of a version (compare-and-set on its revision): removes its assets (and dist-tags pointing at it) and
+     * sets its status to {@link PackageVersionStatus#DISPOSED}; the version row stays.
+     *
+     * @return the disposed version; empty if the version does not exist or its revision differs
+     */
+    Optional<PackageVersion> disposeVersion(PackageKey key, String version, String expectedRevision,
+                                            String newRevision);
+
+    /**
+     * Deletes a package with all its versions, their assets and its dist-tags in one transaction.
+     *
+     * @return the deleted package; empty if there was none
+     */
+    Optional<HostedPackage> deletePackage(PackageKey key);
+
     Optional<HostedPackage> findPackage(PackageKey key);
 
     /**

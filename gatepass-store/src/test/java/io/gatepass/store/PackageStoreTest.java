@@ -242,4 +242,44 @@ class PackageStoreTest {
             assertThat(store.packages().assetSizeBytes(ACCOUNT, "team")).isZero();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void disposeVersion_whenRevisionMatches_removesAssetsAndTagsButKeepsTheVersionDisposed(TestDatabase db) {
+        try (Store store = open(db)) {
+            store.packages().publish(publication(LIB, "1.0.0", Map.of("latest", "1.0.0"), asset("lib-1.0.0.tgz", 10)));
+
+            assertThat(store.packages().disposeVersion(LIB, "1.0.0", "stale", "rev-2")).isEmpty();
+            PackageVersion disposed = store.packages().disposeVersion(LIB, "1.0.0", "rev-1.0.0", "rev-2")
+                    .orElseThrow();
+
+            assertThat(disposed.status()).isEqualTo(PackageVersionStatus.DISPOSED);
+            assertThat(disposed.revision()).isEqualTo("rev-2");
+            assertThat(store.packages().findVersion(LIB, "1.0.0")).contains(disposed);
+            assertThat(store.packages().listAssets(LIB, "1.0.0")).isEmpty();
+            assertThat(store.packages().distTags(LIB)).isEmpty();
+            assertThat(store.packages().isBlobReferenced("a".repeat(64))).isFalse();
+            assertThat(store.packages().disposeVersion(LIB, "9.9.9", "rev-9.9.9", "rev-3")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void deletePackage_removesEveryVersionAssetAndTag_andOnlyThatPackage(TestDatabase db) {
+        try (Store store = open(db)) {
+            PackageKey other = new PackageKey(ACCOUNT, "team", "libs", "npm", "acme", "other");
+            store.packages().publish(publication(LIB, "1.0.0", Map.of("latest", "1.0.0"), asset("lib-1.0.0.tgz", 10)));
+            store.packages().publish(publication(LIB, "2.0.0", Map.of(), asset("lib-2.0.0.tgz", 20)));
+            store.packages().publish(publication(other, "1.0.0", Map.of(), asset("other-1.0.0.tgz", 5)));
+
+            assertThat(store.packages().deletePackage(LIB)).get().extracting(HostedPackage::key).isEqualTo(LIB);
+
+            assertThat(store.packages().findPackage(LIB)).isEmpty();
+            assertThat(store.packages().listVersions(LIB, null, 10)).isEmpty();
+            assertThat(store.packages().listAssets(LIB, "2.0.0")).isEmpty();
+            assertThat(store.packages().distTags(LIB)).isEmpty();
+            assertThat(store.packages().findVersion(other, "1.0.0")).isPresent();
+            assertThat(store.packages().deletePackage(LIB)).isEmpty();
+        }
+    }
 }

@@ -151,6 +151,39 @@ final class JdbcPackageStore implements PackageStore {
     }
 
     @Override
+    public Optional<PackageVersion> disposeVersion(PackageKey key, String version, String expectedRevision,
+                                                   String newRevision) {
+        return jdbc.inTransaction("dispose version " + version + " of package " + key.name(), tx -> {
+            int updated = tx.update("UPDATE codeartifact_package_versions SET status = ?, revision = ?"
+                            + " WHERE " + PACKAGE_KEY + " AND package_version = ? AND revision = ?",
+                    PackageVersionStatus.DISPOSED.wireName(), newRevision, key.domainOwner(), key.domainName(),
+                    key.repository(), key.format(), key.namespace(), key.name(), version, expectedRevision);
+            if (updated == 0) {
+                return Optional.<PackageVersion>empty();
+            }
+            tx.update("DELETE FROM codeartifact_package_assets WHERE " + PACKAGE_KEY + " AND package_version = ?",
+                    versionParams(key, version));
+            tx.update("DELETE FROM codeartifact_package_dist_tags WHERE " + PACKAGE_KEY
+                    + " AND package_version = ?", versionParams(key, version));
+            return tx.one(SELECT_VERSION + " WHERE " + PACKAGE_KEY + " AND package_version = ?",
+                    JdbcPackageStore::mapVersion, versionParams(key, version));
+        });
+    }
+
+    @Override
+    public Optional<HostedPackage> deletePackage(PackageKey key) {
+        return jdbc.inTransaction("delete package " + key.name(), tx -> {
+            Optional<HostedPackage> current = tx.one(SELECT_PACKAGE + " WHERE " + PACKAGE_KEY + " FOR UPDATE",
+                    JdbcPackageStore::mapPackage, packageParams(key));
+            if (current.isPresent()) {
+                // Versions, their assets and dist-tags go by cascade.
+                tx.update("DELETE FROM codeartifact_packages WHERE " + PACKAGE_KEY, packageParams(key));
+            }
+            return current;
+        });
+    }
+
+    @Override
     public Optional<HostedPackage> findPackage(PackageKey key) {
         return jdbc.one("read package " + key.name(), SELECT_PACKAGE + " WHERE " + PACKAGE_KEY,
                 JdbcPackageStore::mapPackage, packageParams(key));

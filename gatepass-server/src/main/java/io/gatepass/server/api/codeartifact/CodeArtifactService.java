@@ -21,17 +21,18 @@ public final class CodeArtifactService {
     }
 
     /**
-     * Every operation, the package APIs included.
+     * Every operation, the package read and write APIs included.
      *
      * @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint
-     * @param blobs     where the package endpoints keep asset bytes, for GetPackageVersionAsset
+     * @param blobs     where the package endpoints keep asset bytes (GetPackageVersionAsset, PublishPackageVersion)
      */
     public static void register(OperationTable table, RestRoutes routes, Store store, Authorizer authorizer,
                                 String region, AuthorizationTokens tokens, Supplier<String> publicUrl,
                                 BlobStore blobs) {
         register(table, routes, store, authorizer, region, tokens, publicUrl);
-        PackageOperations.register(table, routes, new CodeArtifactSupport(authorizer, store, region), authorizer,
-                store, blobs, region);
+        CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
+        PackageOperations.register(table, routes, support, authorizer, store, blobs, region);
+        PackageWriteOperations.register(table, routes, support, store, authorizer, blobs, region);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatepass.core.error.CommonErrors;
@@ -84,7 +85,7 @@ public final class RestJsonCodec implements ProtocolCodec {
         BoundOperation<?, ?> operation = table.find(match.signingName(), route.operation())
                 .orElseThrow(() -> UNKNOWN_OPERATION.exception("No operation matches "
                         + request.method() + " " + route.pathTemplate()));
-        ObjectNode input = body(request);
+        ObjectNode input = route.payloadMember() != null ? payload(request, route.payloadMember()) : body(request);
         HttpValues http = values.get(operation.service().naming());
         Map<String, JavaType> members = http.members(operation.inputType());
 
@@ -115,6 +116,13 @@ public final class RestJsonCodec implements ProtocolCodec {
             }
         });
         return new DecodedCall(operation, input);
+    }
+
+    /** A blob payload: the body's bytes, whatever their media type, are the member. */
+    private static ObjectNode payload(WireRequest request, String member) {
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.set(member, BinaryNode.valueOf(request.body()));
+        return input;
     }
 
     private ObjectNode body(WireRequest request) {

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Where one restJson operation lives on the wire, as its Smithy {@code @http} and binding traits say: the method, the
  * path template ({@code /v1/domain}, {@code /v1/repository/{repository}}, a greedy {@code {key+}} last), and which
- * query parameters, headers and path labels carry which input members. Members bound nowhere travel in the JSON body.
+ * query parameters, headers and path labels carry which input members. Members bound nowhere travel in the JSON body,
+ * unless the route has a blob {@link #payload}.
  *
  * <p>Member names are the wire names, as they appear in a JSON body ({@code domainOwner} for CodeArtifact). A label
  * with no entry in {@code labelToMember} binds the member of its own name.
@@ -19,9 +20,12 @@ import java.util.Objects;
  * }</pre>
  *
  * @param successStatus the status of a successful response (200 unless the model's {@code @http} code says otherwise)
+ * @param payloadMember the blob member the whole body is (the model's {@code payload} of a blob shape), or null when
+ *                      the body is a JSON object of the unbound members
  */
 public record RestRoute(String method, String pathTemplate, String operation, Map<String, String> queryToMember,
-                        Map<String, String> headerToMember, Map<String, String> labelToMember, int successStatus) {
+                        Map<String, String> headerToMember, Map<String, String> labelToMember, int successStatus,
+                        String payloadMember) {
 
     public RestRoute {
         Objects.requireNonNull(method, "method");
@@ -42,6 +46,12 @@ public record RestRoute(String method, String pathTemplate, String operation, Ma
         }
     }
 
+    /** A route whose body is a JSON object. */
+    public RestRoute(String method, String pathTemplate, String operation, Map<String, String> queryToMember,
+                     Map<String, String> headerToMember, Map<String, String> labelToMember, int successStatus) {
+        this(method, pathTemplate, operation, queryToMember, headerToMember, labelToMember, successStatus, null);
+    }
+
     /** A route with no bound query parameters, headers or renamed labels, answering 200. */
     public static RestRoute of(String method, String pathTemplate, String operation) {
         return new RestRoute(method, pathTemplate, operation, Map.of(), Map.of(), Map.of(), 200);
@@ -50,24 +60,32 @@ public record RestRoute(String method, String pathTemplate, String operation, Ma
     /** This route with the query parameter {@code name} bound to {@code member}. */
     public RestRoute query(String name, String member) {
         return new RestRoute(method, pathTemplate, operation, with(queryToMember, name, member), headerToMember,
-                labelToMember, successStatus);
+                labelToMember, successStatus, payloadMember);
     }
 
     /** This route with the header {@code name} (any case) bound to {@code member}. */
     public RestRoute header(String name, String member) {
         return new RestRoute(method, pathTemplate, operation, queryToMember,
-                with(headerToMember, name.toLowerCase(Locale.ROOT), member), labelToMember, successStatus);
+                with(headerToMember, name.toLowerCase(Locale.ROOT), member), labelToMember, successStatus,
+                payloadMember);
     }
 
     /** This route with the path label {@code {label}} bound to {@code member}. */
     public RestRoute label(String label, String member) {
         return new RestRoute(method, pathTemplate, operation, queryToMember, headerToMember,
-                with(labelToMember, label, member), successStatus);
+                with(labelToMember, label, member), successStatus, payloadMember);
     }
 
     /** This route answering {@code status} on success. */
     public RestRoute status(int status) {
-        return new RestRoute(method, pathTemplate, operation, queryToMember, headerToMember, labelToMember, status);
+        return new RestRoute(method, pathTemplate, operation, queryToMember, headerToMember, labelToMember, status,
+                payloadMember);
+    }
+
+    /** This route with the whole request body (any media type, possibly empty) as the blob member {@code member}. */
+    public RestRoute payload(String member) {
+        return new RestRoute(method, pathTemplate, operation, queryToMember, headerToMember, labelToMember,
+                successStatus, Objects.requireNonNull(member));
     }
 
     /** The member a path label binds. */

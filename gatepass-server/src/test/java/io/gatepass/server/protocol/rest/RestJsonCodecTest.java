@@ -55,7 +55,8 @@ class RestJsonCodecTest {
                         RestRoute.of("DELETE", "/v1/gone", "Delete").status(204),
                         RestRoute.of("POST", "/v1/guarded", "Guarded"),
                         RestRoute.of("POST", "/v1/primitive", "Primitive").query("size", "size"),
-                        RestRoute.of("GET", "/", "Root"))
+                        RestRoute.of("GET", "/", "Root"),
+                        RestRoute.of("POST", "/v1/blob", "PutBlob").query("name", "name").payload("content"))
                 .add(ECHO, RestRoute.of("POST", "/v2/echo/{Name}", "Echo").query("count", "Count"),
                         RestRoute.of("GET", "/v1/ping", "Ping"));
     }
@@ -66,6 +67,7 @@ class RestJsonCodecTest {
         for (String name : List.of("GetToken", "When", "GetThing", "PutFile")) {
             table.add(CAMEL_ECHO, name, EchoInput.class, (input, context) -> EchoOutput.of(input));
         }
+        table.add(CAMEL_ECHO, "PutBlob", BlobInput.class, (input, context) -> Empty.INSTANCE);
         for (String name : List.of("GetSpecial", "Create", "Delete", "Root")) {
             table.add(CAMEL_ECHO, name, Empty.class, (input, context) -> Empty.INSTANCE);
         }
@@ -95,6 +97,35 @@ class RestJsonCodecTest {
 
     private ServiceException decodeFails(WireRequest request) {
         return catchThrowableOfType(ServiceException.class, () -> codec.bind(codec.decode(request, table, "camelecho")));
+    }
+
+    /** An input whose blob member is the whole body (a modelled blob payload). */
+    public record BlobInput(String name, byte[] content) {
+    }
+
+    @Test
+    void decode_whenTheRouteHasABlobPayload_bindsTheRawBodyWhateverItsMediaType_andQueryMembersBeside() {
+        byte[] bytes = {0, (byte) 0xff, '{', 1, 2};
+        WireRequest request = CodecFixtures.request("POST", "/v1/blob", "name=a.bin",
+                Map.of("Content-Type", "application/octet-stream"), bytes);
+
+        BlobInput input = (BlobInput) decodeAndBind(request);
+
+        assertThat(input.name()).isEqualTo("a.bin");
+        assertThat(input.content()).isEqualTo(bytes);
+    }
+
+    @Test
+    void decode_whenABlobPayloadIsEmpty_bindsAnEmptyBlob_andAJsonLookingBodyStaysBytes() {
+        BlobInput empty = (BlobInput) decodeAndBind(CodecFixtures.request("POST", "/v1/blob", "", Map.of(),
+                new byte[0]));
+        BlobInput json = (BlobInput) decodeAndBind(CodecFixtures.request("POST", "/v1/blob", "",
+                Map.of("Content-Type", "application/json"), utf8("{\"name\":\"sneaky\"}")));
+
+        assertThat(empty.content()).isEmpty();
+        assertThat(json.name()).isNull();
+        assertThat(new String(json.content(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"name\":\"sneaky\"}");
     }
 
     @Test
