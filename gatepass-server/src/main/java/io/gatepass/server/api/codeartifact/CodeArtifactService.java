@@ -31,8 +31,8 @@ public final class CodeArtifactService {
                                 BlobStore blobs) {
         register(table, routes, store, authorizer, region, tokens, publicUrl);
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
-        PackageOperations.register(table, routes, support, authorizer, store, blobs, region);
-        PackageWriteOperations.register(table, routes, support, store, authorizer, blobs, region);
+        PackageOperations.register(table, routes, support, store, blobs, region);
+        PackageWriteOperations.register(table, routes, support, store, blobs, region);
     }
 
     /**

@@ -105,4 +105,18 @@ final class CodeArtifactSupport {
     Domain authorizedDomain(CallContext context, String owner, String name, String action) {
         return authorizedDomain(context, owner, name, action, domainArn(owner, name), Map.of());
     }
+
+    /**
+     * Authorizes {@code codeartifact:<action>} on a repository's or package's ARN with the identity policies and the
+     * permissions policies of the domain and of the repository (as the package endpoints decide), before anything
+     * about the resources' existence is told.
+     */
+    void authorizeInRepository(CallContext context, String owner, String domain, String repository, String action,
+                               String arn) {
+        List<String> policies = new java.util.ArrayList<>(2);
+        store.domainPolicies().find(owner, domain).ifPresent(p -> policies.add(p.document()));
+        store.repositoryPolicies().find(owner, domain, repository).ifPresent(p -> policies.add(p.document()));
+        authorizer.authorizeWithResourcePolicies(context.principal(), "codeartifact:" + action, arn, Map.of(), owner,
+                policies);
+    }
 }

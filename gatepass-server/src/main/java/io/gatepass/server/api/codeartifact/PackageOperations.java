@@ -34,7 +34,6 @@ import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionDescripti
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionInput;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionOrigin;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionSummary;
-import io.gatepass.server.auth.Authorizer;
 import io.gatepass.server.endpoints.packages.pypi.ProjectNames;
 import io.gatepass.server.protocol.rest.RestRoute;
 import io.gatepass.server.protocol.rest.RestRoutes;
@@ -79,24 +78,21 @@ final class PackageOperations {
             new PackageOriginRestrictions("ALLOW", "ALLOW"));
 
     private final CodeArtifactSupport support;
-    private final Authorizer authorizer;
     private final Store store;
     private final BlobStore blobs;
     private final String region;
 
-    PackageOperations(CodeArtifactSupport support, Authorizer authorizer, Store store, BlobStore blobs,
-                      String region) {
+    PackageOperations(CodeArtifactSupport support, Store store, BlobStore blobs, String region) {
         this.support = support;
-        this.authorizer = authorizer;
         this.store = store;
         this.blobs = blobs;
         this.region = region;
     }
 
     /** Adds the package read operations and their routes (paths and query names as in the AWS model). */
-    static void register(OperationTable table, RestRoutes routes, CodeArtifactSupport support, Authorizer authorizer,
-                         Store store, BlobStore blobs, String region) {
-        PackageOperations ops = new PackageOperations(support, authorizer, store, blobs, region);
+    static void register(OperationTable table, RestRoutes routes, CodeArtifactSupport support, Store store,
+                         BlobStore blobs, String region) {
+        PackageOperations ops = new PackageOperations(support, store, blobs, region);
         ServiceDescriptor c = CodeArtifactService.DESCRIPTOR;
         table.add(c, "ListPackages", ListPackagesInput.class, ops::listPackages)
                 .add(c, "DescribePackage", PackageInput.class, ops::describePackage)
@@ -326,11 +322,7 @@ final class PackageOperations {
 
     private void authorize(CallContext context, String owner, String domain, String repository, String action,
                            String arn) {
-        List<String> policies = new ArrayList<>(2);
-        store.domainPolicies().find(owner, domain).ifPresent(p -> policies.add(p.document()));
-        store.repositoryPolicies().find(owner, domain, repository).ifPresent(p -> policies.add(p.document()));
-        authorizer.authorizeWithResourcePolicies(context.principal(), "codeartifact:" + action, arn, Map.of(), owner,
-                policies);
+        support.authorizeInRepository(context, owner, domain, repository, action, arn);
     }
 
     private void requireRepository(String owner, String domain, String repository) {

@@ -7,11 +7,10 @@ import io.gatepass.core.codeartifact.PackageKey;
 import io.gatepass.core.codeartifact.PackageVersion;
 import io.gatepass.core.codeartifact.PackageVersionStatus;
 import io.gatepass.core.error.ServiceException;
+import io.gatepass.server.api.codeartifact.PackageWriteShapes.*;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
-import io.gatepass.server.api.codeartifact.PackageWriteShapes.*;
-import io.gatepass.server.auth.Authorizer;
 import io.gatepass.server.endpoints.packages.pypi.ProjectNames;
 import io.gatepass.server.protocol.rest.RestRoute;
 import io.gatepass.server.protocol.rest.RestRoutes;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,23 +58,20 @@ final class PackageWriteOperations {
 
     private final CodeArtifactSupport support;
     private final Store store;
-    private final Authorizer authorizer;
     private final BlobStore blobs;
     private final String region;
 
-    private PackageWriteOperations(CodeArtifactSupport support, Store store, Authorizer authorizer, BlobStore blobs,
-                                   String region) {
+    private PackageWriteOperations(CodeArtifactSupport support, Store store, BlobStore blobs, String region) {
         this.support = support;
         this.store = store;
-        this.authorizer = authorizer;
         this.blobs = blobs;
         this.region = region;
     }
 
     /** Adds the five operations and their routes (paths and query names as in the AWS model). */
     static void register(OperationTable table, RestRoutes routes, CodeArtifactSupport support, Store store,
-                         Authorizer authorizer, BlobStore blobs, String region) {
-        PackageWriteOperations ops = new PackageWriteOperations(support, store, authorizer, blobs, region);
+                         BlobStore blobs, String region) {
+        PackageWriteOperations ops = new PackageWriteOperations(support, store, blobs, region);
         ServiceDescriptor c = CodeArtifactService.DESCRIPTOR;
         table.add(c, "UpdatePackageVersionsStatus", UpdatePackageVersionsStatusInput.class,
                         ops::updatePackageVersionsStatus)
@@ -322,17 +317,9 @@ final class PackageWriteOperations {
     /** Authorizes the action on the package's ARN, then checks that the domain and repository exist. */
     private void authorizedPackage(CallContext context, Target target, String action) {
         PackageKey key = target.key();
-        Domain domain = store.domains().find(key.domainOwner(), key.domainName()).orElse(null);
-        List<String> policies = new ArrayList<>(2);
-        if (domain != null) {
-            store.domainPolicies().find(key.domainOwner(), key.domainName()).ifPresent(p -> policies.add(
-                    p.document()));
-            store.repositoryPolicies().find(key.domainOwner(), key.domainName(), key.repository())
-                    .ifPresent(p -> policies.add(p.document()));
-        }
-        authorizer.authorizeWithResourcePolicies(context.principal(), "codeartifact:" + action, key.arn(region),
-                Map.of(), key.domainOwner(), policies);
-        if (domain == null) {
+        support.authorizeInRepository(context, key.domainOwner(), key.domainName(), key.repository(), action,
+                key.arn(region));
+        if (store.domains().find(key.domainOwner(), key.domainName()).isEmpty()) {
             throw CodeArtifactErrors.NOT_FOUND.exception("Domain %s owned by %s not found.", key.domainName(),
                     key.domainOwner());
         }
