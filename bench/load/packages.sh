@@ -76,7 +76,7 @@ printf '%-34s %10s %8s %8s %7s %8s %12s %9s\n' "bare Vert.x, same bytes" "$bare_
   "$bare_err" 1.00 "$bare_cpu" 1.00
 printf '%-34s %10s %8s %8s %7s %8s %12s %9s\n' "Gatepass npm packument (Bearer)" "$gp_rps" "$gp_p50" "$gp_p99" \
   "$gp_err" "$(awk -v a="$gp_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a / b}')" "$gp_cpu" \
-  "$(awk -v a="$gp_cpu" -v b="$bare_cpu" 'BEGIN {printf "%.2f", a > 0 ? b / a : 0}')"
+  "$(awk -v a="$gp_cpu" -v b="$bare_cpu" 'BEGIN {printf "%.2f", (a > 0) ? b / a : 0}')"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (cpu-ratio: bare's server CPU per request over Gatepass's;" \
   "it stays meaningful when other work shares the cores, req/s does not)"
 echo "server RSS after the run: gatepass $(rss "${pids[0]}"), bare $(rss "${pids[1]}")"
