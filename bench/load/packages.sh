@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Authenticated npm package metadata GETs per second against Gatepass, beside a bare Vert.x server answering the same
 # bytes, in one run. Each server is pinned to CPU 0, wrk (-t1 -c64) to CPU 1; 10 s warm-up, then 10 s measured.
+# Besides req/s it reports each server's CPU time per request over the measured run (from /proc), whose ratio is
+# what req/s's ratio would be on an otherwise idle core.
 # Usage: bench/load/packages.sh [SECONDS]     needs wrk, npm, /usr/bin/aws (or aws on PATH) and a built distribution
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -49,25 +51,33 @@ taskset -c 0 java -Xmx512m -cp "$lib/*" "$root/bench/load/BareServer.java" "$bar
 pids+=($!)
 until grep -q "bare server ready" "$tmp/bare.out" 2>/dev/null; do sleep 0.1; done
 
-run() { # name url → "req/s p50 p99 errors"
-  local url="$1"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # the server's user + system CPU, in clock ticks
+run() { # url pid → "req/s p50 p99 errors cpu-µs-per-request"
+  local url="$1" pid="$2" before after
   taskset -c 1 wrk -t1 -c64 -d"${secs}s" -H "Authorization: Bearer $token" \
     -H 'Accept: application/vnd.npm.install-v1+json' "$url" >/dev/null          # warm-up
+  before="$(cpu_ticks "$pid")"
   taskset -c 1 wrk -t1 -c64 -d"${secs}s" --latency -H "Authorization: Bearer $token" \
     -H 'Accept: application/vnd.npm.install-v1+json' "$url" >"$tmp/wrk.out"
-  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
+  after="$(cpu_ticks "$pid")"
+  awk -v ticks="$((after - before))" -v hz="$(getconf CLK_TCK)" \
+      '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} / requests in / {n=$1}
        /Non-2xx/ {err+=$NF} /Socket errors/ {err+=1}
-       END {printf "%s %s %s %d\n", rps, p50, p99, err}' "$tmp/wrk.out"
+       END {printf "%s %s %s %d %.1f\n", rps, p50, p99, err, n ? ticks * 1e6 / hz / n : 0}' "$tmp/wrk.out"
 }
-read -r bare_rps bare_p50 bare_p99 bare_err <<<"$(run "http://127.0.0.1:$bare_port/bench-pkg")"
-read -r gp_rps gp_p50 gp_p99 gp_err <<<"$(run "${registry}bench-pkg")"
+read -r bare_rps bare_p50 bare_p99 bare_err bare_cpu <<<"$(run "http://127.0.0.1:$bare_port/bench-pkg" "${pids[1]}")"
+read -r gp_rps gp_p50 gp_p99 gp_err gp_cpu <<<"$(run "${registry}bench-pkg" "${pids[0]}")"
 rss() { awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$1/status"; }
 
 echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); $(java -version 2>&1 | head -1)"
 echo "payload: $(wc -c <"$tmp/packument.json") bytes (abbreviated packument), wrk -t1 -c64 ${secs}s after ${secs}s warm-up"
-printf '%-34s %10s %8s %8s %7s %8s\n' target req/s p50 p99 errors ratio
-printf '%-34s %10s %8s %8s %7s %8s\n' "bare Vert.x, same bytes" "$bare_rps" "$bare_p50" "$bare_p99" "$bare_err" 1.00
-printf '%-34s %10s %8s %8s %7s %8s\n' "Gatepass npm packument (Bearer)" "$gp_rps" "$gp_p50" "$gp_p99" "$gp_err" \
-  "$(awk -v a="$gp_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a / b}')"
+printf '%-34s %10s %8s %8s %7s %8s %12s %9s\n' target req/s p50 p99 errors ratio cpu-us/req cpu-ratio
+printf '%-34s %10s %8s %8s %7s %8s %12s %9s\n' "bare Vert.x, same bytes" "$bare_rps" "$bare_p50" "$bare_p99" \
+  "$bare_err" 1.00 "$bare_cpu" 1.00
+printf '%-34s %10s %8s %8s %7s %8s %12s %9s\n' "Gatepass npm packument (Bearer)" "$gp_rps" "$gp_p50" "$gp_p99" \
+  "$gp_err" "$(awk -v a="$gp_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a / b}')" "$gp_cpu" \
+  "$(awk -v a="$gp_cpu" -v b="$bare_cpu" 'BEGIN {printf "%.2f", (a > 0) ? b / a : 0}')"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (cpu-ratio: bare's server CPU per request over Gatepass's;" \
+  "it stays meaningful when other work shares the cores, req/s does not)"
 echo "server RSS after the run: gatepass $(rss "${pids[0]}"), bare $(rss "${pids[1]}")"
 [ "$gp_err" -eq 0 ] && [ "$bare_err" -eq 0 ] || { echo "non-200 answers: the run failed" >&2; exit 1; }

@@ -26,9 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The package endpoints' side of the front door: admits the request on a worker (token, repository), then streams
- * an upload to a temporary file with a size limit and back-pressure, runs the format on a worker, and streams a blob
- * response chunk by chunk with its Content-Length. The body is never held whole in memory.
+ * The package endpoints' side of the front door: answers a read on the event loop when everything it needs is in
+ * memory (see {@link PackageEndpoint#admitFromMemory}); otherwise admits the request on a worker (token, repository),
+ * then streams an upload to a temporary file with a size limit and back-pressure, runs the format on a worker, and
+ * streams a blob response chunk by chunk with its Content-Length. The body is never held whole in memory.
  */
 public final class PackageFrontDoor {
     private static final Logger LOG = LoggerFactory.getLogger(PackageFrontDoor.class);
@@ -75,6 +76,20 @@ public final class PackageFrontDoor {
         String query = request.query() == null ? "" : request.query();
         Map<String, List<String>> headers = headers(request);
         String authorization = request.getHeader("authorization");
+        if ((method.equals("GET") || method.equals("HEAD")) && !hasBody(request)) {
+            // the hot path: token, repository and permission still cached and the answer rendered already, so
+            // answer on the event loop; a request any of that misses for goes on to a worker below
+            Optional<PackageEndpoint.Admitted> admitted = endpoint.admitFromMemory(path, authorization);
+            if (admitted.isPresent()) {
+                Optional<PackageResponse> answer = endpoint.answerFromMemory(admitted.get(), method, query, headers);
+                if (answer.isPresent()) {
+                    finish(request, answer.get(), false);
+                } else {
+                    run(request, admitted.get(), method, query, headers, Optional.empty());
+                }
+                return;
+            }
+        }
         vertx.executeBlocking(() -> endpoint.admit(path, authorization), false).onComplete(done -> {
             if (done.failed()) {
                 LOG.error("package request admission failed", done.cause());

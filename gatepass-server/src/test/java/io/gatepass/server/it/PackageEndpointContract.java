@@ -238,6 +238,54 @@ abstract class PackageEndpointContract {
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
+    @Test
+    void packument_servedFromMemory_showsAPublishOrTagChangeOnThisNodeAtOnce() throws Exception {
+        String name = unique("fresh");
+        Map<String, String> corgi = Map.of("Authorization", "Bearer " + publisherToken,
+                "Accept", "application/vnd.npm.install-v1+json");
+        assertThat(publish(name, "1.0.0", new byte[]{1}, null).statusCode()).isEqualTo(201);
+        for (int i = 0; i < 3; i++) { // the later GETs are answered from the rendered copy
+            assertThat(get(npm + name, corgi).body()).contains("\"1.0.0\"").doesNotContain("\"1.0.1\"");
+            assertThat(get(npm + name, bearer()).body()).contains("\"readme\":\"# hello\"");
+        }
+
+        assertThat(publish(name, "1.0.1", new byte[]{2}, null).statusCode()).isEqualTo(201);
+        assertThat(get(npm + name, corgi).body()).contains("\"1.0.1\"")
+                .contains("\"dist-tags\":{\"latest\":\"1.0.1\"}");
+        assertThat(get(npm + name, bearer()).body()).contains("\"1.0.1\"");
+
+        HttpResponse<String> tagged = http.send(HttpRequest.newBuilder(URI.create(npm + "-/package/" + name
+                        + "/dist-tags/stable")).PUT(HttpRequest.BodyPublishers.ofString("\"1.0.0\""))
+                .header("Authorization", "Bearer " + publisherToken).header("Content-Type", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tagged.statusCode()).as(tagged.body()).isEqualTo(201);
+        assertThat(get(npm + name, corgi).body()).contains("\"stable\":\"1.0.0\"");
+    }
+
+    @Test
+    void packument_servedFromMemory_isRefusedOnceTheReadersPermissionIsGone() throws Exception {
+        String name = unique("revoked");
+        assertThat(publish(name, "1.0.0", new byte[]{1}, null).statusCode()).isEqualTo(201);
+        AwsCredentials tokenOnly = user("codeartifact:GetAuthorizationToken");
+        String token = token(tokenOnly);
+        String arn = iam.listUsers().users().stream().map(u -> u.arn()).filter(a -> a.endsWith(lastUser))
+                .findFirst().orElseThrow();
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + arn + "\"},\"Action\":\"codeartifact:ReadFromRepository\",\"Resource\":\"*\"}]}";
+        admin.putRepositoryPermissionsPolicy(r -> r.domain("team").repository("libs").policyDocument(policy));
+        server.clock().advance(Duration.ofSeconds(2));
+        Map<String, String> reader = Map.of("Authorization", "Bearer " + token);
+        assertThat(get(npm + name, reader).statusCode()).isEqualTo(200);
+        assertThat(get(npm + name, reader).statusCode()).isEqualTo(200); // from memory
+
+        admin.deleteRepositoryPermissionsPolicy(r -> r.domain("team").repository("libs"));
+        server.clock().advance(Duration.ofMillis(1_001));
+
+        HttpResponse<String> refused = get(npm + name, reader);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("1.0.0");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private String lastUser;

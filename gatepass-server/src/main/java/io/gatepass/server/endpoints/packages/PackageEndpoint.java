@@ -138,8 +138,46 @@ public final class PackageEndpoint {
             return new Refused(format.error(404, "Repository " + path.repository() + " not found in domain "
                     + path.domain() + "."));
         }
+        return admitted(format, path, subject);
+    }
+
+    private Admitted admitted(PackageFormat format, EndpointPath path, RepositoryTokenSubject subject) {
         return new Admitted(format, path, new StoreRepositoryAccess(path, format, TokenPrincipals.of(subject),
                 permissions, store.packages(), blobs, publicUrl.get(), region));
+    }
+
+    /**
+     * {@link #admit} from memory alone, never blocking: the admission when the token's verification and the
+     * repository's existence are both still cached and the request is admitted; empty when anything is not cached or
+     * the request would be refused (then call {@code admit} on a worker, which also words the refusal).
+     */
+    public Optional<Admitted> admitFromMemory(String rawPath, String authorizationHeader) {
+        EndpointPath path = EndpointPath.parse(rawPath).orElse(null);
+        PackageFormat format = path == null ? null : formats.find(path.format()).orElse(null);
+        if (format == null || !(TokenCredentials.from(authorizationHeader) instanceof TokenCredentials.Token token)
+                || !(tokens.peek(token.value()) instanceof AuthorizationVerification.Valid valid)) {
+            return Optional.empty();
+        }
+        RepositoryTokenSubject subject = valid.subject();
+        if (!subject.domainName().equals(path.domain()) || !subject.domainOwner().equals(path.owner())
+                || repositories.peek(new RepositoryName(path.owner(), path.domain(), path.repository())) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(admitted(format, path, subject));
+    }
+
+    /**
+     * The admitted read's answer from memory ({@link PackageFormat#answerFromMemory}), never blocking; empty when the
+     * format must run {@link #handle} on a worker.
+     */
+    public Optional<PackageResponse> answerFromMemory(Admitted admitted, String method, String query,
+                                                      Map<String, List<String>> headers) {
+        try {
+            return admitted.format().answerFromMemory(new PackageRequest(method, admitted.path().rest(), query,
+                    headers, Optional.empty(), admitted.access()));
+        } catch (RuntimeException e) { // e.g. a malformed path: the worker answers it in the format's words
+            return Optional.empty();
+        }
     }
 
     /**

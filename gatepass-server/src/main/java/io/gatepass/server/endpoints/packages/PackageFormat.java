@@ -1,6 +1,7 @@
 package io.gatepass.server.endpoints.packages;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * One package format served at {@code <public-url>/codeartifact/<domain>-<owner>/<format>/<repository>/...}: npm,
@@ -40,6 +41,16 @@ public interface PackageFormat {
      * response); anything else becomes a 500 rendered with {@link #error}.
      */
     PackageResponse handle(PackageRequest request);
+
+    /**
+     * Answers a read from memory without blocking, or empty to have {@link #handle} run on a worker. Called on the
+     * event loop for GET and HEAD requests without a body, so it must never touch the store, the blob store or the
+     * disk, and may answer only what the caller is known to be allowed to read
+     * ({@link RepositoryAccess#readKnownAllowed()}). The default answers nothing from memory.
+     */
+    default Optional<PackageResponse> answerFromMemory(PackageRequest request) {
+        return Optional.empty();
+    }
 
     /**
      * The body of an error the front door answers on this format's paths (401, 403, 404, 413, 500): by default npm's

@@ -52,6 +52,15 @@ public interface RepositoryAccess {
     void requireRead();
 
     /**
+     * Whether {@link #requireRead()} is known to pass without blocking (a permission decision made less than a
+     * second ago). False means only "not known": call {@code requireRead()} on a worker. For answers from memory
+     * ({@link PackageFormat#answerFromMemory}).
+     */
+    default boolean readKnownAllowed() {
+        return false;
+    }
+
+    /**
      * Requires {@code codeartifact:PublishPackageVersion} on the package's ARN
      * ({@code arn:aws:codeartifact:<region>:<owner>:package/<domain>/<repository>/<format>/<namespace>/<name>}).
      *

@@ -47,6 +47,17 @@ public final class RepositoryPermissions {
         return decisions.get(question, q -> Optional.ofNullable(decide(principal, q)), null).orElse(null);
     }
 
+    /**
+     * Whether a still-cached decision allows the action; false when it denies or nothing is cached (then ask
+     * {@link #denial}, which may read the store). Never blocks.
+     */
+    public boolean knownAllowed(Principal principal, String action, String resource, String owner, String domain,
+                                String repository) {
+        Optional<String> cached = decisions.peek(new Question(principal.arn(), action, resource, owner, domain,
+                repository));
+        return cached != null && cached.isEmpty();
+    }
+
     private String decide(Principal principal, Question q) {
         List<String> policies = new ArrayList<>(2);
         store.domainPolicies().find(q.owner(), q.domain()).ifPresent(p -> policies.add(p.document()));

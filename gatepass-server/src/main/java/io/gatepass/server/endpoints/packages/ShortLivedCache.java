@@ -27,6 +27,12 @@ final class ShortLivedCache<K, V> {
         this.maxEntries = maxEntries;
     }
 
+    /** The cached value if it is still fresh, else null; never computes (and so never blocks). */
+    V peek(K key) {
+        Entry<V> entry = entries.get(key);
+        return entry != null && clock.instant().isBefore(entry.until()) ? entry.value() : null;
+    }
+
     /**
      * The cached value, or {@code compute}'s (cached unless {@code deadline} says it is already due).
      *

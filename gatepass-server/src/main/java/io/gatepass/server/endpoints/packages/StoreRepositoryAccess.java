@@ -6,6 +6,7 @@ import io.gatepass.store.PackageStore;
 
 /** {@link RepositoryAccess} for one admitted request: the repository, the token's principal, the stores. */
 final class StoreRepositoryAccess implements RepositoryAccess {
+    private static final String READ = "codeartifact:ReadFromRepository";
     private final EndpointPath path;
     private final PackageFormat format;
     private final Principal principal;
@@ -66,9 +67,18 @@ final class StoreRepositoryAccess implements RepositoryAccess {
 
     @Override
     public void requireRead() {
-        String arn = "arn:aws:codeartifact:" + region + ":" + path.owner() + ":repository/" + path.domain() + "/"
+        require(READ, repositoryArn());
+    }
+
+    @Override
+    public boolean readKnownAllowed() {
+        return permissions.knownAllowed(principal, READ, repositoryArn(), path.owner(), path.domain(),
+                path.repository());
+    }
+
+    private String repositoryArn() {
+        return "arn:aws:codeartifact:" + region + ":" + path.owner() + ":repository/" + path.domain() + "/"
                 + path.repository();
-        require("codeartifact:ReadFromRepository", arn);
     }
 
     @Override

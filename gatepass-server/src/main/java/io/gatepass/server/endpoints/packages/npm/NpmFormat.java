@@ -13,6 +13,7 @@ import io.gatepass.server.endpoints.packages.PackageFormat;
 import io.gatepass.server.endpoints.packages.PackageRequest;
 import io.gatepass.server.endpoints.packages.PackageResponse;
 import io.gatepass.server.endpoints.packages.RepositoryAccess;
+import io.gatepass.server.endpoints.packages.ResponseCache;
 import io.gatepass.store.BlobStore.StoredBlob;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.PackageStore.VersionPublication;
@@ -41,11 +42,36 @@ import java.util.UUID;
 public final class NpmFormat implements PackageFormat {
     static final String ABBREVIATED_TYPE = "application/vnd.npm.install-v1+json";
     private static final int MAX_VERSIONS = 100_000;
+    /** How long a rendered packument is served: another node's publish shows within it (as permissions do). */
+    static final java.time.Duration PACKUMENT_TTL = java.time.Duration.ofSeconds(1);
+    private static final int MAX_PACKUMENTS = 2_000;
+    private static final long MAX_PACKUMENT_BYTES = 64L * 1024 * 1024;
+
+    /** A rendered packument: the package, and whether it is the abbreviated one. */
+    record PackumentKey(PackageKey key, boolean abbreviated) {
+    }
 
     private final FormatContext context;
+    private final ResponseCache<PackumentKey> packuments;
 
     public NpmFormat(FormatContext context) {
+        this(context, new ResponseCache<>(context.clock(), PACKUMENT_TTL, MAX_PACKUMENTS, MAX_PACKUMENT_BYTES));
+    }
+
+    NpmFormat(FormatContext context, ResponseCache<PackumentKey> packuments) {
         this.context = context;
+        this.packuments = packuments;
+    }
+
+    /** A packument GET by a reader whose permission is still cached, when the packument is rendered already. */
+    @Override
+    public Optional<PackageResponse> answerFromMemory(PackageRequest request) {
+        if (!request.isRead() || !(NpmPath.parse(request.path()) instanceof NpmPath.Packument p)
+                || "true".equals(request.queryParameter("write")) || !request.access().readKnownAllowed()) {
+            return Optional.empty();
+        }
+        return NpmName.parse(p.packageName()).flatMap(name ->
+                packuments.find(new PackumentKey(key(request.access(), name), abbreviated(request))));
     }
 
     @Override
@@ -108,17 +134,37 @@ public final class NpmFormat implements PackageFormat {
         RepositoryAccess access = request.access();
         access.requireRead();
         NpmName name = name(packageName);
-        HostedPackage pkg = access.packages().findPackage(key(access, name)).orElseThrow(() -> notFound(name));
         boolean forWrite = "true".equals(request.queryParameter("write"));
+        PackumentKey cacheKey = new PackumentKey(key(access, name), abbreviated(request) && !forWrite);
+        if (!forWrite) {
+            Optional<PackageResponse> cached = packuments.find(cacheKey);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        long generation = packuments.generation();
+        HostedPackage pkg = access.packages().findPackage(cacheKey.key()).orElseThrow(() -> notFound(name));
         List<PackageVersion> versions = versions(access, pkg.key(), forWrite);
         Map<String, String> tags = visibleTags(access.packages().distTags(pkg.key()), versions);
-        String accept = request.header("accept");
-        if (accept != null && accept.contains(ABBREVIATED_TYPE) && !forWrite) {
-            return json(200, ABBREVIATED_TYPE, NpmDocuments.abbreviated(name, pkg, versions, tags))
-                    .withHeader("Vary", "Accept");
+        PackageResponse response = cacheKey.abbreviated()
+                ? json(200, ABBREVIATED_TYPE, NpmDocuments.abbreviated(name, pkg, versions, tags))
+                        .withHeader("Vary", "Accept")
+                : json(200, "application/json", NpmDocuments.full(name, pkg, versions, tags))
+                        .withHeader("Vary", "Accept");
+        if (!forWrite) {
+            packuments.put(cacheKey, response, generation);
         }
-        return json(200, "application/json", NpmDocuments.full(name, pkg, versions, tags))
-                .withHeader("Vary", "Accept");
+        return response;
+    }
+
+    private static boolean abbreviated(PackageRequest request) {
+        String accept = request.header("accept");
+        return accept != null && accept.contains(ABBREVIATED_TYPE);
+    }
+
+    /** After a write to a package (committed or not): its packuments are rendered from the store again. */
+    private void invalidate(PackageKey key) {
+        packuments.invalidate(new PackumentKey(key, true), new PackumentKey(key, false));
     }
 
     private PackageResponse version(PackageRequest request, NpmPath.VersionManifest path) {
@@ -162,6 +208,14 @@ public final class NpmFormat implements PackageFormat {
                 + "name '" + packageName + "': npm names are lower case, at most 214 characters of a-z 0-9 - . _ ~,"
                 + " optionally @scope/name, and do not start with '.' or '_'."));
         access.requirePublish(name.scope(), name.name());
+        try {
+            return putAuthorized(request, access, name);
+        } finally {
+            invalidate(key(access, name));
+        }
+    }
+
+    private PackageResponse putAuthorized(PackageRequest request, RepositoryAccess access, NpmName name) {
         PackageRequest.Upload upload = request.body().orElseThrow(() ->
                 PackageException.json(400, "The request has no body."));
         NpmPublishBody body;
@@ -345,6 +399,7 @@ public final class NpmFormat implements PackageFormat {
                     throw PackageException.json(404, "Version " + version + " of " + name.full() + " not found.");
                 }
                 access.packages().putDistTag(key, tag, version);
+                invalidate(key);
                 return json(201, "application/json", NpmDocuments.JSON.createObjectNode().put("ok", true));
             }
             case "DELETE" -> {
@@ -352,7 +407,9 @@ public final class NpmFormat implements PackageFormat {
                 if (tag.equals("latest")) {
                     throw PackageException.json(400, "The latest tag cannot be removed.");
                 }
-                if (!access.packages().deleteDistTag(key, tag)) {
+                boolean deleted = access.packages().deleteDistTag(key, tag);
+                invalidate(key);
+                if (!deleted) {
                     throw PackageException.json(404, "Tag " + tag + " of " + name.full() + " not found.");
                 }
                 return json(200, "application/json", NpmDocuments.JSON.createObjectNode().put("ok", true));
