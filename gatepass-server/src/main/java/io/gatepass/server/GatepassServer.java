@@ -1,5 +1,6 @@
 package io.gatepass.server;
 
+import io.gatepass.core.codeartifact.PackageChanges;
 import io.gatepass.core.crypto.MasterKey;
 import io.gatepass.core.crypto.SecretCipher;
 import io.gatepass.core.id.IdGenerator;
@@ -180,8 +181,10 @@ public final class GatepassServer implements AutoCloseable {
             RestRoutes restRoutes = new RestRoutes();
             BlobStore blobs = store.kind().equals("postgresql") ? store.databaseBlobs()
                     : new FileBlobStore(config.dataDir().resolve("blobs"));
+            // what the package APIs change, the package endpoints' caches hear of
+            PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
-                    repositoryTokens, publicUrl::get, blobs);
+                    repositoryTokens, publicUrl::get, blobs, packageChanges);
 
             WireMappers mappers = new WireMappers();
             ProtocolSelector protocols = new ProtocolSelector(
@@ -209,7 +212,7 @@ public final class GatepassServer implements AutoCloseable {
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
                     serverProcesses::activeCount);
             PackageEndpoint packageEndpoint = new PackageEndpoint(
-                    PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes())),
+                    PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges)),
                     repositoryTokens.verifier(), new RepositoryPermissions(authorizer, store, clock), store, blobs,
                     publicUrl::get, config.region(), clock);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,

@@ -1,5 +1,6 @@
 package io.gatepass.server.api.codeartifact;
 
+import io.gatepass.core.codeartifact.PackageChanges;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
@@ -25,14 +26,15 @@ public final class CodeArtifactService {
      *
      * @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint
      * @param blobs     where the package endpoints keep asset bytes (GetPackageVersionAsset, PublishPackageVersion)
+     * @param changes   told of every package the write APIs change, so the package endpoints' caches drop it
      */
     public static void register(OperationTable table, RestRoutes routes, Store store, Authorizer authorizer,
                                 String region, AuthorizationTokens tokens, Supplier<String> publicUrl,
-                                BlobStore blobs) {
+                                BlobStore blobs, PackageChanges changes) {
         register(table, routes, store, authorizer, region, tokens, publicUrl);
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
         PackageOperations.register(table, routes, support, store, blobs, region);
-        PackageWriteOperations.register(table, routes, support, store, blobs, region);
+        PackageWriteOperations.register(table, routes, support, store, blobs, region, changes);
     }
 
     /**

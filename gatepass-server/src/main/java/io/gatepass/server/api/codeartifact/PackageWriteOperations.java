@@ -3,6 +3,7 @@ package io.gatepass.server.api.codeartifact;
 import io.gatepass.core.codeartifact.Domain;
 import io.gatepass.core.codeartifact.HostedPackage;
 import io.gatepass.core.codeartifact.PackageAsset;
+import io.gatepass.core.codeartifact.PackageChanges;
 import io.gatepass.core.codeartifact.PackageKey;
 import io.gatepass.core.codeartifact.PackageVersion;
 import io.gatepass.core.codeartifact.PackageVersionStatus;
@@ -60,18 +61,21 @@ final class PackageWriteOperations {
     private final Store store;
     private final BlobStore blobs;
     private final String region;
+    private final PackageChanges changes;
 
-    private PackageWriteOperations(CodeArtifactSupport support, Store store, BlobStore blobs, String region) {
+    private PackageWriteOperations(CodeArtifactSupport support, Store store, BlobStore blobs, String region,
+                                   PackageChanges changes) {
         this.support = support;
         this.store = store;
         this.blobs = blobs;
         this.region = region;
+        this.changes = changes;
     }
 
     /** Adds the five operations and their routes (paths and query names as in the AWS model). */
     static void register(OperationTable table, RestRoutes routes, CodeArtifactSupport support, Store store,
-                         BlobStore blobs, String region) {
-        PackageWriteOperations ops = new PackageWriteOperations(support, store, blobs, region);
+                         BlobStore blobs, String region, PackageChanges changes) {
+        PackageWriteOperations ops = new PackageWriteOperations(support, store, blobs, region, changes);
         ServiceDescriptor c = CodeArtifactService.DESCRIPTOR;
         table.add(c, "UpdatePackageVersionsStatus", UpdatePackageVersionsStatusInput.class,
                         ops::updatePackageVersionsStatus)
@@ -101,177 +105,202 @@ final class PackageWriteOperations {
     PackageVersionsOutput updatePackageVersionsStatus(UpdatePackageVersionsStatusInput input, CallContext context) {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
-        List<String> versions = versions(input.versions());
-        Map<String, String> revisions = revisions(input.versionRevisions(), versions);
-        PackageVersionStatus expected = status("expectedStatus", input.expectedStatus());
-        PackageVersionStatus wanted = support.validation.required("targetStatus", status("targetStatus",
-                input.targetStatus()));
-        if (!TARGETS.contains(wanted)) {
-            throw CodeArtifactErrors.VALIDATION.exception("targetStatus must be Published, Unlisted or Archived, not"
-                    + " %s; use DisposePackageVersions to dispose of versions.", wanted.wireName());
-        }
-        authorizedPackage(context, target, "UpdatePackageVersionsStatus");
-        Outcome outcome = new Outcome();
-        for (String version : versions) {
-            Optional<PackageVersion> found = checked(target.key(), version, revisions, expected, outcome);
-            if (found.isEmpty()) {
-                continue;
+        try {
+            List<String> versions = versions(input.versions());
+            Map<String, String> revisions = revisions(input.versionRevisions(), versions);
+            PackageVersionStatus expected = status("expectedStatus", input.expectedStatus());
+            PackageVersionStatus wanted = support.validation.required("targetStatus", status("targetStatus",
+                    input.targetStatus()));
+            if (!TARGETS.contains(wanted)) {
+                throw CodeArtifactErrors.VALIDATION.exception("targetStatus must be Published, Unlisted or Archived, not"
+                        + " %s; use DisposePackageVersions to dispose of versions.", wanted.wireName());
             }
-            PackageVersion current = found.get();
-            if (current.status() == PackageVersionStatus.DISPOSED || current.status() == PackageVersionStatus.DELETED) {
-                outcome.fail(version, "NOT_ALLOWED", "Version " + version + " is " + current.status().wireName()
-                        + "; its status cannot be changed to " + wanted.wireName() + ".");
-            } else if (current.status() == wanted) {
-                outcome.succeed(version, current);
-            } else {
-                packages().updateVersion(target.key(), version, current.revision(), wanted, current.metadata(),
-                                revision())
-                        .ifPresentOrElse(updated -> outcome.succeed(version, updated),
-                                () -> outcome.fail(version, "MISMATCHED_REVISION", "Version " + version
-                                        + " changed while its status was being updated."));
+            authorizedPackage(context, target, "UpdatePackageVersionsStatus");
+            Outcome outcome = new Outcome();
+            for (String version : versions) {
+                Optional<PackageVersion> found = checked(target.key(), version, revisions, expected, outcome);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                PackageVersion current = found.get();
+                if (current.status() == PackageVersionStatus.DISPOSED || current.status() == PackageVersionStatus.DELETED) {
+                    outcome.fail(version, "NOT_ALLOWED", "Version " + version + " is " + current.status().wireName()
+                            + "; its status cannot be changed to " + wanted.wireName() + ".");
+                } else if (current.status() == wanted) {
+                    outcome.succeed(version, current);
+                } else {
+                    packages().updateVersion(target.key(), version, current.revision(), wanted, current.metadata(),
+                                    revision())
+                            .ifPresentOrElse(updated -> outcome.succeed(version, updated),
+                                    () -> outcome.fail(version, "MISMATCHED_REVISION", "Version " + version
+                                            + " changed while its status was being updated."));
+                }
             }
+            return outcome.output();
+    
+        } finally {
+            changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
-        return outcome.output();
     }
 
     PackageVersionsOutput deletePackageVersions(DeletePackageVersionsInput input, CallContext context) {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
-        List<String> versions = versions(input.versions());
-        PackageVersionStatus expected = status("expectedStatus", input.expectedStatus());
-        authorizedPackage(context, target, "DeletePackageVersions");
-        Outcome outcome = new Outcome();
-        Set<String> released = new LinkedHashSet<>();
-        for (String version : versions) {
-            Optional<PackageVersion> found = checked(target.key(), version, Map.of(), expected, outcome);
-            if (found.isEmpty()) {
-                continue;
+        try {
+            List<String> versions = versions(input.versions());
+            PackageVersionStatus expected = status("expectedStatus", input.expectedStatus());
+            authorizedPackage(context, target, "DeletePackageVersions");
+            Outcome outcome = new Outcome();
+            Set<String> released = new LinkedHashSet<>();
+            for (String version : versions) {
+                Optional<PackageVersion> found = checked(target.key(), version, Map.of(), expected, outcome);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                List<PackageAsset> assets = packages().listAssets(target.key(), version);
+                packages().deleteVersion(target.key(), version).ifPresentOrElse(deleted -> {
+                    assets.forEach(asset -> released.add(asset.blobKey()));
+                    outcome.succeed(version, deleted.revision(), PackageVersionStatus.DELETED);
+                }, () -> outcome.fail(version, "NOT_FOUND", "Version " + version + " was deleted meanwhile."));
             }
-            List<PackageAsset> assets = packages().listAssets(target.key(), version);
-            packages().deleteVersion(target.key(), version).ifPresentOrElse(deleted -> {
-                assets.forEach(asset -> released.add(asset.blobKey()));
-                outcome.succeed(version, deleted.revision(), PackageVersionStatus.DELETED);
-            }, () -> outcome.fail(version, "NOT_FOUND", "Version " + version + " was deleted meanwhile."));
+            release(released);
+            return outcome.output();
+    
+        } finally {
+            changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
-        release(released);
-        return outcome.output();
     }
 
     PackageVersionsOutput disposePackageVersions(DisposePackageVersionsInput input, CallContext context) {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
-        List<String> versions = versions(input.versions());
-        Map<String, String> revisions = revisions(input.versionRevisions(), versions);
-        PackageVersionStatus expected = status("expectedStatus", input.expectedStatus());
-        authorizedPackage(context, target, "DisposePackageVersions");
-        Outcome outcome = new Outcome();
-        Set<String> released = new LinkedHashSet<>();
-        for (String version : versions) {
-            Optional<PackageVersion> found = checked(target.key(), version, revisions, expected, outcome);
-            if (found.isEmpty()) {
-                continue;
+        try {
+            List<String> versions = versions(input.versions());
+            Map<String, String> revisions = revisions(input.versionRevisions(), versions);
+            PackageVersionStatus expected = status("expectedStatus", input.expectedStatus());
+            authorizedPackage(context, target, "DisposePackageVersions");
+            Outcome outcome = new Outcome();
+            Set<String> released = new LinkedHashSet<>();
+            for (String version : versions) {
+                Optional<PackageVersion> found = checked(target.key(), version, revisions, expected, outcome);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                PackageVersion current = found.get();
+                if (current.status() == PackageVersionStatus.DISPOSED) {
+                    outcome.fail(version, "SKIPPED", "Version " + version + " is already Disposed.");
+                    continue;
+                }
+                List<PackageAsset> assets = packages().listAssets(target.key(), version);
+                packages().disposeVersion(target.key(), version, current.revision(), revision())
+                        .ifPresentOrElse(disposed -> {
+                            assets.forEach(asset -> released.add(asset.blobKey()));
+                            outcome.succeed(version, disposed);
+                        }, () -> outcome.fail(version, "MISMATCHED_REVISION", "Version " + version
+                                + " changed while it was being disposed of."));
             }
-            PackageVersion current = found.get();
-            if (current.status() == PackageVersionStatus.DISPOSED) {
-                outcome.fail(version, "SKIPPED", "Version " + version + " is already Disposed.");
-                continue;
-            }
-            List<PackageAsset> assets = packages().listAssets(target.key(), version);
-            packages().disposeVersion(target.key(), version, current.revision(), revision())
-                    .ifPresentOrElse(disposed -> {
-                        assets.forEach(asset -> released.add(asset.blobKey()));
-                        outcome.succeed(version, disposed);
-                    }, () -> outcome.fail(version, "MISMATCHED_REVISION", "Version " + version
-                            + " changed while it was being disposed of."));
+            release(released);
+            return outcome.output();
+    
+        } finally {
+            changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
-        release(released);
-        return outcome.output();
     }
 
     DeletePackageOutput deletePackage(DeletePackageInput input, CallContext context) {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
-        authorizedPackage(context, target, "DeletePackage");
-        Set<String> blobKeys = new LinkedHashSet<>();
-        for (PackageVersion version : packages().listVersions(target.key(), null, ALL)) {
-            packages().listAssets(target.key(), version.version()).forEach(a -> blobKeys.add(a.blobKey()));
+        try {
+            authorizedPackage(context, target, "DeletePackage");
+            Set<String> blobKeys = new LinkedHashSet<>();
+            for (PackageVersion version : packages().listVersions(target.key(), null, ALL)) {
+                packages().listAssets(target.key(), version.version()).forEach(a -> blobKeys.add(a.blobKey()));
+            }
+            HostedPackage deleted = packages().deletePackage(target.key()).orElseThrow(() -> packageMissing(target));
+            release(blobKeys);
+            return new DeletePackageOutput(new DeletedPackageSummary(target.key().format(),
+                    target.key().namespaceOrNull(), deleted.displayName(),
+                    new PackageOriginConfiguration(new PackageOriginRestrictions("ALLOW", "ALLOW"))));
+    
+        } finally {
+            changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
-        HostedPackage deleted = packages().deletePackage(target.key()).orElseThrow(() -> packageMissing(target));
-        release(blobKeys);
-        return new DeletePackageOutput(new DeletedPackageSummary(target.key().format(),
-                target.key().namespaceOrNull(), deleted.displayName(),
-                new PackageOriginConfiguration(new PackageOriginRestrictions("ALLOW", "ALLOW"))));
     }
 
     PublishPackageVersionOutput publishPackageVersion(PublishPackageVersionInput input, CallContext context) {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
-        if (!target.key().format().equals("generic")) {
-            throw CodeArtifactErrors.VALIDATION.exception("PublishPackageVersion publishes generic packages only,"
-                    + " not %s; use the %s client against the repository endpoint.", target.key().format(),
-                    target.key().format());
-        }
-        String version = support.validation.requiredString("packageVersion", input.packageVersion(), 1, 255,
-                PACKAGE_PART);
-        String assetName = support.validation.requiredString("assetName", input.assetName(), 1, 255, ASSET_NAME);
-        String sha256 = support.validation.requiredString("assetSHA256", input.assetSha256(), 64, 64, SHA256);
-        byte[] content = support.validation.required("assetContent", input.assetContent());
-        boolean unfinished = Boolean.TRUE.equals(input.unfinished());
-        authorizedPackage(context, target, "PublishPackageVersion");
-        String actual = HexFormat.of().formatHex(sha256(content));
-        if (!actual.equals(sha256)) {
-            throw CodeArtifactErrors.VALIDATION.exception("assetSHA256 %s does not match the SHA-256 of the asset"
-                    + " content (%s).", sha256, actual);
-        }
-        PackageVersion existing = packages().findVersion(target.key(), version).orElse(null);
-        if (existing != null && existing.status() != PackageVersionStatus.UNFINISHED) {
-            throw CodeArtifactErrors.CONFLICT.exception("Version %s of package %s already exists (%s); only an"
-                    + " Unfinished version takes more assets.", version, target.key().name(),
-                    existing.status().wireName());
-        }
-        BlobStore.StoredBlob blob = blobs.put(new ByteArrayInputStream(content));
-        PackageAsset asset = new PackageAsset(assetName, blob.size(), blob.md5(), blob.sha1(), blob.sha256(),
-                blob.sha512(), blob.key());
-        HostedPackage pkg = new HostedPackage(target.key(), target.key().name(), context.now());
-        PackageVersion stored;
         try {
-            if (existing == null && !unfinished) {
-                stored = new PackageVersion(target.key(), version, PackageVersionStatus.PUBLISHED, revision(),
-                        context.now(), null);
-                packages().publish(new PackageStore.VersionPublication(pkg, stored, List.of(asset), Map.of()));
-            } else {
-                stored = packages().addAsset(pkg, new PackageVersion(target.key(), version,
-                        PackageVersionStatus.UNFINISHED, revision(), context.now(), null), asset, false);
-                if (stored.status() != PackageVersionStatus.UNFINISHED) {
-                    throw versionExists(target, version, stored);
-                }
-                if (!unfinished) {
-                    PackageVersion before = stored;
-                    stored = packages().updateVersion(target.key(), version, before.revision(),
-                            PackageVersionStatus.PUBLISHED, before.metadata(), revision()).orElseThrow(() ->
-                            CodeArtifactErrors.CONFLICT.exception("Version %s of package %s changed while it was"
-                                    + " being published.", version, target.key().name()));
-                }
+            if (!target.key().format().equals("generic")) {
+                throw CodeArtifactErrors.VALIDATION.exception("PublishPackageVersion publishes generic packages only,"
+                        + " not %s; use the %s client against the repository endpoint.", target.key().format(),
+                        target.key().format());
             }
-        } catch (DuplicateEntityException e) {
-            release(Set.of(blob.key()));
-            throw existing == null && !unfinished
-                    ? CodeArtifactErrors.CONFLICT.exception("Version %s of package %s already exists.", version,
-                    target.key().name())
-                    : CodeArtifactErrors.CONFLICT.exception("Version %s of package %s already has an asset named"
-                    + " %s.", version, target.key().name(), assetName);
-        } catch (ReferenceViolationException e) {
-            release(Set.of(blob.key()));
-            throw repositoryMissing(target);
+            String version = support.validation.requiredString("packageVersion", input.packageVersion(), 1, 255,
+                    PACKAGE_PART);
+            String assetName = support.validation.requiredString("assetName", input.assetName(), 1, 255, ASSET_NAME);
+            String sha256 = support.validation.requiredString("assetSHA256", input.assetSha256(), 64, 64, SHA256);
+            byte[] content = support.validation.required("assetContent", input.assetContent());
+            boolean unfinished = Boolean.TRUE.equals(input.unfinished());
+            authorizedPackage(context, target, "PublishPackageVersion");
+            String actual = HexFormat.of().formatHex(sha256(content));
+            if (!actual.equals(sha256)) {
+                throw CodeArtifactErrors.VALIDATION.exception("assetSHA256 %s does not match the SHA-256 of the asset"
+                        + " content (%s).", sha256, actual);
+            }
+            PackageVersion existing = packages().findVersion(target.key(), version).orElse(null);
+            if (existing != null && existing.status() != PackageVersionStatus.UNFINISHED) {
+                throw CodeArtifactErrors.CONFLICT.exception("Version %s of package %s already exists (%s); only an"
+                        + " Unfinished version takes more assets.", version, target.key().name(),
+                        existing.status().wireName());
+            }
+            BlobStore.StoredBlob blob = blobs.put(new ByteArrayInputStream(content));
+            PackageAsset asset = new PackageAsset(assetName, blob.size(), blob.md5(), blob.sha1(), blob.sha256(),
+                    blob.sha512(), blob.key());
+            HostedPackage pkg = new HostedPackage(target.key(), target.key().name(), context.now());
+            PackageVersion stored;
+            try {
+                if (existing == null && !unfinished) {
+                    stored = new PackageVersion(target.key(), version, PackageVersionStatus.PUBLISHED, revision(),
+                            context.now(), null);
+                    packages().publish(new PackageStore.VersionPublication(pkg, stored, List.of(asset), Map.of()));
+                } else {
+                    stored = packages().addAsset(pkg, new PackageVersion(target.key(), version,
+                            PackageVersionStatus.UNFINISHED, revision(), context.now(), null), asset, false);
+                    if (stored.status() != PackageVersionStatus.UNFINISHED) {
+                        throw versionExists(target, version, stored);
+                    }
+                    if (!unfinished) {
+                        PackageVersion before = stored;
+                        stored = packages().updateVersion(target.key(), version, before.revision(),
+                                PackageVersionStatus.PUBLISHED, before.metadata(), revision()).orElseThrow(() ->
+                                CodeArtifactErrors.CONFLICT.exception("Version %s of package %s changed while it was"
+                                        + " being published.", version, target.key().name()));
+                    }
+                }
+            } catch (DuplicateEntityException e) {
+                release(Set.of(blob.key()));
+                throw existing == null && !unfinished
+                        ? CodeArtifactErrors.CONFLICT.exception("Version %s of package %s already exists.", version,
+                        target.key().name())
+                        : CodeArtifactErrors.CONFLICT.exception("Version %s of package %s already has an asset named"
+                        + " %s.", version, target.key().name(), assetName);
+            } catch (ReferenceViolationException e) {
+                release(Set.of(blob.key()));
+                throw repositoryMissing(target);
+            }
+            Map<String, String> hashes = new LinkedHashMap<>();
+            hashes.put("MD5", asset.md5());
+            hashes.put("SHA-1", asset.sha1());
+            hashes.put("SHA-256", asset.sha256());
+            hashes.put("SHA-512", asset.sha512());
+            return new PublishPackageVersionOutput(target.key().format(), target.key().namespaceOrNull(),
+                    target.key().name(), version, stored.revision(), stored.status().wireName(),
+                    new AssetSummary(assetName, asset.size(), hashes));
+    
+        } finally {
+            changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
-        Map<String, String> hashes = new LinkedHashMap<>();
-        hashes.put("MD5", asset.md5());
-        hashes.put("SHA-1", asset.sha1());
-        hashes.put("SHA-256", asset.sha256());
-        hashes.put("SHA-512", asset.sha512());
-        return new PublishPackageVersionOutput(target.key().format(), target.key().namespaceOrNull(),
-                target.key().name(), version, stored.revision(), stored.status().wireName(),
-                new AssetSummary(assetName, asset.size(), hashes));
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

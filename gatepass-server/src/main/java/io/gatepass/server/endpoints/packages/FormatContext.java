@@ -1,5 +1,7 @@
 package io.gatepass.server.endpoints.packages;
 
+import io.gatepass.core.codeartifact.PackageChanges;
+
 import java.time.Clock;
 
 /**
@@ -8,6 +10,12 @@ import java.time.Clock;
  *
  * @param clock         the server's clock
  * @param maxAssetBytes the largest upload, in bytes
+ * @param changes       changes made to packages outside the formats (the package APIs), for formats that cache
  */
-public record FormatContext(Clock clock, long maxAssetBytes) {
+public record FormatContext(Clock clock, long maxAssetBytes, PackageChanges.Fanout changes) {
+
+    /** A context whose formats hear of no changes but their own. */
+    public FormatContext(Clock clock, long maxAssetBytes) {
+        this(clock, maxAssetBytes, new PackageChanges.Fanout());
+    }
 }

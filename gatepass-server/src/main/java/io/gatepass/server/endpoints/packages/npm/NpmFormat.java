@@ -61,6 +61,7 @@ public final class NpmFormat implements PackageFormat {
     NpmFormat(FormatContext context, ResponseCache<PackumentKey> packuments) {
         this.context = context;
         this.packuments = packuments;
+        context.changes().listen(this::invalidate);
     }
 
     /** A packument GET by a reader whose permission is still cached, when the packument is rendered already. */
