@@ -137,7 +137,6 @@ final class PackageWriteOperations {
                 }
             }
             return outcome.output();
-    
         } finally {
             changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
@@ -165,7 +164,6 @@ final class PackageWriteOperations {
             }
             release(released);
             return outcome.output();
-    
         } finally {
             changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
@@ -201,7 +199,6 @@ final class PackageWriteOperations {
             }
             release(released);
             return outcome.output();
-    
         } finally {
             changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
@@ -221,7 +218,6 @@ final class PackageWriteOperations {
             return new DeletePackageOutput(new DeletedPackageSummary(target.key().format(),
                     target.key().namespaceOrNull(), deleted.displayName(),
                     new PackageOriginConfiguration(new PackageOriginRestrictions("ALLOW", "ALLOW"))));
-    
         } finally {
             changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
@@ -297,7 +293,6 @@ final class PackageWriteOperations {
             return new PublishPackageVersionOutput(target.key().format(), target.key().namespaceOrNull(),
                     target.key().name(), version, stored.revision(), stored.status().wireName(),
                     new AssetSummary(assetName, asset.size(), hashes));
-    
         } finally {
             changes.changed(target.key()); // cached renderings (npm packuments) see it at once
         }
