@@ -69,12 +69,30 @@ class TokenBucketTest {
     }
 
     @Test
-    void tryTake_whenTheClockGoesBack_refusesUntilItCatchesUp() {
-        TokenBucket bucket = new TokenBucket(new RateLimit(1, 1));
-        assertThat(bucket.tryTake(T0)).isZero();
+    void tryTake_whenTheClockGoesBack_startsAfreshRatherThanRefuseUntilItCatchesUp() {
+        TokenBucket bucket = new TokenBucket(new RateLimit(1, 2));
+        bucket.tryTake(T0 + 3_600 * SECOND);
+        bucket.tryTake(T0 + 3_600 * SECOND);
 
-        assertThat(bucket.tryTake(T0 - 10 * SECOND)).isEqualTo(11 * SECOND);
+        assertThat(bucket.tryTake(T0)).as("an hour back: a fresh bucket").isZero();
+        assertThat(bucket.tryTake(T0)).isZero();
+        assertThat(bucket.tryTake(T0)).isEqualTo(SECOND);
         assertThat(bucket.tryTake(T0 + SECOND)).isZero();
+    }
+
+    @Test
+    void tryTake_whenTheClockGoesBackLessThanTheBurst_onlyDelaysByThatMuch() {
+        TokenBucket bucket = new TokenBucket(new RateLimit(1, 10));
+        for (int i = 0; i < 5; i++) {
+            bucket.tryTake(T0);
+        }
+
+        int admitted = 0;
+        while (bucket.tryTake(T0 - SECOND / 2) == 0) {
+            admitted++;
+        }
+        assertThat(admitted).as("five tokens left, less the half second the clock went back").isEqualTo(4);
+        assertThat(bucket.tryTake(T0 - SECOND / 2)).isEqualTo(SECOND / 2);
     }
 
     @Test
