@@ -144,7 +144,7 @@ public final class PackageEndpoint {
         }
         long throttled = throttle.admitRepositoryToken(token);
         if (throttled > 0) {
-            throttle.throttled(THROTTLED_SERVICE, format == PLAIN ? path.format() : format.format());
+            throttle.throttled(THROTTLED_SERVICE, format == PLAIN ? "unknown" : format.format());
             return new Refused(format.error(429, Throttle.MESSAGE + ": too many requests with this authorization "
                     + "token; retry after the time Retry-After gives.")
                     .withHeader("Retry-After", Throttle.retryAfterSeconds(throttled)));
