@@ -3,6 +3,7 @@ package io.gatepass.cli;
 import io.gatepass.server.GatepassServer;
 import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.throttling.ThrottlingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,6 +72,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest package upload (npm publish, wheel, jar) in bytes (default 5000000000)")
     String maxAssetBytes;
 
+    @Option(names = "--throttling", paramLabel = "generous|aws|off",
+            description = "Throttling profile: generous (default; nothing one machine sends is throttled), aws "
+                    + "(AWS's published quotas, for realistic testing) or off")
+    String throttling;
+
+    @Option(names = "--throttling-quotas", paramLabel = "NAME=RATE[/BURST],...",
+            description = "Quotas replacing the profile's, e.g. gamelift:GetComputeAuthToken=5/10,sts:*=600,"
+                    + "repository-token=1200")
+    String throttlingQuotas;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -94,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.get(Setting.PUBLIC_URL),
                 settings.get(Setting.ADVERTISED_HOST),
                 tls(settings),
-                maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)));
+                maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)),
+                throttling(settings));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -143,6 +155,8 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.TLS_KEY, tlsKey);
         put(flags, Setting.ADVERTISED_HOST, advertisedHost);
         put(flags, Setting.MAX_ASSET_BYTES, maxAssetBytes);
+        put(flags, Setting.THROTTLING, throttling);
+        put(flags, Setting.THROTTLING_QUOTAS, throttlingQuotas);
         return flags;
     }
 
@@ -170,6 +184,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         return new ServerConfig.Tls(number, certificate == null ? null : Path.of(certificate).toAbsolutePath(),
                 key == null ? null : Path.of(key).toAbsolutePath());
+    }
+
+    /** The throttling profile and quotas; an unquoted {@code off} in YAML reads as false, and means off. */
+    static ThrottlingSettings throttling(SettingsResolver<Setting> settings) {
+        String profile = settings.get(Setting.THROTTLING).strip();
+        return ThrottlingSettings.parse(profile.equalsIgnoreCase("false") ? "off" : profile,
+                settings.get(Setting.THROTTLING_QUOTAS));
     }
 
     private static void put(Map<Setting, String> flags, Setting setting, String value) {

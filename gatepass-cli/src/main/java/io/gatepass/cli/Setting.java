@@ -18,7 +18,9 @@ enum Setting implements SettingKey {
     TLS_CERT("--tls-cert", "GATEPASS_TLS_CERT", "tls-cert", null),
     TLS_KEY("--tls-key", "GATEPASS_TLS_KEY", "tls-key", null),
     ADVERTISED_HOST("--advertised-host", "GATEPASS_ADVERTISED_HOST", "advertised-host", null),
-    MAX_ASSET_BYTES("--max-asset-bytes", "GATEPASS_MAX_ASSET_BYTES", "max-asset-bytes", "5000000000");
+    MAX_ASSET_BYTES("--max-asset-bytes", "GATEPASS_MAX_ASSET_BYTES", "max-asset-bytes", "5000000000"),
+    THROTTLING("--throttling", "GATEPASS_THROTTLING", "throttling", "generous"),
+    THROTTLING_QUOTAS("--throttling-quotas", "GATEPASS_THROTTLING_QUOTAS", "throttling-quotas", null);
 
     final String flag;
     final String env;

@@ -51,6 +51,7 @@ import io.gatepass.server.protocol.json.AwsJsonCodec;
 import io.gatepass.server.protocol.query.QueryCodec;
 import io.gatepass.server.protocol.rest.RestJsonCodec;
 import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.server.throttling.Throttle;
 import io.gatepass.server.tls.Hosts;
 import io.gatepass.server.tls.ServerCertificate;
 import io.gatepass.store.Store;
@@ -196,7 +197,11 @@ public final class GatepassServer implements AutoCloseable {
             CredentialResolver credentialResolver = new CredentialResolver(store, issuer, clock);
             SigV4Authenticator authenticator = new SigV4Authenticator(credentialResolver,
                     config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock);
-            ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics);
+            Throttle throttle = new Throttle(config.throttling(), clock, (service, operation) -> metrics.count(
+                    "gatepass.requests.throttled", "Requests refused by throttling, by service and operation",
+                    "service", service, "operation", operation));
+            ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics,
+                    throttle);
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
@@ -214,7 +219,7 @@ public final class GatepassServer implements AutoCloseable {
             PackageEndpoint packageEndpoint = new PackageEndpoint(
                     PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges)),
                     repositoryTokens.verifier(), new RepositoryPermissions(authorizer, store, clock), store, blobs,
-                    publicUrl::get, config.region(), clock);
+                    publicUrl::get, config.region(), clock, throttle);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
@@ -260,6 +265,7 @@ public final class GatepassServer implements AutoCloseable {
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
+            LOG.info("throttling: {}", config.throttling());
             if (https != null) {
                 LOG.info("listening with TLS on {}:{} (certificate {}, advertised host {})", config.bind(),
                         https.actualPort(), certificate.certificateChain(), advertisedHost);

@@ -38,6 +38,7 @@ public final class CommonErrors {
             case "RequestExpired" -> ErrorCode.sender("InvalidSignatureException", 403);
             case "ExpiredToken" -> ErrorCode.sender("ExpiredTokenException", 403);
             case "AccessDenied" -> ErrorCode.sender("AccessDeniedException", 403);
+            case "Throttling" -> ErrorCode.sender("ThrottlingException", 400);
             default -> code;
         };
     }

@@ -11,14 +11,15 @@ import io.gatepass.server.protocol.DecodedCall;
 import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
+import io.gatepass.server.throttling.Throttle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 
 /**
- * The path of every API request: pick the protocol, authenticate the signature, resolve the operation, bind the
- * input, run the handler, and write the result or the error in the protocol's shape. Every response carries
+ * The path of every API request: pick the protocol, authenticate the signature, resolve the operation, admit it
+ * through the throttle, bind the input, run the handler, and write the result or the error in the protocol's shape. Every response carries
  * {@code x-amzn-RequestId}. Unexpected failures are logged with the request id and answered as a 500 without details.
  */
 public final class ApiPipeline {
@@ -30,15 +31,23 @@ public final class ApiPipeline {
     private final IdGenerator ids;
     private final Clock clock;
     private final RequestMetrics metrics;
+    private final Throttle throttle;
 
     public ApiPipeline(ProtocolSelector protocols, RequestAuthenticator authenticator, OperationTable operations,
                        IdGenerator ids, Clock clock, RequestMetrics metrics) {
+        this(protocols, authenticator, operations, ids, clock, metrics, Throttle.off());
+    }
+
+    /** @param throttle admits each authenticated call, or has it answered as AWS answers a throttled one */
+    public ApiPipeline(ProtocolSelector protocols, RequestAuthenticator authenticator, OperationTable operations,
+                       IdGenerator ids, Clock clock, RequestMetrics metrics, Throttle throttle) {
         this.protocols = protocols;
         this.authenticator = authenticator;
         this.operations = operations;
         this.ids = ids;
         this.clock = clock;
         this.metrics = metrics;
+        this.throttle = throttle;
     }
 
     public WireResponse handle(WireRequest request) {
@@ -58,10 +67,15 @@ public final class ApiPipeline {
                 throw CommonErrors.SIGNATURE_DOES_NOT_MATCH.exception(
                         "Credential should be scoped to correct service: '%s'. ", service.signingName());
             }
-            Object input = codec.bind(call);
-            Object output = call.operation().invoke(input, new CallContext(signer.principal(), requestId,
-                    clock.instant()));
-            response = codec.success(call, output, requestId);
+            long throttled = throttle.admitCall(service.signingName(), operation, signer.principal().accountId());
+            if (throttled > 0) {
+                response = Throttle.answer(codec, service, throttled, requestId);
+            } else {
+                Object input = codec.bind(call);
+                Object output = call.operation().invoke(input, new CallContext(signer.principal(), requestId,
+                        clock.instant()));
+                response = codec.success(call, output, requestId);
+            }
         } catch (ServiceException e) {
             response = codec.error(service, e, requestId);
         } catch (RuntimeException e) {

@@ -37,6 +37,12 @@ public final class RequestMetrics {
                 .register(registry).increment();
     }
 
+    /** Adds one to a counter with several tags, given as key, value, key, value, ... */
+    public void count(String name, String description, String... tags) {
+        io.micrometer.core.instrument.Counter.builder(name).description(description).tags(tags)
+                .register(registry).increment();
+    }
+
     /** A gauge read at each scrape, e.g. the number of connected game server processes. */
     public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
         io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);

@@ -21,6 +21,7 @@ public final class CodeArtifactErrors {
         return switch (code.code()) {
             case "AccessDenied" -> ACCESS_DENIED;
             case "InternalFailure" -> INTERNAL;
+            case "Throttling" -> THROTTLING;
             default -> CommonErrors.forJson(code);
         };
     }

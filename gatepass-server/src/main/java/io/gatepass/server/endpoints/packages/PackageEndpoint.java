@@ -6,6 +6,7 @@ import io.gatepass.core.token.RepositoryTokenSubject;
 import io.gatepass.core.token.RepositoryTokenVerifier;
 import io.gatepass.core.token.RepositoryTokens;
 import io.gatepass.core.token.TokenVerifier;
+import io.gatepass.server.throttling.Throttle;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.Store;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ public final class PackageEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(PackageEndpoint.class);
     private static final int MAX_TOKENS = 10_000;
     private static final int MAX_REPOSITORIES = 10_000;
+    /** The service name throttled repository endpoint requests are counted under (by format). */
+    private static final String THROTTLED_SERVICE = "codeartifact-repository";
     /** Errors outside any known format: JSON bodies and a Basic challenge. */
     private static final PackageFormat PLAIN = new PackageFormat() {
         @Override
@@ -51,7 +54,7 @@ public final class PackageEndpoint {
     public sealed interface Admission {
     }
 
-    /** Refused before any format ran: 401, 404; send {@code response} as it is. */
+    /** Refused before any format ran: 401, 404, 429; send {@code response} as it is. */
     public record Refused(PackageResponse response) implements Admission {
     }
 
@@ -72,12 +75,24 @@ public final class PackageEndpoint {
     private final Clock clock;
     private final ShortLivedCache<String, AuthorizationVerification> tokens;
     private final ShortLivedCache<RepositoryName, Boolean> repositories;
+    private final Throttle throttle;
 
     /**
      * @param publicUrl the base URL clients reach the server at, without a trailing '/'
      */
     public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
                            Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock) {
+        this(formats, verifier, permissions, store, blobs, publicUrl, region, clock, Throttle.off());
+    }
+
+    /**
+     * @param publicUrl the base URL clients reach the server at, without a trailing '/'
+     * @param throttle  admits each request by its (valid) authorization token, or has it answered with 429
+     */
+    public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
+                           Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock,
+                           Throttle throttle) {
+        this.throttle = throttle;
         this.formats = formats;
         this.verifier = verifier;
         this.permissions = permissions;
@@ -127,6 +142,13 @@ public final class PackageEndpoint {
                     + " owned by " + subject.domainOwner() + ", not for domain " + path.domain() + " owned by "
                     + path.owner() + "." + hint);
         }
+        long throttled = throttle.admitRepositoryToken(token);
+        if (throttled > 0) {
+            throttle.throttled(THROTTLED_SERVICE, format == PLAIN ? "unknown" : format.format());
+            return new Refused(format.error(429, Throttle.MESSAGE + ": too many requests with this authorization "
+                    + "token; retry after the time Retry-After gives.")
+                    .withHeader("Retry-After", Throttle.retryAfterSeconds(throttled)));
+        }
         if (format == PLAIN) {
             return new Refused(PLAIN.error(404, "Gatepass does not serve the package format '" + path.format()
                     + "'; it serves " + String.join(", ", formats.names()) + "."));
@@ -162,6 +184,9 @@ public final class PackageEndpoint {
         if (!subject.domainName().equals(path.domain()) || !subject.domainOwner().equals(path.owner())
                 || repositories.peek(new RepositoryName(path.owner(), path.domain(), path.repository())) == null) {
             return Optional.empty();
+        }
+        if (throttle.admitRepositoryToken(token.value()) > 0) {
+            return Optional.empty(); // admit answers the 429 (asking again after a refusal takes nothing)
         }
         return Optional.of(admitted(format, path, subject));
     }
