@@ -60,7 +60,7 @@ public final class JdbcStore implements Store {
         this.dialect = dialect;
         this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.start(dataSource) : null;
         Jdbc jdbc = new Jdbc(dataSource);
-        this.accounts = new JdbcAccountStore(jdbc);
+        this.accounts = new JdbcAccountStore(jdbc, dialect);
         this.users = new JdbcUserStore(jdbc);
         this.roles = new JdbcRoleStore(jdbc);
         this.accessKeys = new JdbcAccessKeyStore(jdbc);
