@@ -40,7 +40,6 @@ import io.gatepass.server.endpoints.packages.RepositoryPermissions;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.PackageFrontDoor;
 import io.gatepass.store.BlobStore;
-import io.gatepass.store.blob.FileBlobStore;
 import io.gatepass.server.http.ProtocolSelector;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
@@ -177,8 +176,7 @@ public final class GatepassServer implements AutoCloseable {
                     processesStandIn != null ? processesStandIn : serverProcesses, clock);
             sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
             RestRoutes restRoutes = new RestRoutes();
-            BlobStore blobs = store.kind().equals("postgresql") ? store.databaseBlobs()
-                    : new FileBlobStore(config.dataDir().resolve("blobs"));
+            BlobStore blobs = Stores.blobs(store, config.dataDir());
             // what the package APIs change, the package endpoints' caches hear of
             PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),

@@ -36,6 +36,15 @@ public final class Stores {
     }
 
     /**
+     * Where the store keeps package bytes: chunks in the database on PostgreSQL (so that every node serves every
+     * package), files under {@code <dataDir>/blobs/} otherwise.
+     */
+    public static BlobStore blobs(Store store, Path dataDir) {
+        return store.kind().equals("postgresql") ? store.databaseBlobs()
+                : new io.gatepass.store.blob.FileBlobStore(dataDir.resolve("blobs"));
+    }
+
+    /**
      * The URL of the embedded database in {@code dataDir}, which is created if missing. Commits are written to the
      * file before they return ({@code WRITE_DELAY=0}), so a killed process loses nothing it acknowledged; the store's
      * {@code close()} closes the database, not a JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}). Space that old

@@ -252,6 +252,15 @@ public final class JdbcStore implements Store {
         }
     }
 
+    /** The pool, for whole-store operations in this package ({@link StoreCopy}). */
+    javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
     @Override
     public String toString() {
         return "JdbcStore[" + dialect.kind + "]";
