@@ -40,10 +40,10 @@ import io.gatepass.server.endpoints.packages.RepositoryPermissions;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.PackageFrontDoor;
 import io.gatepass.store.BlobStore;
-import io.gatepass.store.blob.FileBlobStore;
 import io.gatepass.server.http.ProtocolSelector;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
+import io.gatepass.server.ops.Retention;
 import io.gatepass.server.ops.RequestMetrics;
 import io.gatepass.server.protocol.WireMappers;
 import io.gatepass.server.protocol.cbor.RpcV2CborCodec;
@@ -82,9 +82,6 @@ public final class GatepassServer implements AutoCloseable {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** How long a shutdown waits for connected game servers to answer TerminateProcess with ProcessEnding. */
     private static final Duration PROCESS_ENDING_PATIENCE = Duration.ofSeconds(5);
-    /** Expired temporary credentials are kept a day (so that their errors say "expired"), then removed. */
-    private static final Duration SESSION_RETENTION = Duration.ofDays(1);
-    private static final Duration SESSION_CLEANUP_PERIOD = Duration.ofHours(1);
     /** How soon a node sees a token signing key that another node added. */
     private static final Duration KEY_RING_RELOAD_PERIOD = Duration.ofMinutes(1);
 
@@ -180,8 +177,7 @@ public final class GatepassServer implements AutoCloseable {
                     processesStandIn != null ? processesStandIn : serverProcesses, clock);
             sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
             RestRoutes restRoutes = new RestRoutes();
-            BlobStore blobs = store.kind().equals("postgresql") ? store.databaseBlobs()
-                    : new FileBlobStore(config.dataDir().resolve("blobs"));
+            BlobStore blobs = Stores.blobs(store, config.dataDir());
             // what the package APIs change, the package endpoints' caches hear of
             PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
@@ -244,8 +240,8 @@ public final class GatepassServer implements AutoCloseable {
                 vertx.close();
                 throw e;
             }
-            vertx.setPeriodic(SESSION_CLEANUP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
-                    store.sessions().deleteExpiredBefore(clock.instant().minus(SESSION_RETENTION)), false));
+            Retention retention = new Retention(store, clock);
+            vertx.setPeriodic(Retention.PERIOD.toMillis(), id -> vertx.executeBlocking(retention::sweep, false));
             vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
                 computeTokens.keyRing().reload();
                 repositoryTokens.keyRing().reload();

@@ -70,6 +70,14 @@ public interface GameSessionStore {
     /** Removes a game session that is still in {@code expectedStatus} (a placement whose push failed). */
     boolean delete(String gameSessionId, String expectedStatus);
 
+    /**
+     * Removes game sessions that ended (were terminated, or failed to activate) before {@code terminatedBefore},
+     * with their player sessions: GameLift keeps ended game sessions visible for a limited time, not forever.
+     *
+     * @return how many game sessions
+     */
+    int deleteTerminatedBefore(Instant terminatedBefore);
+
     /** What the fleet's ACTIVE game sessions hold. */
     FleetUsage usage(String fleetId);
 }

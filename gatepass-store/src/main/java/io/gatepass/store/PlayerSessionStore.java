@@ -58,4 +58,12 @@ public interface PlayerSessionStore {
      * @return how many
      */
     int expireReservations(Instant reservedBefore, Instant now);
+
+    /**
+     * Removes player sessions that ended (COMPLETED or TIMEDOUT) before {@code terminatedBefore}, also those of game
+     * sessions that are still running.
+     *
+     * @return how many
+     */
+    int deleteTerminatedBefore(Instant terminatedBefore);
 }

@@ -8,6 +8,7 @@ import io.gatepass.store.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -239,6 +240,31 @@ class GameSessionStoreTest {
 
             assertThat(store.gameSessions().find(game.gameSessionId())).isEmpty();
             assertThat(store.playerSessions().find(player.playerSessionId())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void deleteTerminatedBefore_removesOnlyGameSessionsThatEndedEarlier_withTheirPlayerSessions(TestDatabase db) {
+        try (Store store = db.open()) {
+            Fleet fleet = fleetIn(store);
+            GameSession old = activeGame(store, fleet, "pid-old", 4);
+            PlayerSession oldPlayer = playerSession(old, "p-old", T0);
+            store.playerSessions().create(List.of(oldPlayer), T0);
+            GameSession recent = activeGame(store, fleet, "pid-recent", 4);
+            GameSession live = activeGame(store, fleet, "pid-live", 4);
+            Instant cutoff = T0.plus(Duration.ofDays(30));
+            store.gameSessions().changeStatus(old.gameSessionId(), LIVE, GameSession.TERMINATED, null,
+                    cutoff.minusMillis(1));
+            store.gameSessions().changeStatus(recent.gameSessionId(), LIVE, GameSession.TERMINATED, null, cutoff);
+
+            assertThat(store.gameSessions().deleteTerminatedBefore(cutoff)).isEqualTo(1);
+
+            assertThat(store.gameSessions().find(old.gameSessionId())).isEmpty();
+            assertThat(store.playerSessions().find(oldPlayer.playerSessionId())).isEmpty();
+            assertThat(store.gameSessions().find(recent.gameSessionId())).isPresent();
+            assertThat(store.gameSessions().find(live.gameSessionId())).isPresent();
+            assertThat(store.gameSessions().deleteTerminatedBefore(cutoff)).isZero();
         }
     }
 

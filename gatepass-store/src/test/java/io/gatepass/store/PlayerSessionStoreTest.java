@@ -25,6 +25,25 @@ import static io.gatepass.store.GameSessionStoreTest.fleetIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlayerSessionStoreTest {
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void deleteTerminatedBefore_removesEndedPlayerSessions_evenOfARunningGameSession(TestDatabase db) {
+        try (Store store = db.open()) {
+            GameSession game = activeGame(store, fleetIn(store), "pid", 4);
+            PlayerSession left = playerSession(game, "left", T0);
+            PlayerSession playing = playerSession(game, "playing", T0);
+            store.playerSessions().create(List.of(left, playing), T0);
+            store.playerSessions().changeStatus(left.playerSessionId(), PlayerSession.RESERVED,
+                    PlayerSession.COMPLETED, T0.plusSeconds(60));
+
+            assertThat(store.playerSessions().deleteTerminatedBefore(T0.plusSeconds(61))).isEqualTo(1);
+
+            assertThat(store.playerSessions().find(left.playerSessionId())).isEmpty();
+            assertThat(store.playerSessions().find(playing.playerSessionId())).isPresent();
+            assertThat(store.gameSessions().find(game.gameSessionId())).isPresent();
+        }
+    }
     private static final java.time.Instant LONG_AGO = T0.minusSeconds(3600);
 
     @ParameterizedTest

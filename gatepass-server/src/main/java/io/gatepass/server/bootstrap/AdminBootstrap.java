@@ -7,6 +7,7 @@ import io.gatepass.core.identity.AccessKey;
 import io.gatepass.core.identity.Account;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.identity.KeyIssuer;
+import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.Store;
 
 import java.io.IOException;
@@ -50,14 +51,25 @@ public final class AdminBootstrap {
         Path credentials = config.dataDir().resolve(CREDENTIALS_FILE);
         Path profileConfig = config.dataDir().resolve(CONFIG_FILE);
         var existing = store.accounts().findBootstrap();
-        if (existing.isPresent()) {
-            String accountId = existing.get().accountId();
-            verifyMasterKey(accountId);
-            ensureKnownKey(accountId, known, now);
-            return new Outcome(accountId, false, credentials, profileConfig);
+        if (existing.isEmpty()) {
+            String candidate = known.accountId() != null ? known.accountId() : ids.accountId();
+            Account bootstrap = store.accounts()
+                    .createBootstrap(new Account(candidate, now.truncatedTo(ChronoUnit.SECONDS)));
+            if (bootstrap.accountId().equals(candidate)) {
+                return firstStart(candidate, config, now, credentials, profileConfig);
+            }
+            existing = java.util.Optional.of(bootstrap); // another node's first start won the race: join it
         }
-        String accountId = known.accountId() != null ? known.accountId() : ids.accountId();
-        store.accounts().create(new Account(accountId, now.truncatedTo(ChronoUnit.SECONDS)));
+        String accountId = existing.get().accountId();
+        verifyMasterKey(accountId);
+        ensureKnownKey(accountId, known, now);
+        return new Outcome(accountId, false, credentials, profileConfig);
+    }
+
+    /** This node created the account: it issues the administrator's key and writes the profile files. */
+    private Outcome firstStart(String accountId, ServerConfig config, Instant now, Path credentials,
+                               Path profileConfig) {
+        ServerConfig.Bootstrap known = config.bootstrap();
         KeyIssuer.IssuedKey key = issuer.issueAccessKey(accountId, null, now, known.accessKeyId(),
                 known.secretAccessKey());
         write(credentials, "[" + PROFILE + "]\n"
@@ -103,8 +115,12 @@ public final class AdminBootstrap {
         }
         var stored = store.accessKeys().find(known.accessKeyId());
         if (stored.isEmpty()) {
-            issuer.issueAccessKey(accountId, null, now, known.accessKeyId(), known.secretAccessKey());
-            return;
+            try {
+                issuer.issueAccessKey(accountId, null, now, known.accessKeyId(), known.secretAccessKey());
+                return;
+            } catch (DuplicateEntityException e) { // a node starting at the same moment added it: compare below
+                stored = store.accessKeys().find(known.accessKeyId());
+            }
         }
         String secret = issuer.secretOf(stored.get().accessKeyId(), stored.get().encryptedSecret());
         if (!java.security.MessageDigest.isEqual(secret.getBytes(), known.secretAccessKey().getBytes())) {

@@ -11,10 +11,14 @@ import java.util.Optional;
 final class JdbcAccountStore implements AccountStore {
     private static final String SELECT = "SELECT account_id, create_date FROM accounts";
 
-    private final Jdbc jdbc;
+    private static final Object H2_BOOTSTRAP_LOCK = new Object();
 
-    JdbcAccountStore(Jdbc jdbc) {
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+
+    JdbcAccountStore(Jdbc jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     @Override
@@ -22,6 +26,34 @@ final class JdbcAccountStore implements AccountStore {
         jdbc.update("create account " + account.accountId(),
                 "INSERT INTO accounts (account_id, create_date) VALUES (?, ?)",
                 account.accountId(), account.createDate());
+    }
+
+    @Override
+    public Account createBootstrap(Account candidate) {
+        if (dialect == Dialect.H2) {
+            // An H2 file database belongs to one process (H2 locks the file), so a lock in this JVM covers every
+            // racer; H2 has no table lock statement to do it in SQL.
+            synchronized (H2_BOOTSTRAP_LOCK) {
+                return createBootstrapLocked(candidate, null);
+            }
+        }
+        // PostgreSQL: a table lock that conflicts with itself (reads go on) orders the racing nodes
+        return createBootstrapLocked(candidate, "LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE");
+    }
+
+    private Account createBootstrapLocked(Account candidate, String lockStatementOrNull) {
+        return jdbc.inTransaction("create the bootstrap account " + candidate.accountId(), tx -> {
+            if (lockStatementOrNull != null) {
+                tx.update(lockStatementOrNull);
+            }
+            Optional<Account> existing = tx.one(SELECT + " ORDER BY created_seq LIMIT 1", JdbcAccountStore::map);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            tx.update("INSERT INTO accounts (account_id, create_date) VALUES (?, ?)", candidate.accountId(),
+                    candidate.createDate());
+            return candidate;
+        });
     }
 
     @Override

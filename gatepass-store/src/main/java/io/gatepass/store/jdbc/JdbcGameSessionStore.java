@@ -132,6 +132,12 @@ final class JdbcGameSessionStore implements GameSessionStore {
     }
 
     @Override
+    public int deleteTerminatedBefore(Instant terminatedBefore) {
+        return jdbc.update("delete game sessions that ended before " + terminatedBefore,
+                "DELETE FROM gamelift_game_sessions WHERE terminated_at < ?", terminatedBefore);
+    }
+
+    @Override
     public int expireActivations(String fleetId, Instant createdBefore, Instant now) {
         return jdbc.update("expire activations in fleet " + fleetId,
                 "UPDATE gamelift_game_sessions SET status = ?, live_process = NULL, terminated_at = ?"

@@ -108,6 +108,12 @@ final class JdbcPlayerSessionStore implements PlayerSessionStore {
     }
 
     @Override
+    public int deleteTerminatedBefore(Instant terminatedBefore) {
+        return jdbc.update("delete player sessions that ended before " + terminatedBefore,
+                "DELETE FROM gamelift_player_sessions WHERE terminated_at < ?", terminatedBefore);
+    }
+
+    @Override
     public int expireReservations(Instant reservedBefore, Instant now) {
         return jdbc.update("expire player session reservations",
                 "UPDATE gamelift_player_sessions SET status = ?, terminated_at = ? WHERE status = ? AND created_at < ?",
