@@ -209,9 +209,10 @@ public final class GatepassServer implements AutoCloseable {
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
-            SdkWebSocketRoute sdkWebSocket = new SdkWebSocketRoute(vertx,
-                    new SdkHandshake(computeTokens.verifier(), store, new SdkQuerySignature(config.region(), clock),
-                            credentialResolver, authorizer),
+            // one handshake for both websockets: the compute auth token and the refusals
+            SdkHandshake computeHandshake = new SdkHandshake(computeTokens.verifier(), store,
+                    new SdkQuerySignature(config.region(), clock), credentialResolver, authorizer);
+            SdkWebSocketRoute sdkWebSocket = new SdkWebSocketRoute(vertx, computeHandshake,
                     serverProcesses,
                     new SdkActions(serverProcesses, sessionEvents::get,
                             () -> certificate == null ? null : certificate.certificateChain().toAbsolutePath().toString(),
@@ -219,10 +220,7 @@ public final class GatepassServer implements AutoCloseable {
                     refusal -> metrics.count("gatepass.sdk.handshake.refusals",
                             "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
             // The Amazon GameLift Agent's websocket (endpoints/agent): the compute's GameLiftAgentEndpoint.
-            AgentWebSocketRoute agentWebSocket = new AgentWebSocketRoute(vertx,
-                    new SdkHandshake(computeTokens.verifier(), store, new SdkQuerySignature(config.region(), clock),
-                            credentialResolver, authorizer),
-                    computeAgents,
+            AgentWebSocketRoute agentWebSocket = new AgentWebSocketRoute(vertx, computeHandshake, computeAgents,
                     new AgentActions(computeAgents, serverProcesses, new RuntimeConfigurations(store.fleets()),
                             (account, fleetId) -> store.fleets().find(account, fleetId)
                                     .map(GameLiftService::instanceRoleArn),
@@ -240,8 +238,8 @@ public final class GatepassServer implements AutoCloseable {
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
-                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), List.of(sdkWebSocket, agentWebSocket),
-                    packageDoor);
+                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(),
+                    List.of(sdkWebSocket, agentWebSocket), packageDoor);
             HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
             HttpServer http;
             HttpServer https = null;

@@ -31,8 +31,10 @@ class FleetStoreTest {
             store.fleets().create(fleet, List.of());
             assertThat(store.fleets().runtimeConfiguration(fleet.fleetId())).isEmpty();
 
-            assertThat(store.fleets().updateRuntimeConfiguration(fleet.fleetId(), "{\"ServerProcesses\":[1]}")).isTrue();
-            assertThat(store.fleets().updateRuntimeConfiguration(fleet.fleetId(), "{\"ServerProcesses\":[2]}")).isTrue();
+            assertThat(store.fleets().updateRuntimeConfiguration(fleet.fleetId(), "{\"ServerProcesses\":[1]}"))
+                    .isTrue();
+            assertThat(store.fleets().updateRuntimeConfiguration(fleet.fleetId(), "{\"ServerProcesses\":[2]}"))
+                    .isTrue();
 
             assertThat(store.fleets().runtimeConfiguration(fleet.fleetId())).contains("{\"ServerProcesses\":[2]}");
             assertThat(store.fleets().find(ACCOUNT, fleet.fleetId())).contains(fleet);
