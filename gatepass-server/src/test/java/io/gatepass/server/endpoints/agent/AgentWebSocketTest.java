@@ -179,6 +179,22 @@ class AgentWebSocketTest {
     }
 
     @Test
+    void describeRuntimeConfiguration_ofAFleetWithout_hasAnEmptyServerProcessesList() {
+        String bare = gameLift.createFleet(r -> r.name("bare").computeType(ComputeType.ANYWHERE)
+                .locations(l -> l.location("custom-home"))).fleetAttributes().fleetId();
+        gameLift.registerCompute(r -> r.fleetId(bare).computeName("rack-9").ipAddress("10.0.0.9")
+                .location("custom-home"));
+        String token = gameLift.getComputeAuthToken(r -> r.fleetId(bare).computeName("rack-9")).authToken();
+        AgentTestClient agent = AgentTestClient.connect(plainEndpoint(), bare, "rack-9", token, null);
+        clients.add(agent);
+
+        JsonNode reply = agent.request("DescribeRuntimeConfiguration", Map.of());
+
+        assertOk(reply, "DescribeRuntimeConfiguration");
+        assertThat(texts(reply.path("ServerProcesses"))).as("required by the agent, so never left out").isEmpty();
+    }
+
+    @Test
     void processesTheAgentLaunched_areRegistered_placed_andReportedBackWhenUnregisteredOrUnhealthy() {
         AgentTestClient agent = agent("rack-1");
         JsonNode initializing = agent.heartbeat("Initializing", List.of());
