@@ -25,12 +25,16 @@ import io.gatepass.server.endpoints.sdk.ComputeTokenRefresher;
 import io.gatepass.server.endpoints.sdk.StsFleetRoleCredentials;
 import io.gatepass.server.endpoints.sdk.StoredProcessRecords;
 import io.gatepass.server.endpoints.sdk.SdkActions;
+import io.gatepass.server.endpoints.agent.AgentActions;
+import io.gatepass.server.endpoints.agent.AgentWebSocketRoute;
+import io.gatepass.server.endpoints.agent.ComputeAgents;
 import io.gatepass.server.endpoints.sdk.SdkHandshake;
 import io.gatepass.server.endpoints.sdk.SdkSettings;
 import io.gatepass.server.endpoints.sdk.SdkWebSocketRoute;
 import io.gatepass.server.endpoints.sdk.ServerProcessRegistry;
 import io.gatepass.server.auth.sigv4.SdkQuerySignature;
 import io.gatepass.server.gamelift.GameSessionEvents;
+import io.gatepass.server.gamelift.RuntimeConfigurations;
 import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.server.http.ApiPipeline;
 import io.gatepass.server.endpoints.packages.FormatContext;
@@ -96,6 +100,7 @@ public final class GatepassServer implements AutoCloseable {
     private final TokenVerifier computeTokenVerifier;
     private final RepositoryTokenVerifier repositoryTokenVerifier;
     private ServerProcessRegistry serverProcesses;
+    private ComputeAgents computeAgents;
     private GameSessionEvents gameSessionEvents;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
@@ -169,9 +174,13 @@ public final class GatepassServer implements AutoCloseable {
             // back to the game sessions: each side reaches the other through the seam in server/gamelift.
             AtomicReference<GameSessionEvents> sessionEvents = new AtomicReference<>();
             SdkSettings sdkSettings = SdkSettings.DEFAULTS;
+            // The agents on the computes (endpoints/agent) hear what the SDK websocket sees of their processes.
+            ComputeTokenRefresher tokenRefresher = new ComputeTokenRefresher(store, computeTokens, clock);
+            ComputeAgents computeAgents = new ComputeAgents(clock, tokenRefresher, sdkSettings.refreshBefore(),
+                    sdkSettings.refreshRetry());
             ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
-                    sessionEvents::get, new ComputeTokenRefresher(store, computeTokens, clock),
-                    new StoredProcessRecords(store.serverProcesses(), nodeId(config)));
+                    sessionEvents::get, tokenRefresher,
+                    new StoredProcessRecords(store.serverProcesses(), nodeId(config)), () -> computeAgents);
             GameSessionEvents gameSessions = GameLiftService.register(operations, store, authorizer,
                     config.region(), computeTokens, websocketBase::get,
                     processesStandIn != null ? processesStandIn : serverProcesses, clock);
@@ -201,15 +210,26 @@ public final class GatepassServer implements AutoCloseable {
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
-            SdkWebSocketRoute sdkWebSocket = new SdkWebSocketRoute(vertx,
-                    new SdkHandshake(computeTokens.verifier(), store, new SdkQuerySignature(config.region(), clock),
-                            credentialResolver, authorizer),
+            // one handshake for both websockets: the compute auth token and the refusals
+            SdkHandshake computeHandshake = new SdkHandshake(computeTokens.verifier(), store,
+                    new SdkQuerySignature(config.region(), clock), credentialResolver, authorizer);
+            SdkWebSocketRoute sdkWebSocket = new SdkWebSocketRoute(vertx, computeHandshake,
                     serverProcesses,
                     new SdkActions(serverProcesses, sessionEvents::get,
                             () -> certificate == null ? null : certificate.certificateChain().toAbsolutePath().toString(),
                             new StsFleetRoleCredentials(store, issuer, policies, clock)),
                     refusal -> metrics.count("gatepass.sdk.handshake.refusals",
                             "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
+            // The Amazon GameLift Agent's websocket (endpoints/agent): the compute's GameLiftAgentEndpoint.
+            AgentWebSocketRoute agentWebSocket = new AgentWebSocketRoute(vertx, computeHandshake, computeAgents,
+                    new AgentActions(computeAgents, serverProcesses, new RuntimeConfigurations(store.fleets()),
+                            (account, fleetId) -> store.fleets().find(account, fleetId)
+                                    .map(GameLiftService::instanceRoleArn),
+                            new StsFleetRoleCredentials(store, issuer, policies, clock)),
+                    refusal -> metrics.count("gatepass.agent.handshake.refusals",
+                            "GameLift agent websocket handshakes refused, by reason", "reason", refusal.tag()));
+            metrics.gauge("gatepass.agent.computes.connected", "Computes with a GameLift agent connected",
+                    computeAgents::connectedCount);
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
                     serverProcesses::activeCount);
             PackageEndpoint packageEndpoint = new PackageEndpoint(
@@ -219,8 +239,8 @@ public final class GatepassServer implements AutoCloseable {
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
-                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), List.of(sdkWebSocket),
-                    packageDoor);
+                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(),
+                    List.of(sdkWebSocket, agentWebSocket), packageDoor);
             HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
             HttpServer http;
             HttpServer https = null;
@@ -249,6 +269,7 @@ public final class GatepassServer implements AutoCloseable {
             }, false));
             vertx.setPeriodic(sdkSettings.checkPeriod().toMillis(), id -> vertx.executeBlocking(() -> {
                 serverProcesses.check();
+                computeAgents.check();
                 return null;
             }, false));
             GatepassServer server = new GatepassServer(vertx, http, https, certificate, store, config, bootstrap,
@@ -257,6 +278,7 @@ public final class GatepassServer implements AutoCloseable {
                     ? "wss://" + Hosts.inUrl(advertisedHost) + ":" + https.actualPort()
                     : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
             server.serverProcesses = serverProcesses;
+            server.computeAgents = computeAgents;
             server.gameSessionEvents = sessionEvents.get();
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
@@ -323,6 +345,11 @@ public final class GatepassServer implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** The Amazon GameLift Agents connected over the agent websocket, one per compute. */
+    public ComputeAgents computeAgents() {
+        return computeAgents;
     }
 
     /** The game server processes connected over the SDK websocket (the control plane's {@code ServerProcesses}). */

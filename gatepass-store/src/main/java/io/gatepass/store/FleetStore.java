@@ -67,4 +67,17 @@ public interface FleetStore {
 
     /** True if any fleet of the account runs in the location (DeleteLocation must refuse then). */
     boolean isLocationInUse(String accountId, String locationName);
+
+    /**
+     * The fleet's runtime configuration as stored (JSON, opaque to the store), or empty if it has none or there is no
+     * such fleet.
+     */
+    Optional<String> runtimeConfiguration(String fleetId);
+
+    /**
+     * Replaces the fleet's runtime configuration (JSON, opaque to the store).
+     *
+     * @return false if no such fleet
+     */
+    boolean updateRuntimeConfiguration(String fleetId, String runtimeConfigurationJson);
 }

@@ -25,6 +25,27 @@ class FleetStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void runtimeConfiguration_isNoneUntilUpdated_thenTheLatestAndGoesWithTheFleet(TestDatabase db) {
+        try (Store store = db.open()) {
+            Fleet fleet = fleet(ACCOUNT);
+            store.fleets().create(fleet, List.of());
+            assertThat(store.fleets().runtimeConfiguration(fleet.fleetId())).isEmpty();
+
+            assertThat(store.fleets().updateRuntimeConfiguration(fleet.fleetId(), "{\"ServerProcesses\":[1]}"))
+                    .isTrue();
+            assertThat(store.fleets().updateRuntimeConfiguration(fleet.fleetId(), "{\"ServerProcesses\":[2]}"))
+                    .isTrue();
+
+            assertThat(store.fleets().runtimeConfiguration(fleet.fleetId())).contains("{\"ServerProcesses\":[2]}");
+            assertThat(store.fleets().find(ACCOUNT, fleet.fleetId())).contains(fleet);
+            store.fleets().delete(ACCOUNT, fleet.fleetId());
+            assertThat(store.fleets().runtimeConfiguration(fleet.fleetId())).isEmpty();
+            assertThat(store.fleets().updateRuntimeConfiguration(fleet.fleetId(), "{}")).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
     void create_whenNew_findReturnsFleetAndLocationsExactly(TestDatabase db) {
         try (Store store = db.open()) {
             createLocations(store, ACCOUNT, "custom-home", "custom-office");

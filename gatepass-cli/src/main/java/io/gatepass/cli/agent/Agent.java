@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +28,12 @@ public final class Agent {
     private final ComputeRegistration registration;
     private final TokenKeeper keeper;
     private final TokenFile tokenFile;
-    private final ProcessSupervisor supervisor;
+    private final GameLiftClient client;
+    private final Scheduler processScheduler;
+    private final Random random;
+    /** One per kind of process; made when the first token is there (from the fleet's runtime configuration). */
+    private volatile List<ProcessSupervisor> supervisors = List.of();
+    private boolean stopped;
     private final AgentMetrics metrics = new AgentMetrics();
     private final CompletableFuture<RuntimeException> fatal = new CompletableFuture<>();
     private final AtomicBoolean processesStarted = new AtomicBoolean();
@@ -46,12 +52,11 @@ public final class Agent {
         this.keeper = new TokenKeeper(registration, clock, tokenScheduler,
                 new Backoff(settings.retryMinDelay(), settings.retryMaxDelay(), random), settings.refreshInterval(),
                 metrics, this::onNewToken, fatal::complete);
-        this.supervisor = settings.command().isEmpty() ? null
-                : new ProcessSupervisor(settings.command(), settings.concurrentProcesses(),
-                        processId -> GameServerEnvironment.of(registration.lastKnown(), keeper.current(), processId),
-                        new Backoff(settings.retryMinDelay(), settings.retryMaxDelay(), random), processScheduler,
-                        clock, metrics);
-        metrics.bind(keeper::current, keeper::hasValidToken, () -> supervisor == null ? 0 : supervisor.running());
+        this.client = client;
+        this.processScheduler = processScheduler;
+        this.random = random;
+        metrics.bind(keeper::current, keeper::hasValidToken,
+                () -> supervisors.stream().mapToInt(ProcessSupervisor::running).sum());
     }
 
     /** Starts the status endpoint (if configured) and the first registration and token request. */
@@ -73,9 +78,12 @@ public final class Agent {
     public boolean stop() {
         LOG.info("stopping: game server processes, then compute {}", settings.computeName());
         keeper.stop();
-        if (supervisor != null) {
-            supervisor.stop(settings.gracePeriod());
+        List<ProcessSupervisor> running;
+        synchronized (this) {
+            stopped = true;
+            running = supervisors;
         }
+        running.forEach(s -> s.stop(settings.gracePeriod()));
         boolean deregistered = registration.current() == null || registration.deregister();
         if (tokenFile != null && deregistered) {
             tokenFile.delete();
@@ -111,9 +119,45 @@ public final class Agent {
                 LOG.error("cannot write the token file: {}", e.getMessage());
             }
         }
-        if (supervisor != null && processesStarted.compareAndSet(false, true)) {
-            supervisor.start();
+        if (processesStarted.compareAndSet(false, true)) {
+            startProcesses();
         }
+    }
+
+    /** The command after --, or the fleet's runtime configuration's processes with --runtime-configuration fleet. */
+    private List<FleetRuntimeConfiguration.Launch> launches() {
+        if (AgentSettings.FLEET_RUNTIME_CONFIGURATION.equals(settings.runtimeConfiguration())) {
+            List<FleetRuntimeConfiguration.Launch> launches = FleetRuntimeConfiguration.launches(client,
+                    settings.fleetId());
+            LOG.info("runtime configuration of fleet {}: {}", settings.fleetId(), launches);
+            return launches;
+        }
+        return settings.command().isEmpty() ? List.of()
+                : List.of(new FleetRuntimeConfiguration.Launch(settings.command(), settings.concurrentProcesses()));
+    }
+
+    private void startProcesses() {
+        List<FleetRuntimeConfiguration.Launch> launches;
+        try {
+            launches = launches();
+        } catch (RuntimeException e) {
+            LOG.error("cannot read the runtime configuration: {}", e.getMessage());
+            fatal.complete(new AgentFatalException("cannot read the runtime configuration of fleet "
+                    + settings.fleetId() + ": " + e.getMessage(), e));
+            return;
+        }
+        List<ProcessSupervisor> made = launches.stream().map(launch -> new ProcessSupervisor(launch.command(),
+                launch.count(),
+                processId -> GameServerEnvironment.of(registration.lastKnown(), keeper.current(), processId),
+                new Backoff(settings.retryMinDelay(), settings.retryMaxDelay(), random), processScheduler, clock,
+                metrics)).toList();
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            supervisors = made;
+        }
+        made.forEach(ProcessSupervisor::start);
     }
 
     ObjectNode status() {
@@ -136,7 +180,7 @@ public final class Agent {
         status.put("lastRefresh", lastRefresh == null ? null : lastRefresh.toString())
                 .put("consecutiveFailures", keeper.failures()).put("lastError", keeper.lastError());
         ArrayNode processes = status.putArray("processes");
-        if (supervisor != null) {
+        for (ProcessSupervisor supervisor : supervisors) {
             for (ProcessSupervisor.ProcessInfo info : supervisor.processes()) {
                 processes.addObject().put("slot", info.slot()).put("processId", info.processId())
                         .put("pid", info.pid()).put("alive", info.alive()).put("starts", info.starts())

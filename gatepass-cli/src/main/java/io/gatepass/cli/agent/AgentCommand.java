@@ -87,6 +87,11 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--log-format", paramLabel = "text|json", description = "Log format (default text)")
     String logFormat;
 
+    @Option(names = "--runtime-configuration", paramLabel = "fleet", description = "Launch the processes of the "
+            + "fleet's RuntimeConfiguration (LaunchPath, Parameters, ConcurrentExecutions), as the Amazon GameLift "
+            + "Agent does, instead of a command after --")
+    String runtimeConfiguration;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -164,6 +169,7 @@ public final class AgentCommand implements Callable<Integer> {
         put(flags, AgentSetting.STATUS_PORT, statusPort);
         put(flags, AgentSetting.STATUS_BIND, statusBind);
         put(flags, AgentSetting.LOG_FORMAT, logFormat);
+        put(flags, AgentSetting.RUNTIME_CONFIGURATION, runtimeConfiguration);
         return flags;
     }
 

@@ -24,6 +24,7 @@ enum AgentSetting implements SettingKey {
     STATUS_PORT("--status-port", null),
     STATUS_BIND("--status-bind", "127.0.0.1"),
     LOG_FORMAT("--log-format", "text"),
+    RUNTIME_CONFIGURATION("--runtime-configuration", null),
     /** The command after {@code --}; in the environment split at white space, in YAML a list or a string. */
     LAUNCH_COMMAND("--", null);
 

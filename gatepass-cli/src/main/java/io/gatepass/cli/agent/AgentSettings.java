@@ -14,12 +14,27 @@ import java.util.Locale;
  *
  * @param statusPort the status endpoint's port, 0 for a free one, or null for no endpoint
  * @param command    the game server command to launch, empty to launch nothing
+ * @param runtimeConfiguration {@value #FLEET_RUNTIME_CONFIGURATION}: launch the processes of the fleet's
+ *                             RuntimeConfiguration instead of {@code command}; null: {@code command}
  */
 public record AgentSettings(String fleetId, String location, String ipAddress, String dnsName, String computeName,
                             String endpointUrl, String profile, String region, Path tokenFile, List<String> command,
                             int concurrentProcesses, Duration refreshInterval, Duration retryMinDelay,
                             Duration retryMaxDelay, Duration gracePeriod, Integer statusPort, String statusBind,
-                            String logFormat) {
+                            String logFormat, String runtimeConfiguration) {
+    /** The one value of {@code --runtime-configuration}: the fleet's (DescribeRuntimeConfiguration). */
+    public static final String FLEET_RUNTIME_CONFIGURATION = "fleet";
+
+    /** Settings that launch {@code command} (no {@code --runtime-configuration}). */
+    public AgentSettings(String fleetId, String location, String ipAddress, String dnsName, String computeName,
+                         String endpointUrl, String profile, String region, Path tokenFile, List<String> command,
+                         int concurrentProcesses, Duration refreshInterval, Duration retryMinDelay,
+                         Duration retryMaxDelay, Duration gracePeriod, Integer statusPort, String statusBind,
+                         String logFormat) {
+        this(fleetId, location, ipAddress, dnsName, computeName, endpointUrl, profile, region, tokenFile, command,
+                concurrentProcesses, refreshInterval, retryMinDelay, retryMaxDelay, gracePeriod, statusPort,
+                statusBind, logFormat, null);
+    }
 
     public AgentSettings {
         require(fleetId, "--fleet-id");
@@ -34,6 +49,14 @@ public record AgentSettings(String fleetId, String location, String ipAddress, S
         }
         if (retryMaxDelay.compareTo(retryMinDelay) < 0) {
             throw new IllegalArgumentException("--retry-max-delay must not be shorter than --retry-min-delay");
+        }
+        if (runtimeConfiguration != null && !runtimeConfiguration.equals(FLEET_RUNTIME_CONFIGURATION)) {
+            throw new IllegalArgumentException("--runtime-configuration takes one value: fleet (the processes of the "
+                    + "fleet's RuntimeConfiguration)");
+        }
+        if (runtimeConfiguration != null && !command.isEmpty()) {
+            throw new IllegalArgumentException("give either --runtime-configuration fleet or a game server command "
+                    + "after --, not both");
         }
         if (statusPort != null && (statusPort < 0 || statusPort > 65535)) {
             throw new IllegalArgumentException("--status-port must be between 0 and 65535");
@@ -54,7 +77,8 @@ public record AgentSettings(String fleetId, String location, String ipAddress, S
                 settings.getDuration(AgentSetting.REFRESH_INTERVAL), settings.getDuration(AgentSetting.RETRY_MIN_DELAY),
                 settings.getDuration(AgentSetting.RETRY_MAX_DELAY), settings.getDuration(AgentSetting.GRACE_PERIOD),
                 statusPort == null ? null : settings.getInt(AgentSetting.STATUS_PORT),
-                settings.get(AgentSetting.STATUS_BIND), settings.get(AgentSetting.LOG_FORMAT));
+                settings.get(AgentSetting.STATUS_BIND), settings.get(AgentSetting.LOG_FORMAT),
+                settings.get(AgentSetting.RUNTIME_CONFIGURATION));
     }
 
     /** The host's short name, made a valid compute name (letters, digits and hyphens). */

@@ -122,6 +122,48 @@ class AgentProcessesTest {
     }
 
     @Test
+    void withTheFleetsRuntimeConfiguration_eachServerProcessRunsConcurrentExecutionsTimes_withItsParameters(
+            @TempDir Path dir) throws Exception {
+        Path script = dir.resolve("game-server");
+        Files.writeString(script, "#!/bin/sh\necho \"$GAMELIFT_SDK_PROCESS_ID $*\" > \"" + dir
+                + "/run-$$.tmp\"\nmv \"" + dir + "/run-$$.tmp\" \"" + dir + "/run-$$\"\nexec sleep 600\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        String location = "custom-runtime";
+        String fleet = Fleets.anywhereFleet(admin, location);
+        admin.updateRuntimeConfiguration(r -> r.fleetId(fleet).runtimeConfiguration(c -> c.serverProcesses(
+                p -> p.launchPath(script.toString()).parameters("-map arena").concurrentExecutions(2),
+                p -> p.launchPath(script.toString()).parameters("-map lobby").concurrentExecutions(1))));
+        AgentSettings base = Fleets.settings(server.endpoint(), fleet, location, "rack-runtime", null, null, 1);
+        start(new AgentSettings(base.fleetId(), base.location(), base.ipAddress(), null, base.computeName(),
+                base.endpointUrl(), null, base.region(), null, List.of(), 1, base.refreshInterval(),
+                base.retryMinDelay(), base.retryMaxDelay(), base.gracePeriod(), null, "127.0.0.1", "text",
+                AgentSettings.FLEET_RUNTIME_CONFIGURATION));
+
+        Poll.until("three processes started", WAIT, () -> files(dir, "run-").size() == 3);
+
+        List<String> runs = files(dir, "run-").stream().map(f -> lines(f).get(0)).toList();
+        assertThat(runs.stream().map(r -> r.substring(r.indexOf(' ') + 1)))
+                .containsExactlyInAnyOrder("-map arena", "-map arena", "-map lobby");
+        assertThat(runs.stream().map(r -> r.substring(0, r.indexOf(' '))).distinct()).hasSize(3);
+        assertThat(agent.metrics().scrape()).contains("gatepass_agent_processes_running 3.0");
+    }
+
+    @Test
+    void withTheFleetsRuntimeConfiguration_aFleetWithoutServerProcesses_stopsTheAgent() throws Exception {
+        String location = "custom-no-runtime";
+        String fleet = Fleets.anywhereFleet(admin, location);
+        AgentSettings base = Fleets.settings(server.endpoint(), fleet, location, "rack-none", null, null, 1);
+        start(new AgentSettings(base.fleetId(), base.location(), base.ipAddress(), null, base.computeName(),
+                base.endpointUrl(), null, base.region(), null, List.of(), 1, base.refreshInterval(),
+                base.retryMinDelay(), base.retryMaxDelay(), base.gracePeriod(), null, "127.0.0.1", "text",
+                AgentSettings.FLEET_RUNTIME_CONFIGURATION));
+
+        RuntimeException fatal = agent.fatal().get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        assertThat(fatal).hasMessageContaining("has no server processes in its runtime configuration");
+    }
+
+    @Test
     void aProcessThatExits_isStartedAgainWithAFreshProcessId(@TempDir Path dir) throws Exception {
         start(Fleets.settings(server.endpoint(), fleetId, LOCATION, "rack-crash", null,
                 shell("echo $GAMELIFT_SDK_PROCESS_ID >> \"$0/starts\"; exit 3", dir), 1));

@@ -66,6 +66,21 @@ class AgentSettingsTest {
     }
 
     @Test
+    void runtimeConfiguration_isFleetOnly_andExcludesACommand() {
+        Map<String, String> env = Map.of("GATEPASS_AGENT_FLEET_ID", "fleet-1", "GATEPASS_AGENT_LOCATION", "custom-x",
+                "GATEPASS_AGENT_IP_ADDRESS", "10.0.0.1", "GATEPASS_AGENT_COMPUTE_NAME", "rack-1");
+        var fleet = resolver(Map.of(AgentSetting.RUNTIME_CONFIGURATION, "fleet"), env::get, null);
+        assertThat(AgentSettings.resolve(fleet, List.of()).runtimeConfiguration()).isEqualTo("fleet");
+        assertThat(AgentSettings.resolve(resolver(Map.of(), env::get, null), List.of()).runtimeConfiguration())
+                .isNull();
+        assertThatThrownBy(() -> AgentSettings.resolve(fleet, List.of("./server")))
+                .hasMessageContaining("either --runtime-configuration fleet or a game server command");
+        assertThatThrownBy(() -> AgentSettings.resolve(resolver(Map.of(AgentSetting.RUNTIME_CONFIGURATION,
+                "{\"ServerProcesses\":[]}"), env::get, null), List.of()))
+                .hasMessageContaining("--runtime-configuration takes one value: fleet");
+    }
+
+    @Test
     void getDuration_acceptsShortAndIsoForms_andRefusesTheRest() {
         Map<String, Duration> valid = Map.of("5m", Duration.ofMinutes(5), "1h30m", Duration.ofMinutes(90),
                 "250ms", Duration.ofMillis(250), "2s500ms", Duration.ofMillis(2500), "PT10S", Duration.ofSeconds(10));

@@ -205,7 +205,8 @@ abstract class GameLiftApiContract {
         assertThat(compute.creationTime()).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
         assertThat(compute.gameLiftServiceSdkEndpoint())
                 .isEqualTo("wss://127.0.0.1:" + server.server().tlsPort() + "/gamelift/sdk");
-        assertThat(compute.gameLiftAgentEndpoint()).as("not served yet, so not advertised").isNull();
+        assertThat(compute.gameLiftAgentEndpoint())
+                .isEqualTo("wss://127.0.0.1:" + server.server().tlsPort() + "/gamelift/agent");
 
         Compute again = gl.registerCompute(r -> r.fleetId(fleet.fleetId()).computeName("rack-7")
                 .ipAddress("192.168.1.7").location(location)).compute();

@@ -100,6 +100,20 @@ final class JdbcFleetStore implements FleetStore {
                 row -> true, accountId, locationName).isPresent();
     }
 
+    @Override
+    public Optional<String> runtimeConfiguration(String fleetId) {
+        return jdbc.one("read the runtime configuration of fleet " + fleetId,
+                "SELECT runtime_configuration_json FROM gamelift_fleets WHERE fleet_id = ?",
+                row -> Optional.ofNullable(row.getString(1)), fleetId).flatMap(json -> json);
+    }
+
+    @Override
+    public boolean updateRuntimeConfiguration(String fleetId, String runtimeConfigurationJson) {
+        return jdbc.update("update the runtime configuration of fleet " + fleetId,
+                "UPDATE gamelift_fleets SET runtime_configuration_json = ? WHERE fleet_id = ?",
+                runtimeConfigurationJson, fleetId) > 0;
+    }
+
     private static void insertLocations(Jdbc.Transaction tx, String accountId, List<FleetLocation> locations)
             throws SQLException {
         for (FleetLocation location : locations) {

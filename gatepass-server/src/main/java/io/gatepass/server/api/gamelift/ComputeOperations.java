@@ -191,7 +191,7 @@ final class ComputeOperations {
         String status = impaired.contains(compute.computeName()) ? ListComputeStatus.IMPAIRED.name() : compute.status();
         return new GameLiftShapes.Compute(fleet.fleetId(), fleet.fleetArn(), compute.computeName(),
                 compute.computeArn(), compute.ipAddress(), compute.dnsName(), status, compute.location(),
-                compute.createdAt(), base + "/gamelift/sdk", null); // GameLiftAgentEndpoint: not served yet
+                compute.createdAt(), base + "/gamelift/sdk", base + "/gamelift/agent");
     }
 
     private record Registered(Fleet fleet, Compute compute) {

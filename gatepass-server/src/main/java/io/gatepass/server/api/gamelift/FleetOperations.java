@@ -2,6 +2,7 @@ package io.gatepass.server.api.gamelift;
 
 import io.gatepass.core.gamelift.Fleet;
 import io.gatepass.core.gamelift.FleetLocation;
+import io.gatepass.core.gamelift.RuntimeConfiguration;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.Paging;
@@ -20,6 +21,7 @@ import io.gatepass.server.api.gamelift.GameLiftShapes.ListFleetsInput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.ListFleetsOutput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.LocationConfiguration;
 import io.gatepass.server.api.gamelift.GameLiftShapes.LocationState;
+import io.gatepass.server.gamelift.RuntimeConfigurations;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.ReferenceViolationException;
 import io.gatepass.store.Store;
@@ -45,10 +47,12 @@ final class FleetOperations {
 
     private final GameLiftSupport support;
     private final Store store;
+    private final RuntimeConfigurations runtimeConfigurations;
 
     FleetOperations(GameLiftSupport support, Store store) {
         this.support = support;
         this.store = store;
+        this.runtimeConfigurations = new RuntimeConfigurations(store.fleets());
     }
 
     CreateFleetOutput createFleet(CreateFleetInput input, CallContext context) {
@@ -85,6 +89,8 @@ final class FleetOperations {
             throw GameLiftErrors.INVALID_REQUEST.exception(
                     "An ANYWHERE fleet needs at least one custom location in Locations.");
         }
+        RuntimeConfiguration runtimeConfiguration = input.runtimeConfiguration() == null ? null
+                : RuntimeConfigurationOperations.validate(support, input.runtimeConfiguration());
         String account = context.principal().accountId();
         List<String> locations = customLocations(account, input.locations());
         String fleetId = "fleet-" + UUID.randomUUID();
@@ -102,6 +108,9 @@ final class FleetOperations {
             store.fleets().create(fleet, fleetLocations);
         } catch (ReferenceViolationException e) {
             throw GameLiftSupport.notFound("A location was deleted while the fleet was being created.");
+        }
+        if (runtimeConfiguration != null) {
+            runtimeConfigurations.replace(fleetId, runtimeConfiguration);
         }
         return new CreateFleetOutput(attributes(fleet), states(fleetLocations));
     }

@@ -15,6 +15,7 @@ import io.gatepass.server.api.gamelift.GameSessionShapes.TerminateGameSessionInp
 import io.gatepass.server.api.gamelift.GameSessionShapes.UpdateGameSessionInput;
 import io.gatepass.server.auth.Authorizer;
 import io.gatepass.server.gamelift.GameSessionEvents;
+import io.gatepass.server.gamelift.RuntimeConfigurations;
 import io.gatepass.server.gamelift.ServerProcess;
 import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.store.Store;
@@ -48,6 +49,8 @@ public final class GameLiftService {
         GameLiftSupport support = new GameLiftSupport(authorizer, region);
         LocationOperations locations = new LocationOperations(support, store);
         FleetOperations fleets = new FleetOperations(support, store);
+        RuntimeConfigurationOperations runtime = new RuntimeConfigurationOperations(support, fleets,
+                new RuntimeConfigurations(store.fleets()));
         ComputeOperations computes = new ComputeOperations(support, store, fleets, tokens, websocketBase,
                 processes);
         ServiceDescriptor g = DESCRIPTOR;
@@ -60,6 +63,12 @@ public final class GameLiftService {
                 .add(g, "DeleteFleet", FleetIdInput.class, fleets::deleteFleet)
                 .add(g, "CreateFleetLocations", CreateFleetLocationsInput.class, fleets::createFleetLocations)
                 .add(g, "DeleteFleetLocations", DeleteFleetLocationsInput.class, fleets::deleteFleetLocations)
+                .add(g, "UpdateRuntimeConfiguration",
+                        RuntimeConfigurationOperations.UpdateRuntimeConfigurationInput.class,
+                        runtime::updateRuntimeConfiguration)
+                .add(g, "DescribeRuntimeConfiguration",
+                        RuntimeConfigurationOperations.DescribeRuntimeConfigurationInput.class,
+                        runtime::describeRuntimeConfiguration)
                 .add(g, "RegisterCompute", RegisterComputeInput.class, computes::registerCompute)
                 .add(g, "DeregisterCompute", ComputeInput.class, computes::deregisterCompute)
                 .add(g, "DescribeCompute", ComputeInput.class, computes::describeCompute)

@@ -44,7 +44,8 @@ public final class GameLiftShapes {
                                    List<LocationConfiguration> locations, AnywhereConfiguration anywhereConfiguration,
                                    CertificateConfiguration certificateConfiguration, List<String> metricGroups,
                                    String newGameSessionProtectionPolicy, String buildId, String scriptId,
-                                   String eC2InstanceType, List<Tag> tags, String instanceRoleArn) {
+                                   String eC2InstanceType, List<Tag> tags, String instanceRoleArn,
+                                   io.gatepass.core.gamelift.RuntimeConfiguration runtimeConfiguration) {
     }
 
     public record FleetAttributes(String fleetId, String fleetArn, String fleetType, String description, String name,

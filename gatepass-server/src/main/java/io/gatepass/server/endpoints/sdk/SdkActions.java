@@ -113,7 +113,9 @@ public final class SdkActions {
             case "ActivateGameSession" -> {
                 String id = required("GameSessionId",
                         messages.bind(request, GameSessionMember.class).gameSessionId());
-                events.get().activateGameSession(active(process), id);
+                ServerProcess view = active(process);
+                events.get().activateGameSession(view, id);
+                registry.gameSessionActivated(view, id);
                 yield Reply.ok(null);
             }
             case "AcceptPlayerSession", "RemovePlayerSession" -> {
@@ -158,7 +160,8 @@ public final class SdkActions {
         if (port < 0 || port > 65535) {
             return Reply.badRequest("Port must be from 0 to 65535.");
         }
-        ServerProcess view = registry.activate(process, members.sdkVersion(), members.sdkLanguage(), port);
+        ServerProcess view = registry.activate(process, members.sdkVersion(), members.sdkLanguage(), port,
+                members.logPaths() == null ? List.of() : members.logPaths());
         LOG.info("SDK process {} (fleet {}, compute {}) is ready on port {} (SDK {} {})", view.processId(),
                 view.fleetId(), view.computeName(), port, members.sdkLanguage(), members.sdkVersion());
         return Reply.ok(null);

@@ -66,6 +66,18 @@ public final class SdkHandshake {
         if (processId.length() > MAX_PROCESS_ID_LENGTH || processId.chars().anyMatch(Character::isISOControl)) {
             return Outcome.refused(Refusal.INVALID_PROCESS_ID);
         }
+        return compute(query, "ComputeId", true);
+    }
+
+    /**
+     * The same for the agent websocket ({@code /gamelift/agent}): {@code FleetId}, {@code ComputeName} and a compute
+     * auth token in {@code Authorization}; no pID, no SigV4.
+     */
+    public Outcome checkAgent(Map<String, String> query) {
+        return compute(query, "ComputeName", false);
+    }
+
+    private Outcome compute(Map<String, String> query, String computeParameter, boolean sigV4Allowed) {
         String authorization = query.get("Authorization");
         if (authorization == null || authorization.isEmpty()) {
             return Outcome.refused(Refusal.MISSING_TOKEN);
@@ -74,11 +86,11 @@ public final class SdkHandshake {
         if (fleetId == null) {
             return Outcome.refused(Refusal.WRONG_FLEET);
         }
-        String computeName = computeName(query.get("ComputeId"));
+        String computeName = computeName(query.get(computeParameter));
         if (computeName == null) {
             return Outcome.refused(Refusal.WRONG_COMPUTE);
         }
-        return "SigV4".equals(authorization) ? sigV4(query, fleetId, computeName)
+        return sigV4Allowed && "SigV4".equals(authorization) ? sigV4(query, fleetId, computeName)
                 : token(authorization, fleetId, computeName);
     }
 

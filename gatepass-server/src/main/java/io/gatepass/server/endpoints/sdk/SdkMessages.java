@@ -16,7 +16,7 @@ import java.util.Map;
  * level; a reply echoes both and always carries {@code StatusCode} and {@code ErrorMessage}, with the payload at the
  * top level; a push has an {@code Action} and no {@code RequestId}. Member names are PascalCase.
  */
-final class SdkMessages {
+public final class SdkMessages {
     private final ObjectMapper json = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -24,17 +24,17 @@ final class SdkMessages {
             .build();
 
     /** A decoded request frame. */
-    record Request(String action, String requestId, ObjectNode body) {
+    public record Request(String action, String requestId, ObjectNode body) {
     }
 
     /** Thrown for a frame that is not a JSON object with a text {@code Action}. */
-    static final class MalformedFrame extends Exception {
+    public static final class MalformedFrame extends Exception {
         MalformedFrame(String message) {
             super(message);
         }
     }
 
-    Request decode(String frame) throws MalformedFrame {
+    public Request decode(String frame) throws MalformedFrame {
         JsonNode node;
         try {
             node = json.readTree(frame);
@@ -50,7 +50,7 @@ final class SdkMessages {
     }
 
     /** The request's members as a record (PascalCase names); unknown members are ignored. */
-    <T> T bind(Request request, Class<T> type) {
+    public <T> T bind(Request request, Class<T> type) {
         try {
             return json.treeToValue(request.body(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -58,7 +58,7 @@ final class SdkMessages {
         }
     }
 
-    String reply(String action, String requestId, int statusCode, String errorMessage, Object payload) {
+    public String reply(String action, String requestId, int statusCode, String errorMessage, Object payload) {
         ObjectNode out = json.createObjectNode();
         out.put("Action", action);
         if (requestId != null) {
@@ -79,7 +79,7 @@ final class SdkMessages {
         return out.toString();
     }
 
-    String push(String action, Map<String, ?> members) {
+    public String push(String action, Map<String, ?> members) {
         ObjectNode out = json.createObjectNode();
         out.put("Action", action);
         members.forEach((name, value) -> out.set(name, json.valueToTree(value)));

@@ -82,9 +82,20 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
     }
 
     private void refuse(HttpServerRequest request, Map<String, String> query, Refusal refusal) {
-        String token = query.get("Authorization");
-        LOG.warn("SDK websocket refused with {}: {} (fleet {}, compute {}, pID {}, token {})", refusal.httpStatus(),
-                refusal.tag(), loggable(query, "FleetId"), loggable(query, "ComputeId"), loggable(query, "pID"),
+        refuse(request, refusal, refusals, "SDK websocket", "fleet " + loggable(query, "FleetId") + ", compute "
+                + loggable(query, "ComputeId") + ", pID " + loggable(query, "pID"), query.get("Authorization"));
+    }
+
+    /**
+     * Refuses a websocket upgrade: the HTTP status and nothing else to the client; the reason, who asked and the
+     * token's fingerprint (never the token) to the log; one count to {@code refusals}.
+     *
+     * @param endpoint which websocket, for the log
+     * @param who      the fleet, compute (and process) asked for, already {@link #loggable}
+     */
+    public static void refuse(HttpServerRequest request, Refusal refusal, Consumer<Refusal> refusals, String endpoint,
+                              String who, String token) {
+        LOG.warn("{} refused with {}: {} ({}, token {})", endpoint, refusal.httpStatus(), refusal.tag(), who,
                 token == null || token.isEmpty() ? "none" : "SigV4".equals(token) ? "SigV4"
                         : TokenVerifier.fingerprint(token));
         refusals.accept(refusal);
@@ -129,7 +140,7 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
     }
 
     /** A query value fit for a log line: at most 128 characters, no control characters. */
-    static String loggable(Map<String, String> query, String name) {
+    public static String loggable(Map<String, String> query, String name) {
         String value = query.get(name);
         if (value == null) {
             return "-";

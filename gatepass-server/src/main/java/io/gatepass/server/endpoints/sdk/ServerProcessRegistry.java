@@ -4,6 +4,7 @@ import io.gatepass.server.gamelift.GameSessionEvents;
 import io.gatepass.server.gamelift.GameSessionEvents.PlayerSessionPage;
 import io.gatepass.server.gamelift.GameSessionEvents.PlayerSessionQuery;
 import io.gatepass.server.gamelift.GameSessionStart;
+import io.gatepass.server.gamelift.ProcessAgents;
 import io.gatepass.server.gamelift.ServerProcess;
 import io.gatepass.server.gamelift.ServerProcesses;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ public final class ServerProcessRegistry implements ServerProcesses {
     private final ProcessRecords records;
     private final SdkMessages messages = new SdkMessages();
     private final Map<String, Process> processes = new HashMap<>();
+    private final Supplier<ProcessAgents> agents;
 
     /**
      * @param events  the game sessions' side of the seam (a supplier, as the two sides are built in either order)
@@ -50,6 +52,14 @@ public final class ServerProcessRegistry implements ServerProcesses {
      */
     public ServerProcessRegistry(Clock clock, SdkSettings settings, Supplier<GameSessionEvents> events,
                                  ComputeTokenRefresher tokens, ProcessRecords records) {
+        this(clock, settings, events, tokens, records, () -> ProcessAgents.NONE);
+    }
+
+    /** @param agents the agents on the computes, told of registrations, activations and forced exits */
+    public ServerProcessRegistry(Clock clock, SdkSettings settings, Supplier<GameSessionEvents> events,
+                                 ComputeTokenRefresher tokens, ProcessRecords records,
+                                 Supplier<ProcessAgents> agents) {
+        this.agents = agents;
         this.clock = clock;
         this.settings = settings;
         this.events = events;
@@ -149,6 +159,11 @@ public final class ServerProcessRegistry implements ServerProcesses {
 
     /** ActivateServerProcess (ProcessReady). Again on an active process, it updates the port. */
     ServerProcess activate(Process process, String sdkVersion, String sdkLanguage, int port) {
+        return activate(process, sdkVersion, sdkLanguage, port, List.of());
+    }
+
+    /** ActivateServerProcess with the log paths the process gave, which its agent is told. */
+    ServerProcess activate(Process process, String sdkVersion, String sdkLanguage, int port, List<String> logPaths) {
         ServerProcess view;
         synchronized (this) {
             requireLive(process);
@@ -163,6 +178,7 @@ public final class ServerProcessRegistry implements ServerProcesses {
             process.lastHeartbeat = now;
         }
         records.activated(view, sdkVersion, sdkLanguage);
+        agents.get().processRegistered(view, logPaths);
         return view;
     }
 
@@ -217,6 +233,58 @@ public final class ServerProcessRegistry implements ServerProcesses {
         if (process.ended) {
             throw new IllegalStateException("The process has ended (ProcessEnding); start a new one.");
         }
+    }
+
+    /** The game session was activated: the process's agent is told. */
+    void gameSessionActivated(ServerProcess process, String gameSessionId) {
+        agents.get().gameSessionActivated(process, gameSessionId);
+    }
+
+    /**
+     * The live processes of a compute that called ProcessReady, by pID: true if healthy, false if unhealthy (it
+     * reported so, missed its heartbeats, or was told to terminate and did not).
+     */
+    public synchronized Map<String, Boolean> registeredOn(String fleetId, String computeName) {
+        Map<String, Boolean> out = new HashMap<>();
+        for (Process process : processes.values()) {
+            if (!process.ended && process.activated != null && process.compute.fleetId().equals(fleetId)
+                    && process.compute.computeName().equals(computeName)) {
+                out.put(process.processId, process.healthy());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The compute's agent saw the process exit (NotifyServerProcessTermination). A process that had not called
+     * ProcessEnding is over now rather than after the reconnect grace: its game session is INTERRUPTED.
+     *
+     * @return true if the process was live here
+     */
+    public boolean exited(String fleetId, String computeName, String processId) {
+        Process process;
+        ProcessConnection connection;
+        synchronized (this) {
+            process = processes.get(processId);
+            if (process == null || process.ended || !process.compute.fleetId().equals(fleetId)
+                    || !process.compute.computeName().equals(computeName)) {
+                return false;
+            }
+            process.ended = true;
+            processes.remove(processId, process);
+            connection = process.connection;
+            notifyAll();
+        }
+        LOG.info("SDK process {} (fleet {}, compute {}) exited, says the compute's agent", processId, fleetId,
+                computeName);
+        if (connection != null) {
+            connection.close(NORMAL_CLOSURE, "The process exited");
+        }
+        if (process.activated != null) {
+            events.get().processEnded(process.activated, "INTERRUPTED");
+            records.ended(process.activated);
+        }
+        return true;
     }
 
     @Override
@@ -389,6 +457,7 @@ public final class ServerProcessRegistry implements ServerProcesses {
         for (Process process : forced) {
             events.get().processEnded(process.activated, "FORCE_TERMINATED");
             records.ended(process.activated);
+            agents.get().forceExit(process.activated, "SERVER_PROCESS_FORCE_TERMINATED");
         }
         Set<String> gone = registrations.stream().filter(r -> !tokens.registered(r)).collect(Collectors.toSet());
         if (!gone.isEmpty()) {

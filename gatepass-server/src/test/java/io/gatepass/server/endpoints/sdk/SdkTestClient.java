@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * RequestId, pushes (no RequestId) queued, a reconnect with the same URL, and on RefreshConnection a new connection
  * to the given endpoint with the given token, after which the old one is closed.
  */
-final class SdkTestClient implements AutoCloseable {
+public final class SdkTestClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,7 +58,8 @@ final class SdkTestClient implements AutoCloseable {
     }
 
     /** The query parameters the SDK sends with a compute auth token. */
-    static Map<String, String> tokenParameters(String processId, String fleetId, String computeName, String token) {
+    public static Map<String, String> tokenParameters(String processId, String fleetId, String computeName,
+                                                      String token) {
         Map<String, String> p = new TreeMap<>();
         p.put("pID", processId);
         p.put("sdkVersion", "5.4.0");
@@ -73,7 +74,7 @@ final class SdkTestClient implements AutoCloseable {
     }
 
     /** Connects, or fails with the HTTP status of a refused handshake (see {@link #handshakeStatus}). */
-    static SdkTestClient connect(Vertx vertx, String baseUrl, Map<String, String> parameters) {
+    public static SdkTestClient connect(Vertx vertx, String baseUrl, Map<String, String> parameters) {
         SdkTestClient client = new SdkTestClient(vertx, baseUrl, parameters);
         client.open();
         return client;
@@ -191,7 +192,7 @@ final class SdkTestClient implements AutoCloseable {
     }
 
     /** Sends a request and waits for its reply. */
-    JsonNode request(String action, Map<String, ?> members) {
+    public JsonNode request(String action, Map<String, ?> members) {
         String requestId = randomAlnum(32);
         ObjectNode frame = JSON.createObjectNode();
         frame.put("Action", action);
@@ -215,12 +216,12 @@ final class SdkTestClient implements AutoCloseable {
         }
     }
 
-    JsonNode request(String action) {
+    public JsonNode request(String action) {
         return request(action, Map.of());
     }
 
     /** ProcessReady, and the heartbeat the SDK sends right after it. */
-    JsonNode processReady(int port) {
+    public JsonNode processReady(int port) {
         JsonNode reply = request("ActivateServerProcess", Map.of("SdkVersion", "5.4.0", "SdkLanguage", "Cpp",
                 "Port", port, "LogPaths", java.util.List.of("/local/game/logs")));
         request("HeartbeatServerProcess", Map.of("HealthStatus", true));
@@ -228,7 +229,7 @@ final class SdkTestClient implements AutoCloseable {
     }
 
     /** The next push with this Action, skipping others. */
-    JsonNode awaitPush(String action) {
+    public JsonNode awaitPush(String action) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
@@ -244,7 +245,7 @@ final class SdkTestClient implements AutoCloseable {
     }
 
     /** The close code of the next connection the server closes. */
-    int awaitClose() {
+    public int awaitClose() {
         try {
             Integer code = closes.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (code == null) {

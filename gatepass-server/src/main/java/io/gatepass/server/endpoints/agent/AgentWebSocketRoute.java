@@ -1,0 +1,116 @@
+package io.gatepass.server.endpoints.agent;
+
+import io.gatepass.server.endpoints.sdk.ConnectedCompute;
+import io.gatepass.server.endpoints.sdk.ProcessConnection;
+import io.gatepass.server.endpoints.sdk.Refusal;
+import io.gatepass.server.endpoints.sdk.SdkHandshake;
+import io.gatepass.server.endpoints.sdk.SdkWebSocketRoute;
+import io.gatepass.server.http.WebSocketRoute;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The Vert.x side of {@code /gamelift/agent}: the handshake (the SDK endpoint's, with {@code ComputeName} for
+ * {@code ComputeId} and no pID) runs on a worker while the request is paused; a refusal is an HTTP status and nothing
+ * else, logged and counted as the SDK endpoint does; each text frame of an accepted connection is handled on a worker,
+ * in order, and answered on the same connection.
+ */
+public final class AgentWebSocketRoute implements WebSocketRoute {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentWebSocketRoute.class);
+    public static final String PATH = "/gamelift/agent";
+
+    private final Vertx vertx;
+    private final SdkHandshake handshake;
+    private final ComputeAgents agents;
+    private final AgentActions actions;
+    private final Consumer<Refusal> refusals;
+
+    /** @param refusals counts each refusal (for /metrics) */
+    public AgentWebSocketRoute(Vertx vertx, SdkHandshake handshake, ComputeAgents agents, AgentActions actions,
+                               Consumer<Refusal> refusals) {
+        this.vertx = vertx;
+        this.handshake = handshake;
+        this.agents = agents;
+        this.actions = actions;
+        this.refusals = refusals;
+    }
+
+    @Override
+    public boolean handles(HttpServerRequest request) {
+        String path = request.path();
+        return path.equals(PATH) || path.equals(PATH + "/");
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        if (request.method() != HttpMethod.GET || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "text/plain")
+                    .end("The GameLift agent endpoint speaks websocket only.\n");
+            return;
+        }
+        request.pause();
+        Map<String, String> query = new HashMap<>();
+        request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+        String who = "fleet " + SdkWebSocketRoute.loggable(query, "FleetId") + ", compute "
+                + SdkWebSocketRoute.loggable(query, "ComputeName");
+        vertx.executeBlocking(() -> handshake.checkAgent(query), false).onComplete(done -> {
+            if (done.failed()) {
+                LOG.error("Agent websocket handshake failed ({})", who, done.cause());
+                request.response().setStatusCode(500).end();
+                return;
+            }
+            SdkHandshake.Outcome outcome = done.result();
+            if (!outcome.accepted()) {
+                SdkWebSocketRoute.refuse(request, outcome.refusal(), refusals, "Agent websocket", who,
+                        query.get("Authorization"));
+                return;
+            }
+            ConnectedCompute compute = outcome.compute();
+            String endpoint = request.authority() == null ? null
+                    : (request.isSSL() ? "wss://" : "ws://") + request.authority() + PATH;
+            request.toWebSocket()
+                    .onSuccess(socket -> bind(socket, compute, endpoint))
+                    .onFailure(e -> LOG.info("Agent websocket upgrade failed ({}): {}", who, e.toString()));
+        });
+    }
+
+    private void bind(ServerWebSocket socket, ConnectedCompute compute, String endpoint) {
+        ProcessConnection connection = new ProcessConnection() {
+            @Override
+            public void send(String text) {
+                if (!socket.isClosed()) {
+                    socket.writeTextMessage(text);
+                }
+            }
+
+            @Override
+            public void close(short code, String reason) {
+                if (!socket.isClosed()) {
+                    socket.close(code, reason);
+                }
+            }
+        };
+        ComputeAgents.Agent agent = agents.attach(compute, connection, endpoint);
+        LOG.info("Agent of compute {} (fleet {}) connected", compute.computeName(), compute.fleetId());
+        socket.textMessageHandler(frame -> vertx.executeBlocking(() -> actions.handle(agent, frame), true)
+                .onSuccess(reply -> {
+                    if (reply != null) {
+                        connection.send(reply);
+                    }
+                }));
+        socket.closeHandler(v -> {
+            agents.detach(agent);
+            LOG.info("Agent of compute {} (fleet {}) disconnected", compute.computeName(), compute.fleetId());
+        });
+        socket.exceptionHandler(e -> LOG.debug("Agent of compute {}: websocket error {}", compute.computeName(),
+                e.toString()));
+    }
+}
