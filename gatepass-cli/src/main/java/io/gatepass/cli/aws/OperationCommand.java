@@ -80,7 +80,9 @@ final class OperationCommand {
                 io.env());
         if ("input".equals(skeleton) || "yaml-input".equals(skeleton)) {
             io.out().print(skeleton.equals("input")
-                    ? Renderer.render(Skeleton.input(operation.input()), OutputFormat.JSON, operation.name(), false)
+                    ? Renderer.render(operation.streamingInput().map(input -> Skeleton.input(operation.input(), input))
+                            .orElseGet(() -> Skeleton.input(operation.input())), OutputFormat.JSON, operation.name(),
+                            false)
                     : YamlSkeleton.of(operation.input()));
             io.out().flush();
             return 0;

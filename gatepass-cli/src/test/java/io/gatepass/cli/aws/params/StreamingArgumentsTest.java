@@ -125,6 +125,28 @@ class StreamingArgumentsTest {
     }
 
     @Test
+    void publishSkeleton_holdsAssetContentAsNull_inModelOrder() {
+        CliRun.Result result = CliRun.inHome(home).gatepass("codeartifact", "publish-package-version",
+                "--generate-cli-skeleton");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains(
+                "    \"packageVersion\": \"\",\n    \"assetContent\": null,\n    \"assetName\": \"\",\n");
+    }
+
+    @Test
+    void inputDocumentWithoutAssetContent_failsValidationAsBotocore() {
+        CliRun.Result result = CliRun.inHome(home).gatepass("codeartifact", "publish-package-version",
+                "--cli-input-json", "{\"domain\": \"d1\", \"repository\": \"r1\", \"format\": \"generic\", "
+                        + "\"package\": \"p\", \"packageVersion\": \"1\", \"assetName\": \"a\", "
+                        + "\"assetSHA256\": \"00\"}");
+
+        assertThat(result.exitCode()).isEqualTo(252);
+        assertThat(result.err())
+                .isEqualTo("\nParameter validation failed:\nMissing required parameter in input: \"assetContent\"\n");
+    }
+
+    @Test
     void getHelp_listsTheOutfile_andNoInputDocuments() {
         CliRun.Result result = CliRun.inHome(home).gatepass("codeartifact", "get-package-version-asset", "help");
 
