@@ -140,6 +140,27 @@ class StreamingOperationsParityTest {
     }
 
     @Test
+    void unsignedRequest_isRefusedAsAwsV2ReportsIt_andCreatesNoFile() {
+        Path outfile = files.resolve("unsigned.txt");
+        assertSameAsAwsV2(254, get("docs", "1.0", "notes.txt", outfile.toString(), "--no-sign-request"));
+        assertThat(outfile).doesNotExist();
+    }
+
+    @Test
+    void publish_withTemporaryCredentials_signsTheSessionTokenToo() throws Exception {
+        String[] keys = succeed("sts", "get-session-token", "--query",
+                "Credentials.[AccessKeyId,SecretAccessKey,SessionToken]", "--output", "text").strip().split("\t");
+        CliRun temporary = CliRun.against(server, home).env("AWS_ACCESS_KEY_ID", keys[0])
+                .env("AWS_SECRET_ACCESS_KEY", keys[1]).env("AWS_SESSION_TOKEN", keys[2]);
+
+        CliRun.Result result = temporary.gatepass(publish("temporary", "1.0", files.resolve("notes.txt").toString(),
+                "notes.txt", sha256(NOTES), "--query", "asset.size"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo(NOTES.length + "\n");
+    }
+
+    @Test
     void outfileThatCannotBeOpened_failsAsAwsV2Does() throws Exception {
         assertSameAsAwsV2(255, get("docs", "1.0", "notes.txt", files.resolve("no-such-dir/notes.txt").toString()));
         Path directory = Files.createDirectories(files.resolve("a-directory"));
