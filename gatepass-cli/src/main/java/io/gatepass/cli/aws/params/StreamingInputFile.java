@@ -60,7 +60,8 @@ public final class StreamingInputFile {
         while (matcher.find()) {
             String name = matcher.group(1).replace("{", "").replace("}", "");
             String replacement = env.get(name);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement != null ? replacement : matcher.group()));
+            String value = replacement != null ? replacement : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
         return out.toString();

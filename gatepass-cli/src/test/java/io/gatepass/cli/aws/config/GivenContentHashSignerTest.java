@@ -16,7 +16,9 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Known answers from botocore 1.43 (SigV4Auth on the same request, time and keys): the given hash is what is signed. */
+/**
+ * Known answers from botocore 1.43 (SigV4Auth on the same request, time and keys): the given hash is what is signed.
+ */
 class GivenContentHashSignerTest {
 
     private static final String URL = "http://127.0.0.1:9700/v1/package/version/publish?domain=team&repository=libs"

@@ -74,7 +74,8 @@ class StreamingArgumentsTest {
                 "--package-version", "1.0");
 
         assertThat(result.exitCode()).isEqualTo(252);
-        assertThat(result.err()).endsWith("gatepass: error: the following arguments are required: --asset, outfile\n\n");
+        assertThat(result.err())
+                .endsWith("gatepass: error: the following arguments are required: --asset, outfile\n\n");
     }
 
     @Test
@@ -162,7 +163,8 @@ class StreamingArgumentsTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains(
-                "          --package-version <value>\n          --asset-content <value>\n          --asset-name <value>\n",
+                "          --package-version <value>\n          --asset-content <value>\n"
+                        + "          --asset-name <value>\n",
                 "--asset-content (streaming blob) [required]", "must not be prefixed with file:// or fileb://",
                 "[--cli-input-json | --cli-input-yaml]");
     }
