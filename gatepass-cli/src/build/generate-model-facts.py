@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the facts about each service that the AWS SDK for Java's request classes lack (the operations' CLI and model
-names, which members are required, how aws paginates them) into gatepass-cli/src/main/resources/io/gatepass/cli/aws/model/.
+names, which members are required, how aws paginates them, which member streams a file in or out) into gatepass-cli/src/main/resources/io/gatepass/cli/aws/model/.
 Only operations the SDK has are listed. Run it from the repository root:
     python3 gatepass-cli/src/build/generate-model-facts.py"""
 import glob
@@ -39,6 +39,18 @@ def load(service, name):
     return {}
 
 
+def streaming_member(shapes, ref):
+    """The payload member of a structure when it is a streaming blob (a file sent or received), else None."""
+    if not ref:
+        return None
+    shape = shapes[ref["shape"]]
+    payload = shape.get("payload")
+    if payload is None:
+        return None
+    target = shapes[shape["members"][payload]["shape"]]
+    return payload if target.get("type") == "blob" and target.get("streaming") else None
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for cli_name, data_name in SERVICES.items():
@@ -57,6 +69,14 @@ def main():
             lines.append("op.%s=%s" % (xform_name(op_name, "-"), op_name))
             if required:
                 lines.append("required.%s=%s" % (op_name, ",".join(required)))
+            streaming_input = streaming_member(shapes, op.get("input"))
+            if streaming_input:
+                members = list(shapes[op["input"]["shape"]]["members"])
+                after = members[members.index(streaming_input) + 1:]
+                lines.append("streaming-input.%s=%s,%s" % (op_name, streaming_input, after[0] if after else ""))
+            streaming_output = streaming_member(shapes, op.get("output"))
+            if streaming_output:
+                lines.append("streaming-output.%s=%s" % (op_name, streaming_output))
             if op_name in pages:
                 p = pages[op_name]
                 def csv(v):

@@ -35,7 +35,7 @@ public final class AwsCommandLine {
     }
 
     private static int dispatch(String[] args, CliIo io) {
-        GlobalArguments line = GlobalArguments.parse(args);
+        GlobalArguments line = GlobalArguments.parse(args, !streamsOutput(GlobalArguments.parse(args, false).rest()));
         if (line.version()) {
             io.out().println(Version.text());
             return 0;
@@ -71,6 +71,12 @@ public final class AwsCommandLine {
             return 0;
         }
         return new OperationCommand(operation, line.options(), io).run(operationArgs);
+    }
+
+    /** Whether the words name an operation with a streaming output, which takes no input document options. */
+    private static boolean streamsOutput(List<String> rest) {
+        return rest.size() >= 2 && AwsService.byCliName(rest.get(0)).map(s -> s.streamsOutput(rest.get(1)))
+                .orElse(false);
     }
 
     private static List<String> commands() {

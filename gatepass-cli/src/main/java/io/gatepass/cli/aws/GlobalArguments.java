@@ -23,9 +23,19 @@ public record GlobalArguments(GlobalOptions options, boolean version, List<Strin
     private static final Set<String> VALUED = Set.of("--endpoint-url", "--output", "--query", "--profile", "--region",
             "--color", "--ca-bundle", "--cli-read-timeout", "--cli-connect-timeout", "--cli-binary-format",
             "--cli-input-json", "--cli-input-yaml");
+    private static final Set<String> INPUT_DOCUMENTS = Set.of("--cli-input-json", "--cli-input-yaml",
+            "--generate-cli-skeleton");
     private static final List<String> SKELETON_CHOICES = List.of("input", "yaml-input", "output");
 
     public static GlobalArguments parse(String[] args) {
+        return parse(args, true);
+    }
+
+    /**
+     * @param inputDocuments whether --cli-input-json, --cli-input-yaml and --generate-cli-skeleton are options; aws
+     *                       has none of them for an operation with a streaming output, where they are plain words
+     */
+    public static GlobalArguments parse(String[] args, boolean inputDocuments) {
         Map<String, String> values = new HashMap<>();
         Set<String> flags = new java.util.HashSet<>();
         List<String> rest = new ArrayList<>();
@@ -41,6 +51,8 @@ public record GlobalArguments(GlobalOptions options, boolean version, List<Strin
             }
             if (FLAGS.contains(name) && inline == null) {
                 flags.add(name);
+            } else if (!inputDocuments && INPUT_DOCUMENTS.contains(name)) {
+                rest.add(arg);
             } else if (VALUED.contains(name)) {
                 if (inline == null) {
                     if (i >= args.length || args[i].startsWith("--")) {

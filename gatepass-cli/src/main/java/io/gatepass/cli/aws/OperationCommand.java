@@ -6,12 +6,14 @@ import io.gatepass.cli.aws.call.Pager;
 import io.gatepass.cli.aws.call.ResponseJson;
 import io.gatepass.cli.aws.call.ServiceCall;
 import io.gatepass.cli.aws.call.ServiceClients;
+import io.gatepass.cli.aws.call.StreamingOutputFile;
 import io.gatepass.cli.aws.config.CliConfig;
 import io.gatepass.cli.aws.config.GlobalOptions;
 import io.gatepass.cli.aws.help.Skeleton;
 import io.gatepass.cli.aws.help.YamlSkeleton;
 import io.gatepass.cli.aws.model.OperationModel;
 import io.gatepass.cli.aws.model.Pagination;
+import io.gatepass.cli.aws.model.StreamingInput;
 import io.gatepass.cli.aws.output.OutputFormat;
 import io.gatepass.cli.aws.output.Query;
 import io.gatepass.cli.aws.output.Renderer;
@@ -21,9 +23,16 @@ import io.gatepass.cli.aws.params.CliInput;
 import io.gatepass.cli.aws.params.OperationArguments;
 import io.gatepass.cli.aws.params.ParamFile;
 import io.gatepass.cli.aws.params.RequestBuilder;
+import io.gatepass.cli.aws.params.StreamingInputFile;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -66,9 +75,14 @@ final class OperationCommand {
         if (!arguments.unknown().isEmpty()) {
             throw CliException.unknownOptions(arguments.unknown());
         }
+        Path upload = arguments.streamingInput() == null ? null : StreamingInputFile.resolve(
+                operation.streamingInput().orElseThrow().cliName(), arguments.streamingInput(), files, io.home(),
+                io.env());
         if ("input".equals(skeleton) || "yaml-input".equals(skeleton)) {
             io.out().print(skeleton.equals("input")
-                    ? Renderer.render(Skeleton.input(operation.input()), OutputFormat.JSON, operation.name(), false)
+                    ? Renderer.render(operation.streamingInput().map(input -> Skeleton.input(operation.input(), input))
+                            .orElseGet(() -> Skeleton.input(operation.input())), OutputFormat.JSON, operation.name(),
+                            false)
                     : YamlSkeleton.of(operation.input()));
             io.out().flush();
             return 0;
@@ -76,6 +90,7 @@ final class OperationCommand {
         Query query = globals.query() == null ? null : Query.compile(globals.query());
         ObjectNode parameters = CliInput.merge(arguments.parameters(), globals.cliInputJson(),
                 globals.cliInputYaml(), files);
+        Object body = streamingBody(parameters, upload, arguments.outfile());
         Optional<Pagination> pagination = paginate(arguments, parameters);
         RequestBuilder.validate(operation.input(), parameters);
         CliConfig config = CliConfig.resolve(globals, io);
@@ -91,7 +106,7 @@ final class OperationCommand {
                         config.timestampFormat().equals("wire"), operation.service().epochTimestamps()),
                         config.region());
                 if (pagination.isEmpty()) {
-                    text = render(call.call(parameters), query, format, config);
+                    text = render(call.call(parameters, body), query, format, config);
                 } else {
                     Pager.Paged paged = new Pager(pagination.get(), arguments.paging()).pages(parameters, call::call);
                     text = format == OutputFormat.TEXT ? textPages(paged, query, config)
@@ -104,6 +119,49 @@ final class OperationCommand {
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * The body of a streaming operation, or null: the file a streaming input sends (its member in an input document
+     * is sent as the text it holds, as aws does), or where a streaming output is saved.
+     */
+    private Object streamingBody(ObjectNode parameters, Path upload, String outfile) {
+        if (operation.streamingOutput()) {
+            return new StreamingOutputFile(outfile);
+        }
+        StreamingInput input = operation.streamingInput().orElse(null);
+        if (input == null) {
+            return null;
+        }
+        JsonNode fromDocument = parameters.remove(input.name());
+        if (upload != null) {
+            return fileBody(upload);
+        }
+        if (fromDocument != null && !fromDocument.isNull()) {
+            return RequestBody.fromString(fromDocument.asText());
+        }
+        if (input.required()) {
+            throw CliException.invalidParameter("Parameter validation failed:\nMissing required parameter in input: \""
+                    + input.name() + "\"");
+        }
+        return RequestBody.empty();
+    }
+
+    /** The file, streamed (opened again if the SDK retries) with its size as Content-Length. */
+    private static RequestBody fileBody(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw CliException.other(e.getMessage(), e);
+        }
+        return RequestBody.fromContentProvider(ContentStreamProvider.fromInputStreamSupplier(() -> {
+            try {
+                return Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }), size, "application/octet-stream");
     }
 
     private String render(JsonNode result, Query query, OutputFormat format, CliConfig config) {

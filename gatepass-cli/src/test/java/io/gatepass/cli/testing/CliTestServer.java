@@ -36,6 +36,13 @@ public final class CliTestServer implements AutoCloseable {
                 new ServerConfig.Bootstrap(ACCOUNT, ADMIN_ID, ADMIN_SECRET))));
     }
 
+    /** A server that takes request bodies up to {@code maxBodyBytes}, e.g. to publish package assets of megabytes. */
+    public static CliTestServer start(Path dataDir, int maxBodyBytes) {
+        TestCertificate.seed(dataDir);
+        return new CliTestServer(GatepassServer.start(new ServerConfig(0, "127.0.0.1", dataDir, null, REGION, "text",
+                maxBodyBytes, null, new ServerConfig.Bootstrap(ACCOUNT, ADMIN_ID, ADMIN_SECRET))));
+    }
+
     /**
      * A server on a given port (0 for a free one) with its own compute token lifetime and clock, e.g. to watch tokens
      * being renewed, or to start a server again on the data dir and port of one that was closed.

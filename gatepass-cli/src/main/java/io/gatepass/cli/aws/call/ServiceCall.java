@@ -2,12 +2,15 @@ package io.gatepass.cli.aws.call;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatepass.cli.aws.CliException;
+import io.gatepass.cli.aws.config.StreamedBodies;
 import io.gatepass.cli.aws.model.OperationModel;
 import io.gatepass.cli.aws.params.RequestBuilder;
+import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -38,10 +41,21 @@ public final class ServiceCall {
     }
 
     public ObjectNode call(ObjectNode parameters) {
+        return call(parameters, null);
+    }
+
+    /**
+     * Calls the operation; a streaming operation with its body: the {@link RequestBody} it sends, or the
+     * {@link StreamingOutputFile} its response body is saved to (then the result holds the other members).
+     */
+    public ObjectNode call(ObjectNode parameters, Object body) {
         Object request = requests.build(operation.input(), parameters);
         RequestUrlRecorder.clear();
         try {
-            return responses.toJson((SdkPojo) operation.call(client, request));
+            Object response = body == null ? operation.call(client, request)
+                    : operation.call(client, StreamedBodies.mark((AwsRequest) request, body instanceof RequestBody,
+                            body instanceof StreamingOutputFile), body);
+            return responses.toJson((SdkPojo) response);
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
                     ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());

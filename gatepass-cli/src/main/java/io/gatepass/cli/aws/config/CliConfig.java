@@ -204,6 +204,7 @@ public final class CliConfig {
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C configure(
             B builder, String clientRegion, Optional<URI> endpoint, AwsCredentialsProvider provider) {
         builder.httpClient(http())
+                .putAuthScheme(GivenContentHashSigner.authScheme())
                 .region(Region.of(clientRegion))
                 .credentialsProvider(provider)
                 .overrideConfiguration(o -> {

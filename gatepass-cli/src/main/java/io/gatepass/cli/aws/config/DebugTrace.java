@@ -23,6 +23,7 @@ import java.util.StringJoiner;
 /**
  * The --debug trace of each HTTP exchange as the SDK sends it: method, URL, headers and body of the request, then
  * status, headers and body of the response, all through {@link Redaction} so signatures, tokens and secret keys never show.
+ * A body streamed from or to a file ({@link StreamedBodies}) is named, not printed.
  */
 final class DebugTrace implements ExecutionInterceptor {
 
@@ -41,6 +42,11 @@ final class DebugTrace implements ExecutionInterceptor {
         log.debug("endpoint", "Making request for " + operation + ": " + request.method() + " "
                 + Redaction.url(request.getUri().toString()));
         log.debug("endpoint", "Request headers: " + headers(request.headers()));
+        if (Boolean.TRUE.equals(attributes.getAttribute(StreamedBodies.REQUEST))) {
+            log.debug("endpoint", "Request body: (streamed from the file, "
+                    + request.firstMatchingHeader("Content-Length").orElse("?") + " bytes)");
+            return;
+        }
         Optional<ContentStreamProvider> body = context.requestBody().map(RequestBody::contentStreamProvider);
         if (body.isEmpty() && request instanceof SdkHttpFullRequest full) {
             body = full.contentStreamProvider();
@@ -62,6 +68,10 @@ final class DebugTrace implements ExecutionInterceptor {
         log.debug("parsers", "Response headers: " + headers(response.headers()));
         Optional<InputStream> body = context.responseBody();
         if (body.isEmpty()) {
+            return body;
+        }
+        if (response.isSuccessful() && Boolean.TRUE.equals(attributes.getAttribute(StreamedBodies.RESPONSE))) {
+            log.debug("parsers", "Response body: (streamed to the outfile)");
             return body;
         }
         try (InputStream in = body.get()) {

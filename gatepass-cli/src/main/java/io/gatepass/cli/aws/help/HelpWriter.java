@@ -5,6 +5,7 @@ import io.gatepass.cli.aws.model.Kind;
 import io.gatepass.cli.aws.model.Member;
 import io.gatepass.cli.aws.model.Names;
 import io.gatepass.cli.aws.model.OperationModel;
+import io.gatepass.cli.aws.model.StreamingInput;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * {@code help} at each level, laid out like aws's help pages: {@code gatepass help} (the commands),
  * {@code gatepass <service> help} (its operations), {@code gatepass <service> <operation> help} (synopsis and
- * options with their types, required ones marked, and shorthand and JSON syntax for structures and lists).
+ * options with their types, required ones marked, and shorthand and JSON syntax for structures and lists; a streaming
+ * input's file path and a streaming output's {@code <outfile>} where aws lists them).
  */
 public final class HelpWriter {
 
@@ -80,13 +82,25 @@ public final class HelpWriter {
         out.println("SYNOPSIS");
         out.println("            " + operation.cliName());
         List<Member> members = documented(operation);
+        StreamingInput streaming = operation.streamingInput().orElse(null);
+        boolean outfile = operation.streamingOutput();
         for (Member member : members) {
+            if (streaming != null && member.name().equals(streaming.before())) {
+                streamingSynopsis(streaming);
+            }
             String usage = member.kind() == Kind.BOOLEAN
                     ? member.cliName() + " | --no-" + Names.kebab(member.name())
                     : member.cliName() + " <value>";
             out.println("          " + (member.required() ? usage : "[" + usage + "]"));
         }
-        out.println("          [--cli-input-json | --cli-input-yaml]");
+        if (streaming != null && streaming.before() == null) {
+            streamingSynopsis(streaming);
+        }
+        if (outfile) {
+            out.println("          <outfile>");
+        } else {
+            out.println("          [--cli-input-json | --cli-input-yaml]");
+        }
         if (operation.pagination().isPresent()) {
             out.println("          [--starting-token <value>]");
             if (operation.pagination().get().limitKey() != null) {
@@ -94,14 +108,26 @@ public final class HelpWriter {
             }
             out.println("          [--max-items <value>]");
         }
-        out.println("          [--generate-cli-skeleton <value>]");
+        if (!outfile) {
+            out.println("          [--generate-cli-skeleton <value>]");
+        }
         for (String option : GLOBAL_SYNOPSIS) {
             out.println("          [" + option + "]");
         }
         out.println();
         out.println("OPTIONS");
         for (Member member : members) {
+            if (streaming != null && member.name().equals(streaming.before())) {
+                streamingOption(streaming);
+            }
             option(member);
+        }
+        if (streaming != null && streaming.before() == null) {
+            streamingOption(streaming);
+        }
+        if (outfile) {
+            out.println(INDENT + "outfile (string) Filename where the content will be saved\n");
+            return;
         }
         out.println(INDENT + "--cli-input-json | --cli-input-yaml (string) Reads arguments from the JSON string");
         out.println(INDENT + "provided. The JSON string follows the format provided by --generate-cli-skeleton.");
@@ -111,6 +137,18 @@ public final class HelpWriter {
         out.println(INDENT + "sending an API request. If provided with no value or the value input, prints a");
         out.println(INDENT + "sample input JSON; yaml-input prints a sample input YAML; output validates the");
         out.println(INDENT + "command inputs and returns a sample output JSON for that command.\n");
+    }
+
+    private void streamingSynopsis(StreamingInput streaming) {
+        String usage = streaming.cliName() + " <value>";
+        out.println("          " + (streaming.required() ? usage : "[" + usage + "]"));
+    }
+
+    private void streamingOption(StreamingInput streaming) {
+        out.println(INDENT + streaming.cliName() + " (streaming blob)" + (streaming.required() ? " [required]" : ""));
+        out.println();
+        out.println(INDENT + "This argument is of type: streaming blob. Its value must be the path to a file");
+        out.println(INDENT + "(e.g. path/to/file) and must not be prefixed with file:// or fileb://\n");
     }
 
     private static List<Member> documented(OperationModel operation) {

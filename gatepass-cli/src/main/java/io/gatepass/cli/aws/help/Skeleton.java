@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatepass.cli.aws.model.Member;
+import io.gatepass.cli.aws.model.StreamingInput;
 import io.gatepass.cli.aws.model.StructureShape;
 
 import java.util.ArrayDeque;
@@ -28,6 +29,25 @@ public final class Skeleton {
     /** The sample input: what --cli-input-json accepts, every member present. */
     public static ObjectNode input(StructureShape shape) {
         return new Skeleton(false).structure(shape);
+    }
+
+    /**
+     * The sample input of an operation with a streaming input: that member is null in its place, as botocore's
+     * generator leaves a streaming blob.
+     */
+    public static ObjectNode input(StructureShape shape, StreamingInput streaming) {
+        ObjectNode members = input(shape);
+        ObjectNode node = NODES.objectNode();
+        members.fields().forEachRemaining(field -> {
+            if (field.getKey().equals(streaming.before())) {
+                node.putNull(streaming.name());
+            }
+            node.set(field.getKey(), field.getValue());
+        });
+        if (!node.has(streaming.name())) {
+            node.putNull(streaming.name());
+        }
+        return node;
     }
 
     /** The sample output of --generate-cli-skeleton output. */

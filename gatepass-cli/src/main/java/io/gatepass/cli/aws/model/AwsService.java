@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One of the services the command line speaks, named as aws names it, with the SDK client interface it calls. Its
- * operations come from the generated model facts (names, required members, pagination); their shapes from the SDK's
- * request classes, loaded only for the one operation asked.
+ * operations come from the generated model facts (names, required members, pagination, streamed members); their
+ * shapes from the SDK's request classes, loaded only for the one operation asked.
  */
 public enum AwsService {
     CODEARTIFACT("codeartifact", "codeartifact", "CodeartifactClient"),
@@ -94,6 +94,12 @@ public enum AwsService {
         return name == null ? Optional.empty() : Optional.of(OperationModel.load(this, name, cliOperation));
     }
 
+    /** Whether the operation with this CLI name has a streaming output (aws's {@code <outfile>}). */
+    public boolean streamsOutput(String cliOperation) {
+        String name = facts().getProperty("op." + cliOperation);
+        return name != null && streamingOutput(name);
+    }
+
     /** Required members of the operation's input, in model order. */
     Set<String> requiredInput(String operation) {
         return csv(facts().getProperty("required." + operation, ""));
@@ -102,6 +108,22 @@ public enum AwsService {
     /** Required members of a nested structure, by the SDK class's simple name. */
     Set<String> requiredMembers(String structureClassName) {
         return csv(facts().getProperty("shape." + structureClassName.toLowerCase(java.util.Locale.ROOT), ""));
+    }
+
+    /** The input member that streams a file to the service, if the operation has one. */
+    Optional<StreamingInput> streamingInput(String operation) {
+        String spec = facts().getProperty("streaming-input." + operation);
+        if (spec == null) {
+            return Optional.empty();
+        }
+        String[] parts = spec.split(",", -1);
+        return Optional.of(new StreamingInput(parts[0], parts[1].isEmpty() ? null : parts[1],
+                requiredInput(operation).contains(parts[0])));
+    }
+
+    /** Whether the operation's response body is a file (aws's {@code <outfile>} argument). */
+    boolean streamingOutput(String operation) {
+        return facts().getProperty("streaming-output." + operation) != null;
     }
 
     Optional<Pagination> pagination(String operation) {

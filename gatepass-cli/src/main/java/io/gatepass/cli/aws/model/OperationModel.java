@@ -1,6 +1,8 @@
 package io.gatepass.cli.aws.model;
 
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -56,24 +58,35 @@ public final class OperationModel {
             }
         }
         Method method = findBySimilarName(client, name);
+        // a ResponseTransformer overload returns what the transformer returns: the response class is named after
+        // the request class
+        Class<?> responseType = SdkPojo.class.isAssignableFrom(method.getReturnType()) ? method.getReturnType()
+                : ModelReflection.load(service.modelPackage() + "."
+                        + method.getParameterTypes()[0].getSimpleName().replaceFirst("Request$", "Response"));
         try {
-            return new OperationModel(service, name, cliName, method.getParameterTypes()[0], method.getReturnType(),
+            return new OperationModel(service, name, cliName, method.getParameterTypes()[0], responseType,
                     MethodHandles.publicLookup().unreflect(method), method.getParameterCount() != 1);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Slow path for names the SDK spells differently: the client method whose request class matches, ignoring case. */
+    /**
+     * Slow path for names the SDK spells differently, and for streaming operations: the client method whose request
+     * class matches, ignoring case; of a streaming operation's overloads, the one that takes the body as a
+     * {@link RequestBody} or hands it to a {@link ResponseTransformer}.
+     */
     private static Method findBySimilarName(Class<?> client, String name) {
         String wanted = alphanumeric(name + "Request");
         Method found = null;
         for (Method candidate : client.getMethods()) {
+            boolean transforms = candidate.getParameterCount() == 2
+                    && candidate.getParameterTypes()[1] == ResponseTransformer.class;
             if (candidate.getParameterCount() >= 1
                     && alphanumeric(candidate.getParameterTypes()[0].getSimpleName()).equals(wanted)
-                    && SdkPojo.class.isAssignableFrom(candidate.getReturnType())
-                    && (found == null || candidate.getParameterCount() == 1
-                        || candidate.getParameterTypes()[1] == java.nio.file.Path.class)) {
+                    && (SdkPojo.class.isAssignableFrom(candidate.getReturnType()) || transforms)
+                    && (found == null || candidate.getParameterCount() == 1 || transforms
+                        || candidate.getParameterTypes()[1] == RequestBody.class)) {
                 found = candidate;
             }
         }
@@ -127,19 +140,44 @@ public final class OperationModel {
 
     /**
      * Whether the operation streams a file in or out (codeartifact publish-package-version,
-     * get-package-version-asset); gatepass does not call those.
+     * get-package-version-asset): then {@link #call(Object, Object, Object)} calls it.
      */
     public boolean streaming() {
         return streaming;
     }
 
-    /** Calls the operation on an SDK client with a built request and returns the SDK response. */
+    /** The input member that streams a file to the service (publish-package-version's assetContent), if any. */
+    public Optional<StreamingInput> streamingInput() {
+        return streaming ? service.streamingInput(name) : Optional.empty();
+    }
+
+    /** Whether the response body is a file, saved to aws's {@code <outfile>} argument (get-package-version-asset). */
+    public boolean streamingOutput() {
+        return streaming && service.streamingOutput(name);
+    }
+
+    /** Calls an operation that does not stream on an SDK client with a built request; returns the SDK response. */
     public Object call(Object client, Object request) {
         if (streaming()) {
-            throw new UnsupportedOperationException("gatepass does not support the streaming operation " + name);
+            throw new IllegalStateException(name + " streams its body: call it with the body");
         }
+        return invoke(client, request, null);
+    }
+
+    /**
+     * Calls a streaming operation: {@code body} is the {@link RequestBody} the request sends, or the
+     * {@link ResponseTransformer} the response body goes to; returns the SDK response.
+     */
+    public Object call(Object client, Object request, Object body) {
+        if (!streaming()) {
+            throw new IllegalStateException(name + " does not stream a body");
+        }
+        return invoke(client, request, body);
+    }
+
+    private Object invoke(Object client, Object request, Object body) {
         try {
-            return handle.invoke(client, request);
+            return body == null ? handle.invoke(client, request) : handle.invoke(client, request, body);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -9,6 +9,7 @@ import io.gatepass.cli.aws.model.Member;
 import io.gatepass.cli.aws.model.Names;
 import io.gatepass.cli.aws.model.OperationModel;
 import io.gatepass.cli.aws.model.Pagination;
+import io.gatepass.cli.aws.model.StreamingInput;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,13 +19,18 @@ import java.util.Map;
 /**
  * An operation's options as aws's argparse reads them: {@code --member value} (or {@code --member=value}), several
  * words for lists, {@code --flag} / {@code --no-flag} for booleans, the last occurrence winning; plus the paging
- * options {@code --starting-token}, {@code --page-size}, {@code --max-items} of paginated operations.
+ * options {@code --starting-token}, {@code --page-size}, {@code --max-items} of paginated operations, the path of a
+ * streaming input ({@code --asset-content path}) and the positional {@code outfile} of a streaming output.
  *
  * @param parameters the members given, keyed by model name, in command-line order
  * @param given      the CLI names of the members given (to tell manual paging from automatic)
  * @param unknown    words no option took, for aws's "Unknown options:" error
+ * @param streamingInput the value given to the streaming input's option (a path, before ~ and $VAR are expanded),
+ *                   or null
+ * @param outfile    the file a streaming output is saved to, as given (the first word no option took), or null
  */
-public record OperationArguments(ObjectNode parameters, List<String> given, Paging paging, List<String> unknown) {
+public record OperationArguments(ObjectNode parameters, List<String> given, Paging paging, List<String> unknown,
+                                 String streamingInput, String outfile) {
 
     /** --starting-token, --page-size and --max-items; null when not given. */
     public record Paging(String startingToken, Integer pageSize, Integer maxItems) {
@@ -51,6 +57,8 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
                 negations.put("--no-" + Names.kebab(member.name()), member);
             }
         }
+        StreamingInput streaming = operation.streamingInput().orElse(null);
+        String streamingValue = null;
         boolean paginated = operation.pagination().isPresent();
         Map<String, List<String>> words = new LinkedHashMap<>();
         Map<String, String> paging = new LinkedHashMap<>();
@@ -69,6 +77,9 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
                 String value = inline != null ? inline : oneValue(args, i, arg);
                 i += inline != null ? 0 : 1;
                 paging.put(arg, value);
+            } else if (streaming != null && arg.equals(streaming.cliName())) {
+                streamingValue = inline != null ? inline : oneValue(args, i, arg);
+                i += inline != null ? 0 : 1;
             } else if (member != null && member.kind() == Kind.BOOLEAN) {
                 parameters.set(member.name(), BooleanNode.TRUE);
                 words.remove(member.name());
@@ -100,10 +111,25 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
             parameters.set(member.name(), values.read(member, entry.getValue()));
         }
         parameters.fieldNames().forEachRemaining(name -> given.add(Names.option(name)));
+        String outfile = operation.streamingOutput() ? positional(unknown) : null;
         return new OperationArguments(parameters, given, new Paging(paging.get("--starting-token"),
                 intArgument(paging.get("--page-size"), "--page-size"),
                 intArgument(paging.get("--max-items"), "--max-items")),
-                unknown);
+                unknown, streamingValue, outfile);
+    }
+
+    /**
+     * Takes aws's positional outfile out of the words no option took: the first that argparse would not read as an
+     * option (a lone "-" is a file name to argparse, and aws saves to a file of that name).
+     */
+    private static String positional(List<String> unknown) {
+        for (int i = 0; i < unknown.size(); i++) {
+            String word = unknown.get(i);
+            if (!word.startsWith("-") || word.equals("-")) {
+                return unknown.remove(i);
+            }
+        }
+        return null;
     }
 
     private static boolean isPagingOption(String arg, Pagination pagination) {
@@ -130,13 +156,28 @@ public record OperationArguments(ObjectNode parameters, List<String> given, Pagi
         }
     }
 
-    /** The required members missing from the command line, as aws lists them: "--fleet-id, --compute-name". */
+    /**
+     * The required arguments missing from the command line, in the order aws (argparse) lists them: the members in
+     * model order, a streaming input among them, then a streaming output's outfile: "--fleet-id, --compute-name",
+     * "--asset, outfile".
+     */
     public List<String> missingRequired(OperationModel operation) {
         List<String> missing = new ArrayList<>();
-        for (String required : operation.input().requiredNames()) {
-            if (!parameters.has(required)) {
-                missing.add(Names.option(required));
+        StreamingInput streaming = operation.streamingInput()
+                .filter(input -> input.required() && streamingInput == null).orElse(null);
+        for (Member member : operation.input().members()) {
+            if (streaming != null && member.name().equals(streaming.before())) {
+                missing.add(streaming.cliName());
             }
+            if (member.required() && !parameters.has(member.name())) {
+                missing.add(member.cliName());
+            }
+        }
+        if (streaming != null && streaming.before() == null) {
+            missing.add(streaming.cliName());
+        }
+        if (operation.streamingOutput() && outfile == null) {
+            missing.add("outfile");
         }
         return missing;
     }

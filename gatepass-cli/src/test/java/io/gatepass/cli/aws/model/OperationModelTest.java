@@ -39,11 +39,10 @@ class OperationModelTest {
                     continue;
                 }
                 operations++;
-                if (operation.streaming()) {
-                    continue;
-                }
                 List<String> expected = Arrays.asList(words).subList(3, words.length);
-                List<String> actual = operation.input().members().stream().map(Member::cliName).toList();
+                List<String> actual = new ArrayList<>(operation.input().members().stream().map(Member::cliName)
+                        .toList());
+                operation.streamingInput().ifPresent(input -> actual.add(input.cliName()));
                 if (!operation.name().equals(words[1]) || !expected.containsAll(actual)) {
                     mismatches.add(line + "\n   gatepass: " + operation.name() + " " + actual);
                 }
@@ -102,6 +101,20 @@ class OperationModelTest {
         assertThat(gamelift).isEqualTo(new Pagination("NextToken", "NextToken", "Limit", List.of("FleetIds")));
         assertThat(iam).isEqualTo(new Pagination("Marker", "Marker", "MaxItems", List.of("Users")));
         assertThat(AwsService.STS.operation("get-caller-identity").orElseThrow().pagination()).isEmpty();
+    }
+
+    @Test
+    void streamingOperations_knowTheirStreamedMember_andTheirResponseMembers() {
+        OperationModel publish = AwsService.CODEARTIFACT.operation("publish-package-version").orElseThrow();
+        OperationModel get = AwsService.CODEARTIFACT.operation("get-package-version-asset").orElseThrow();
+
+        assertThat(publish.streamingInput()).contains(new StreamingInput("assetContent", "assetName", true));
+        assertThat(publish.streamingOutput()).isFalse();
+        assertThat(publish.input().memberNames()).doesNotContain("assetContent").contains("assetSHA256");
+        assertThat(get.streamingOutput()).isTrue();
+        assertThat(get.streamingInput()).isEmpty();
+        assertThat(get.output().memberNames()).containsExactly("assetName", "packageVersion", "packageVersionRevision");
+        assertThat(AwsService.CODEARTIFACT.operation("list-packages").orElseThrow().streaming()).isFalse();
     }
 
     @Test
