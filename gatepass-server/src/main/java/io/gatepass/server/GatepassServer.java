@@ -33,6 +33,7 @@ import io.gatepass.server.auth.sigv4.SdkQuerySignature;
 import io.gatepass.server.gamelift.GameSessionEvents;
 import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.server.http.ApiPipeline;
+import io.gatepass.server.http.ApiUploads;
 import io.gatepass.server.endpoints.packages.FormatContext;
 import io.gatepass.server.endpoints.packages.PackageEndpoint;
 import io.gatepass.server.endpoints.packages.PackageFormats;
@@ -40,7 +41,9 @@ import io.gatepass.server.endpoints.packages.RepositoryPermissions;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.PackageFrontDoor;
 import io.gatepass.store.BlobStore;
+import io.gatepass.store.blob.BlobCollector;
 import io.gatepass.store.blob.FileBlobStore;
+import io.gatepass.store.BlobPins;
 import io.gatepass.server.http.ProtocolSelector;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
@@ -86,6 +89,8 @@ public final class GatepassServer implements AutoCloseable {
     private static final Duration SESSION_CLEANUP_PERIOD = Duration.ofHours(1);
     /** How soon a node sees a token signing key that another node added. */
     private static final Duration KEY_RING_RELOAD_PERIOD = Duration.ofMinutes(1);
+    /** How often blobs released while an upload of the same bytes was in flight are looked at again. */
+    private static final Duration BLOB_SWEEP_PERIOD = Duration.ofMinutes(10);
 
     private final Vertx vertx;
     private final HttpServer http;
@@ -180,7 +185,7 @@ public final class GatepassServer implements AutoCloseable {
             sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
             RestRoutes restRoutes = new RestRoutes();
             BlobStore blobs = store.kind().equals("postgresql") ? store.databaseBlobs()
-                    : new FileBlobStore(config.dataDir().resolve("blobs"));
+                    : new FileBlobStore(config.dataDir().resolve("blobs"), BlobPins.of(store.packages(), clock));
             // what the package APIs change, the package endpoints' caches hear of
             PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
@@ -217,9 +222,12 @@ public final class GatepassServer implements AutoCloseable {
                     publicUrl::get, config.region(), clock);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
+            // API bodies that are a streaming blob (PublishPackageVersion) are spooled beside the package uploads
+            ApiUploads apiUploads = new ApiUploads(vertx, pipeline, restRoutes,
+                    config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
                     new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), List.of(sdkWebSocket),
-                    packageDoor);
+                    packageDoor, apiUploads);
             HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
             HttpServer http;
             HttpServer https = null;
@@ -241,6 +249,9 @@ public final class GatepassServer implements AutoCloseable {
             }
             vertx.setPeriodic(SESSION_CLEANUP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
                     store.sessions().deleteExpiredBefore(clock.instant().minus(SESSION_RETENTION)), false));
+            BlobCollector blobCollector = new BlobCollector(store.packages(), blobs);
+            vertx.setPeriodic(BLOB_SWEEP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
+                    blobCollector.sweep(clock.instant()), false));
             vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
                 computeTokens.keyRing().reload();
                 repositoryTokens.keyRing().reload();
