@@ -442,6 +442,32 @@ abstract class PackageWriteApiContract {
         assertThat(read.response().packageVersionRevision()).isEqualTo(published.versionRevision());
     }
 
+    @Test
+    void publish_overHttpsWithTheSdk_storesTheAsset_andReadsItBack() throws Exception {
+        byte[] content = bytes(3 * 1024 * 1024 + 5, 12);
+        javax.net.ssl.TrustManager[] trust = TlsListenerTest.trusting(TlsListenerTest.certificate(
+                server.server().tlsCertificatePath()));
+        try (CodeartifactClient https = CodeartifactClient.builder()
+                .endpointOverride(URI.create(server.server().tlsEndpoint()))
+                .region(software.amazon.awssdk.regions.Region.of(TestServer.REGION))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        TestServer.admin()))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                        .tlsTrustManagersProvider(() -> trust).build())
+                .build()) {
+            PublishPackageVersionResponse published = https.publishPackageVersion(r -> r.domain("team")
+                    .repository("libs").format(PackageFormat.GENERIC).namespace("tools").packageValue("tls")
+                    .packageVersion("1.0").assetName("tls.bin").assetSHA256(sha256(content)),
+                    RequestBody.fromBytes(content));
+            ResponseBytes<GetPackageVersionAssetResponse> read = https.getPackageVersionAsset(r -> r.domain("team")
+                    .repository("libs").format(PackageFormat.GENERIC).namespace("tools").packageValue("tls")
+                    .packageVersion("1.0").asset("tls.bin"), ResponseTransformer.toBytes());
+
+            assertThat(published.asset().hashesAsStrings()).containsEntry("SHA-256", sha256(content));
+            assertThat(read.asByteArray()).isEqualTo(content);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     static void assertAwsError(Runnable call, String code, int status, String messagePart) {
