@@ -181,6 +181,27 @@ abstract class AssetStreamingContract {
     }
 
     @Test
+    void publish_signedWithAnUnknownKey_isRefusedBeforeTheBodyIsSent() throws Exception {
+        String amzDate = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .format(Instant.now().atZone(java.time.ZoneOffset.UTC));
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(head(String.format(PUBLISH, "forged"), "Content-Length: "
+                    + 100 * 1024 * 1024 + "\r\nx-amz-date: " + amzDate + "\r\nx-amz-content-sha256: " + assetSha256
+                    + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7UNKNOWN/" + amzDate.substring(0, 8)
+                    + "/" + TestServer.REGION + "/codeartifact/aws4_request, SignedHeaders=host;x-amz-content-sha256;"
+                    + "x-amz-date, Signature=" + "0".repeat(64)).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            String response = readToEnd(socket.getInputStream()); // no body sent: an answer only if not waited for
+
+            assertThat(response).startsWith("HTTP/1.1 403").containsIgnoringCase("connection: close")
+                    .contains("UnrecognizedClientException");
+        }
+        assertThat(uploads()).isEmpty();
+        assertNoVersion("forged");
+    }
+
+    @Test
     void publish_whenTheClientGoesAwayMidUpload_leavesNoVersionAndNoFile() throws Exception {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
