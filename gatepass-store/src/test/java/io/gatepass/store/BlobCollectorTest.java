@@ -117,6 +117,62 @@ class BlobCollectorTest {
         }
     }
 
+    /**
+     * Threads publishing versions with identical bytes while others dispose of theirs and release the blob, in a
+     * seeded random order: at the end every version that still has its asset can read its bytes.
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("stores")
+    void concurrentPublishesAndDisposals_ofIdenticalBytes_neverLoseBytesAVersionNames(TestDatabase db, String kind,
+                                                                                       @TempDir Path dir)
+            throws Exception {
+        try (Store store = open(db)) {
+            BlobStore blobs = blobs(store, kind, dir);
+            BlobCollector collector = new BlobCollector(store.packages(), blobs);
+            byte[] content = new byte[100_000];
+            new Random(SEED).nextBytes(content);
+            int threads = 4;
+            int rounds = 15;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        Random random = new Random(SEED + thread);
+                        List<String> mine = new java.util.ArrayList<>();
+                        for (int round = 0; round < rounds; round++) {
+                            String version = thread + "." + round;
+                            publish(store, version, blobs.put(new ByteArrayInputStream(content)));
+                            mine.add(version);
+                            if (random.nextBoolean()) {
+                                String gone = mine.remove(random.nextInt(mine.size()));
+                                String key = store.packages().listAssets(TOOL, gone).get(0).blobKey();
+                                dispose(store, gone);
+                                collector.release(Set.of(key), Instant.now());
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> future : done) {
+                    future.get(5, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            List<PackageVersion> versions = store.packages().listVersions(TOOL, null, 1000);
+            assertThat(versions).hasSize(threads * rounds);
+            for (PackageVersion version : versions) {
+                for (PackageAsset asset : store.packages().listAssets(TOOL, version.version())) {
+                    assertThat(blobs.open(asset.blobKey())).as("bytes of %s", version.version()).isPresent()
+                            .get().satisfies(in -> assertThat(in.readAllBytes()).isEqualTo(content));
+                }
+            }
+        }
+    }
+
     private static Store open(TestDatabase db) {
         Store store = db.open();
         store.domains().create(DOMAIN);
