@@ -20,7 +20,7 @@ import java.io.InputStream;
  */
 final class StreamedResponses {
     private static final Logger LOG = LoggerFactory.getLogger(StreamedResponses.class);
-    static final int READ_CHUNK = 256 * 1024;
+    private static final int READ_CHUNK = 256 * 1024;
 
     private StreamedResponses() {
     }
@@ -44,7 +44,8 @@ final class StreamedResponses {
         pump(vertx, out, body.content());
     }
 
-    private static void pump(Vertx vertx, HttpServerResponse out, InputStream in) {
+    /** Copies {@code in} to {@code out} chunk by chunk with back-pressure, then ends the response (also for blobs). */
+    static void pump(Vertx vertx, HttpServerResponse out, InputStream in) {
         vertx.executeBlocking(() -> in.readNBytes(READ_CHUNK), false).onComplete(read -> {
             if (out.closed()) {
                 close(in);
