@@ -37,6 +37,7 @@ import io.gatepass.server.gamelift.GameSessionEvents;
 import io.gatepass.server.gamelift.RuntimeConfigurations;
 import io.gatepass.server.gamelift.ServerProcesses;
 import io.gatepass.server.http.ApiPipeline;
+import io.gatepass.server.http.ApiUploads;
 import io.gatepass.server.endpoints.packages.FormatContext;
 import io.gatepass.server.endpoints.packages.PackageEndpoint;
 import io.gatepass.server.endpoints.packages.PackageFormats;
@@ -44,6 +45,7 @@ import io.gatepass.server.endpoints.packages.RepositoryPermissions;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.PackageFrontDoor;
 import io.gatepass.store.BlobStore;
+import io.gatepass.store.blob.BlobCollector;
 import io.gatepass.server.http.ProtocolSelector;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
@@ -88,6 +90,8 @@ public final class GatepassServer implements AutoCloseable {
     private static final Duration PROCESS_ENDING_PATIENCE = Duration.ofSeconds(5);
     /** How soon a node sees a token signing key that another node added. */
     private static final Duration KEY_RING_RELOAD_PERIOD = Duration.ofMinutes(1);
+    /** How often blobs released while an upload of the same bytes was in flight are looked at again. */
+    private static final Duration BLOB_SWEEP_PERIOD = Duration.ofMinutes(10);
 
     private final Vertx vertx;
     private final HttpServer http;
@@ -186,7 +190,7 @@ public final class GatepassServer implements AutoCloseable {
                     processesStandIn != null ? processesStandIn : serverProcesses, clock);
             sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
             RestRoutes restRoutes = new RestRoutes();
-            BlobStore blobs = Stores.blobs(store, config.dataDir());
+            BlobStore blobs = Stores.blobs(store, config.dataDir(), clock);
             // what the package APIs change, the package endpoints' caches hear of
             PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
@@ -238,9 +242,12 @@ public final class GatepassServer implements AutoCloseable {
                     publicUrl::get, config.region(), clock, throttle);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
+            // API bodies that are a streaming blob (PublishPackageVersion) are spooled beside the package uploads
+            ApiUploads apiUploads = new ApiUploads(vertx, pipeline, restRoutes,
+                    config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
                     new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(),
-                    List.of(sdkWebSocket, agentWebSocket), packageDoor);
+                    List.of(sdkWebSocket, agentWebSocket), packageDoor, apiUploads);
             HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
             HttpServer http;
             HttpServer https = null;
@@ -262,6 +269,9 @@ public final class GatepassServer implements AutoCloseable {
             }
             Retention retention = new Retention(store, clock);
             vertx.setPeriodic(Retention.PERIOD.toMillis(), id -> vertx.executeBlocking(retention::sweep, false));
+            BlobCollector blobCollector = new BlobCollector(store.packages(), blobs);
+            vertx.setPeriodic(BLOB_SWEEP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
+                    blobCollector.sweep(clock.instant()), false));
             vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
                 computeTokens.keyRing().reload();
                 repositoryTokens.keyRing().reload();

@@ -149,6 +149,27 @@ public interface PackageStore {
     /** Whether any asset refers to this blob (for removing unreferenced blobs later). */
     boolean isBlobReferenced(String blobKey);
 
+    /**
+     * Records an upload of this blob in flight (see {@link BlobPins}) until {@code until}. {@link #publish} and
+     * {@link #addAsset} unpin the blobs of the assets they commit, in the same transaction.
+     */
+    void pinBlob(String blobKey, Instant until);
+
+    /** Ends an upload in flight that will not be published (e.g. refused as a duplicate). */
+    void unpinBlob(String blobKey);
+
+    /**
+     * Removes a blob's bytes (by running {@code deleteBytes}) if no asset refers to it and no upload of it is in flight
+     * (pinned until after {@code now}), all while holding the blob's pin row, so that no pin or publication of the same
+     * bytes can come in between the check and the removal.
+     *
+     * @return whether the bytes were removed
+     */
+    boolean releaseBlob(String blobKey, Instant now, Runnable deleteBytes);
+
+    /** Blobs a {@link #releaseBlob} should look at again: released while pinned, or whose pin has lapsed. */
+    List<String> blobsToRecheck(Instant now, int limit);
+
     /** The time of the package's newest change (for npm's {@code modified}); null if it has no version. */
     default Instant lastModified(PackageKey key) {
         return listVersions(key, null, Integer.MAX_VALUE).stream().map(PackageVersion::publishedTime)

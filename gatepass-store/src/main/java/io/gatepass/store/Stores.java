@@ -39,9 +39,15 @@ public final class Stores {
      * Where the store keeps package bytes: chunks in the database on PostgreSQL (so that every node serves every
      * package), files under {@code <dataDir>/blobs/} otherwise.
      */
-    public static BlobStore blobs(Store store, Path dataDir) {
+    public static BlobStore blobs(Store store, Path dataDir, java.time.Clock clock) {
         return store.kind().equals("postgresql") ? store.databaseBlobs()
-                : new io.gatepass.store.blob.FileBlobStore(dataDir.resolve("blobs"));
+                : new io.gatepass.store.blob.FileBlobStore(dataDir.resolve("blobs"), BlobPins.of(store.packages(),
+                clock));
+    }
+
+    /** {@link #blobs(Store, Path, java.time.Clock)} on the system clock. */
+    public static BlobStore blobs(Store store, Path dataDir) {
+        return blobs(store, dataDir, java.time.Clock.systemUTC());
     }
 
     /**

@@ -28,8 +28,13 @@ public final class SigV4Authenticator implements RequestAuthenticator {
 
     @Override
     public Authenticated authenticate(WireRequest request) {
-        VerifiedRequest<Principal> verified = verifier.verify(SignedRequest.of(request.method(), request.rawPath(),
-                request.rawQuery(), RequestHeaders.ofLowerCaseKeys(request.headers()), request.body()));
+        RequestHeaders headers = RequestHeaders.ofLowerCaseKeys(request.headers());
+        // a body spooled to disk was hashed while it streamed in; the verifier checks that hash as any other
+        SignedRequest signed = request.upload() != null
+                ? SignedRequest.withPayloadHash(request.method(), request.rawPath(), request.rawQuery(), headers,
+                        request.upload().sha256Hex())
+                : SignedRequest.of(request.method(), request.rawPath(), request.rawQuery(), headers, request.body());
+        VerifiedRequest<Principal> verified = verifier.verify(signed);
         return new Authenticated(verified.identity(), verified.scope().service());
     }
 }

@@ -88,6 +88,22 @@ public final class ApiPipeline {
         return response.withHeader("x-amzn-RequestId", requestId);
     }
 
+    /**
+     * Checks a request's signature before its body is read, as far as it can be: for a streamed body whose SHA-256
+     * the signer declared in a signed {@code x-amz-content-sha256}, passed here as {@code withDeclaredHash}'s upload
+     * (the body is checked against it once read, by {@link #handle}).
+     *
+     * @return why the signature does not hold, or empty if it does
+     */
+    public java.util.Optional<ServiceException> authenticationFailure(WireRequest withDeclaredHash) {
+        try {
+            authenticator.authenticate(withDeclaredHash);
+            return java.util.Optional.empty();
+        } catch (ServiceException e) {
+            return java.util.Optional.of(e);
+        }
+    }
+
     /** An error for a request that never reached the pipeline (e.g. too large), in its protocol's shape. */
     public WireResponse reject(WireRequest request, ServiceException error) {
         String requestId = ids.requestId();

@@ -29,23 +29,32 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final int maxBodyBytes;
     private final List<WebSocketRoute> webSockets;
     private final PackageFrontDoor packages;
+    private final ApiUploads uploads;
 
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes) {
         this(vertx, pipeline, ops, maxBodyBytes, List.of(), null);
     }
 
+    public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
+                         List<WebSocketRoute> webSockets, PackageFrontDoor packages) {
+        this(vertx, pipeline, ops, maxBodyBytes, webSockets, packages, null);
+    }
+
     /**
      * @param webSockets websocket endpoints, asked in order before anything else
      * @param packages   the package endpoints ({@code /codeartifact/...}), or null for none
+     * @param uploads    API requests with a streaming blob body (spooled to disk, not bounded by
+     *                   {@code maxBodyBytes}), or null for none
      */
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
-                         List<WebSocketRoute> webSockets, PackageFrontDoor packages) {
+                         List<WebSocketRoute> webSockets, PackageFrontDoor packages, ApiUploads uploads) {
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.ops = ops;
         this.maxBodyBytes = maxBodyBytes;
         this.webSockets = List.copyOf(webSockets);
         this.packages = packages;
+        this.uploads = uploads;
     }
 
     @Override
@@ -72,6 +81,10 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             return;
         }
         WireRequest head = wireRequest(request, new byte[0]);
+        if (uploads != null && uploads.handles(head)) {
+            uploads.handle(request, head, this::write); // streams its body to disk, up to the asset limit
+            return;
+        }
         if (request.method().name().equals("GET") && ops.handles(head.rawPath())) {
             vertx.executeBlocking(() -> ops.handle(head.rawPath()), false)
                     .onComplete(done -> write(request, done.succeeded() ? done.result()
@@ -134,7 +147,11 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         return new WireRequest(request.method().name(), request.path(), query == null ? "" : query, headers, body);
     }
 
-    private static void write(HttpServerRequest request, WireResponse response) {
+    private void write(HttpServerRequest request, WireResponse response) {
+        if (response.streamed() != null) {
+            StreamedResponses.send(vertx, request, response); // a blob payload, copied as the client takes it
+            return;
+        }
         HttpServerResponse out = request.response();
         if (out.ended() || out.closed()) {
             return;
@@ -144,7 +161,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         out.end(Buffer.buffer(response.body()));
     }
 
-    private static void writeAndClose(HttpServerRequest request, WireResponse response) {
+    private void writeAndClose(HttpServerRequest request, WireResponse response) {
         request.response().putHeader("Connection", "close");
         write(request, response);
         request.response().endHandler(v -> request.connection().close());

@@ -33,7 +33,6 @@ import java.util.Optional;
  */
 public final class PackageFrontDoor {
     private static final Logger LOG = LoggerFactory.getLogger(PackageFrontDoor.class);
-    private static final int READ_CHUNK = 256 * 1024;
 
     private final Vertx vertx;
     private final PackageEndpoint endpoint;
@@ -218,34 +217,7 @@ public final class PackageFrontDoor {
             InputStream in = opened.result().get();
             HttpServerResponse out = start(request, response, response.blobLength());
             out.closeHandler(v -> close(in));
-            pump(out, in);
-        });
-    }
-
-    private void pump(HttpServerResponse out, InputStream in) {
-        vertx.executeBlocking(() -> in.readNBytes(READ_CHUNK), false).onComplete(read -> {
-            if (out.closed()) {
-                close(in);
-                return;
-            }
-            if (read.failed()) {
-                LOG.error("reading a package blob failed mid-response", read.cause());
-                close(in);
-                out.reset(); // the headers are gone: end the stream abruptly rather than hang or truncate silently
-                return;
-            }
-            byte[] bytes = read.result();
-            if (bytes.length == 0) {
-                close(in);
-                out.end();
-                return;
-            }
-            out.write(Buffer.buffer(bytes));
-            if (out.writeQueueFull()) {
-                out.drainHandler(v -> pump(out, in));
-            } else {
-                pump(out, in);
-            }
+            StreamedResponses.pump(vertx, out, in);
         });
     }
 

@@ -3,8 +3,15 @@ package io.gatepass.server.protocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An HTTP response to write: status, headers and body bytes. */
-public record WireResponse(int status, Map<String, String> headers, byte[] body) {
+/**
+ * An HTTP response to write: status, headers and body bytes, or instead of the bytes a {@link StreamedBody} (a blob
+ * payload) to copy to the client as it takes it.
+ */
+public record WireResponse(int status, Map<String, String> headers, byte[] body, StreamedBody streamed) {
+
+    public WireResponse(int status, Map<String, String> headers, byte[] body) {
+        this(status, headers, body, null);
+    }
 
     public static WireResponse of(int status, String contentType, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -15,6 +22,6 @@ public record WireResponse(int status, Map<String, String> headers, byte[] body)
     public WireResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new WireResponse(status, copy, body);
+        return new WireResponse(status, copy, body, streamed);
     }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.DeletePackageVersionsResponse;
 import software.amazon.awssdk.services.codeartifact.model.DisposePackageVersionsResponse;
+import software.amazon.awssdk.services.codeartifact.model.GetPackageVersionAssetResponse;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionErrorCode;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
@@ -424,12 +427,45 @@ abstract class PackageWriteApiContract {
     }
 
     @Test
-    void publish_overTheApiBodyLimit_isRefused() {
-        byte[] content = bytes(ServerConfig.DEFAULT_MAX_BODY_BYTES + 1, 9);
+    void publish_ofAnAssetLargerThanTheApiBodyLimit_streamsAndReadsBackTheSameBytes() {
+        byte[] content = bytes(5 * 1024 * 1024 + 17, 9);
 
-        assertThatThrownBy(() -> publishGeneric("tools", "huge", "1.0", "huge.bin", content, false))
-                .isInstanceOf(AwsServiceException.class)
-                .satisfies(e -> assertThat(((AwsServiceException) e).statusCode()).isEqualTo(413));
+        PublishPackageVersionResponse published = publishGeneric("tools", "big", "1.0", "big.bin", content, false);
+        ResponseBytes<GetPackageVersionAssetResponse> read = admin.getPackageVersionAsset(r -> r.domain("team")
+                .repository("libs").format(PackageFormat.GENERIC).namespace("tools").packageValue("big")
+                .packageVersion("1.0").asset("big.bin"), ResponseTransformer.toBytes());
+
+        assertThat(published.asset().size()).isEqualTo(content.length);
+        assertThat(published.asset().hashesAsStrings()).containsEntry("SHA-256", sha256(content));
+        assertThat(sha256(read.asByteArray())).isEqualTo(sha256(content));
+        assertThat(read.response().assetName()).isEqualTo("big.bin");
+        assertThat(read.response().packageVersionRevision()).isEqualTo(published.versionRevision());
+    }
+
+    @Test
+    void publish_overHttpsWithTheSdk_storesTheAsset_andReadsItBack() throws Exception {
+        byte[] content = bytes(3 * 1024 * 1024 + 5, 12);
+        javax.net.ssl.TrustManager[] trust = TlsListenerTest.trusting(TlsListenerTest.certificate(
+                server.server().tlsCertificatePath()));
+        try (CodeartifactClient https = CodeartifactClient.builder()
+                .endpointOverride(URI.create(server.server().tlsEndpoint()))
+                .region(software.amazon.awssdk.regions.Region.of(TestServer.REGION))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        TestServer.admin()))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                        .tlsTrustManagersProvider(() -> trust).build())
+                .build()) {
+            PublishPackageVersionResponse published = https.publishPackageVersion(r -> r.domain("team")
+                    .repository("libs").format(PackageFormat.GENERIC).namespace("tools").packageValue("tls")
+                    .packageVersion("1.0").assetName("tls.bin").assetSHA256(sha256(content)),
+                    RequestBody.fromBytes(content));
+            ResponseBytes<GetPackageVersionAssetResponse> read = https.getPackageVersionAsset(r -> r.domain("team")
+                    .repository("libs").format(PackageFormat.GENERIC).namespace("tools").packageValue("tls")
+                    .packageVersion("1.0").asset("tls.bin"), ResponseTransformer.toBytes());
+
+            assertThat(published.asset().hashesAsStrings()).containsEntry("SHA-256", sha256(content));
+            assertThat(read.asByteArray()).isEqualTo(content);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

@@ -1,5 +1,6 @@
 package io.gatepass.store.blob;
 
+import io.gatepass.store.BlobPins;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.StoreException;
 
@@ -25,8 +26,16 @@ public final class FileBlobStore implements BlobStore {
 
     private final Path root;
     private final Path tmp;
+    private final BlobPins pins;
 
+    /** A store whose blobs no package store refers to (see {@link BlobPins#NONE}). */
     public FileBlobStore(Path root) {
+        this(root, BlobPins.NONE);
+    }
+
+    /** @param pins where a put records its upload in flight before it looks whether the bytes are there already */
+    public FileBlobStore(Path root, BlobPins pins) {
+        this.pins = pins;
         this.root = root.toAbsolutePath().normalize();
         this.tmp = this.root.resolve("tmp");
         try {
@@ -46,6 +55,7 @@ public final class FileBlobStore implements BlobStore {
         Path part = DigestingSpool.tempFile(tmp);
         try {
             StoredBlob blob = DigestingSpool.spool(content, part);
+            pins.pin(blob.key()); // before looking: a blob pinned is not removed (see BlobPins)
             Path target = path(blob.key());
             Files.createDirectories(target.getParent());
             if (Files.exists(target) && Files.size(target) == blob.size()) {

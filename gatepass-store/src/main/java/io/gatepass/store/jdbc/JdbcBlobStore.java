@@ -1,5 +1,6 @@
 package io.gatepass.store.jdbc;
 
+import io.gatepass.store.BlobPins;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.StoreException;
@@ -25,9 +26,11 @@ final class JdbcBlobStore implements BlobStore {
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"), "gatepass-blobs");
 
     private final Jdbc jdbc;
+    private final BlobPins pins;
 
-    JdbcBlobStore(Jdbc jdbc) {
+    JdbcBlobStore(Jdbc jdbc, BlobPins pins) {
         this.jdbc = jdbc;
+        this.pins = pins;
     }
 
     @Override
@@ -35,6 +38,7 @@ final class JdbcBlobStore implements BlobStore {
         Path part = DigestingSpool.tempFile(TMP);
         try {
             StoredBlob blob = DigestingSpool.spool(content, part);
+            pins.pin(blob.key()); // before looking: a blob pinned is not removed (see BlobPins)
             if (size(blob.key()).isPresent()) {
                 return blob;
             }

@@ -5,10 +5,12 @@ import io.gatepass.core.codeartifact.PackageAsset;
 import io.gatepass.core.codeartifact.PackageKey;
 import io.gatepass.core.codeartifact.PackageVersion;
 import io.gatepass.core.codeartifact.PackageVersionStatus;
+import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.PackageStore;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +83,7 @@ final class JdbcPackageStore implements PackageStore {
             for (Map.Entry<String, String> tag : publication.distTags().entrySet()) {
                 putDistTag(tx, key, tag.getKey(), tag.getValue());
             }
+            unpin(tx, publication.assets().stream().map(PackageAsset::blobKey).toList());
             return null;
         });
     }
@@ -108,6 +111,7 @@ final class JdbcPackageStore implements PackageStore {
                         asset.name()));
             }
             insertAsset(tx, key, newVersion.version(), asset);
+            unpin(tx, List.of(asset.blobKey()));
             return current.orElse(newVersion);
         });
     }
@@ -288,6 +292,78 @@ final class JdbcPackageStore implements PackageStore {
     public boolean isBlobReferenced(String blobKey) {
         return jdbc.one("look for assets of a blob", "SELECT 1 FROM codeartifact_package_assets WHERE blob_key = ?"
                 + " LIMIT 1", row -> 1, blobKey).isPresent();
+    }
+
+    @Override
+    public void pinBlob(String blobKey, Instant until) {
+        DuplicateEntityException lastRace = null;
+        for (int attempt = 1; attempt <= RACE_ATTEMPTS; attempt++) {
+            // waits while a release holds the row; finds none if that release removed it (then the bytes are gone
+            // and the blob store writes them again, since it looks only after pinning)
+            if (jdbc.update("pin package bytes", "UPDATE package_blob_pins SET uploads = uploads + 1,"
+                    + " pinned_until = ? WHERE blob_key = ?", until, blobKey) > 0) {
+                return;
+            }
+            try {
+                jdbc.update("pin package bytes", "INSERT INTO package_blob_pins (blob_key, uploads, pinned_until)"
+                        + " VALUES (?, 1, ?)", blobKey, until);
+                return;
+            } catch (DuplicateEntityException raced) {
+                lastRace = raced; // another pin or release created the row meanwhile: update it
+            }
+        }
+        throw new io.gatepass.store.StoreException("Cannot pin package bytes: concurrent writers kept racing",
+                lastRace);
+    }
+
+    @Override
+    public void unpinBlob(String blobKey) {
+        jdbc.update("unpin package bytes", UNPIN, blobKey);
+    }
+
+    @Override
+    public boolean releaseBlob(String blobKey, Instant now, Runnable deleteBytes) {
+        try { // the row to lock: nothing can lock a row that is not there
+            jdbc.update("release package bytes", "INSERT INTO package_blob_pins (blob_key, uploads, pinned_until)"
+                    + " VALUES (?, 0, ?)", blobKey, now);
+        } catch (DuplicateEntityException exists) {
+            // a pin or an earlier release left it
+        }
+        return jdbc.inTransaction("release package bytes", tx -> {
+            Optional<Instant> pinnedUntil = tx.one("SELECT uploads, pinned_until FROM package_blob_pins"
+                    + " WHERE blob_key = ? FOR UPDATE", row -> row.getInt("uploads") > 0
+                    ? Jdbc.instant(row, "pinned_until") : Instant.MIN, blobKey);
+            if (pinnedUntil.isEmpty()) {
+                return false; // another release removed it just now
+            }
+            if (pinnedUntil.get().isAfter(now)) {
+                return false; // an upload in flight: the sweep looks again
+            }
+            boolean referenced = tx.one("SELECT 1 FROM codeartifact_package_assets WHERE blob_key = ? LIMIT 1",
+                    row -> 1, blobKey).isPresent();
+            if (!referenced) {
+                deleteBytes.run();
+            }
+            tx.update("DELETE FROM package_blob_pins WHERE blob_key = ?", blobKey);
+            return !referenced;
+        });
+    }
+
+    @Override
+    public List<String> blobsToRecheck(Instant now, int limit) {
+        return jdbc.list("list package bytes to look at again", "SELECT blob_key FROM package_blob_pins"
+                + " WHERE uploads <= 0 OR pinned_until < ? ORDER BY blob_key LIMIT ?",
+                row -> row.getString("blob_key"), now, limit);
+    }
+
+    private static final String UNPIN = "UPDATE package_blob_pins SET uploads = uploads - 1 WHERE blob_key = ?"
+            + " AND uploads > 0";
+
+    /** Ends the uploads in flight of the blobs a publication now refers to (in key order: no deadlocks). */
+    private static void unpin(Jdbc.Transaction tx, List<String> blobKeys) throws SQLException {
+        for (String blobKey : new java.util.TreeSet<>(blobKeys)) {
+            tx.update(UNPIN, blobKey);
+        }
     }
 
     private static void ensurePackage(Jdbc.Transaction tx, HostedPackage pkg) throws SQLException {

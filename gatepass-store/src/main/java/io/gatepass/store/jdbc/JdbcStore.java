@@ -78,7 +78,8 @@ public final class JdbcStore implements Store {
         this.serverProcesses = new JdbcServerProcessStore(jdbc);
         this.repositoryPolicies = new JdbcRepositoryPolicyStore(jdbc);
         this.packages = new JdbcPackageStore(jdbc);
-        this.databaseBlobs = new JdbcBlobStore(jdbc);
+        this.databaseBlobs = new JdbcBlobStore(jdbc,
+                io.gatepass.store.BlobPins.of(packages, java.time.Clock.systemUTC()));
     }
 
     /**

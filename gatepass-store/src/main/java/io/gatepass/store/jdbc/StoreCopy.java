@@ -32,9 +32,12 @@ import java.util.TreeMap;
  * PostgreSQL), before the tables that name them commit.
  */
 public final class StoreCopy {
-    /** Flyway's own bookkeeping, and the blob tables, whose contents move through the blob stores. */
+    /**
+     * Flyway's own bookkeeping; the blob tables, whose contents move through the blob stores; and the pins of uploads
+     * in flight, which belong to the source's running nodes.
+     */
     private static final Set<String> NOT_COPIED = Set.of("gatepass_schema_history", "package_blobs",
-            "package_blob_chunks");
+            "package_blob_chunks", "package_blob_pins");
     private static final int BATCH = 500;
 
     private StoreCopy() {

@@ -35,6 +35,7 @@ import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionInput;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionOrigin;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionSummary;
 import io.gatepass.server.endpoints.packages.pypi.ProjectNames;
+import io.gatepass.server.protocol.StreamedBody;
 import io.gatepass.server.protocol.rest.RestRoute;
 import io.gatepass.server.protocol.rest.RestRoutes;
 import io.gatepass.store.BlobStore;
@@ -61,12 +62,10 @@ import java.util.regex.Pattern;
  * package ARN (the repository ARN for ListPackages) with the identity policies and the domain's and the repository's
  * permissions policies; only then is anything missing reported.
  *
- * <p>GetPackageVersionAsset answers with the asset's bytes in one response body (the restJson codec does not stream),
- * so assets larger than {@link #MAX_ASSET_RESPONSE_BYTES} are refused there; the repository endpoints stream any size.
+ * <p>GetPackageVersionAsset opens the asset's bytes here, so a missing blob is an error in the protocol's shape; the
+ * front door then streams them to the client (any size, never whole in memory) and closes the stream.
  */
 final class PackageOperations {
-    /** The largest asset GetPackageVersionAsset returns (it is held in memory while answering). */
-    static final long MAX_ASSET_RESPONSE_BYTES = 64L * 1024 * 1024;
     /** POMs larger than this are not read for their dependencies. */
     private static final long MAX_POM_BYTES = 4L * 1024 * 1024;
     private static final Set<String> MODEL_FORMATS = Set.of("npm", "pypi", "maven", "nuget", "generic", "ruby",
@@ -295,19 +294,9 @@ final class PackageOperations {
         PackageAsset asset = store.packages().findAsset(key, versionName, assetName)
                 .orElseThrow(() -> CodeArtifactErrors.NOT_FOUND.exception(
                         "Asset %s not found in package version %s.", assetName, versionName));
-        if (asset.size() > MAX_ASSET_RESPONSE_BYTES) {
-            throw CodeArtifactErrors.VALIDATION.exception("Asset %s is %d bytes; GetPackageVersionAsset returns "
-                    + "assets of at most %d bytes here. Download it from the repository endpoint.", assetName,
-                    asset.size(), MAX_ASSET_RESPONSE_BYTES);
-        }
-        byte[] bytes;
-        try (InputStream in = blobs.open(asset.blobKey()).orElseThrow(() -> CodeArtifactErrors.INTERNAL.exception(
-                "The bytes of asset %s are missing.", assetName))) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read asset " + assetName, e);
-        }
-        return new GetPackageVersionAssetOutput(bytes, asset.name(), version.version(), version.revision());
+        InputStream bytes = blobs.open(asset.blobKey()).orElseThrow(() -> CodeArtifactErrors.INTERNAL.exception(
+                "The bytes of asset %s are missing.", assetName));
+        return new GetPackageVersionAssetOutput(new StreamedBody(asset.size(), bytes), asset.name(), version.version(), version.revision());
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -1,6 +1,7 @@
 package io.gatepass.server.api.codeartifact;
 
-import io.gatepass.server.protocol.rest.BinaryPayload;
+import io.gatepass.server.protocol.StreamedBody;
+import io.gatepass.server.protocol.rest.StreamingPayload;
 
 import java.time.Instant;
 import java.util.List;
@@ -126,10 +127,11 @@ public final class PackageShapes {
     }
 
     /** The asset's bytes as the response body, its name, version and revision in the model's headers. */
-    public record GetPackageVersionAssetOutput(byte[] asset, String assetName, String packageVersion,
-                                               String packageVersionRevision) implements BinaryPayload {
+    /** The asset's bytes are streamed from the blob store as the client takes them (see {@link StreamingPayload}). */
+    public record GetPackageVersionAssetOutput(StreamedBody asset, String assetName, String packageVersion,
+                                               String packageVersionRevision) implements StreamingPayload {
         @Override
-        public byte[] payload() {
+        public StreamedBody payload() {
             return asset;
         }
 

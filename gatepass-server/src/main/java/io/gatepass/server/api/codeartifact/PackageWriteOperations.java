@@ -15,18 +15,19 @@ import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.endpoints.packages.pypi.ProjectNames;
 import io.gatepass.server.protocol.rest.RestRoute;
 import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.server.protocol.BlobContent;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.PackageStore;
 import io.gatepass.store.ReferenceViolationException;
 import io.gatepass.store.Store;
+import io.gatepass.store.blob.BlobCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,7 @@ final class PackageWriteOperations {
     private final BlobStore blobs;
     private final String region;
     private final PackageChanges changes;
+    private final BlobCollector collector;
 
     private PackageWriteOperations(CodeArtifactSupport support, Store store, BlobStore blobs, String region,
                                    PackageChanges changes) {
@@ -70,6 +72,7 @@ final class PackageWriteOperations {
         this.blobs = blobs;
         this.region = region;
         this.changes = changes;
+        this.collector = new BlobCollector(store.packages(), blobs);
     }
 
     /** Adds the five operations and their routes (paths and query names as in the AWS model). */
@@ -162,7 +165,7 @@ final class PackageWriteOperations {
                     outcome.succeed(version, deleted.revision(), PackageVersionStatus.DELETED);
                 }, () -> outcome.fail(version, "NOT_FOUND", "Version " + version + " was deleted meanwhile."));
             }
-            release(released);
+            release(released, context);
             return outcome.output();
         } finally {
             changes.changed(target.key()); // cached renderings (npm packuments) see it at once
@@ -197,7 +200,7 @@ final class PackageWriteOperations {
                         }, () -> outcome.fail(version, "MISMATCHED_REVISION", "Version " + version
                                 + " changed while it was being disposed of."));
             }
-            release(released);
+            release(released, context);
             return outcome.output();
         } finally {
             changes.changed(target.key()); // cached renderings (npm packuments) see it at once
@@ -214,7 +217,7 @@ final class PackageWriteOperations {
                 packages().listAssets(target.key(), version.version()).forEach(a -> blobKeys.add(a.blobKey()));
             }
             HostedPackage deleted = packages().deletePackage(target.key()).orElseThrow(() -> packageMissing(target));
-            release(blobKeys);
+            release(blobKeys, context);
             return new DeletePackageOutput(new DeletedPackageSummary(target.key().format(),
                     target.key().namespaceOrNull(), deleted.displayName(),
                     new PackageOriginConfiguration(new PackageOriginRestrictions("ALLOW", "ALLOW"))));
@@ -236,13 +239,12 @@ final class PackageWriteOperations {
                     PACKAGE_PART);
             String assetName = support.validation.requiredString("assetName", input.assetName(), 1, 255, ASSET_NAME);
             String sha256 = support.validation.requiredString("assetSHA256", input.assetSha256(), 64, 64, SHA256);
-            byte[] content = support.validation.required("assetContent", input.assetContent());
+            BlobContent content = support.validation.required("assetContent", input.assetContent());
             boolean unfinished = Boolean.TRUE.equals(input.unfinished());
             authorizedPackage(context, target, "PublishPackageVersion");
-            String actual = HexFormat.of().formatHex(sha256(content));
-            if (!actual.equals(sha256)) {
+            if (!content.sha256Hex().equals(sha256)) {
                 throw CodeArtifactErrors.VALIDATION.exception("assetSHA256 %s does not match the SHA-256 of the asset"
-                        + " content (%s).", sha256, actual);
+                        + " content (%s).", sha256, content.sha256Hex());
             }
             PackageVersion existing = packages().findVersion(target.key(), version).orElse(null);
             if (existing != null && existing.status() != PackageVersionStatus.UNFINISHED) {
@@ -250,7 +252,7 @@ final class PackageWriteOperations {
                         + " Unfinished version takes more assets.", version, target.key().name(),
                         existing.status().wireName());
             }
-            BlobStore.StoredBlob blob = blobs.put(new ByteArrayInputStream(content));
+            BlobStore.StoredBlob blob = put(content);
             PackageAsset asset = new PackageAsset(assetName, blob.size(), blob.md5(), blob.sha1(), blob.sha256(),
                     blob.sha512(), blob.key());
             HostedPackage pkg = new HostedPackage(target.key(), target.key().name(), context.now());
@@ -275,14 +277,14 @@ final class PackageWriteOperations {
                     }
                 }
             } catch (DuplicateEntityException e) {
-                release(Set.of(blob.key()));
+                abandon(blob, context);
                 throw existing == null && !unfinished
                         ? CodeArtifactErrors.CONFLICT.exception("Version %s of package %s already exists.", version,
                         target.key().name())
                         : CodeArtifactErrors.CONFLICT.exception("Version %s of package %s already has an asset named"
                         + " %s.", version, target.key().name(), assetName);
             } catch (ReferenceViolationException e) {
-                release(Set.of(blob.key()));
+                abandon(blob, context);
                 throw repositoryMissing(target);
             }
             Map<String, String> hashes = new LinkedHashMap<>();
@@ -325,17 +327,28 @@ final class PackageWriteOperations {
         return found;
     }
 
-    /** Removes the blobs no asset refers to any more. */
-    private void release(Set<String> blobKeys) {
-        for (String key : blobKeys) {
-            try {
-                if (!packages().isBlobReferenced(key)) {
-                    blobs.delete(key);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("could not remove the unreferenced blob {}", key, e);
-            }
+    /** Removes the blobs no asset refers to any more (and no upload is about to: see {@link BlobCollector}). */
+    private void release(Set<String> blobKeys, CallContext context) {
+        collector.release(blobKeys, context.now());
+    }
+
+    /** Stores the asset's bytes, streamed from where the front door spooled them. */
+    private BlobStore.StoredBlob put(BlobContent content) {
+        try (InputStream in = content.open()) {
+            return blobs.put(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the asset content", e);
         }
+    }
+
+    /** A blob put for a publication that failed: no longer in flight, and removed unless something refers to it. */
+    private void abandon(BlobStore.StoredBlob blob, CallContext context) {
+        try {
+            packages().unpinBlob(blob.key());
+        } catch (RuntimeException e) {
+            LOG.warn("could not unpin blob {}; the sweep removes it once its pin lapses", blob.key(), e);
+        }
+        release(Set.of(blob.key()), context);
     }
 
     /** Authorizes the action on the package's ARN, then checks that the domain and repository exist. */
@@ -424,14 +437,6 @@ final class PackageWriteOperations {
 
     private static String revision() {
         return UUID.randomUUID().toString();
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ServiceException repositoryMissing(Target target) {

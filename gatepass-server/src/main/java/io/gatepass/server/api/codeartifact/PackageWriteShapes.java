@@ -1,6 +1,7 @@
 package io.gatepass.server.api.codeartifact;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.gatepass.server.protocol.BlobContent;
 
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class PackageWriteShapes {
     /** {@code assetContent} is the request body; {@code assetSHA256} the {@code x-amz-content-sha256} header. */
     public record PublishPackageVersionInput(String domain, String domainOwner, String repository, String format,
                                              String namespace, String packageName, String packageVersion,
-                                             byte[] assetContent, String assetName,
+                                             BlobContent assetContent, String assetName,
                                              @JsonProperty("assetSHA256") String assetSha256, Boolean unfinished) {
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.gatepass.core.error.CommonErrors;
 import io.gatepass.core.error.ErrorCode;
 import io.gatepass.core.error.ServiceException;
@@ -14,6 +15,7 @@ import io.gatepass.server.api.BoundOperation;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
+import io.gatepass.server.protocol.BlobContent;
 import io.gatepass.server.protocol.DecodedCall;
 import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireMappers;
@@ -46,7 +48,9 @@ import java.util.Map;
  * declared type (integer, number, boolean, timestamp; anything else stays text), so a bad value is reported under the
  * parameter's wire name. A repeated query parameter fills a list member and gives a scalar member its first value;
  * a header bound to a list is split at commas. In the query '+' is a space; in the path it is a plus sign. An output
- * that is a {@link BinaryPayload} (a blob payload) is sent as its bytes, with its header-bound members as headers.
+ * that is a {@link BinaryPayload} (a blob payload) is sent as its bytes, with its header-bound members as headers; a
+ * {@link StreamingPayload} is streamed by the front door. A streaming blob input member ({@link BlobContent}) takes
+ * a body the front door spooled to disk.
  */
 public final class RestJsonCodec implements ProtocolCodec {
     static final String JSON = "application/json";
@@ -118,10 +122,14 @@ public final class RestJsonCodec implements ProtocolCodec {
         return new DecodedCall(operation, input);
     }
 
-    /** A blob payload: the body's bytes, whatever their media type, are the member. */
+    /**
+     * A blob payload: the body's bytes, whatever their media type, are the member; a body the front door spooled to
+     * disk is the member as a {@link BlobContent} (a member of that type binds either).
+     */
     private static ObjectNode payload(WireRequest request, String member) {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
-        input.set(member, BinaryNode.valueOf(request.body()));
+        input.set(member, request.upload() != null ? new POJONode(request.upload())
+                : BinaryNode.valueOf(request.body()));
         return input;
     }
 
@@ -221,6 +229,12 @@ public final class RestJsonCodec implements ProtocolCodec {
                 .map(RestRoute::successStatus).orElse(200);
         if (status == 204) {
             return new WireResponse(status, new LinkedHashMap<>(), new byte[0]);
+        }
+        if (output instanceof StreamingPayload streaming) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/octet-stream");
+            headers.putAll(streaming.headers());
+            return new WireResponse(status, headers, new byte[0], streaming.payload());
         }
         if (output instanceof BinaryPayload binary) {
             WireResponse response = WireResponse.of(status, "application/octet-stream", binary.payload());

@@ -84,6 +84,19 @@ public final class RestRoutes {
         return Optional.empty();
     }
 
+    /**
+     * Whether some service's route for this method and raw path takes the whole body as a blob payload, which the
+     * front door then streams to disk instead of reading into memory.
+     */
+    public boolean hasBlobPayload(String method, String rawPath) {
+        try {
+            return match(null, method, RestJsonCodec.segments(rawPath))
+                    .map(m -> m.route().payloadMember() != null).orElse(false);
+        } catch (RuntimeException malformedPath) {
+            return false; // the bounded-body path reports it
+        }
+    }
+
     private static Optional<Match> match(String signingName, List<Compiled> routes, String method, List<String> path) {
         for (Compiled compiled : routes) {
             if (!compiled.route().method().equals(method)) {

@@ -8,7 +8,9 @@ import io.gatepass.core.error.ServiceException;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
+import io.gatepass.server.protocol.BlobContent;
 import io.gatepass.server.protocol.DecodedCall;
+import io.gatepass.server.protocol.StreamedBody;
 import io.gatepass.server.protocol.WireMappers;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
@@ -56,7 +58,8 @@ class RestJsonCodecTest {
                         RestRoute.of("POST", "/v1/guarded", "Guarded"),
                         RestRoute.of("POST", "/v1/primitive", "Primitive").query("size", "size"),
                         RestRoute.of("GET", "/", "Root"),
-                        RestRoute.of("POST", "/v1/blob", "PutBlob").query("name", "name").payload("content"))
+                        RestRoute.of("POST", "/v1/blob", "PutBlob").query("name", "name").payload("content"),
+                        RestRoute.of("POST", "/v1/stream", "PutStream").query("name", "name").payload("content"))
                 .add(ECHO, RestRoute.of("POST", "/v2/echo/{Name}", "Echo").query("count", "Count"),
                         RestRoute.of("GET", "/v1/ping", "Ping"));
     }
@@ -68,6 +71,7 @@ class RestJsonCodecTest {
             table.add(CAMEL_ECHO, name, EchoInput.class, (input, context) -> EchoOutput.of(input));
         }
         table.add(CAMEL_ECHO, "PutBlob", BlobInput.class, (input, context) -> Empty.INSTANCE);
+        table.add(CAMEL_ECHO, "PutStream", StreamInput.class, (input, context) -> Empty.INSTANCE);
         for (String name : List.of("GetSpecial", "Create", "Delete", "Root")) {
             table.add(CAMEL_ECHO, name, Empty.class, (input, context) -> Empty.INSTANCE);
         }
@@ -101,6 +105,63 @@ class RestJsonCodecTest {
 
     /** An input whose blob member is the whole body (a modelled blob payload). */
     public record BlobInput(String name, byte[] content) {
+    }
+
+    /** An input whose streaming blob member is the whole body, in memory or spooled to disk. */
+    public record StreamInput(String name, BlobContent content) {
+    }
+
+    @Test
+    void decode_whenTheBodyWasSpooledToDisk_bindsItAsTheStreamingMember_withItsLengthAndHash() {
+        BlobContent.Spooled spooled = BlobContent.spooled(java.nio.file.Path.of("/tmp/upload-1.part"), 12_345,
+                "ab".repeat(32));
+        WireRequest request = CodecFixtures.request("POST", "/v1/stream", "name=a.bin",
+                Map.of("Content-Type", "application/octet-stream"), new byte[0]).withUpload(spooled);
+
+        StreamInput input = (StreamInput) decodeAndBind(request);
+
+        assertThat(input.name()).isEqualTo("a.bin");
+        assertThat(input.content()).isSameAs(spooled);
+    }
+
+    @Test
+    void decode_whenAStreamingMembersBodyCameInMemory_bindsItsBytes() throws Exception {
+        byte[] bytes = {0, (byte) 0xff, '{', 1, 2};
+        WireRequest request = CodecFixtures.request("POST", "/v1/stream", "", Map.of(), bytes);
+
+        StreamInput input = (StreamInput) decodeAndBind(request);
+
+        assertThat(input.content().length()).isEqualTo(5);
+        try (java.io.InputStream in = input.content().open()) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+        assertThat(input.content().sha256Hex()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
+
+    @Test
+    void success_whenOutputIsAStreamingPayload_leavesItsStreamToTheFrontDoor_withItsHeaders() {
+        DecodedCall call = codec.decode(call("POST", "/v1/echo/n", ""), table, "camelecho");
+        StreamedBody body = new StreamedBody(3, new java.io.ByteArrayInputStream(new byte[]{1, 2, 3}));
+
+        WireResponse response = codec.success(call, new StreamingPayload() {
+            @Override
+            public StreamedBody payload() {
+                return body;
+            }
+
+            @Override
+            public Map<String, String> headers() {
+                return Map.of("X-AssetName", "big.bin");
+            }
+        }, "r");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.streamed()).isSameAs(body);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers()).containsEntry("Content-Type", "application/octet-stream")
+                .containsEntry("X-AssetName", "big.bin");
+        assertThat(response.withHeader("x-amzn-RequestId", "r").streamed()).isSameAs(body);
     }
 
     @Test

@@ -123,4 +123,16 @@ class RestRoutesTest {
     private static String operation(RestRoutes routes, String... path) {
         return routes.match(null, "GET", List.of(path)).orElseThrow().route().operation();
     }
+
+    @Test
+    void hasBlobPayload_isTrueOnlyForARouteWhoseBodyIsABlobMember() {
+        RestRoutes routes = RestJsonCodecTest.routes();
+
+        assertThat(routes.hasBlobPayload("POST", "/v1/blob")).isTrue();
+        assertThat(routes.hasBlobPayload("POST", "/v1/blob/")).isTrue();
+        assertThat(routes.hasBlobPayload("GET", "/v1/blob")).isFalse();
+        assertThat(routes.hasBlobPayload("POST", "/v1/echo/n")).isFalse();
+        assertThat(routes.hasBlobPayload("POST", "/v1/unknown")).isFalse();
+        assertThat(routes.hasBlobPayload("POST", "/v1/%zz")).as("malformed: left to the codec").isFalse();
+    }
 }
