@@ -7,6 +7,11 @@ import io.gatepass.core.id.IdGenerator;
 import io.gatepass.core.token.RepositoryTokenVerifier;
 import io.gatepass.core.token.TokenVerifier;
 import io.gatepass.server.api.OperationTable;
+import io.gatepass.server.audit.ApiAudit;
+import io.gatepass.server.audit.AuditLog;
+import io.gatepass.server.audit.AuditLogFile;
+import io.gatepass.server.audit.AuditWriter;
+import io.gatepass.server.audit.PackageAudit;
 import io.gatepass.server.api.gamelift.GameLiftService;
 import io.gatepass.server.api.codeartifact.CodeArtifactService;
 import io.gatepass.server.tokens.ComputeTokenAuthority;
@@ -99,6 +104,8 @@ public final class GatepassServer implements AutoCloseable {
     private final RepositoryTokenVerifier repositoryTokenVerifier;
     private ServerProcessRegistry serverProcesses;
     private GameSessionEvents gameSessionEvents;
+    /** The audit log's writer, or null when the audit log is off. */
+    private AuditWriter auditWriter;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
@@ -149,6 +156,7 @@ public final class GatepassServer implements AutoCloseable {
                 : ServerCertificate.selfSigned(config.dataDir(), Hosts.certificateNames(advertisedHost, config.bind()),
                 advertisedHost, Clock.systemUTC());
         Store store = Stores.open(config.store(), config.dataDir());
+        AuditWriter auditWriter = null;
         try {
             IdGenerator ids = IdGenerator.secure();
             SecretCipher cipher = new SecretCipher(masterKey);
@@ -196,7 +204,14 @@ public final class GatepassServer implements AutoCloseable {
             CredentialResolver credentialResolver = new CredentialResolver(store, issuer, clock);
             SigV4Authenticator authenticator = new SigV4Authenticator(credentialResolver,
                     config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock);
-            ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics);
+            auditWriter = AuditLogFile.open(config.audit(), config.dataDir(), clock);
+            AuditLog auditLog = auditWriter == null ? AuditLog.OFF : auditWriter;
+            if (auditWriter != null) {
+                metrics.gauge("gatepass.audit.dropped.lines", "Audit log lines dropped because the writer fell behind",
+                        auditWriter::dropped);
+            }
+            ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics,
+                    new ApiAudit(auditLog, config.audit().reads()));
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
@@ -208,7 +223,8 @@ public final class GatepassServer implements AutoCloseable {
                             () -> certificate == null ? null : certificate.certificateChain().toAbsolutePath().toString(),
                             new StsFleetRoleCredentials(store, issuer, policies, clock)),
                     refusal -> metrics.count("gatepass.sdk.handshake.refusals",
-                            "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
+                            "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()),
+                    auditLog, clock);
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
                     serverProcesses::activeCount);
             PackageEndpoint packageEndpoint = new PackageEndpoint(
@@ -216,7 +232,8 @@ public final class GatepassServer implements AutoCloseable {
                     repositoryTokens.verifier(), new RepositoryPermissions(authorizer, store, clock), store, blobs,
                     publicUrl::get, config.region(), clock);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
-                    config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
+                    config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
+                    new PackageAudit(auditLog, clock, config.region()));
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
                     new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), List.of(sdkWebSocket),
                     packageDoor);
@@ -256,6 +273,7 @@ public final class GatepassServer implements AutoCloseable {
                     ? "wss://" + Hosts.inUrl(advertisedHost) + ":" + https.actualPort()
                     : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
             server.serverProcesses = serverProcesses;
+            server.auditWriter = auditWriter;
             server.gameSessionEvents = sessionEvents.get();
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
@@ -266,6 +284,9 @@ public final class GatepassServer implements AutoCloseable {
             }
             return server;
         } catch (RuntimeException e) {
+            if (auditWriter != null) {
+                auditWriter.close();
+            }
             store.close();
             throw e;
         }
@@ -345,6 +366,9 @@ public final class GatepassServer implements AutoCloseable {
         try {
             vertx.close().await();
         } finally {
+            if (auditWriter != null) {
+                auditWriter.close();
+            }
             store.close();
         }
     }
