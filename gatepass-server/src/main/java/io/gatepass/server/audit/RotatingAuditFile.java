@@ -12,7 +12,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The audit log file with its rotation: appends lines to {@code audit.log}; before a line that would take the file
@@ -25,6 +27,8 @@ public final class RotatingAuditFile implements AuditSink {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final long DAY_MILLIS = 86_400_000L;
+    private static final int STAMP_LENGTH = "20261206T110726.123Z".length();
+    private static final Pattern ROTATED = Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z(-\\d{1,9})?");
 
     private final Path file;
     private final long maxBytes;
@@ -86,22 +90,39 @@ public final class RotatingAuditFile implements AuditSink {
             return List.of();
         }
         try (var files = Files.list(dir)) {
-            return files.filter(p -> isRotated(p.getFileName().toString(), prefix)).sorted().toList();
+            return files.filter(p -> isRotated(p.getFileName().toString(), prefix))
+                    .sorted(Comparator.comparing((Path p) -> stamp(p.getFileName().toString(), prefix))
+                            .thenComparingInt(p -> suffix(p.getFileName().toString(), prefix)))
+                    .toList();
         }
     }
 
     private static boolean isRotated(String name, String prefix) {
-        return name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d{8}T\\d{6}\\.\\d{3}Z(-\\d+)?");
+        return name.startsWith(prefix) && ROTATED.matcher(name.substring(prefix.length())).matches();
+    }
+
+    private static String stamp(String name, String prefix) {
+        return name.substring(prefix.length(), prefix.length() + STAMP_LENGTH);
+    }
+
+    /** 0 for {@code <stamp>}, n for {@code <stamp>-n} (several rotations within one millisecond). */
+    private static int suffix(String name, String prefix) {
+        String rest = name.substring(prefix.length() + STAMP_LENGTH);
+        return rest.isEmpty() ? 0 : Integer.parseInt(rest.substring(1));
     }
 
     private void rotate() throws IOException {
         out.close();
         String stamp = STAMP.format(clock.instant());
-        Path target = file.resolveSibling(file.getFileName() + "." + stamp);
-        for (int i = 1; Files.exists(target); i++) {
-            target = file.resolveSibling(file.getFileName() + "." + stamp + "-" + i);
+        String prefix = file.getFileName() + ".";
+        int next = -1; // after every file of the same millisecond, so that the order of names stays the order of time
+        for (Path earlier : rotated(file)) {
+            if (stamp(earlier.getFileName().toString(), prefix).equals(stamp)) {
+                next = Math.max(next, suffix(earlier.getFileName().toString(), prefix));
+            }
         }
-        Files.move(file, target);
+        next++;
+        Files.move(file, file.resolveSibling(prefix + stamp + (next == 0 ? "" : "-" + next)));
         open();
         List<Path> old = rotated(file);
         for (int i = 0; i < old.size() - retainFiles; i++) {
