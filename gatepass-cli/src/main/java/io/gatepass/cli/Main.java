@@ -15,11 +15,12 @@ import java.util.List;
  */
 @Command(name = "gatepass", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hosted short-lived credentials, wire-compatible with AWS GameLift and CodeArtifact.",
-        subcommands = {ServeCommand.class, io.gatepass.cli.agent.AgentCommand.class})
+        subcommands = {ServeCommand.class, io.gatepass.cli.agent.AgentCommand.class,
+                io.gatepass.cli.audit.AuditCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("serve") || args[0].equals("agent"))) {
+        if (args.length > 0 && (args[0].equals("serve") || args[0].equals("agent") || args[0].equals("audit"))) {
             System.exit(new CommandLine(new Main()).execute(args));
         }
         quietSdkLogging();
