@@ -2,6 +2,7 @@ package io.gatepass.cli;
 
 import io.gatepass.server.GatepassServer;
 import io.gatepass.server.bootstrap.AdminBootstrap;
+import io.gatepass.server.config.AuditSettings;
 import io.gatepass.server.config.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,6 +72,25 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest package upload (npm publish, wheel, jar) in bytes (default 5000000000)")
     String maxAssetBytes;
 
+    @Option(names = "--audit-log", paramLabel = "FILE|off",
+            description = "Audit log file (default <data-dir>/audit/audit.log; off for none)")
+    String auditLog;
+
+    @Option(names = "--audit-max-file-bytes", paramLabel = "BYTES",
+            description = "Rotate the audit log before it grows past this size (default 104857600)")
+    String auditMaxFileBytes;
+
+    @Option(names = "--audit-rotate-daily", paramLabel = "true|false",
+            description = "Also rotate the audit log at each new UTC day (default true)")
+    String auditRotateDaily;
+
+    @Option(names = "--audit-retain-files", paramLabel = "N", description = "Rotated audit logs kept (default 30)")
+    String auditRetainFiles;
+
+    @Option(names = "--audit-reads", paramLabel = "true|false",
+            description = "Also audit read-only calls: Describe, List, Get, Search (default false)")
+    String auditReads;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -94,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.get(Setting.PUBLIC_URL),
                 settings.get(Setting.ADVERTISED_HOST),
                 tls(settings),
-                maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)));
+                maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)),
+                audit(settings));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -143,6 +164,11 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.TLS_KEY, tlsKey);
         put(flags, Setting.ADVERTISED_HOST, advertisedHost);
         put(flags, Setting.MAX_ASSET_BYTES, maxAssetBytes);
+        put(flags, Setting.AUDIT_LOG, auditLog);
+        put(flags, Setting.AUDIT_MAX_FILE_BYTES, auditMaxFileBytes);
+        put(flags, Setting.AUDIT_ROTATE_DAILY, auditRotateDaily);
+        put(flags, Setting.AUDIT_RETAIN_FILES, auditRetainFiles);
+        put(flags, Setting.AUDIT_READS, auditReads);
         return flags;
     }
 
@@ -170,6 +196,35 @@ final class ServeCommand implements Callable<Integer> {
         }
         return new ServerConfig.Tls(number, certificate == null ? null : Path.of(certificate).toAbsolutePath(),
                 key == null ? null : Path.of(key).toAbsolutePath());
+    }
+
+    /**
+     * The audit log: {@code --audit-log off} (also {@code false}, as YAML reads an unquoted off) for none, a file, or
+     * by default {@code <data-dir>/audit/audit.log}.
+     */
+    static AuditSettings audit(SettingsResolver<Setting> settings) {
+        String file = settings.get(Setting.AUDIT_LOG);
+        boolean off = file != null && (file.trim().equalsIgnoreCase("off") || file.trim().equalsIgnoreCase("false"));
+        long maxBytes;
+        try {
+            maxBytes = Long.parseLong(settings.get(Setting.AUDIT_MAX_FILE_BYTES).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--audit-max-file-bytes must be a whole number of bytes, got '"
+                    + settings.get(Setting.AUDIT_MAX_FILE_BYTES) + "'");
+        }
+        return new AuditSettings(!off, off || file == null ? null : Path.of(file.trim()).toAbsolutePath(), maxBytes,
+                bool(settings, Setting.AUDIT_ROTATE_DAILY), settings.getInt(Setting.AUDIT_RETAIN_FILES),
+                bool(settings, Setting.AUDIT_READS));
+    }
+
+    private static boolean bool(SettingsResolver<Setting> settings, Setting setting) {
+        String value = settings.get(setting).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(setting.flag() + " must be true or false, got '" + value
+                    + "'");
+        };
     }
 
     private static void put(Map<Setting, String> flags, Setting setting, String value) {
