@@ -12,6 +12,7 @@ import io.gatepass.server.audit.AuditLog;
 import io.gatepass.server.audit.AuditLogFile;
 import io.gatepass.server.audit.AuditWriter;
 import io.gatepass.server.audit.PackageAudit;
+import io.gatepass.server.audit.SdkAudit;
 import io.gatepass.server.api.gamelift.GameLiftService;
 import io.gatepass.server.api.codeartifact.CodeArtifactService;
 import io.gatepass.server.tokens.ComputeTokenAuthority;
@@ -178,9 +179,12 @@ public final class GatepassServer implements AutoCloseable {
             // Game sessions are placed on processes connected over the SDK websocket, and those processes report
             // back to the game sessions: each side reaches the other through the seam in server/gamelift.
             AtomicReference<GameSessionEvents> sessionEvents = new AtomicReference<>();
+            auditWriter = AuditLogFile.open(config.audit(), config.dataDir(), clock);
+            AuditLog auditLog = auditWriter == null ? AuditLog.OFF : auditWriter;
+            SdkAudit sdkAudit = new SdkAudit(auditLog, clock);
             SdkSettings sdkSettings = SdkSettings.DEFAULTS;
             ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
-                    sessionEvents::get, new ComputeTokenRefresher(store, computeTokens, clock),
+                    sessionEvents::get, new ComputeTokenRefresher(store, computeTokens, clock, sdkAudit),
                     new StoredProcessRecords(store.serverProcesses(), nodeId(config)));
             GameSessionEvents gameSessions = GameLiftService.register(operations, store, authorizer,
                     config.region(), computeTokens, websocketBase::get,
@@ -204,8 +208,6 @@ public final class GatepassServer implements AutoCloseable {
             CredentialResolver credentialResolver = new CredentialResolver(store, issuer, clock);
             SigV4Authenticator authenticator = new SigV4Authenticator(credentialResolver,
                     config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock);
-            auditWriter = AuditLogFile.open(config.audit(), config.dataDir(), clock);
-            AuditLog auditLog = auditWriter == null ? AuditLog.OFF : auditWriter;
             if (auditWriter != null) {
                 metrics.gauge("gatepass.audit.dropped.lines", "Audit log lines dropped because the writer fell behind",
                         auditWriter::dropped);
@@ -221,7 +223,8 @@ public final class GatepassServer implements AutoCloseable {
                     serverProcesses,
                     new SdkActions(serverProcesses, sessionEvents::get,
                             () -> certificate == null ? null : certificate.certificateChain().toAbsolutePath().toString(),
-                            new StsFleetRoleCredentials(store, issuer, policies, clock)),
+                            sdkAudit.fleetRoleCredentials(
+                                    new StsFleetRoleCredentials(store, issuer, policies, clock))),
                     refusal -> metrics.count("gatepass.sdk.handshake.refusals",
                             "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()),
                     auditLog, clock);
