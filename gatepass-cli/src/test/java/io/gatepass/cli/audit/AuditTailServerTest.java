@@ -19,6 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditTailServerTest {
 
     @Test
+    void gatepass_hasTheAuditTailCommand() {
+        CommandLine gatepass = new CommandLine(new io.gatepass.cli.Main());
+        assertThat(gatepass.getSubcommands().get("audit").getSubcommands()).containsKey("tail");
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        gatepass.getSubcommands().get("audit").getSubcommands().get("tail")
+                .usage(new PrintStream(usage, true, StandardCharsets.UTF_8));
+        assertThat(usage.toString(StandardCharsets.UTF_8)).contains("--since", "--principal", "--action",
+                "--outcome", "--resource", "--follow", "--output");
+    }
+
+    @Test
     void tail_showsWhatTheCommandLineDid(@TempDir Path data, @TempDir Path home) {
         try (CliTestServer server = CliTestServer.start(data)) {
             CliRun cli = CliRun.against(server, home);
