@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *   <li>every other operation that is not {@code Describe*}, {@code List*}, {@code Get*} or {@code Search*}: kind
  *       {@code change};</li>
  *   <li>requests whose signature was refused: kind {@code refusal}, with the access key id they claimed and the
- *       fingerprint of their session token;</li>
+ *       fingerprint of their session token; also signed requests that name no operation Gatepass knows;</li>
  *   <li>read-only operations only when {@code --audit-reads} is on (kind {@code read}): they change nothing, are most
  *       of the traffic, and the access log and metrics already count them.</li>
  * </ul>
@@ -95,10 +95,10 @@ public final class ApiAudit {
     }
 
     private static AuditEvent.Kind kind(Call call) {
-        if (call.principal() == null) {
+        if (call.principal() == null || call.action() == null) { // not authenticated, or no operation it names
             return AuditEvent.Kind.REFUSAL;
         }
-        String action = call.action() == null ? "" : call.action();
+        String action = call.action();
         if (MINTS.contains(action)) {
             return AuditEvent.Kind.MINT;
         }

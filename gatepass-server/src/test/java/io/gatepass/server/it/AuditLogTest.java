@@ -106,6 +106,9 @@ class AuditLogTest {
                     null).statusCode()).isEqualTo(401);
             assertThat(server.send("GET", npm + "-/ping", Map.of("Authorization", "Bearer " + repositoryToken),
                     null).statusCode()).isEqualTo(200);
+            String pom = "/codeartifact/team-" + ACCOUNT + "/maven/libs/com/example/lib/1.0/lib-1.0.pom";
+            assertThat(server.send("PUT", pom, Map.of("Authorization", "Bearer " + repositoryToken),
+                    "<project/>".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isBetween(200, 299);
             ca.deleteRepository(r -> r.domain("team").repository("libs"));
             ca.deleteDomain(r -> r.domain("team"));
 
@@ -175,6 +178,14 @@ class AuditLogTest {
         assertThat(packageRefusal.get("resource").asText())
                 .isEqualTo("arn:aws:codeartifact:us-east-1:" + ACCOUNT + ":repository/team/libs");
         assertThat(only(lines, action("codeartifact:DeleteDomain")).get("kind").asText()).isEqualTo("revocation");
+        JsonNode publish = only(lines, action("codeartifact:PublishPackageVersion"));
+        assertThat(publish.get("kind").asText()).isEqualTo("change");
+        assertThat(publish.get("outcome").asText()).isEqualTo("success");
+        assertThat(publish.get("principal").asText()).isEqualTo(ROOT);
+        assertThat(publish.get("tokenFingerprint").asText()).isEqualTo(fingerprint(repositoryToken));
+        assertThat(publish.get("detail").asText()).isEqualTo("maven PUT /com/example/lib/1.0/lib-1.0.pom");
+        assertThat(lines).as("a successful package read has no line").noneMatch(kind("change")
+                .and(action("codeartifact:ReadFromRepository")));
 
         JsonNode deactivated = only(lines, action("iam:UpdateAccessKey"));
         assertThat(deactivated.get("kind").asText()).isEqualTo("revocation");
