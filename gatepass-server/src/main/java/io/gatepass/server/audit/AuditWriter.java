@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * workers. When the queue is full the event is dropped and counted rather than blocking the caller: a slow or full
  * disk must not stall every API call and websocket, and a flood of refused requests must not be able to stall the
  * server through its own audit log. The gap is not silent: the count is in {@code /metrics}
- * ({@code gatepass_audit_dropped_total}), a warning is logged, and the writer puts a {@code "kind":"gap"} line with
+ * ({@code gatepass_audit_dropped_lines}), a warning is logged, and the writer puts a {@code "kind":"gap"} line with
  * the number of lines lost into the log itself where they are missing. Lines are flushed to the operating system
  * whenever the queue runs empty.
  */
