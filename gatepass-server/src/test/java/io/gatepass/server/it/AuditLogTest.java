@@ -212,6 +212,8 @@ class AuditLogTest {
             AccessKey key = admin.createAccessKey(r -> r.userName("reader")).accessKey();
             IamClient reader = server.iam(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
             assertThatThrownBy(() -> reader.createUser(r -> r.userName("nope"))).isInstanceOf(IamException.class);
+            assertThat(server.send("GET", "/metrics", Map.of(), null).body())
+                    .as("drops are counted in /metrics").contains("gatepass_audit_dropped_lines 0.0");
         }
         JsonNode denied = only(parse(Files.readString(dir.resolve("audit/audit.log"))),
                 action("iam:CreateUser").and(l -> l.get("outcome").asText().equals("failure")));
