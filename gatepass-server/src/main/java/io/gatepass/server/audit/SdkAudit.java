@@ -1,6 +1,5 @@
 package io.gatepass.server.audit;
 
-import io.gatepass.server.endpoints.sdk.ConnectedCompute;
 import io.gatepass.server.endpoints.sdk.FleetRoleCredentials;
 
 import java.time.Clock;

@@ -63,7 +63,8 @@ class SdkAuditTest {
 
             Duration step = Duration.ofMinutes(2);
             Duration left = Duration.between(server.clock().instant(), token.expirationTimestamp()).minusMinutes(9);
-            for (; !left.isNegative() && !left.isZero(); left = left.minus(step)) { // heartbeats keep the process healthy meanwhile
+            // heartbeats keep the process healthy while the clock moves to 9 minutes before the token's expiry
+            for (; !left.isNegative() && !left.isZero(); left = left.minus(step)) {
                 server.clock().advance(left.compareTo(step) < 0 ? left : step);
                 process.request("HeartbeatServerProcess", Map.of("HealthStatus", true));
                 server.server().serverProcesses().check();
