@@ -223,6 +223,33 @@ class AuditLogTest {
     }
 
     @Test
+    void packageEndpointDenial_isARefusalNamingTheTokenHolder(@TempDir Path dir) throws Exception {
+        String token;
+        try (TestServer server = TestServer.start(null, dir)) {
+            server.codeArtifact(TestServer.admin()).createDomain(r -> r.domain("team"));
+            server.codeArtifact(TestServer.admin()).createRepository(r -> r.domain("team").repository("libs"));
+            IamClient admin = server.iam(TestServer.admin());
+            admin.createUser(r -> r.userName("tokens-only"));
+            admin.putUserPolicy(r -> r.userName("tokens-only").policyName("tokens").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                            + "[\"codeartifact:GetAuthorizationToken\",\"sts:GetServiceBearerToken\"],"
+                            + "\"Resource\":\"*\"}]}"));
+            AccessKey key = admin.createAccessKey(r -> r.userName("tokens-only")).accessKey();
+            token = server.codeArtifact(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))
+                    .getAuthorizationToken(r -> r.domain("team")).authorizationToken();
+            assertThat(server.send("GET", "/codeartifact/team-" + ACCOUNT + "/npm/libs/-/ping",
+                    Map.of("Authorization", "Bearer " + token), null).statusCode()).isEqualTo(403);
+        }
+        JsonNode denied = only(parse(Files.readString(dir.resolve("audit/audit.log"))),
+                kind("refusal").and(action("codeartifact:ReadFromRepository")));
+        assertThat(denied.get("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(denied.get("principal").asText()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/tokens-only");
+        assertThat(denied.get("accountId").asText()).isEqualTo(ACCOUNT);
+        assertThat(denied.get("tokenFingerprint").asText()).isEqualTo(fingerprint(token));
+        assertThat(denied.get("detail").asText()).isEqualTo("npm GET /-/ping");
+    }
+
+    @Test
     void smallFiles_rotateBySizeAndDay_andKeepTheRetainedCount(@TempDir Path dir) throws Exception {
         TestCertificate.seed(dir);
         Path log = dir.resolve("elsewhere").resolve("gatepass-audit.log");
