@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code gatepass} command. {@code serve} and {@code agent} are picocli commands; everything else is the
- * AWS-CLI-compatible {@code gatepass <service> <operation>} command line, which loads none of the server's classes.
+ * The {@code gatepass} command. {@code serve}, {@code agent} and {@code audit} are picocli commands; everything else
+ * is the AWS-CLI-compatible {@code gatepass <service> <operation>} command line, which loads none of the server's classes.
  */
 @Command(name = "gatepass", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hosted short-lived credentials, wire-compatible with AWS GameLift and CodeArtifact.",
