@@ -10,17 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code gatepass} command. {@code serve} and {@code agent} are picocli commands; everything else is the
- * AWS-CLI-compatible {@code gatepass <service> <operation>} command line, which loads none of the server's classes.
+ * The {@code gatepass} command. {@code serve}, {@code agent} and {@code audit} are picocli commands; everything else
+ * is the AWS-CLI-compatible {@code gatepass <service> <operation>} command line, which loads none of the server's classes.
  */
 @Command(name = "gatepass", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hosted short-lived credentials, wire-compatible with AWS GameLift and CodeArtifact.",
         subcommands = {ServeCommand.class, io.gatepass.cli.agent.AgentCommand.class,
-                io.gatepass.cli.store.StoreCommand.class})
+                io.gatepass.cli.store.StoreCommand.class, io.gatepass.cli.audit.AuditCommand.class})
 public final class Main implements Runnable {
+    /** The commands picocli runs; everything else is the AWS-CLI-compatible command line. */
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("serve", "agent", "store", "audit");
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("serve") || args[0].equals("agent") || args[0].equals("store"))) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(new CommandLine(new Main()).execute(args));
         }
         quietSdkLogging();

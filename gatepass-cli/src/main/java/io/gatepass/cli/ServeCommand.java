@@ -2,6 +2,7 @@ package io.gatepass.cli;
 
 import io.gatepass.server.GatepassServer;
 import io.gatepass.server.bootstrap.AdminBootstrap;
+import io.gatepass.server.config.AuditSettings;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.throttling.ThrottlingSettings;
 import picocli.CommandLine.Command;
@@ -82,6 +83,25 @@ final class ServeCommand implements Callable<Integer> {
                     + "repository-token=1200")
     String throttlingQuotas;
 
+    @Option(names = "--audit-log", paramLabel = "FILE|off",
+            description = "Audit log file (default <data-dir>/audit/audit.log; off for none)")
+    String auditLog;
+
+    @Option(names = "--audit-max-file-bytes", paramLabel = "BYTES",
+            description = "Rotate the audit log before it grows past this size (default 104857600)")
+    String auditMaxFileBytes;
+
+    @Option(names = "--audit-rotate-daily", paramLabel = "true|false",
+            description = "Also rotate the audit log at each new UTC day (default true)")
+    String auditRotateDaily;
+
+    @Option(names = "--audit-retain-files", paramLabel = "N", description = "Rotated audit logs kept (default 30)")
+    String auditRetainFiles;
+
+    @Option(names = "--audit-reads", paramLabel = "true|false",
+            description = "Also audit read-only calls: Describe, List, Get, Search (default false)")
+    String auditReads;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -106,7 +126,8 @@ final class ServeCommand implements Callable<Integer> {
                 settings.get(Setting.ADVERTISED_HOST),
                 tls(settings),
                 maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)),
-                throttling(settings));
+                throttling(settings),
+                audit(settings));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -157,6 +178,11 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.MAX_ASSET_BYTES, maxAssetBytes);
         put(flags, Setting.THROTTLING, throttling);
         put(flags, Setting.THROTTLING_QUOTAS, throttlingQuotas);
+        put(flags, Setting.AUDIT_LOG, auditLog);
+        put(flags, Setting.AUDIT_MAX_FILE_BYTES, auditMaxFileBytes);
+        put(flags, Setting.AUDIT_ROTATE_DAILY, auditRotateDaily);
+        put(flags, Setting.AUDIT_RETAIN_FILES, auditRetainFiles);
+        put(flags, Setting.AUDIT_READS, auditReads);
         return flags;
     }
 
@@ -191,6 +217,35 @@ final class ServeCommand implements Callable<Integer> {
         String profile = settings.get(Setting.THROTTLING).strip();
         return ThrottlingSettings.parse(profile.equalsIgnoreCase("false") ? "off" : profile,
                 settings.get(Setting.THROTTLING_QUOTAS));
+    }
+
+    /**
+     * The audit log: {@code --audit-log off} (also {@code false}, as YAML reads an unquoted off) for none, a file, or
+     * by default {@code <data-dir>/audit/audit.log}.
+     */
+    static AuditSettings audit(SettingsResolver<Setting> settings) {
+        String file = settings.get(Setting.AUDIT_LOG);
+        boolean off = file != null && (file.trim().equalsIgnoreCase("off") || file.trim().equalsIgnoreCase("false"));
+        long maxBytes;
+        try {
+            maxBytes = Long.parseLong(settings.get(Setting.AUDIT_MAX_FILE_BYTES).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--audit-max-file-bytes must be a whole number of bytes, got '"
+                    + settings.get(Setting.AUDIT_MAX_FILE_BYTES) + "'");
+        }
+        return new AuditSettings(!off, off || file == null ? null : Path.of(file.trim()).toAbsolutePath(), maxBytes,
+                bool(settings, Setting.AUDIT_ROTATE_DAILY), settings.getInt(Setting.AUDIT_RETAIN_FILES),
+                bool(settings, Setting.AUDIT_READS));
+    }
+
+    private static boolean bool(SettingsResolver<Setting> settings, Setting setting) {
+        String value = settings.get(setting).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(setting.flag() + " must be true or false, got '" + value
+                    + "'");
+        };
     }
 
     private static void put(Map<Setting, String> flags, Setting setting, String value) {

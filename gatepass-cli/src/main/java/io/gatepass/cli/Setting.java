@@ -20,7 +20,13 @@ enum Setting implements SettingKey {
     ADVERTISED_HOST("--advertised-host", "GATEPASS_ADVERTISED_HOST", "advertised-host", null),
     MAX_ASSET_BYTES("--max-asset-bytes", "GATEPASS_MAX_ASSET_BYTES", "max-asset-bytes", "5000000000"),
     THROTTLING("--throttling", "GATEPASS_THROTTLING", "throttling", "generous"),
-    THROTTLING_QUOTAS("--throttling-quotas", "GATEPASS_THROTTLING_QUOTAS", "throttling-quotas", null);
+    THROTTLING_QUOTAS("--throttling-quotas", "GATEPASS_THROTTLING_QUOTAS", "throttling-quotas", null),
+    AUDIT_LOG("--audit-log", "GATEPASS_AUDIT_LOG", "audit-log", null),
+    AUDIT_MAX_FILE_BYTES("--audit-max-file-bytes", "GATEPASS_AUDIT_MAX_FILE_BYTES", "audit-max-file-bytes",
+            "104857600"),
+    AUDIT_ROTATE_DAILY("--audit-rotate-daily", "GATEPASS_AUDIT_ROTATE_DAILY", "audit-rotate-daily", "true"),
+    AUDIT_RETAIN_FILES("--audit-retain-files", "GATEPASS_AUDIT_RETAIN_FILES", "audit-retain-files", "30"),
+    AUDIT_READS("--audit-reads", "GATEPASS_AUDIT_READS", "audit-reads", "false");
 
     final String flag;
     final String env;

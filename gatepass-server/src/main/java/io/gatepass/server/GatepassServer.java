@@ -7,6 +7,12 @@ import io.gatepass.core.id.IdGenerator;
 import io.gatepass.core.token.RepositoryTokenVerifier;
 import io.gatepass.core.token.TokenVerifier;
 import io.gatepass.server.api.OperationTable;
+import io.gatepass.server.audit.ApiAudit;
+import io.gatepass.server.audit.AuditLog;
+import io.gatepass.server.audit.AuditLogFile;
+import io.gatepass.server.audit.AuditWriter;
+import io.gatepass.server.audit.PackageAudit;
+import io.gatepass.server.audit.SdkAudit;
 import io.gatepass.server.api.gamelift.GameLiftService;
 import io.gatepass.server.api.codeartifact.CodeArtifactService;
 import io.gatepass.server.tokens.ComputeTokenAuthority;
@@ -106,6 +112,8 @@ public final class GatepassServer implements AutoCloseable {
     private ServerProcessRegistry serverProcesses;
     private ComputeAgents computeAgents;
     private GameSessionEvents gameSessionEvents;
+    /** The audit log's writer, or null when the audit log is off. */
+    private AuditWriter auditWriter;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
@@ -156,6 +164,7 @@ public final class GatepassServer implements AutoCloseable {
                 : ServerCertificate.selfSigned(config.dataDir(), Hosts.certificateNames(advertisedHost, config.bind()),
                 advertisedHost, Clock.systemUTC());
         Store store = Stores.open(config.store(), config.dataDir());
+        AuditWriter auditWriter = null;
         try {
             IdGenerator ids = IdGenerator.secure();
             SecretCipher cipher = new SecretCipher(masterKey);
@@ -177,9 +186,12 @@ public final class GatepassServer implements AutoCloseable {
             // Game sessions are placed on processes connected over the SDK websocket, and those processes report
             // back to the game sessions: each side reaches the other through the seam in server/gamelift.
             AtomicReference<GameSessionEvents> sessionEvents = new AtomicReference<>();
+            auditWriter = AuditLogFile.open(config.audit(), config.dataDir(), clock);
+            AuditLog auditLog = auditWriter == null ? AuditLog.OFF : auditWriter;
+            SdkAudit sdkAudit = new SdkAudit(auditLog, clock);
             SdkSettings sdkSettings = SdkSettings.DEFAULTS;
             // The agents on the computes (endpoints/agent) hear what the SDK websocket sees of their processes.
-            ComputeTokenRefresher tokenRefresher = new ComputeTokenRefresher(store, computeTokens, clock);
+            ComputeTokenRefresher tokenRefresher = new ComputeTokenRefresher(store, computeTokens, clock, sdkAudit);
             ComputeAgents computeAgents = new ComputeAgents(clock, tokenRefresher, sdkSettings.refreshBefore(),
                     sdkSettings.refreshRetry());
             ServerProcessRegistry serverProcesses = new ServerProcessRegistry(clock, sdkSettings,
@@ -209,8 +221,12 @@ public final class GatepassServer implements AutoCloseable {
             Throttle throttle = new Throttle(config.throttling(), clock, (service, operation) -> metrics.count(
                     "gatepass.requests.throttled", "Requests refused by throttling, by service and operation",
                     "service", service, "operation", operation));
+            if (auditWriter != null) {
+                metrics.gauge("gatepass.audit.dropped.lines", "Audit log lines dropped because the writer fell behind",
+                        auditWriter::dropped);
+            }
             ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics,
-                    throttle);
+                    new ApiAudit(auditLog, config.audit().reads()), throttle);
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
@@ -221,15 +237,18 @@ public final class GatepassServer implements AutoCloseable {
                     serverProcesses,
                     new SdkActions(serverProcesses, sessionEvents::get,
                             () -> certificate == null ? null : certificate.certificateChain().toAbsolutePath().toString(),
-                            new StsFleetRoleCredentials(store, issuer, policies, clock)),
+                            sdkAudit.fleetRoleCredentials(
+                                    new StsFleetRoleCredentials(store, issuer, policies, clock))),
                     refusal -> metrics.count("gatepass.sdk.handshake.refusals",
-                            "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()));
+                            "GameLift SDK websocket handshakes refused, by reason", "reason", refusal.tag()),
+                    auditLog, clock);
             // The Amazon GameLift Agent's websocket (endpoints/agent): the compute's GameLiftAgentEndpoint.
             AgentWebSocketRoute agentWebSocket = new AgentWebSocketRoute(vertx, computeHandshake, computeAgents,
                     new AgentActions(computeAgents, serverProcesses, new RuntimeConfigurations(store.fleets()),
                             (account, fleetId) -> store.fleets().find(account, fleetId)
                                     .map(GameLiftService::instanceRoleArn),
-                            new StsFleetRoleCredentials(store, issuer, policies, clock)),
+                            sdkAudit.fleetRoleCredentials(
+                                    new StsFleetRoleCredentials(store, issuer, policies, clock))),
                     refusal -> metrics.count("gatepass.agent.handshake.refusals",
                             "GameLift agent websocket handshakes refused, by reason", "reason", refusal.tag()));
             metrics.gauge("gatepass.agent.computes.connected", "Computes with a GameLift agent connected",
@@ -241,7 +260,8 @@ public final class GatepassServer implements AutoCloseable {
                     repositoryTokens.verifier(), new RepositoryPermissions(authorizer, store, clock), store, blobs,
                     publicUrl::get, config.region(), clock, throttle);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
-                    config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
+                    config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
+                    new PackageAudit(auditLog, clock, config.region()));
             // API bodies that are a streaming blob (PublishPackageVersion) are spooled beside the package uploads
             ApiUploads apiUploads = new ApiUploads(vertx, pipeline, restRoutes,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
@@ -289,6 +309,7 @@ public final class GatepassServer implements AutoCloseable {
                     : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
             server.serverProcesses = serverProcesses;
             server.computeAgents = computeAgents;
+            server.auditWriter = auditWriter;
             server.gameSessionEvents = sessionEvents.get();
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
@@ -300,6 +321,9 @@ public final class GatepassServer implements AutoCloseable {
             }
             return server;
         } catch (RuntimeException e) {
+            if (auditWriter != null) {
+                auditWriter.close();
+            }
             store.close();
             throw e;
         }
@@ -384,6 +408,9 @@ public final class GatepassServer implements AutoCloseable {
         try {
             vertx.close().await();
         } finally {
+            if (auditWriter != null) {
+                auditWriter.close();
+            }
             store.close();
         }
     }

@@ -11,6 +11,7 @@ import io.gatepass.core.policy.PolicyEvaluator;
 import io.gatepass.core.policy.PrincipalSet;
 import io.gatepass.core.policy.RequestContext;
 import io.gatepass.core.policy.Statement;
+import io.gatepass.server.audit.AuditScope;
 import io.gatepass.store.InlinePolicy;
 import io.gatepass.store.InlinePolicyStore;
 import io.gatepass.store.PolicyOwner;
@@ -33,6 +34,7 @@ public final class Authorizer {
     }
 
     public void authorize(Principal principal, String action, String resource, Map<String, List<String>> conditions) {
+        AuditScope.authorizing(action, resource);
         Decision decision = decide(principal, action, resource, conditions);
         if (!decision.isAllowed()) {
             throw denied(principal, action, resource, decision, "identity-based");
@@ -71,6 +73,7 @@ public final class Authorizer {
     public void authorizeWithResourcePolicies(Principal principal, String action, String resource,
                                               Map<String, List<String>> conditions, String resourceOwner,
                                               List<String> resourcePolicies) {
+        AuditScope.authorizing(action, resource);
         boolean sameAccount = principal.accountId().equals(resourceOwner);
         if (sameAccount && principal.isRoot()) {
             return;
@@ -107,6 +110,7 @@ public final class Authorizer {
      */
     public void authorizeAssumeRole(Principal caller, Role role) {
         String action = "sts:AssumeRole";
+        AuditScope.authorizing(action, role.arn());
         PolicyDocument trust = documents.resource(role.assumeRolePolicyDocument());
         RequestContext context = new RequestContext(caller.arn(), caller.accountId(), action, role.arn());
         Decision trusted = PolicyEvaluator.evaluateResourcePolicy(trust, context);

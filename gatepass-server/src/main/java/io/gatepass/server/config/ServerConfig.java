@@ -28,11 +28,12 @@ import java.time.Duration;
  *                           are refused with 413. Uploads are spooled to disk, never held in memory
  * @param throttling         token buckets per account and operation and per repository token, by profile
  *                           ({@link ThrottlingSettings#DEFAULT}, generous, when null)
+ * @param audit              the audit log ({@link AuditSettings#DEFAULTS} when null)
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                            String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
-                           ThrottlingSettings throttling) {
+                           ThrottlingSettings throttling, AuditSettings audit) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -59,30 +60,36 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                 publicUrl, null, Tls.selfSigned(0), DEFAULT_MAX_ASSET_BYTES);
     }
 
-    /** A configuration with the default (generous) throttling. */
+    /** A configuration with the default (generous) throttling and the default audit log. */
     public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                         int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                         String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes) {
         this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
-                publicUrl, advertisedHost, tls, maxAssetBytes, ThrottlingSettings.DEFAULT);
+                publicUrl, advertisedHost, tls, maxAssetBytes, ThrottlingSettings.DEFAULT, AuditSettings.DEFAULTS);
     }
 
     /** This configuration with other throttling settings. */
     public ServerConfig withThrottling(ThrottlingSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit);
+    }
+
+    /** This configuration with other audit log settings. */
+    public ServerConfig withAudit(AuditSettings settings) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings);
     }
 
     /** This configuration with another package upload limit. */
     public ServerConfig withMaxAssetBytes(long bytes) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling);
+                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit);
     }
 
     /** This configuration with another public URL (the base of repository endpoints). */
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling);
+                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit);
     }
 
     public ServerConfig {
@@ -91,6 +98,9 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
         }
         if (throttling == null) {
             throttling = ThrottlingSettings.DEFAULT;
+        }
+        if (audit == null) {
+            audit = AuditSettings.DEFAULTS;
         }
     }
 
@@ -142,6 +152,6 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                 + (store == null ? "h2" : store.replaceAll("password=[^&;]*", "password=***")) + ", region=" + region
                 + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl
                 + ", advertisedHost=" + advertisedHost + ", tls=" + tls + ", maxAssetBytes=" + maxAssetBytes
-                + ", throttling=" + throttling + "]";
+                + ", throttling=" + throttling + ", audit=" + audit + "]";
     }
 }

@@ -115,7 +115,8 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
                 return;
             }
             WireRequest full = head.withBody(body.getBytes());
-            vertx.executeBlocking(() -> pipeline.handle(full), false)
+            String source = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            vertx.executeBlocking(() -> pipeline.handle(full, source), false)
                     .onComplete(done -> write(request, done.succeeded() ? done.result()
                             : pipeline.reject(full, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"))));
         });

@@ -1,5 +1,7 @@
 package io.gatepass.server.http;
 
+import io.gatepass.server.audit.AuditLog;
+import io.gatepass.server.audit.PackageAudit;
 import io.gatepass.server.endpoints.packages.PackageEndpoint;
 import io.gatepass.server.endpoints.packages.PackageFormat;
 import io.gatepass.server.endpoints.packages.PackageRequest;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +42,7 @@ public final class PackageFrontDoor {
     private final BlobStore blobs;
     private final Path uploads;
     private final long maxAssetBytes;
+    private final PackageAudit audit;
 
     /**
      * @param uploads       where uploads are spooled (created if missing, emptied at start; files are deleted after
@@ -47,6 +51,13 @@ public final class PackageFrontDoor {
      */
     public PackageFrontDoor(Vertx vertx, PackageEndpoint endpoint, BlobStore blobs, Path uploads,
                             long maxAssetBytes) {
+        this(vertx, endpoint, blobs, uploads, maxAssetBytes, new PackageAudit(AuditLog.OFF, Clock.systemUTC(), ""));
+    }
+
+    /** @param audit records refused tokens, denials and writes */
+    public PackageFrontDoor(Vertx vertx, PackageEndpoint endpoint, BlobStore blobs, Path uploads,
+                            long maxAssetBytes, PackageAudit audit) {
+        this.audit = audit;
         this.vertx = vertx;
         this.endpoint = endpoint;
         this.blobs = blobs;
@@ -82,6 +93,8 @@ public final class PackageFrontDoor {
             if (admitted.isPresent()) {
                 Optional<PackageResponse> answer = endpoint.answerFromMemory(admitted.get(), method, query, headers);
                 if (answer.isPresent()) {
+                    audit.answered(path, method, authorization, admitted.get().access().principalArn(),
+                            source(request), answer.get().status());
                     finish(request, answer.get(), false);
                 } else {
                     run(request, admitted.get(), method, query, headers, Optional.empty());
@@ -96,6 +109,7 @@ public final class PackageFrontDoor {
                 return;
             }
             if (done.result() instanceof PackageEndpoint.Refused refused) {
+                audit.refused(path, method, authorization, source(request), refused.response().status());
                 finish(request, refused.response(), hasBody(request));
                 return;
             }
@@ -192,6 +206,8 @@ public final class PackageFrontDoor {
         }, false).onComplete(done -> {
             PackageResponse response = done.succeeded() ? done.result()
                     : admitted.format().error(500, "Internal failure.");
+            audit.answered(request.path(), method, request.getHeader("authorization"),
+                    admitted.access().principalArn(), source(request), response.status());
             if (response.blobKey() != null) {
                 stream(request, admitted.format(), response);
             } else {
@@ -249,6 +265,10 @@ public final class PackageFrontDoor {
         if (!closeConnection) {
             request.resume(); // let an unread, empty body drain
         }
+    }
+
+    private static String source(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     private static boolean hasBody(HttpServerRequest request) {

@@ -2,6 +2,8 @@ package io.gatepass.server.endpoints.sdk;
 
 import io.gatepass.core.gamelift.Compute;
 import io.gatepass.server.api.gamelift.ComputeTokens;
+import io.gatepass.server.audit.AuditLog;
+import io.gatepass.server.audit.SdkAudit;
 import io.gatepass.store.Store;
 
 import java.time.Clock;
@@ -18,8 +20,15 @@ public final class ComputeTokenRefresher {
     private final Store store;
     private final ComputeTokens tokens;
     private final Clock clock;
+    private final SdkAudit audit;
 
     public ComputeTokenRefresher(Store store, ComputeTokens tokens, Clock clock) {
+        this(store, tokens, clock, new SdkAudit(AuditLog.OFF, clock));
+    }
+
+    /** @param audit hears of each token minted anew (not of the current one handed out again) */
+    public ComputeTokenRefresher(Store store, ComputeTokens tokens, Clock clock, SdkAudit audit) {
+        this.audit = audit;
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
@@ -43,10 +52,15 @@ public final class ComputeTokenRefresher {
             }
             Compute compute = found.get();
             Instant expiry = tokens.expiryFor(now, compute.tokenExpiry());
-            if (expiry.equals(compute.tokenExpiry()) || store.computes().updateTokenExpiry(compute.fleetId(),
+            boolean same = expiry.equals(compute.tokenExpiry());
+            if (same || store.computes().updateTokenExpiry(compute.fleetId(),
                     compute.computeName(), registrationId, compute.tokenExpiry(), expiry)) {
-                return Optional.of(new CurrentToken(tokens.mint(compute.fleetId(), compute.computeName(),
-                        registrationId, expiry), expiry));
+                String token = tokens.mint(compute.fleetId(), compute.computeName(), registrationId, expiry);
+                if (!same) {
+                    audit.refreshed(compute.accountId(), compute.computeArn(), compute.fleetId(),
+                            compute.computeName(), token, expiry);
+                }
+                return Optional.of(new CurrentToken(token, expiry));
             }
         }
         return Optional.empty();

@@ -1,6 +1,8 @@
 package io.gatepass.server.endpoints.sdk;
 
 import io.gatepass.core.token.TokenVerifier;
+import io.gatepass.server.audit.AuditEvent;
+import io.gatepass.server.audit.AuditLog;
 import io.gatepass.server.http.WebSocketRoute;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -9,6 +11,7 @@ import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,16 +26,28 @@ import java.util.function.Consumer;
 public final class SdkWebSocketRoute implements WebSocketRoute {
     private static final Logger LOG = LoggerFactory.getLogger(SdkWebSocketRoute.class);
     public static final String PATH = "/gamelift/sdk";
+    /** The audit log's name for connecting to the SDK websocket (not an IAM action). */
+    public static final String AUDIT_ACTION = "gamelift-sdk:Connect";
 
     private final Vertx vertx;
     private final SdkHandshake handshake;
     private final ServerProcessRegistry registry;
     private final SdkActions actions;
     private final Consumer<Refusal> refusals;
+    private final AuditLog audit;
+    private final Clock clock;
 
     /** @param refusals counts each refusal (for /metrics) */
     public SdkWebSocketRoute(Vertx vertx, SdkHandshake handshake, ServerProcessRegistry registry, SdkActions actions,
                              Consumer<Refusal> refusals) {
+        this(vertx, handshake, registry, actions, refusals, AuditLog.OFF, Clock.systemUTC());
+    }
+
+    /** @param audit where each refusal is recorded (kind refusal, action {@value #AUDIT_ACTION}) */
+    public SdkWebSocketRoute(Vertx vertx, SdkHandshake handshake, ServerProcessRegistry registry, SdkActions actions,
+                             Consumer<Refusal> refusals, AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.vertx = vertx;
         this.handshake = handshake;
         this.registry = registry;
@@ -82,8 +97,18 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
     }
 
     private void refuse(HttpServerRequest request, Map<String, String> query, Refusal refusal) {
+        String token = query.get("Authorization");
+        String claimedKey = query.getOrDefault("X-Amz-Credential", "").split("/", 2)[0];
+        audit.record(AuditEvent.at(clock.instant(), AuditEvent.Kind.REFUSAL).action(AUDIT_ACTION)
+                .failure(refusal.tag())
+                .accessKeyId("SigV4".equals(token) && claimedKey.matches("[A-Za-z0-9]{1,128}") ? claimedKey : null)
+                .token("SigV4".equals(token) ? query.get("X-Amz-Security-Token") : token)
+                .source(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), null)
+                .detail("fleet " + loggable(query, "FleetId") + ", compute " + loggable(query, "ComputeId")
+                        + ", pID " + loggable(query, "pID"))
+                .build());
         refuse(request, refusal, refusals, "SDK websocket", "fleet " + loggable(query, "FleetId") + ", compute "
-                + loggable(query, "ComputeId") + ", pID " + loggable(query, "pID"), query.get("Authorization"));
+                + loggable(query, "ComputeId") + ", pID " + loggable(query, "pID"), token);
     }
 
     /**
