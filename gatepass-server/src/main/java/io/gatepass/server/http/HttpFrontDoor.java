@@ -7,8 +7,10 @@ import io.gatepass.server.protocol.WireResponse;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +28,10 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final Vertx vertx;
     private final ApiPipeline pipeline;
     private final OpsEndpoints ops;
+    /** How much of a refused body is read and dropped before the connection is closed anyway. */
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+    /** How long a refused body may pause before the connection is closed. */
+    private static final long LINGER_MILLIS = 1000;
     private final int maxBodyBytes;
     private final List<WebSocketRoute> webSockets;
     private final PackageFrontDoor packages;
@@ -80,8 +86,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         }
         String declared = request.getHeader("content-length");
         if (declared != null && tooLarge(declared)) {
-            request.pause();
-            writeAndClose(request, pipeline.reject(head, tooLargeError()));
+            refuseTooLarge(request, head);
             return;
         }
         Buffer body = Buffer.buffer();
@@ -92,7 +97,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             }
             if (body.length() + chunk.length() > maxBodyBytes) {
                 rejected[0] = true;
-                writeAndClose(request, pipeline.reject(head, tooLargeError()));
+                refuseTooLarge(request, head);
                 return;
             }
             body.appendBuffer(chunk);
@@ -144,9 +149,40 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         out.end(Buffer.buffer(response.body()));
     }
 
-    private static void writeAndClose(HttpServerRequest request, WireResponse response) {
+    /**
+     * Answers 413 and then reads and drops the rest of the body, so that a client which sends its whole body before
+     * reading (most HTTP libraries) sees the answer instead of a reset. An HTTP/1.1 connection is closed once the
+     * body has ended, after {@link #DISCARD_LIMIT} more bytes, or after {@link #LINGER_MILLIS} without any; an HTTP/2
+     * stream just ends (connection headers are illegal there and the connection serves other streams).
+     */
+    private void refuseTooLarge(HttpServerRequest request, WireRequest head) {
+        WireResponse response = pipeline.reject(head, tooLargeError());
+        if (request.version() == HttpVersion.HTTP_2) {
+            request.handler(chunk -> { });
+            request.endHandler(end -> { });
+            request.resume();
+            write(request, response);
+            return;
+        }
+        HttpConnection connection = request.connection();
+        long[] discarded = {0};
+        long[] linger = {vertx.setTimer(LINGER_MILLIS, id -> connection.close())};
+        request.handler(chunk -> {
+            discarded[0] += chunk.length();
+            vertx.cancelTimer(linger[0]);
+            if (discarded[0] > DISCARD_LIMIT) {
+                connection.close();
+            } else {
+                linger[0] = vertx.setTimer(LINGER_MILLIS, id -> connection.close());
+            }
+        });
+        request.endHandler(end -> {
+            vertx.cancelTimer(linger[0]);
+            connection.close();
+        });
+        request.exceptionHandler(e -> connection.close());
+        request.resume();
         request.response().putHeader("Connection", "close");
         write(request, response);
-        request.response().endHandler(v -> request.connection().close());
     }
 }
