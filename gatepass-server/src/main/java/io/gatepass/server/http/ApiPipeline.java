@@ -6,6 +6,7 @@ import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
+import io.gatepass.server.ops.LoggedFailure;
 import io.gatepass.server.ops.RequestMetrics;
 import io.gatepass.server.protocol.DecodedCall;
 import io.gatepass.server.protocol.ProtocolCodec;
@@ -65,7 +66,7 @@ public final class ApiPipeline {
         } catch (ServiceException e) {
             response = codec.error(service, e, requestId);
         } catch (RuntimeException e) {
-            LOG.error("request {} ({} {}) failed", requestId, codec.name(), operation, e);
+            LOG.error("request {} ({} {}) failed", requestId, codec.name(), operation, LoggedFailure.of(e));
             response = codec.error(service, CommonErrors.INTERNAL_FAILURE.exception(
                     "We encountered an internal error. Please try again."), requestId);
         }

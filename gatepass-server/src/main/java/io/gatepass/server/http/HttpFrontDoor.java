@@ -59,7 +59,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         try {
             route(request);
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("request could not be handled", e);
+            LOG.error("request could not be handled", io.gatepass.server.ops.LoggedFailure.of(e));
             if (!request.response().ended()) {
                 request.response().setStatusCode(500).end();
             }
