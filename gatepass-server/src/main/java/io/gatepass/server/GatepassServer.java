@@ -20,6 +20,7 @@ import io.gatepass.server.auth.CredentialResolver;
 import io.gatepass.server.auth.PolicyDocuments;
 import io.gatepass.server.auth.SigV4Authenticator;
 import io.gatepass.server.bootstrap.AdminBootstrap;
+import io.gatepass.server.bootstrap.DataDirectory;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.endpoints.sdk.ComputeTokenRefresher;
 import io.gatepass.server.endpoints.sdk.StsFleetRoleCredentials;
@@ -86,6 +87,8 @@ public final class GatepassServer implements AutoCloseable {
     private static final Duration SESSION_CLEANUP_PERIOD = Duration.ofHours(1);
     /** How soon a node sees a token signing key that another node added. */
     private static final Duration KEY_RING_RELOAD_PERIOD = Duration.ofMinutes(1);
+    /** How often files that appeared in the data dir are made owner-only. */
+    private static final Duration DATA_DIR_TIGHTEN_PERIOD = Duration.ofMinutes(1);
 
     private final Vertx vertx;
     private final HttpServer http;
@@ -135,6 +138,7 @@ public final class GatepassServer implements AutoCloseable {
 
     private static GatepassServer start(ServerConfig config, Clock clock, GameSessionEvents eventsStandIn,
                                         ServerProcesses processesStandIn) {
+        DataDirectory.prepare(config.dataDir()); // 0700, before anything is written into it
         MasterKey masterKey;
         try {
             masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -244,6 +248,12 @@ public final class GatepassServer implements AutoCloseable {
             vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
                 computeTokens.keyRing().reload();
                 repositoryTokens.keyRing().reload();
+                return null;
+            }, false));
+            // files others create in the data dir (H2's own) are made owner-only too
+            DataDirectory.tighten(config.dataDir());
+            vertx.setPeriodic(DATA_DIR_TIGHTEN_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
+                DataDirectory.tighten(config.dataDir());
                 return null;
             }, false));
             vertx.setPeriodic(sdkSettings.checkPeriod().toMillis(), id -> vertx.executeBlocking(() -> {
