@@ -38,6 +38,7 @@ import io.gatepass.server.endpoints.packages.FormatContext;
 import io.gatepass.server.endpoints.packages.PackageEndpoint;
 import io.gatepass.server.endpoints.packages.PackageFormats;
 import io.gatepass.server.endpoints.packages.RepositoryPermissions;
+import io.gatepass.server.http.ConnectionGuard;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.PackageFrontDoor;
 import io.gatepass.store.BlobStore;
@@ -223,18 +224,22 @@ public final class GatepassServer implements AutoCloseable {
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
                     new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(), List.of(sdkWebSocket),
-                    packageDoor);
-            HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
+                    packageDoor, config.limits(), new ConnectionGuard(vertx, config.limits()));
+            HttpServerOptions httpOptions = listenerOptions(config.limits());
             HttpServer http;
             HttpServer https = null;
             try {
                 http = vertx.createHttpServer(httpOptions)
+                        .connectionHandler(frontDoor.connectionGuard())
+                        .invalidRequestHandler(frontDoor::invalid)
                         .requestHandler(frontDoor)
                         .listen(config.port(), config.bind())
                         .await();
                 if (certificate != null) {
                     // the same front door: every API and the SDK websocket are served over TLS as well
                     https = vertx.createHttpServer(tlsOptions(httpOptions, certificate))
+                            .connectionHandler(frontDoor.connectionGuard())
+                            .invalidRequestHandler(frontDoor::invalid)
                             .requestHandler(frontDoor)
                             .listen(config.tls().port(), config.bind())
                             .await();
@@ -357,6 +362,21 @@ public final class GatepassServer implements AutoCloseable {
         } finally {
             store.close();
         }
+    }
+
+    /**
+     * The plain listener: no compression, the idle timeout, and Netty's own head limits a little above ours, so that
+     * the front door answers most oversized heads itself and Netty's answers ({@link HttpFrontDoor#invalid}) are the
+     * backstop.
+     */
+    private static HttpServerOptions listenerOptions(io.gatepass.server.config.Limits limits) {
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false)
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setMaxInitialLineLength(limits.maxQueryBytes() + 8192)
+                .setMaxHeaderSize(limits.maxHeaderBytes() + 1024);
+        options.getInitialSettings().setMaxHeaderListSize(limits.maxHeaderBytes() + 1024L);
+        return options;
     }
 
     /** The plain listener's options plus TLS 1.2 and 1.3 with the JDK's cipher suites (which include the

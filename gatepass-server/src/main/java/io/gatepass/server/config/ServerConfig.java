@@ -24,10 +24,11 @@ import java.time.Duration;
  * @param tls                the TLS listener, {@link Tls#OFF} (or null) for none
  * @param maxAssetBytes      the largest upload to a package endpoint (an npm publish, a wheel, a jar); larger ones
  *                           are refused with 413. Uploads are spooled to disk, never held in memory
+ * @param limits             timeouts, connection caps and request shape limits ({@link Limits#DEFAULTS} if null)
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
-                           String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes) {
+                           String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes, Limits limits) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -54,21 +55,38 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                 publicUrl, null, Tls.selfSigned(0), DEFAULT_MAX_ASSET_BYTES);
     }
 
+    /** A configuration with the default limits. */
+    public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
+                        int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
+                        String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes) {
+        this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
+                publicUrl, advertisedHost, tls, maxAssetBytes, Limits.DEFAULTS);
+    }
+
+    /** This configuration with other limits. */
+    public ServerConfig withLimits(Limits other) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, other);
+    }
+
     /** This configuration with another package upload limit. */
     public ServerConfig withMaxAssetBytes(long bytes) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, bytes);
+                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, limits);
     }
 
     /** This configuration with another public URL (the base of repository endpoints). */
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes);
+                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, limits);
     }
 
     public ServerConfig {
         if (tls == null) {
             tls = Tls.OFF;
+        }
+        if (limits == null) {
+            limits = Limits.DEFAULTS;
         }
     }
 
@@ -119,6 +137,6 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
         return "ServerConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", store="
                 + (store == null ? "h2" : store.replaceAll("password=[^&;]*", "password=***")) + ", region=" + region
                 + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl
-                + ", advertisedHost=" + advertisedHost + ", tls=" + tls + ", maxAssetBytes=" + maxAssetBytes + "]";
+                + ", advertisedHost=" + advertisedHost + ", tls=" + tls + ", maxAssetBytes=" + maxAssetBytes + ", limits=" + limits + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.gatepass.server.http;
 
 import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.config.Limits;
 import io.gatepass.server.ops.OpsEndpoints;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
@@ -35,9 +36,17 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final int maxBodyBytes;
     private final List<WebSocketRoute> webSockets;
     private final PackageFrontDoor packages;
+    private final Limits limits;
+    /** Connection caps and the header and idle timers, or null for none. */
+    private final ConnectionGuard guard;
 
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes) {
         this(vertx, pipeline, ops, maxBodyBytes, List.of(), null);
+    }
+
+    public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
+                         List<WebSocketRoute> webSockets, PackageFrontDoor packages) {
+        this(vertx, pipeline, ops, maxBodyBytes, webSockets, packages, Limits.DEFAULTS, null);
     }
 
     /**
@@ -45,7 +54,10 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
      * @param packages   the package endpoints ({@code /codeartifact/...}), or null for none
      */
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
-                         List<WebSocketRoute> webSockets, PackageFrontDoor packages) {
+                         List<WebSocketRoute> webSockets, PackageFrontDoor packages, Limits limits,
+                         ConnectionGuard guard) {
+        this.limits = limits;
+        this.guard = guard;
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.ops = ops;
@@ -66,12 +78,50 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         }
     }
 
+    /** What the listeners hand each new connection to (counts it against the caps, arms its header timer). */
+    public Handler<HttpConnection> connectionGuard() {
+        return guard != null ? guard : connection -> { };
+    }
+
+    /**
+     * A request Netty could not parse (request line or headers over the limits, or malformed): answered in the
+     * protocol's shape, as far as its headers tell it, and the connection closed.
+     */
+    public void invalid(HttpServerRequest request) {
+        Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+        io.gatepass.core.error.ServiceException error =
+                cause instanceof io.netty.handler.codec.http.TooLongHttpLineException
+                        ? HttpErrors.REQUEST_URI_TOO_LONG.exception("The request line is longer than the limit.")
+                        : cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException
+                        ? HttpErrors.HEADERS_TOO_LARGE.exception("The request headers are larger than the limit.")
+                        : HttpErrors.BAD_REQUEST.exception("The request is not valid HTTP.");
+        refuse(request, error);
+    }
+
     private void route(HttpServerRequest request) {
+        HttpConnection connection = request.connection();
+        if (guard != null) {
+            guard.requestStarted(connection);
+        }
+        io.gatepass.core.error.ServiceException shape = RequestShape.check(request, limits);
+        if (shape != null) {
+            refuse(request, shape);
+            return;
+        }
+        boolean opsRequest = request.method().name().equals("GET") && ops.handles(request.path());
+        if (guard != null && guard.opsOnly(connection) && !opsRequest) {
+            refuse(request, HttpErrors.SERVICE_UNAVAILABLE.exception(
+                    "The server has too many connections; try again later."));
+            return;
+        }
         for (WebSocketRoute webSocket : webSockets) {
             if (webSocket.handles(request)) {
                 webSocket.handle(request);
                 return;
             }
+        }
+        if (guard != null && request.version() != HttpVersion.HTTP_2) {
+            request.response().endHandler(end -> guard.awaitNextRequest(connection));
         }
         if (packages != null && packages.handles(request.path())) {
             packages.handle(request); // streams its own bodies, before the bounded-body API path
@@ -91,11 +141,19 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         }
         Buffer body = Buffer.buffer();
         boolean[] rejected = {false};
+        long deadline = vertx.setTimer(limits.bodyReadTimeout().toMillis(), id -> {
+            if (!rejected[0]) {
+                rejected[0] = true;
+                refuse(request, HttpErrors.REQUEST_TIMEOUT.exception(
+                        "The request body did not arrive within %d seconds.", limits.bodyReadTimeout().toSeconds()));
+            }
+        });
         request.handler(chunk -> {
             if (rejected[0]) {
                 return;
             }
             if (body.length() + chunk.length() > maxBodyBytes) {
+                vertx.cancelTimer(deadline);
                 rejected[0] = true;
                 refuseTooLarge(request, head);
                 return;
@@ -103,6 +161,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             body.appendBuffer(chunk);
         });
         request.endHandler(end -> {
+            vertx.cancelTimer(deadline);
             if (rejected[0]) {
                 return;
             }
@@ -147,6 +206,17 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         out.setStatusCode(response.status());
         response.headers().forEach(out::putHeader);
         out.end(Buffer.buffer(response.body()));
+    }
+
+    /** Answers with the error in the protocol's shape and closes the connection (HTTP/1.x) or ends the stream. */
+    private void refuse(HttpServerRequest request, io.gatepass.core.error.ServiceException error) {
+        WireResponse response = pipeline.reject(wireRequest(request, new byte[0]), error);
+        if (request.version() != HttpVersion.HTTP_2) {
+            HttpConnection connection = request.connection();
+            request.response().putHeader("Connection", "close");
+            request.response().endHandler(v -> connection.close());
+        }
+        write(request, response);
     }
 
     /**
