@@ -47,6 +47,7 @@ import io.gatepass.server.http.ProtocolSelector;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
 import io.gatepass.server.ops.RequestMetrics;
+import io.gatepass.server.protocol.InputLimits;
 import io.gatepass.server.protocol.WireMappers;
 import io.gatepass.server.protocol.cbor.RpcV2CborCodec;
 import io.gatepass.server.protocol.json.AwsJsonCodec;
@@ -191,7 +192,7 @@ public final class GatepassServer implements AutoCloseable {
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get, blobs, packageChanges);
 
-            WireMappers mappers = new WireMappers();
+            WireMappers mappers = new WireMappers(config.limits().maxNestingDepth());
             ProtocolSelector protocols = new ProtocolSelector(
                     new QueryCodec(mappers, List.of("sts", "iam")),
                     new AwsJsonCodec(mappers),
@@ -201,7 +202,8 @@ public final class GatepassServer implements AutoCloseable {
             CredentialResolver credentialResolver = new CredentialResolver(store, issuer, clock);
             SigV4Authenticator authenticator = new SigV4Authenticator(credentialResolver,
                     config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock);
-            ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics);
+            ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics,
+                    new InputLimits(config.limits().maxNestingDepth(), config.limits().maxListLength()));
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).

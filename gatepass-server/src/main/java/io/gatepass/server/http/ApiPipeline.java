@@ -9,6 +9,7 @@ import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.ops.LoggedFailure;
 import io.gatepass.server.ops.RequestMetrics;
 import io.gatepass.server.protocol.DecodedCall;
+import io.gatepass.server.protocol.InputLimits;
 import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
@@ -31,9 +32,18 @@ public final class ApiPipeline {
     private final IdGenerator ids;
     private final Clock clock;
     private final RequestMetrics metrics;
+    private final InputLimits inputLimits;
 
     public ApiPipeline(ProtocolSelector protocols, RequestAuthenticator authenticator, OperationTable operations,
                        IdGenerator ids, Clock clock, RequestMetrics metrics) {
+        this(protocols, authenticator, operations, ids, clock, metrics, new InputLimits(Integer.MAX_VALUE,
+                Integer.MAX_VALUE));
+    }
+
+    /** @param inputLimits the nesting depth and list length every decoded input is held to */
+    public ApiPipeline(ProtocolSelector protocols, RequestAuthenticator authenticator, OperationTable operations,
+                       IdGenerator ids, Clock clock, RequestMetrics metrics, InputLimits inputLimits) {
+        this.inputLimits = inputLimits;
         this.protocols = protocols;
         this.authenticator = authenticator;
         this.operations = operations;
@@ -59,6 +69,7 @@ public final class ApiPipeline {
                 throw CommonErrors.SIGNATURE_DOES_NOT_MATCH.exception(
                         "Credential should be scoped to correct service: '%s'. ", service.signingName());
             }
+            inputLimits.check(call.input(), service.validationError());
             Object input = codec.bind(call);
             Object output = call.operation().invoke(input, new CallContext(signer.principal(), requestId,
                     clock.instant()));
