@@ -4,6 +4,7 @@ import io.gatepass.core.error.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.EchoedValues;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.ops.LoggedFailure;
@@ -75,7 +76,7 @@ public final class ApiPipeline {
                     clock.instant()));
             response = codec.success(call, output, requestId);
         } catch (ServiceException e) {
-            response = codec.error(service, e, requestId);
+            response = codec.error(service, EchoedValues.bounded(e), requestId);
         } catch (RuntimeException e) {
             LOG.error("request {} ({} {}) failed", requestId, codec.name(), operation, LoggedFailure.of(e));
             response = codec.error(service, CommonErrors.INTERNAL_FAILURE.exception(
@@ -89,6 +90,6 @@ public final class ApiPipeline {
     /** An error for a request that never reached the pipeline (e.g. too large), in its protocol's shape. */
     public WireResponse reject(WireRequest request, ServiceException error) {
         String requestId = ids.requestId();
-        return protocols.select(request).error(null, error, requestId).withHeader("x-amzn-RequestId", requestId);
+        return protocols.select(request).error(null, EchoedValues.bounded(error), requestId).withHeader("x-amzn-RequestId", requestId);
     }
 }
