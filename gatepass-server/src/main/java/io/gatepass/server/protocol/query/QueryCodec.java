@@ -124,6 +124,12 @@ public final class QueryCodec implements ProtocolCodec {
         } catch (IllegalArgumentException e) { // a malformed or truncated percent-escape
             throw CommonErrors.MALFORMED_QUERY_STRING.exception("The query string contains a syntax error.");
         }
+        decoded.forEach((name, values) -> {
+            if (values.size() > 1 || into.containsKey(name)) { // which one was meant is not for us to guess
+                throw CommonErrors.MALFORMED_QUERY_STRING.exception("The parameter %s appears more than once.",
+                        io.gatepass.server.api.EchoedValues.of(name));
+            }
+        });
         decoded.forEach((name, values) -> into.put(name, values.isEmpty() ? "" : values.get(0)));
     }
 }
