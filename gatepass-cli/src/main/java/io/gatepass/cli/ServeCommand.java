@@ -3,6 +3,7 @@ package io.gatepass.cli;
 import io.gatepass.server.GatepassServer;
 import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.AuditSettings;
+import io.gatepass.server.config.Limits;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.throttling.ThrottlingSettings;
 import picocli.CommandLine.Command;
@@ -102,6 +103,41 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also audit read-only calls: Describe, List, Get, Search (default false)")
     String auditReads;
 
+    @Option(names = "--idle-timeout", paramLabel = "DURATION",
+            description = "Close a connection with no traffic for this long (default 5m)")
+    String idleTimeout;
+
+    @Option(names = "--header-read-timeout", paramLabel = "DURATION",
+            description = "Close a new connection without a complete request head after this long (default 10s)")
+    String headerReadTimeout;
+
+    @Option(names = "--body-read-timeout", paramLabel = "DURATION",
+            description = "Answer 408 to an API request whose body takes longer than this (default 60s)")
+    String bodyReadTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Open connections in all (default 10000)")
+    String maxConnections;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N",
+            description = "Open connections from one client address (default 1000)")
+    String maxConnectionsPerClient;
+
+    @Option(names = "--max-header-count", paramLabel = "N", description = "Headers in one request (default 100)")
+    String maxHeaderCount;
+
+    @Option(names = "--max-header-bytes", paramLabel = "BYTES", description = "Size of a request's headers (default 16384)")
+    String maxHeaderBytes;
+
+    @Option(names = "--max-query-bytes", paramLabel = "BYTES", description = "Length of a query string (default 16384)")
+    String maxQueryBytes;
+
+    @Option(names = "--max-nesting-depth", paramLabel = "N",
+            description = "Depth of objects and lists in a request (default 32)")
+    String maxNestingDepth;
+
+    @Option(names = "--max-list-length", paramLabel = "N", description = "Members of a list in a request (default 1000)")
+    String maxListLength;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -127,7 +163,8 @@ final class ServeCommand implements Callable<Integer> {
                 tls(settings),
                 maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)),
                 throttling(settings),
-                audit(settings));
+                audit(settings),
+                limits(settings));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -183,6 +220,16 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.AUDIT_ROTATE_DAILY, auditRotateDaily);
         put(flags, Setting.AUDIT_RETAIN_FILES, auditRetainFiles);
         put(flags, Setting.AUDIT_READS, auditReads);
+        put(flags, Setting.IDLE_TIMEOUT, idleTimeout);
+        put(flags, Setting.HEADER_READ_TIMEOUT, headerReadTimeout);
+        put(flags, Setting.BODY_READ_TIMEOUT, bodyReadTimeout);
+        put(flags, Setting.MAX_CONNECTIONS, maxConnections);
+        put(flags, Setting.MAX_CONNECTIONS_PER_CLIENT, maxConnectionsPerClient);
+        put(flags, Setting.MAX_HEADER_COUNT, maxHeaderCount);
+        put(flags, Setting.MAX_HEADER_BYTES, maxHeaderBytes);
+        put(flags, Setting.MAX_QUERY_BYTES, maxQueryBytes);
+        put(flags, Setting.MAX_NESTING_DEPTH, maxNestingDepth);
+        put(flags, Setting.MAX_LIST_LENGTH, maxListLength);
         return flags;
     }
 
@@ -246,6 +293,15 @@ final class ServeCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException(setting.flag() + " must be true or false, got '" + value
                     + "'");
         };
+    }
+
+    /** Timeouts, connection caps and request shape limits (see {@link Limits}). */
+    static Limits limits(SettingsResolver<Setting> settings) {
+        return new Limits(settings.getDuration(Setting.IDLE_TIMEOUT), settings.getDuration(Setting.HEADER_READ_TIMEOUT),
+                settings.getDuration(Setting.BODY_READ_TIMEOUT), settings.getInt(Setting.MAX_CONNECTIONS),
+                settings.getInt(Setting.MAX_CONNECTIONS_PER_CLIENT), settings.getInt(Setting.MAX_HEADER_COUNT),
+                settings.getInt(Setting.MAX_HEADER_BYTES), settings.getInt(Setting.MAX_QUERY_BYTES),
+                settings.getInt(Setting.MAX_NESTING_DEPTH), settings.getInt(Setting.MAX_LIST_LENGTH));
     }
 
     private static void put(Map<Setting, String> flags, Setting setting, String value) {

@@ -26,7 +26,18 @@ enum Setting implements SettingKey {
             "104857600"),
     AUDIT_ROTATE_DAILY("--audit-rotate-daily", "GATEPASS_AUDIT_ROTATE_DAILY", "audit-rotate-daily", "true"),
     AUDIT_RETAIN_FILES("--audit-retain-files", "GATEPASS_AUDIT_RETAIN_FILES", "audit-retain-files", "30"),
-    AUDIT_READS("--audit-reads", "GATEPASS_AUDIT_READS", "audit-reads", "false");
+    AUDIT_READS("--audit-reads", "GATEPASS_AUDIT_READS", "audit-reads", "false"),
+    IDLE_TIMEOUT("--idle-timeout", "GATEPASS_IDLE_TIMEOUT", "idle-timeout", "5m"),
+    HEADER_READ_TIMEOUT("--header-read-timeout", "GATEPASS_HEADER_READ_TIMEOUT", "header-read-timeout", "10s"),
+    BODY_READ_TIMEOUT("--body-read-timeout", "GATEPASS_BODY_READ_TIMEOUT", "body-read-timeout", "60s"),
+    MAX_CONNECTIONS("--max-connections", "GATEPASS_MAX_CONNECTIONS", "max-connections", "10000"),
+    MAX_CONNECTIONS_PER_CLIENT("--max-connections-per-client", "GATEPASS_MAX_CONNECTIONS_PER_CLIENT",
+            "max-connections-per-client", "1000"),
+    MAX_HEADER_COUNT("--max-header-count", "GATEPASS_MAX_HEADER_COUNT", "max-header-count", "100"),
+    MAX_HEADER_BYTES("--max-header-bytes", "GATEPASS_MAX_HEADER_BYTES", "max-header-bytes", "16384"),
+    MAX_QUERY_BYTES("--max-query-bytes", "GATEPASS_MAX_QUERY_BYTES", "max-query-bytes", "16384"),
+    MAX_NESTING_DEPTH("--max-nesting-depth", "GATEPASS_MAX_NESTING_DEPTH", "max-nesting-depth", "32"),
+    MAX_LIST_LENGTH("--max-list-length", "GATEPASS_MAX_LIST_LENGTH", "max-list-length", "1000");
 
     final String flag;
     final String env;

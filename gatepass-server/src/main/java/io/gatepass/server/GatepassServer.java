@@ -26,6 +26,7 @@ import io.gatepass.server.auth.CredentialResolver;
 import io.gatepass.server.auth.PolicyDocuments;
 import io.gatepass.server.auth.SigV4Authenticator;
 import io.gatepass.server.bootstrap.AdminBootstrap;
+import io.gatepass.server.bootstrap.DataDirectory;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.endpoints.sdk.ComputeTokenRefresher;
 import io.gatepass.server.endpoints.sdk.StsFleetRoleCredentials;
@@ -48,6 +49,7 @@ import io.gatepass.server.endpoints.packages.FormatContext;
 import io.gatepass.server.endpoints.packages.PackageEndpoint;
 import io.gatepass.server.endpoints.packages.PackageFormats;
 import io.gatepass.server.endpoints.packages.RepositoryPermissions;
+import io.gatepass.server.http.ConnectionGuard;
 import io.gatepass.server.http.HttpFrontDoor;
 import io.gatepass.server.http.PackageFrontDoor;
 import io.gatepass.store.BlobStore;
@@ -57,6 +59,7 @@ import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
 import io.gatepass.server.ops.Retention;
 import io.gatepass.server.ops.RequestMetrics;
+import io.gatepass.server.protocol.InputLimits;
 import io.gatepass.server.protocol.WireMappers;
 import io.gatepass.server.protocol.cbor.RpcV2CborCodec;
 import io.gatepass.server.protocol.json.AwsJsonCodec;
@@ -98,6 +101,8 @@ public final class GatepassServer implements AutoCloseable {
     private static final Duration KEY_RING_RELOAD_PERIOD = Duration.ofMinutes(1);
     /** How often blobs released while an upload of the same bytes was in flight are looked at again. */
     private static final Duration BLOB_SWEEP_PERIOD = Duration.ofMinutes(10);
+    /** How often files that appeared in the data dir are made owner-only. */
+    private static final Duration DATA_DIR_TIGHTEN_PERIOD = Duration.ofMinutes(1);
 
     private final Vertx vertx;
     private final HttpServer http;
@@ -150,6 +155,7 @@ public final class GatepassServer implements AutoCloseable {
 
     private static GatepassServer start(ServerConfig config, Clock clock, GameSessionEvents eventsStandIn,
                                         ServerProcesses processesStandIn) {
+        DataDirectory.prepare(config.dataDir()); // 0700, before anything is written into it
         MasterKey masterKey;
         try {
             masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -208,7 +214,7 @@ public final class GatepassServer implements AutoCloseable {
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get, blobs, packageChanges);
 
-            WireMappers mappers = new WireMappers();
+            WireMappers mappers = new WireMappers(config.limits().maxNestingDepth());
             ProtocolSelector protocols = new ProtocolSelector(
                     new QueryCodec(mappers, List.of("sts", "iam")),
                     new AwsJsonCodec(mappers),
@@ -226,7 +232,8 @@ public final class GatepassServer implements AutoCloseable {
                         auditWriter::dropped);
             }
             ApiPipeline pipeline = new ApiPipeline(protocols, authenticator, operations, ids, clock, metrics,
-                    new ApiAudit(auditLog, config.audit().reads()), throttle);
+                    new ApiAudit(auditLog, config.audit().reads()), throttle,
+                    new InputLimits(config.limits().maxNestingDepth(), config.limits().maxListLength()));
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
@@ -267,18 +274,23 @@ public final class GatepassServer implements AutoCloseable {
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
                     new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(),
-                    List.of(sdkWebSocket, agentWebSocket), packageDoor, apiUploads);
-            HttpServerOptions httpOptions = new HttpServerOptions().setCompressionSupported(false);
+                    List.of(sdkWebSocket, agentWebSocket), packageDoor, apiUploads, config.limits(),
+                    new ConnectionGuard(vertx, config.limits()));
+            HttpServerOptions httpOptions = listenerOptions(config.limits());
             HttpServer http;
             HttpServer https = null;
             try {
                 http = vertx.createHttpServer(httpOptions)
+                        .connectionHandler(frontDoor.connectionGuard())
+                        .invalidRequestHandler(frontDoor::invalid)
                         .requestHandler(frontDoor)
                         .listen(config.port(), config.bind())
                         .await();
                 if (certificate != null) {
                     // the same front door: every API and the SDK websocket are served over TLS as well
                     https = vertx.createHttpServer(tlsOptions(httpOptions, certificate))
+                            .connectionHandler(frontDoor.connectionGuard())
+                            .invalidRequestHandler(frontDoor::invalid)
                             .requestHandler(frontDoor)
                             .listen(config.tls().port(), config.bind())
                             .await();
@@ -295,6 +307,12 @@ public final class GatepassServer implements AutoCloseable {
             vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
                 computeTokens.keyRing().reload();
                 repositoryTokens.keyRing().reload();
+                return null;
+            }, false));
+            // files others create in the data dir (H2's own) are made owner-only too
+            DataDirectory.tighten(config.dataDir());
+            vertx.setPeriodic(DATA_DIR_TIGHTEN_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
+                DataDirectory.tighten(config.dataDir());
                 return null;
             }, false));
             vertx.setPeriodic(sdkSettings.checkPeriod().toMillis(), id -> vertx.executeBlocking(() -> {
@@ -413,6 +431,21 @@ public final class GatepassServer implements AutoCloseable {
             }
             store.close();
         }
+    }
+
+    /**
+     * The plain listener: no compression, the idle timeout, and Netty's own head limits a little above ours, so that
+     * the front door answers most oversized heads itself and Netty's answers ({@link HttpFrontDoor#invalid}) are the
+     * backstop.
+     */
+    private static HttpServerOptions listenerOptions(io.gatepass.server.config.Limits limits) {
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false)
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setMaxInitialLineLength(limits.maxQueryBytes() + 8192)
+                .setMaxHeaderSize(limits.maxHeaderBytes() + 1024);
+        options.getInitialSettings().setMaxHeaderListSize(limits.maxHeaderBytes() + 1024L);
+        return options;
     }
 
     /** The plain listener's options plus TLS 1.2 and 1.3 with the JDK's cipher suites (which include the

@@ -13,6 +13,15 @@ public interface AccessKeyStore {
     /** @throws DuplicateEntityException if the key id exists */
     void create(AccessKey key);
 
+    /**
+     * Creates the key unless its owner (user, or root when the user name is null) already has {@code quota} keys,
+     * atomically: of concurrent callers on any node, no more than the quota succeed.
+     *
+     * @return false (and nothing created) when the owner is at its quota
+     * @throws DuplicateEntityException if the key id exists
+     */
+    boolean createWithinQuota(AccessKey key, int quota);
+
     Optional<AccessKey> find(String accessKeyId);
 
     /** Keys of one user (or root when userName is null), oldest first (by create date, then creation order). */

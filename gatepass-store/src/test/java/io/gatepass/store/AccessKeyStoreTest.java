@@ -158,4 +158,19 @@ class AccessKeyStoreTest {
             assertThat(store.accessKeys().find(rootKey.accessKeyId())).contains(rootKey);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void createWithinQuota_whenOwnerIsAtItsQuota_createsNothing(TestDatabase db) {
+        try (Store store = db.open()) {
+            store.accounts().create(new io.gatepass.core.identity.Account(ACCOUNT, T0));
+            AccessKey first = key(null, T0);
+            AccessKey second = key(null, T0);
+
+            assertThat(store.accessKeys().createWithinQuota(first, 1)).isTrue();
+            assertThat(store.accessKeys().createWithinQuota(second, 1)).isFalse();
+
+            assertThat(store.accessKeys().list(ACCOUNT, null)).containsExactly(first);
+        }
+    }
 }

@@ -92,7 +92,7 @@ public final class Validation {
     }
 
     private ServiceException failValue(Object value, String member, String constraint) {
-        return fail("Value '" + value + "' at '" + camel(member) + "' failed to satisfy constraint: " + constraint);
+        return fail("Value '" + EchoedValues.of(value) + "' at '" + camel(member) + "' failed to satisfy constraint: " + constraint);
     }
 
     private static String camel(String member) {

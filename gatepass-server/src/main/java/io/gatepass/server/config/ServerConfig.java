@@ -29,11 +29,13 @@ import java.time.Duration;
  * @param throttling         token buckets per account and operation and per repository token, by profile
  *                           ({@link ThrottlingSettings#DEFAULT}, generous, when null)
  * @param audit              the audit log ({@link AuditSettings#DEFAULTS} when null)
+ * @param limits             timeouts, connection caps and request shape limits ({@link Limits#DEFAULTS} if null)
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                            String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
-                           ThrottlingSettings throttling, AuditSettings audit) {
+                           ThrottlingSettings throttling, AuditSettings audit,
+                           Limits limits) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -60,36 +62,43 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                 publicUrl, null, Tls.selfSigned(0), DEFAULT_MAX_ASSET_BYTES);
     }
 
-    /** A configuration with the default (generous) throttling and the default audit log. */
+    /** A configuration with the default (generous) throttling, the default audit log and the default limits. */
     public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                         int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                         String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes) {
         this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
-                publicUrl, advertisedHost, tls, maxAssetBytes, ThrottlingSettings.DEFAULT, AuditSettings.DEFAULTS);
+                publicUrl, advertisedHost, tls, maxAssetBytes, ThrottlingSettings.DEFAULT, AuditSettings.DEFAULTS,
+                Limits.DEFAULTS);
     }
 
     /** This configuration with other throttling settings. */
     public ServerConfig withThrottling(ThrottlingSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit, limits);
     }
 
     /** This configuration with other audit log settings. */
     public ServerConfig withAudit(AuditSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings, limits);
+    }
+
+    /** This configuration with other limits. */
+    public ServerConfig withLimits(Limits other) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, other);
     }
 
     /** This configuration with another package upload limit. */
     public ServerConfig withMaxAssetBytes(long bytes) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit);
+                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit, limits);
     }
 
     /** This configuration with another public URL (the base of repository endpoints). */
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit);
+                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit, limits);
     }
 
     public ServerConfig {
@@ -101,6 +110,9 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
         }
         if (audit == null) {
             audit = AuditSettings.DEFAULTS;
+        }
+        if (limits == null) {
+            limits = Limits.DEFAULTS;
         }
     }
 
@@ -152,6 +164,6 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                 + (store == null ? "h2" : store.replaceAll("password=[^&;]*", "password=***")) + ", region=" + region
                 + ", logFormat=" + logFormat + ", maxBodyBytes=" + maxBodyBytes + ", computeTokenTtl=" + computeTokenTtl
                 + ", advertisedHost=" + advertisedHost + ", tls=" + tls + ", maxAssetBytes=" + maxAssetBytes
-                + ", throttling=" + throttling + ", audit=" + audit + "]";
+                + ", throttling=" + throttling + ", audit=" + audit + ", limits=" + limits + "]";
     }
 }

@@ -4,14 +4,17 @@ import io.gatepass.core.error.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.EchoedValues;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.audit.ApiAudit;
 import io.gatepass.server.audit.AuditLog;
 import io.gatepass.server.audit.AuditScope;
 import io.gatepass.server.throttling.Throttle;
+import io.gatepass.server.ops.LoggedFailure;
 import io.gatepass.server.ops.RequestMetrics;
 import io.gatepass.server.protocol.DecodedCall;
+import io.gatepass.server.protocol.InputLimits;
 import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
@@ -37,21 +40,25 @@ public final class ApiPipeline {
     private final RequestMetrics metrics;
     private final ApiAudit audit;
     private final Throttle throttle;
+    private final InputLimits inputLimits;
 
     public ApiPipeline(ProtocolSelector protocols, RequestAuthenticator authenticator, OperationTable operations,
                        IdGenerator ids, Clock clock, RequestMetrics metrics) {
         this(protocols, authenticator, operations, ids, clock, metrics, new ApiAudit(AuditLog.OFF, false),
-                Throttle.off());
+                Throttle.off(), new InputLimits(Integer.MAX_VALUE, Integer.MAX_VALUE));
     }
 
     /**
      * @param audit    writes the audit line of each call (see {@link ApiAudit} for which calls have one)
-     * @param throttle admits each authenticated call, or has it answered as AWS answers a throttled one
+     * @param throttle    admits each authenticated call, or has it answered as AWS answers a throttled one
+     * @param inputLimits the nesting depth and list length every decoded input is held to
      */
     public ApiPipeline(ProtocolSelector protocols, RequestAuthenticator authenticator, OperationTable operations,
-                       IdGenerator ids, Clock clock, RequestMetrics metrics, ApiAudit audit, Throttle throttle) {
+                       IdGenerator ids, Clock clock, RequestMetrics metrics, ApiAudit audit, Throttle throttle,
+                       InputLimits inputLimits) {
         this.audit = audit;
         this.throttle = throttle;
+        this.inputLimits = inputLimits;
         this.protocols = protocols;
         this.authenticator = authenticator;
         this.operations = operations;
@@ -94,16 +101,17 @@ public final class ApiPipeline {
                 response = Throttle.answer(codec, service, throttled, requestId);
                 errorCode = service.spell(Throttle.exception().errorCode()).code();
             } else {
+                inputLimits.check(call.input(), service.validationError());
                 input = codec.bind(call);
                 output = call.operation().invoke(input, new CallContext(signer.principal(), requestId,
                         clock.instant()));
                 response = codec.success(call, output, requestId);
             }
         } catch (ServiceException e) {
-            response = codec.error(service, e, requestId);
+            response = codec.error(service, EchoedValues.bounded(e), requestId);
             errorCode = service == null ? e.code() : service.spell(e.errorCode()).code();
         } catch (RuntimeException e) {
-            LOG.error("request {} ({} {}) failed", requestId, codec.name(), operation, e);
+            LOG.error("request {} ({} {}) failed", requestId, codec.name(), operation, LoggedFailure.of(e));
             response = codec.error(service, CommonErrors.INTERNAL_FAILURE.exception(
                     "We encountered an internal error. Please try again."), requestId);
             errorCode = CommonErrors.INTERNAL_FAILURE.code();
@@ -153,6 +161,7 @@ public final class ApiPipeline {
     /** An error for a request that never reached the pipeline (e.g. too large), in its protocol's shape. */
     public WireResponse reject(WireRequest request, ServiceException error) {
         String requestId = ids.requestId();
-        return protocols.select(request).error(null, error, requestId).withHeader("x-amzn-RequestId", requestId);
+        return protocols.select(request).error(null, EchoedValues.bounded(error), requestId)
+                .withHeader("x-amzn-RequestId", requestId);
     }
 }

@@ -1,14 +1,17 @@
 package io.gatepass.server.http;
 
 import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.config.Limits;
 import io.gatepass.server.ops.OpsEndpoints;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +29,17 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final Vertx vertx;
     private final ApiPipeline pipeline;
     private final OpsEndpoints ops;
+    /** How much of a refused body is read and dropped before the connection is closed anyway. */
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+    /** How long a refused body may pause before the connection is closed. */
+    private static final long LINGER_MILLIS = 1000;
     private final int maxBodyBytes;
     private final List<WebSocketRoute> webSockets;
     private final PackageFrontDoor packages;
     private final ApiUploads uploads;
+    private final Limits limits;
+    /** Connection caps and the header and idle timers, or null for none. */
+    private final ConnectionGuard guard;
 
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes) {
         this(vertx, pipeline, ops, maxBodyBytes, List.of(), null);
@@ -37,7 +47,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
 
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
                          List<WebSocketRoute> webSockets, PackageFrontDoor packages) {
-        this(vertx, pipeline, ops, maxBodyBytes, webSockets, packages, null);
+        this(vertx, pipeline, ops, maxBodyBytes, webSockets, packages, null, Limits.DEFAULTS, null);
     }
 
     /**
@@ -45,9 +55,14 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
      * @param packages   the package endpoints ({@code /codeartifact/...}), or null for none
      * @param uploads    API requests with a streaming blob body (spooled to disk, not bounded by
      *                   {@code maxBodyBytes}), or null for none
+     * @param limits     request shape limits and the body read timeout
+     * @param guard      connection caps and the header and idle timers, or null for none
      */
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
-                         List<WebSocketRoute> webSockets, PackageFrontDoor packages, ApiUploads uploads) {
+                         List<WebSocketRoute> webSockets, PackageFrontDoor packages, ApiUploads uploads,
+                         Limits limits, ConnectionGuard guard) {
+        this.limits = limits;
+        this.guard = guard;
         this.vertx = vertx;
         this.pipeline = pipeline;
         this.ops = ops;
@@ -62,19 +77,57 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         try {
             route(request);
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("request could not be handled", e);
+            LOG.error("request could not be handled", io.gatepass.server.ops.LoggedFailure.of(e));
             if (!request.response().ended()) {
                 request.response().setStatusCode(500).end();
             }
         }
     }
 
+    /** What the listeners hand each new connection to (counts it against the caps, arms its header timer). */
+    public Handler<HttpConnection> connectionGuard() {
+        return guard != null ? guard : connection -> { };
+    }
+
+    /**
+     * A request Netty could not parse (request line or headers over the limits, or malformed): answered in the
+     * protocol's shape, as far as its headers tell it, and the connection closed.
+     */
+    public void invalid(HttpServerRequest request) {
+        Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+        io.gatepass.core.error.ServiceException error =
+                cause instanceof io.netty.handler.codec.http.TooLongHttpLineException
+                        ? HttpErrors.REQUEST_URI_TOO_LONG.exception("The request line is longer than the limit.")
+                        : cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException
+                        ? HttpErrors.HEADERS_TOO_LARGE.exception("The request headers are larger than the limit.")
+                        : HttpErrors.BAD_REQUEST.exception("The request is not valid HTTP.");
+        refuse(request, error);
+    }
+
     private void route(HttpServerRequest request) {
+        HttpConnection connection = request.connection();
+        if (guard != null) {
+            guard.requestStarted(connection);
+        }
+        io.gatepass.core.error.ServiceException shape = RequestShape.check(request, limits);
+        if (shape != null) {
+            refuse(request, shape);
+            return;
+        }
+        boolean opsRequest = request.method().name().equals("GET") && ops.handles(request.path());
+        if (guard != null && guard.opsOnly(connection) && !opsRequest) {
+            refuse(request, HttpErrors.SERVICE_UNAVAILABLE.exception(
+                    "The server has too many connections; try again later."));
+            return;
+        }
         for (WebSocketRoute webSocket : webSockets) {
             if (webSocket.handles(request)) {
                 webSocket.handle(request);
                 return;
             }
+        }
+        if (guard != null && request.version() != HttpVersion.HTTP_2) {
+            request.response().endHandler(end -> guard.awaitNextRequest(connection));
         }
         if (packages != null && packages.handles(request.path())) {
             packages.handle(request); // streams its own bodies, before the bounded-body API path
@@ -93,24 +146,32 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         }
         String declared = request.getHeader("content-length");
         if (declared != null && tooLarge(declared)) {
-            request.pause();
-            writeAndClose(request, pipeline.reject(head, tooLargeError()));
+            refuseTooLarge(request, head);
             return;
         }
         Buffer body = Buffer.buffer();
         boolean[] rejected = {false};
+        long deadline = vertx.setTimer(limits.bodyReadTimeout().toMillis(), id -> {
+            if (!rejected[0]) {
+                rejected[0] = true;
+                refuse(request, HttpErrors.REQUEST_TIMEOUT.exception(
+                        "The request body did not arrive within %d seconds.", limits.bodyReadTimeout().toSeconds()));
+            }
+        });
         request.handler(chunk -> {
             if (rejected[0]) {
                 return;
             }
             if (body.length() + chunk.length() > maxBodyBytes) {
+                vertx.cancelTimer(deadline);
                 rejected[0] = true;
-                writeAndClose(request, pipeline.reject(head, tooLargeError()));
+                refuseTooLarge(request, head);
                 return;
             }
             body.appendBuffer(chunk);
         });
         request.endHandler(end -> {
+            vertx.cancelTimer(deadline);
             if (rejected[0]) {
                 return;
             }
@@ -162,9 +223,51 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         out.end(Buffer.buffer(response.body()));
     }
 
-    private void writeAndClose(HttpServerRequest request, WireResponse response) {
+    /** Answers with the error in the protocol's shape and closes the connection (HTTP/1.x) or ends the stream. */
+    private void refuse(HttpServerRequest request, io.gatepass.core.error.ServiceException error) {
+        WireResponse response = pipeline.reject(wireRequest(request, new byte[0]), error);
+        if (request.version() != HttpVersion.HTTP_2) {
+            HttpConnection connection = request.connection();
+            request.response().putHeader("Connection", "close");
+            request.response().endHandler(v -> connection.close());
+        }
+        write(request, response);
+    }
+
+    /**
+     * Answers 413 and then reads and drops the rest of the body, so that a client which sends its whole body before
+     * reading (most HTTP libraries) sees the answer instead of a reset. An HTTP/1.1 connection is closed once the
+     * body has ended, after {@link #DISCARD_LIMIT} more bytes, or after {@link #LINGER_MILLIS} without any; an HTTP/2
+     * stream just ends (connection headers are illegal there and the connection serves other streams).
+     */
+    private void refuseTooLarge(HttpServerRequest request, WireRequest head) {
+        WireResponse response = pipeline.reject(head, tooLargeError());
+        if (request.version() == HttpVersion.HTTP_2) {
+            request.handler(chunk -> { });
+            request.endHandler(end -> { });
+            request.resume();
+            write(request, response);
+            return;
+        }
+        HttpConnection connection = request.connection();
+        long[] discarded = {0};
+        long[] linger = {vertx.setTimer(LINGER_MILLIS, id -> connection.close())};
+        request.handler(chunk -> {
+            discarded[0] += chunk.length();
+            vertx.cancelTimer(linger[0]);
+            if (discarded[0] > DISCARD_LIMIT) {
+                connection.close();
+            } else {
+                linger[0] = vertx.setTimer(LINGER_MILLIS, id -> connection.close());
+            }
+        });
+        request.endHandler(end -> {
+            vertx.cancelTimer(linger[0]);
+            connection.close();
+        });
+        request.exceptionHandler(e -> connection.close());
+        request.resume();
         request.response().putHeader("Connection", "close");
         write(request, response);
-        request.response().endHandler(v -> request.connection().close());
     }
 }

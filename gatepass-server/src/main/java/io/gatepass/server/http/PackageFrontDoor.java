@@ -104,7 +104,7 @@ public final class PackageFrontDoor {
         }
         vertx.executeBlocking(() -> endpoint.admit(path, authorization), false).onComplete(done -> {
             if (done.failed()) {
-                LOG.error("package request admission failed", done.cause());
+                LOG.error("package request admission failed", io.gatepass.server.ops.LoggedFailure.of(done.cause()));
                 finish(request, endpoint.formatFor(path).error(500, "Internal failure."), true);
                 return;
             }

@@ -39,6 +39,20 @@ public final class KeyIssuer {
         return new IssuedKey(key, secret);
     }
 
+    /**
+     * A new long-term key for a user (or root when {@code userName} is null), unless the owner already holds
+     * {@code quota} keys: the count and the insert are one atomic step in the store.
+     */
+    public java.util.Optional<IssuedKey> issueAccessKeyWithinQuota(String accountId, String userName, Instant now,
+                                                                   int quota) {
+        String id = ids.longTermAccessKeyId();
+        String secret = ids.secretAccessKey();
+        AccessKey key = new AccessKey(id, accountId, userName, cipher.encrypt(secret, id), AccessKeyStatus.Active,
+                now.truncatedTo(ChronoUnit.SECONDS));
+        return store.accessKeys().createWithinQuota(key, quota) ? java.util.Optional.of(new IssuedKey(key, secret))
+                : java.util.Optional.empty();
+    }
+
     /** New temporary credentials; {@code template} supplies everything but the id, secret and token. */
     public IssuedSession issueSession(SessionTemplate template, Instant now, Instant expiration) {
         String id = ids.temporaryAccessKeyId();

@@ -1,7 +1,10 @@
 package io.gatepass.server.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,12 +37,28 @@ public final class WireMappers {
     private final Map<Naming, ObjectMapper> cbor = new EnumMap<>(Naming.class);
     private final Map<Naming, ObjectMapper> text = new EnumMap<>(Naming.class);
 
+    private final int maxNestingDepth;
+
     public WireMappers() {
+        this(StreamReadConstraints.DEFAULT_MAX_DEPTH);
+    }
+
+    /** @param maxNestingDepth how deep objects and lists may nest in a request body; deeper ones fail to parse */
+    public WireMappers(int maxNestingDepth) {
+        this.maxNestingDepth = maxNestingDepth;
+        StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build();
         for (Naming naming : Naming.values()) {
-            json.put(naming, configure(JsonMapper.builder().build(), naming, new EpochSecondsSerializer()));
-            cbor.put(naming, configure(CBORMapper.builder().build(), naming, new CborTimestampSerializer()));
+            json.put(naming, configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints)
+                    .build()).build(), naming, new EpochSecondsSerializer()));
+            cbor.put(naming, configure(CBORMapper.builder(CBORFactory.builder().streamReadConstraints(constraints)
+                    .build()).build(), naming, new CborTimestampSerializer()));
             text.put(naming, configure(JsonMapper.builder().build(), naming, new IsoSerializer()));
         }
+    }
+
+    /** How deep objects and lists may nest in a request body. */
+    public int maxNestingDepth() {
+        return maxNestingDepth;
     }
 
     /** JSON bodies (awsJson1_1, restJson): timestamps as epoch seconds. */

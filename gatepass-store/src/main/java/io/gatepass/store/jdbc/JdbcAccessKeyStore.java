@@ -30,6 +30,32 @@ final class JdbcAccessKeyStore implements AccessKeyStore {
                 key.encryptedSecret(), key.status(), key.createDate());
     }
 
+    /**
+     * Locks the owner's row (the user, or the account for root keys) for the transaction, so that concurrent
+     * creations for one owner count and insert one after another on H2 and PostgreSQL alike.
+     */
+    @Override
+    public boolean createWithinQuota(AccessKey key, int quota) {
+        return jdbc.inTransaction("create access key " + key.accessKeyId(), tx -> {
+            if (key.userName() == null) {
+                tx.one("SELECT account_id FROM accounts WHERE account_id = ? FOR UPDATE", row -> 1, key.accountId());
+            } else {
+                tx.one("SELECT user_name FROM iam_users WHERE account_id = ? AND user_name_lc = ? FOR UPDATE",
+                        row -> 1, key.accountId(), Names.fold(key.userName()));
+            }
+            int held = tx.one("SELECT COUNT(*) FROM access_keys WHERE account_id = ?" + ownerClause(key.userName()),
+                    row -> row.getInt(1), withOwner(key.userName(), key.accountId())).orElse(0);
+            if (held >= quota) {
+                return false;
+            }
+            tx.update("INSERT INTO access_keys (access_key_id, account_id, user_name_lc, user_name, encrypted_secret,"
+                            + " status, create_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    key.accessKeyId(), key.accountId(), Names.fold(key.userName()), key.userName(),
+                    key.encryptedSecret(), key.status(), key.createDate());
+            return true;
+        });
+    }
+
     @Override
     public Optional<AccessKey> find(String accessKeyId) {
         return jdbc.one("read access key", SELECT + " WHERE access_key_id = ?", JdbcAccessKeyStore::map,

@@ -170,7 +170,7 @@ final class ComputeOperations {
     }
 
     private Registered find(ComputeInput input, CallContext context, String operation) {
-        String computeName = support.computeName(input.computeName());
+        String computeName = support.computeName(input.computeName(), context.principal().accountId());
         Fleet fleet = fleets.find(context, input.fleetId(), operation);
         Compute compute = store.computes().find(fleet.fleetId(), computeName)
                 .orElseThrow(() -> computeNotFound(computeName, fleet.fleetId()));

@@ -124,7 +124,15 @@ final class FleetOperations {
             }
             List<FleetAttributes> found = new ArrayList<>();
             for (String idOrArn : input.fleetIds()) {
-                String fleetId = support.fleetId(idOrArn);
+                String fleetId;
+                try {
+                    fleetId = support.fleetId(idOrArn, account);
+                } catch (io.gatepass.core.error.ServiceException notInThisAccount) {
+                    if (!notInThisAccount.errorCode().equals(GameLiftErrors.NOT_FOUND)) {
+                        throw notInThisAccount;
+                    }
+                    continue; // like an id that names no fleet: left out of the answer
+                }
                 store.fleets().find(account, fleetId).ifPresent(fleet -> {
                     support.authorize(context, "DescribeFleetAttributes", fleet.fleetArn());
                     found.add(attributes(fleet));
@@ -215,7 +223,7 @@ final class FleetOperations {
 
     /** The fleet named by a FleetId member (id or ARN) in the caller's account, authorized for the operation. */
     Fleet find(CallContext context, String fleetIdOrArn, String operation) {
-        String fleetId = support.fleetId(fleetIdOrArn);
+        String fleetId = support.fleetId(fleetIdOrArn, context.principal().accountId());
         Fleet fleet = store.fleets().find(context.principal().accountId(), fleetId)
                 .orElseThrow(() -> fleetNotFound(fleetId));
         support.authorize(context, operation, fleet.fleetArn());

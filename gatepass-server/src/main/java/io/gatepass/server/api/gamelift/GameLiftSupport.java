@@ -2,6 +2,7 @@ package io.gatepass.server.api.gamelift;
 
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.server.api.CallContext;
+import io.gatepass.server.api.EchoedValues;
 import io.gatepass.server.api.Paging;
 import io.gatepass.server.api.Validation;
 import io.gatepass.server.auth.Authorizer;
@@ -60,18 +61,54 @@ final class GameLiftSupport {
         return "arn:aws:gamelift:" + region + ":" + accountId + ":location/" + locationName;
     }
 
-    /** The fleet id from a FleetId member that may be an id or an ARN. */
+    /** The fleet id from a FleetId member that may be an id or an ARN (of this service and region). */
     String fleetId(String idOrArn) {
         validation.requiredString("FleetId", idOrArn, 1, 512, FLEET_ID_OR_ARN);
         Matcher arn = FLEET_ARN.matcher(idOrArn);
-        return arn.matches() ? arn.group(1) : idOrArn;
+        return arn.matches() ? ownArn(idOrArn, arn.group(1)) : idOrArn;
     }
 
-    /** The compute name from a ComputeName member that may be a name or an ARN. */
+    /**
+     * The fleet id from a FleetId member in the caller's account: an ARN of another account names no fleet the
+     * caller has, and is NotFound rather than the caller's own fleet of that id.
+     */
+    String fleetId(String idOrArn, String callerAccount) {
+        String fleetId = fleetId(idOrArn);
+        if (!fleetId.equals(idOrArn) && !callerAccount.equals(arnAccount(idOrArn))) {
+            throw notFound("Fleet %s not found.", EchoedValues.of(idOrArn));
+        }
+        return fleetId;
+    }
+
+    /** The compute name from a ComputeName member that may be a name or an ARN (of this service and region). */
     String computeName(String nameOrArn) {
         validation.requiredString("ComputeName", nameOrArn, 1, 1024, COMPUTE_NAME_OR_ARN);
         Matcher arn = COMPUTE_ARN.matcher(nameOrArn);
-        return arn.matches() ? arn.group(1) : nameOrArn;
+        return arn.matches() ? ownArn(nameOrArn, arn.group(1)) : nameOrArn;
+    }
+
+    /** The compute name from a ComputeName member in the caller's account (see {@link #fleetId(String, String)}). */
+    String computeName(String nameOrArn, String callerAccount) {
+        String name = computeName(nameOrArn);
+        if (!name.equals(nameOrArn) && !callerAccount.equals(arnAccount(nameOrArn))) {
+            throw notFound("Compute %s not found.", EchoedValues.of(nameOrArn));
+        }
+        return name;
+    }
+
+    /** The resource part of an ARN, once its partition, service and region are this server's. */
+    private String ownArn(String arn, String resource) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || !parts[1].equals("aws") || !parts[2].equals("gamelift") || !parts[3].equals(region)) {
+            throw GameLiftErrors.INVALID_REQUEST.exception("Invalid ARN %s: not a GameLift resource in %s.",
+                    EchoedValues.of(arn), region);
+        }
+        return resource;
+    }
+
+    private static String arnAccount(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length < 6 ? "" : parts[4];
     }
 
     /** The location name from a member that may be a custom location name or its ARN. */

@@ -42,10 +42,9 @@ final class AccessKeyOperations {
 
     CreateAccessKeyResult createAccessKey(UserNameRequest request, CallContext context) {
         KeyOwner owner = owner(request.userName(), context, "CreateAccessKey");
-        if (store.accessKeys().list(owner.accountId, owner.userName).size() >= KEYS_PER_USER) {
-            throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: %d", KEYS_PER_USER);
-        }
-        KeyIssuer.IssuedKey issued = issuer.issueAccessKey(owner.accountId, owner.userName, context.now(), null, null);
+        KeyIssuer.IssuedKey issued = issuer.issueAccessKeyWithinQuota(owner.accountId, owner.userName, context.now(),
+                KEYS_PER_USER).orElseThrow(() -> IamErrors.LIMIT_EXCEEDED.exception(
+                "Cannot exceed quota for AccessKeysPerUser: %d", KEYS_PER_USER));
         AccessKey key = issued.key();
         return new CreateAccessKeyResult(new AccessKeyShape(key.userName(), key.accessKeyId(), key.status().name(),
                 issued.secret(), key.createDate()));

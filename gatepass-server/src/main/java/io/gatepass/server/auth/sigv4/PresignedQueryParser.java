@@ -12,6 +12,9 @@ import java.util.List;
 final class PresignedQueryParser {
     static final String ALGORITHM_PARAMETER = "X-Amz-Algorithm";
     static final String SIGNATURE_PARAMETER = "X-Amz-Signature";
+    /** Every parameter of the presigned form; none may appear twice. */
+    static final java.util.List<String> PARAMETERS = java.util.List.of(ALGORITHM_PARAMETER, "X-Amz-Credential",
+            "X-Amz-Date", "X-Amz-SignedHeaders", SIGNATURE_PARAMETER, "X-Amz-Expires", "X-Amz-Security-Token");
 
     private PresignedQueryParser() {
     }

@@ -71,6 +71,17 @@ final class QueryParameters {
         return null;
     }
 
+    /** How many parameters have this exact name. */
+    int count(String name) {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     boolean contains(String name) {
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {

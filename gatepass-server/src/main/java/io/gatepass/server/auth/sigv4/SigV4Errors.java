@@ -27,6 +27,11 @@ final class SigV4Errors {
         return CommonErrors.MISSING_AUTHENTICATION_TOKEN.exception("Request is missing Authentication Token");
     }
 
+    /** A signature element given twice: which one was meant is not for the server to guess. */
+    static ServiceException repeated(String what) {
+        return CommonErrors.INCOMPLETE_SIGNATURE.exception("The request carries more than one " + what + ".");
+    }
+
     static ServiceException bothAuthorizationHeaderAndQuery() {
         return CommonErrors.SIGNATURE_DOES_NOT_MATCH.exception(
                 "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");

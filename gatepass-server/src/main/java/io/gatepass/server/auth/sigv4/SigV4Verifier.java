@@ -131,6 +131,14 @@ public final class SigV4Verifier<I> {
     }
 
     private static SignatureElements readSignature(SignedRequest request, QueryParameters query) {
+        if (request.headers().values("authorization").size() > 1) {
+            throw SigV4Errors.repeated("Authorization header");
+        }
+        for (String parameter : PresignedQueryParser.PARAMETERS) {
+            if (query.count(parameter) > 1) {
+                throw SigV4Errors.repeated("'" + parameter + "' query-string parameter");
+            }
+        }
         String authorization = request.headers().first("authorization");
         boolean hasHeader = authorization != null && !authorization.isBlank();
         boolean hasQuery = query.contains(PresignedQueryParser.ALGORITHM_PARAMETER);

@@ -218,7 +218,8 @@ public final class PackageEndpoint {
         } catch (PackageException e) {
             return e.response();
         } catch (RuntimeException e) {
-            LOG.error("{} request {} {} failed", format.format(), method, admitted.path().rest(), e);
+            LOG.error("{} request {} {} failed", format.format(), method, admitted.path().rest(),
+                    io.gatepass.server.ops.LoggedFailure.of(e));
             return format.error(500, "Internal failure.");
         }
     }

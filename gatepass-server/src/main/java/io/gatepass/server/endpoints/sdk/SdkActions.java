@@ -91,7 +91,8 @@ public final class SdkActions {
         } catch (IllegalArgumentException | IllegalStateException e) {
             reply = Reply.badRequest(e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("SDK process {}: {} failed", process.processId, request.action(), e);
+            LOG.error("SDK process {}: {} failed", process.processId, request.action(),
+                    io.gatepass.server.ops.LoggedFailure.of(e));
             reply = new Reply(500, "Internal service error", null);
         }
         return messages.reply(request.action(), request.requestId(), reply.statusCode(), reply.errorMessage(),

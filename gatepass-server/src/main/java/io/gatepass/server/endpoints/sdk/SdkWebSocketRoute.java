@@ -74,7 +74,8 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
         vertx.executeBlocking(() -> handshake.check(query), false).onComplete(done -> {
             if (done.failed()) {
                 LOG.error("SDK websocket handshake failed (fleet {}, compute {}, pID {})", loggable(query, "FleetId"),
-                        loggable(query, "ComputeId"), loggable(query, "pID"), done.cause());
+                        loggable(query, "ComputeId"), loggable(query, "pID"),
+                        io.gatepass.server.ops.LoggedFailure.of(done.cause()));
                 request.response().setStatusCode(500).end();
                 return;
             }

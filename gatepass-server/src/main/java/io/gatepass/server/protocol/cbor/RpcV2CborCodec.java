@@ -51,6 +51,7 @@ public final class RpcV2CborCodec implements ProtocolCodec {
     private final Function<ServiceDescriptor, String> namespaces;
     private final BodyMappers bodyMappers;
     private final ObjectReader bodies;
+    private final int maxNestingDepth;
 
     /** Errors are qualified with {@code com.amazonaws.<signing name>}, the namespace of AWS's Smithy models. */
     public RpcV2CborCodec(WireMappers mappers) {
@@ -63,6 +64,7 @@ public final class RpcV2CborCodec implements ProtocolCodec {
         this.namespaces = namespaces;
         this.bodyMappers = new BodyMappers(mappers::cbor);
         this.bodies = JsonProtocolSupport.bodyReader(mappers.cbor(Naming.PASCAL_CASE));
+        this.maxNestingDepth = mappers.maxNestingDepth();
     }
 
     @Override
@@ -88,6 +90,7 @@ public final class RpcV2CborCodec implements ProtocolCodec {
             throw CommonErrors.UNSUPPORTED_MEDIA_TYPE.exception("Content-Type must be " + CBOR
                     + (mediaType == null ? "" : ", not " + JsonProtocolSupport.quote(mediaType, 100)));
         }
+        CborStructure.check(request.body(), maxNestingDepth);
         return new DecodedCall(operation, JsonProtocolSupport.readObject(bodies, request.body(), "CBOR"));
     }
 

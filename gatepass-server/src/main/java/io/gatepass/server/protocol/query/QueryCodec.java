@@ -118,6 +118,18 @@ public final class QueryCodec implements ProtocolCodec {
     private static void addAll(Map<String, String> into, String encoded) {
         QueryStringDecoder decoder = QueryStringDecoder.builder().hasPath(false).maxParams(1024)
                 .semicolonIsNormalChar(true).build(encoded);
-        decoder.parameters().forEach((name, values) -> into.put(name, values.isEmpty() ? "" : values.get(0)));
+        Map<String, java.util.List<String>> decoded;
+        try {
+            decoded = decoder.parameters();
+        } catch (IllegalArgumentException e) { // a malformed or truncated percent-escape
+            throw CommonErrors.MALFORMED_QUERY_STRING.exception("The query string contains a syntax error.");
+        }
+        decoded.forEach((name, values) -> {
+            if (values.size() > 1 || into.containsKey(name)) { // which one was meant is not for us to guess
+                throw CommonErrors.MALFORMED_QUERY_STRING.exception("The parameter %s appears more than once.",
+                        io.gatepass.server.api.EchoedValues.of(name));
+            }
+        });
+        decoded.forEach((name, values) -> into.put(name, values.isEmpty() ? "" : values.get(0)));
     }
 }

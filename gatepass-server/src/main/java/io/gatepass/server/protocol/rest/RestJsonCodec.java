@@ -106,6 +106,10 @@ public final class RestJsonCodec implements ProtocolCodec {
             Map<String, List<String>> query = query(request.rawQuery());
             route.queryToMember().forEach((name, member) -> {
                 List<String> given = query.get(name);
+                if (given != null && given.size() > 1 && !HttpValues.isList(members.get(member))) {
+                    throw CommonErrors.SERIALIZATION.exception("The query parameter '%s' appears more than once.",
+                            name);
+                }
                 if (given != null && !given.isEmpty()) {
                     input.set(member, http.values(given, members.get(member), "query parameter '" + name + "'"));
                 }

@@ -220,9 +220,12 @@ class RestJsonCodecTest {
     }
 
     @Test
-    void decode_whenQueryRepeatsAScalar_takesTheFirstValue() {
-        assertThat(decodeAndBind(call("POST", "/v1/echo/n", "count=1&count=2")))
-                .isEqualTo(new EchoInput("n", 1, null, null, null, null, null, null, null));
+    void decode_whenQueryRepeatsAScalar_isSerializationException() {
+        // which value was meant is not for the server to guess (issue 14): no more "the first one wins"
+        ServiceException error = decodeFails(call("POST", "/v1/echo/n", "count=1&count=2"));
+
+        assertThat(error.errorCode()).isEqualTo(CommonErrors.SERIALIZATION);
+        assertThat(error.getMessage()).contains("'count'");
     }
 
     @Test

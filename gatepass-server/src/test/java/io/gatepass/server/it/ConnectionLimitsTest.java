@@ -1,0 +1,135 @@
+package io.gatepass.server.it;
+
+import io.gatepass.server.config.Limits;
+import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slow and idle connections are closed (header read, body read and idle timeouts), and connections beyond the caps are
+ * refused while {@code /health} still answers. Raw sockets, as a hostile client would use them.
+ */
+class ConnectionLimitsTest {
+    /** How long a test waits for the server to act; far beyond the short timeouts configured here. */
+    private static final int PATIENCE_MILLIS = 15_000;
+    private static final int PER_CLIENT = 4;
+    static TestServer slow;
+    static TestServer capped;
+
+    @BeforeAll
+    static void start(@TempDir Path slowDir, @TempDir Path cappedDir) {
+        slow = TestServer.start(TestServer.config(null, slowDir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
+                .withLimits(Limits.DEFAULTS.withHeaderReadTimeout(Duration.ofSeconds(1))
+                        .withBodyReadTimeout(Duration.ofSeconds(1)).withIdleTimeout(Duration.ofSeconds(2))));
+        capped = TestServer.start(TestServer.config(null, cappedDir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
+                .withLimits(Limits.DEFAULTS.withConnections(1000, PER_CLIENT)));
+    }
+
+    @AfterAll
+    static void stop() {
+        slow.close();
+        capped.close();
+    }
+
+    @Test
+    void connection_thatSendsNothing_isClosedAfterTheHeaderReadTimeout() throws Exception {
+        try (Socket socket = connect(slow)) {
+            assertThat(readToEnd(socket.getInputStream())).isEmpty();
+        }
+    }
+
+    @Test
+    void connection_thatSendsHalfARequestHead_isClosed() throws Exception {
+        try (Socket socket = connect(slow)) {
+            send(socket, "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Date: 2026");
+            assertThat(readToEnd(socket.getInputStream())).isEmpty();
+        }
+    }
+
+    @Test
+    void connection_thatSendsHalfABody_gets408InTheProtocolShapeAndIsClosed() throws Exception {
+        try (Socket socket = connect(slow)) {
+            send(socket, "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                    + "X-Amz-Target: GameLift.ListFleets\r\nContent-Length: 100\r\n\r\n{\"Limit\":");
+            String answer = readToEnd(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("RequestTimeout");
+        }
+    }
+
+    @Test
+    void connection_idleAfterAResponse_isClosed() throws Exception {
+        try (Socket socket = connect(slow)) {
+            send(socket, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(readToEnd(socket.getInputStream())).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void connections_beyondThePerClientCap_areRefusedButHealthStillAnswers() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < PER_CLIENT; i++) {
+                Socket socket = connect(capped);
+                held.add(socket);
+                send(socket, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+            }
+            try (Socket extra = connect(capped)) {
+                send(extra, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                assertThat(readHead(extra.getInputStream())).startsWith("HTTP/1.1 200");
+            }
+            try (Socket extra = connect(capped)) {
+                send(extra, "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 43\r\n\r\nAction=GetCallerIdentity&Version=2011-06-15");
+                String answer = readToEnd(extra.getInputStream());
+                assertThat(answer).startsWith("HTTP/1.1 503").contains("<Code>ServiceUnavailable</Code>");
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    private static Socket connect(TestServer server) throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.endpoint().getPort());
+        socket.setSoTimeout(PATIENCE_MILLIS); // a read that times out fails the test: the server must act first
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
+    private static String readToEnd(InputStream in) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            answer.write(buffer, 0, n);
+        }
+        return answer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The response up to the end of its body (a /health answer is small: one read after the head suffices). */
+    private static String readHead(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        int n = in.read(buffer);
+        return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+    }
+}
