@@ -99,6 +99,8 @@ public final class GatepassServer implements AutoCloseable {
     private final RepositoryTokenVerifier repositoryTokenVerifier;
     private ServerProcessRegistry serverProcesses;
     private GameSessionEvents gameSessionEvents;
+    private OperationTable operations;
+    private RestRoutes restRoutes;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
@@ -257,6 +259,8 @@ public final class GatepassServer implements AutoCloseable {
                     : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
             server.serverProcesses = serverProcesses;
             server.gameSessionEvents = sessionEvents.get();
+            server.operations = operations;
+            server.restRoutes = restRoutes;
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
@@ -326,6 +330,16 @@ public final class GatepassServer implements AutoCloseable {
     /** The game server processes connected over the SDK websocket (the control plane's {@code ServerProcesses}). */
     public ServerProcessRegistry serverProcesses() {
         return serverProcesses;
+    }
+
+    /** Every operation served, as registered (read-only once started; the fuzz tests derive their requests from it). */
+    public OperationTable operations() {
+        return operations;
+    }
+
+    /** The restJson routes of the operations that have one. */
+    public RestRoutes restRoutes() {
+        return restRoutes;
     }
 
     @Override
