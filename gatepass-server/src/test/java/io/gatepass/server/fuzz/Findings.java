@@ -20,6 +20,7 @@ public final class Findings {
     private final String fuzzer;
     private final List<String> failures = new ArrayList<>();
     private final List<KnownDefect> excused = new ArrayList<>();
+    private final java.util.Map<KnownDefect, String> examples = new java.util.EnumMap<>(KnownDefect.class);
 
     public Findings(String fuzzer) {
         this.fuzzer = fuzzer;
@@ -34,14 +35,22 @@ public final class Findings {
         KnownDefect known = response == null ? null : KnownDefect.explaining(unsigned, response);
         if (known != null) {
             excused.add(known);
+            if (examples.putIfAbsent(known, where + "\n" + unsigned + "\n=> " + response) == null) {
+                write(fuzzer + "-known-" + known, fuzzer + ": " + problem + " at " + where + "\nknown-defect: "
+                        + known, signFor, unsigned);
+            }
             return;
         }
         String finding = fuzzer + ": " + problem + " at " + where;
         failures.add(finding + "\n" + unsigned + "\n=> " + (response == null ? "no answer" : response));
+        write(fuzzer + "-" + failures.size(), finding, signFor, unsigned);
+    }
+
+    private static void write(String name, String finding, String signFor, RawRequest request) {
         try {
             Files.createDirectories(OUT);
-            Files.writeString(OUT.resolve(fuzzer + "-" + failures.size() + ".http"),
-                    CorpusEntry.format(finding, signFor, unsigned), StandardCharsets.ISO_8859_1);
+            Files.writeString(OUT.resolve(name + ".http"), CorpusEntry.format(finding, signFor, request),
+                    StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +64,8 @@ public final class Findings {
     public void assertNone() {
         if (!excused.isEmpty()) {
             System.out.println(fuzzer + ": " + excused.size() + " answers explained by known defects "
-                    + excused.stream().distinct().toList() + " (see fuzz-corpus/known-failures.txt)");
+                    + excused.stream().distinct().toList() + " (see fuzz-corpus/known-failures.txt); examples:");
+            examples.forEach((defect, example) -> System.out.println(defect + ": " + example));
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " findings (corpus files in " + OUT.toAbsolutePath()
