@@ -19,6 +19,7 @@ import java.util.Map;
  * # What was found, when, and by which fuzzer.
  * # sign: sts                      (sign as the administrator for this service; leave out to send as is)
  * # expect: 4xx                    (or 2xx; by default any answer that is not a failure)
+ * # shape: none                    (an endpoint outside the AWS APIs: no 5xx is all that is checked)
  * # known-defect: QUERY_MALFORMED_PERCENT_ESCAPE   (see KnownDefect and known-failures.txt)
  * POST /
  * Content-Type: application/x-www-form-urlencoded

@@ -73,7 +73,9 @@ class CorpusReplayTest {
         RawHttp.Response response = null;
         try {
             response = http.exchange(request);
-            failure = AwsShape.problem(request, response);
+            // endpoints outside the AWS APIs (SDK websocket, packages) answer in their own words: no 5xx is the rule
+            failure = !"none".equals(entry.directives().get("shape")) ? AwsShape.problem(request, response)
+                    : response.status() >= 500 ? "a " + response.status() + " answer" : null;
             if (failure == null && entry.expect().equals("4xx") && response.status() / 100 != 4
                     || failure == null && entry.expect().equals("2xx") && response.status() / 100 != 2) {
                 failure = "expected " + entry.expect() + ", got " + response.status();
