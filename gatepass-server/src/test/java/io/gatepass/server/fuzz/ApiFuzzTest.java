@@ -188,6 +188,30 @@ class ApiFuzzTest {
     }
 
     @Test
+    void mutatedPresignedQueries_areRefusedInShape() throws Exception {
+        Findings findings = new Findings("api-presigned");
+        Mutator mutator = new Mutator(List.of("&", "=", "%", "%ZZ", "%2F", "X-Amz-Signature=", "X-Amz-Credential=",
+                "X-Amz-SignedHeaders=", "X-Amz-Date=", "X-Amz-Expires=", "X-Amz-Algorithm=", "AWS4-HMAC-SHA256",
+                "aws4_request", "-1", "99999999999", "host", "%3B", "\u00ff"));
+        List<RawRequest> presigned = List.of(
+                signer.presign(new RawRequest("GET", "/?Action=GetCallerIdentity&Version=2011-06-15", List.of(),
+                        new byte[0]), "sts"),
+                signer.presign(new RawRequest("GET", "/?Action=ListUsers&Version=2010-05-08", List.of(),
+                        new byte[0]), "iam"),
+                signer.presign(new RawRequest("POST", "/v1/domains", List.of(), new byte[0]), "codeartifact"));
+        for (RawRequest valid : presigned) {
+            RawHttp.Response unmutated = check(findings, "presigned " + valid.target(), valid, null);
+            assertThat(unmutated.status()).as(valid.target() + " => " + unmutated).isEqualTo(200);
+            Random random = SETTINGS.random("presigned " + valid.path());
+            for (int i = 0; i < SETTINGS.iterations() * 20; i++) {
+                String target = clean(mutator.mutate(valid.target(), random)).replace(' ', '+');
+                check(findings, SETTINGS.replay("presigned " + valid.path(), i), valid.withTarget(target), null);
+            }
+        }
+        findings.assertNone();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void afterFuzzing_serverIsHealthyAndItsMemoryBounded() throws Exception {
         RawHttp.Response health = http.exchange(new RawRequest("GET", "/health", List.of(), new byte[0]));

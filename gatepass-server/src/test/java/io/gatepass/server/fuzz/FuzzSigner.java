@@ -31,6 +31,24 @@ public final class FuzzSigner {
         this.clock = clock;
     }
 
+    /** Signed in the query string (presigned), valid for five minutes; the target carries the signature. */
+    public RawRequest presign(RawRequest request, String service) {
+        SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(request.method()))
+                .uri(URI.create("http://" + host + request.target()));
+        request.headers().forEach(h -> builder.appendHeader(h.getKey(), h.getValue()));
+        SdkHttpRequest signed = SIGNER.sign(r -> r.identity(identity).request(builder.build())
+                .payload(ContentStreamProvider.fromByteArray(request.body()))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, java.time.Duration.ofMinutes(5))).request();
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        signed.forEachHeader((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+        return new RawRequest(request.method(), signed.encodedPath() + signed.encodedQueryParameters()
+                .map(q -> "?" + q).orElse(""), headers, request.body());
+    }
+
     public RawRequest sign(RawRequest request, String service) {
         SdkHttpRequest signed;
         try {

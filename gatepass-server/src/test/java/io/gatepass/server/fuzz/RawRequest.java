@@ -65,10 +65,11 @@ public record RawRequest(String method, String target, List<Map.Entry<String, St
         if (header("x-amz-target") != null) {
             return "awsJson1_1";
         }
-        if (target.startsWith("/service/") || header("smithy-protocol") != null) {
+        String path = target.strip(); // blanks around the target are the request line's, as Netty reads it
+        if (path.startsWith("/service/") || header("smithy-protocol") != null) {
             return "rpcv2Cbor";
         }
-        if (target.startsWith("/v1/")) {
+        if (path.startsWith("/v1/")) {
             return "restJson";
         }
         return "query";
