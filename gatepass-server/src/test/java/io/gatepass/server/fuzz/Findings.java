@@ -56,10 +56,6 @@ public final class Findings {
         }
     }
 
-    public int excusedCount() {
-        return excused.size();
-    }
-
     /** Fails with the first few findings when there are any. */
     public void assertNone() {
         if (!excused.isEmpty()) {
