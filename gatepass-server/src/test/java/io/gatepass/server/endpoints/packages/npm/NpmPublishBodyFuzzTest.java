@@ -25,10 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * else escapes, nothing hangs, and no temporary attachment file outlives a refusal (a client could otherwise fill the
  * disk with bodies that are refused). The past findings in {@code fuzz-corpus/npm-publish/} are replayed first.
  *
- * <p>{@code -Dgatepass.fuzz.iterations=N} mutations per seed (default 400), {@code -Dgatepass.fuzz.seed=S}.
+ * <p>{@code -Dgatepass.fuzz.iterations=N} mutations per seed (default 300), {@code -Dgatepass.fuzz.seed=S}.
  */
 class NpmPublishBodyFuzzTest {
-    private static final FuzzSettings SETTINGS = FuzzSettings.current(400);
+    private static final FuzzSettings SETTINGS = FuzzSettings.current(300);
     private static final Mutator MUTATOR = new Mutator(List.of("\"_attachments\":", "{\"data\":\"", "\"data\":",
             "\"length\":", "99999999999999999999999", "-1", "\"@@@\"", "{", "}", "[", "]", ",", ":", "null", "\"",
             "\\", "\\u0000", ",\"b.tgz\":{\"data\":\"eA==\"}", ",\"c.tgz\":{}", ",\"d.tgz\":{\"data\":\"!\"}",
