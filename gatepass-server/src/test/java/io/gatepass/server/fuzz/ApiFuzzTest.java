@@ -130,6 +130,7 @@ class ApiFuzzTest {
     }
 
     @Test
+    @Order(1) // on the fresh fixture, before the mutations delete or change it
     void seeds_unmutated_succeedOrAreRefusedInTheProtocolShape() throws Exception {
         Findings findings = new Findings("api-seeds");
         int succeeded = 0;

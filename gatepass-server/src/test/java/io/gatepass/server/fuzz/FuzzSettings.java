@@ -2,8 +2,10 @@ package io.gatepass.server.fuzz;
 
 /**
  * How hard a fuzzer tries: a seed for {@link java.util.Random} and a number of iterations per target. Both can be
- * changed for a longer local run, e.g. {@code -Dgatepass.fuzz.iterations=2000 -Dgatepass.fuzz.seed=42}; the defaults
- * keep the whole fuzz suite well under a minute of {@code mvn verify}.
+ * changed for a longer local run, e.g. {@code -Dgatepass.fuzz.iterations=2000 -Dgatepass.fuzz.seed=42}: the property
+ * raises every fuzzer's count to at least that many (a parser fuzzer that makes thousands of cheap edits by default
+ * is not slowed down to the HTTP fuzzers' scale). The defaults keep the whole fuzz suite under a minute of
+ * {@code mvn verify}.
  *
  * @param seed       the base seed; each target derives its own {@link #random(String) Random} from it
  * @param iterations mutations per target (per seed request, per parser, …)
@@ -14,10 +16,10 @@ public record FuzzSettings(long seed, int iterations) {
     /** The seed of the build's own runs. */
     public static final long DEFAULT_SEED = 20261206L;
 
-    /** The settings of this run: the system properties when set, else the build's seed and {@code defaultIterations}. */
+    /** The settings of this run: the build's seed unless the property names another, and at least the default count. */
     public static FuzzSettings current(int defaultIterations) {
         return new FuzzSettings(Long.getLong(SEED_PROPERTY, DEFAULT_SEED),
-                Integer.getInteger(ITERATIONS_PROPERTY, defaultIterations));
+                Math.max(defaultIterations, Integer.getInteger(ITERATIONS_PROPERTY, defaultIterations)));
     }
 
     /** A Random for one target: the same seed and target name always give the same sequence. */
