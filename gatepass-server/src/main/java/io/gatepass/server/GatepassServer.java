@@ -119,6 +119,8 @@ public final class GatepassServer implements AutoCloseable {
     private GameSessionEvents gameSessionEvents;
     /** The audit log's writer, or null when the audit log is off. */
     private AuditWriter auditWriter;
+    private OperationTable operations;
+    private RestRoutes restRoutes;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
@@ -329,6 +331,8 @@ public final class GatepassServer implements AutoCloseable {
             server.computeAgents = computeAgents;
             server.auditWriter = auditWriter;
             server.gameSessionEvents = sessionEvents.get();
+            server.operations = operations;
+            server.restRoutes = restRoutes;
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
@@ -407,6 +411,16 @@ public final class GatepassServer implements AutoCloseable {
     /** The game server processes connected over the SDK websocket (the control plane's {@code ServerProcesses}). */
     public ServerProcessRegistry serverProcesses() {
         return serverProcesses;
+    }
+
+    /** Every operation served, as registered (read-only once started; the fuzz tests derive their requests from it). */
+    public OperationTable operations() {
+        return operations;
+    }
+
+    /** The restJson routes of the operations that have one. */
+    public RestRoutes restRoutes() {
+        return restRoutes;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.gatepass.server.api;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +37,14 @@ public final class OperationTable {
 
     public Collection<ServiceDescriptor> services() {
         return services.values();
+    }
+
+    /** Every registered operation, sorted by service and name (a stable order for tests that walk them all). */
+    public List<BoundOperation<?, ?>> all() {
+        return operations.values().stream()
+                .sorted(Comparator.comparing((BoundOperation<?, ?> o) -> o.service().signingName())
+                        .thenComparing(BoundOperation::name))
+                .toList();
     }
 
     private static String key(String signingName, String operationName) {

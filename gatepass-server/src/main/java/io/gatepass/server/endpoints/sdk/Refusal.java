@@ -11,6 +11,8 @@ public enum Refusal {
     MISSING_PROCESS_ID(400),
     /** A {@code pID} that is too long or holds control characters. */
     INVALID_PROCESS_ID(400),
+    /** A query string that cannot be decoded (a malformed percent-escape). */
+    MALFORMED_QUERY(400),
     /** No {@code Authorization} parameter. */
     MISSING_TOKEN(403),
     /** Not a compute auth token of Gatepass's format. */

@@ -68,9 +68,14 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
                     .end("The GameLift server SDK endpoint speaks websocket only.\n");
             return;
         }
-        request.pause();
         Map<String, String> query = new HashMap<>();
-        request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+        try {
+            request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+        } catch (IllegalArgumentException malformedEscape) {
+            refuse(request, query, Refusal.MALFORMED_QUERY);
+            return;
+        }
+        request.pause();
         vertx.executeBlocking(() -> handshake.check(query), false).onComplete(done -> {
             if (done.failed()) {
                 LOG.error("SDK websocket handshake failed (fleet {}, compute {}, pID {})", loggable(query, "FleetId"),

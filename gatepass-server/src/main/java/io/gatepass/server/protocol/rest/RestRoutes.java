@@ -67,6 +67,11 @@ public final class RestRoutes {
         return Optional.ofNullable(byOperation.get(key(signingName, operation)));
     }
 
+    /** Every route of a service, in registration order of its operations. */
+    public List<RestRoute> routes(String signingName) {
+        return bySigningName.getOrDefault(signingName, List.of()).stream().map(Compiled::route).toList();
+    }
+
     /**
      * The most specific route for a method and decoded path segments: among the routes of {@code scopeService} when
      * it has any, else among all services' routes in registration order.

@@ -15,7 +15,8 @@ public final class ChecksumText {
     /** Larger bodies are not checksum files. */
     public static final int MAX_BYTES = 1024;
 
-    private static final Pattern COREUTILS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]+\\*?[^\\r\\n]*)?\\s*");
+    // possessive: with backtracking, a hex digest, ~1000 blanks and a stray last line cost seconds of CPU per request
+    private static final Pattern COREUTILS = Pattern.compile("([0-9A-Fa-f]+)(?:[ \\t]++\\*?[^\\r\\n]*+)?\\s*+");
     private static final Pattern BSD = Pattern.compile("[A-Za-z0-9-]+ ?\\([^\\r\\n]*\\) ?= ?([0-9A-Fa-f]+)\\s*");
 
     private ChecksumText() {

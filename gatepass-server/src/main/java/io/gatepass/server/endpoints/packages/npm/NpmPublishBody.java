@@ -61,12 +61,20 @@ record NpmPublishBody(ObjectNode document, List<Attachment> attachments) {
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            for (Attachment attachment : attachments) {
-                Files.deleteIfExists(attachment.file());
-            }
+            deleteAll(attachments);
             throw new Malformed("The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (Malformed | IOException | RuntimeException e) {
+            // the attachments already spooled belong to no one once the body is refused
+            deleteAll(attachments);
+            throw e;
         }
         return new NpmPublishBody(document, attachments);
+    }
+
+    private static void deleteAll(List<Attachment> attachments) throws IOException {
+        for (Attachment attachment : attachments) {
+            Files.deleteIfExists(attachment.file());
+        }
     }
 
     private static void readAttachments(JsonParser parser, Supplier<Path> tempFiles, List<Attachment> out)
@@ -84,22 +92,32 @@ record NpmPublishBody(ObjectNode document, List<Attachment> attachments) {
             }
             Path file = null;
             long length = -1;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String member = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (member.equals("data") && value == JsonToken.VALUE_STRING) {
-                    file = tempFiles.get();
-                    try (OutputStream bytes = Files.newOutputStream(file)) {
-                        parser.readBinaryValue(bytes);
-                    } catch (com.fasterxml.jackson.core.JsonParseException e) {
-                        Files.deleteIfExists(file);
-                        throw new Malformed("Attachment " + name + " is not valid base64.");
+            try {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String member = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (member.equals("data") && value == JsonToken.VALUE_STRING) {
+                        if (file != null) {
+                            throw new Malformed("Attachment " + name + " has data twice.");
+                        }
+                        file = tempFiles.get();
+                        try (OutputStream bytes = Files.newOutputStream(file)) {
+                            parser.readBinaryValue(bytes);
+                        } catch (com.fasterxml.jackson.core.JsonParseException | IllegalArgumentException e) {
+                            // Jackson reports a character outside the base64 alphabet as an IllegalArgumentException
+                            throw new Malformed("Attachment " + name + " is not valid base64.");
+                        }
+                    } else if (member.equals("length") && value.isNumeric()) {
+                        length = parser.getLongValue();
+                    } else {
+                        parser.skipChildren();
                     }
-                } else if (member.equals("length") && value.isNumeric()) {
-                    length = parser.getLongValue();
-                } else {
-                    parser.skipChildren();
                 }
+            } catch (Malformed | IOException | RuntimeException e) {
+                if (file != null) { // not yet among the attachments: nobody else would delete it
+                    Files.deleteIfExists(file);
+                }
+                throw e;
             }
             if (file == null) {
                 throw new Malformed("Attachment " + name + " has no data.");
