@@ -10,6 +10,9 @@ import java.io.IOException;
  * Whether an answer is what a client of the request's protocol can read: no 5xx, a request id, no stack trace, and
  * an error in the protocol's own shape ({@code <ErrorResponse>} with a {@code Code} for the query protocol,
  * {@code __type} in a JSON or CBOR map for the others, with {@code x-amzn-ErrorType} on the JSON protocols).
+ * A request that is not valid HTTP at all (Netty cannot parse its request line or headers, and keeps neither its path
+ * nor its headers) cannot be told apart by protocol: its answer is the query protocol's {@code <ErrorResponse>} for
+ * every protocol.
  */
 public final class AwsShape {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +38,11 @@ public final class AwsShape {
         }
         if (response.status() < 400) {
             return null;
+        }
+        if (text.startsWith("<ErrorResponse") && (text.contains("<Code>BadRequest</Code>")
+                || text.contains("<Code>RequestURITooLong</Code>")
+                || text.contains("<Code>RequestHeaderSectionTooLarge</Code>"))) {
+            return null; // not valid HTTP: no protocol to answer in
         }
         return switch (request.protocol()) {
             case "query" -> text.startsWith("<ErrorResponse") && text.contains("<Code>") ? null
