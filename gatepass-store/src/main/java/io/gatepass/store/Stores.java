@@ -53,9 +53,7 @@ public final class Stores {
     /**
      * The URL of the embedded database in {@code dataDir}, which is created if missing. Commits are written to the
      * file before they return ({@code WRITE_DELAY=0}), so a killed process loses nothing it acknowledged; the store's
-     * {@code close()} closes the database, not a JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}). Space that old
-     * versions held is reused after a second ({@code RETENTION_TIME=1000}, not H2's 45 s: at a thousand writes a
-     * second those 45 s alone were a gigabyte), and the store compacts the file while it runs (H2Housekeeping).
+     * {@code close()} closes the database, not a JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}).
      */
     static String embeddedUrl(Path dataDir) {
         if (dataDir == null) {
@@ -70,6 +68,6 @@ public final class Stores {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data directory " + dir, e);
         }
-        return "jdbc:h2:file:" + dir.resolve(H2_FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=1000";
+        return "jdbc:h2:file:" + dir.resolve(H2_FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 }

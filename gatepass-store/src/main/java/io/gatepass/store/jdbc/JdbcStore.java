@@ -52,13 +52,10 @@ public final class JdbcStore implements Store {
     private final io.gatepass.store.RepositoryPolicyStore repositoryPolicies;
     private final io.gatepass.store.PackageStore packages;
     private final io.gatepass.store.BlobStore databaseBlobs;
-    /** Compacts an H2 file database while it runs; null on PostgreSQL and in-memory H2. */
-    private final H2Housekeeping housekeeping;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.housekeeping = dialect == Dialect.H2 ? H2Housekeeping.start(dataSource) : null;
         Jdbc jdbc = new Jdbc(dataSource);
         this.accounts = new JdbcAccountStore(jdbc, dialect);
         this.users = new JdbcUserStore(jdbc);
@@ -244,13 +241,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
-        try {
-            if (housekeeping != null) {
-                housekeeping.close();
-            }
-        } finally {
-            dataSource.close();
-        }
+        dataSource.close();
     }
 
     /** The pool, for whole-store operations in this package ({@link StoreCopy}). */
