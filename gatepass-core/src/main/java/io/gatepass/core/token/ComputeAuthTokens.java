@@ -89,6 +89,41 @@ public final class ComputeAuthTokens implements TokenVerifier {
         return new Verification.Valid(registration, expiry);
     }
 
+    @Override
+    public Verification verify(String token, String fleetId, String computeName) {
+        ComputeTokenFormat.Fields fields = ComputeTokenFormat.parse(token);
+        if (fields == null || fleetId == null || computeName == null) {
+            return new Verification.Refused(Reason.MALFORMED);
+        }
+        Instant now = clock.instant();
+        Optional<MacKey> key = keyRing.get().verifyingKey(fields.keyId(), now);
+        if (key.isEmpty()) {
+            return new Verification.Refused(Reason.UNKNOWN_KEY);
+        }
+        String expected;
+        try {
+            expected = ComputeTokenFormat.mint(key.get(), fleetId, computeName, fields.registrationId(),
+                    fields.expiry());
+        } catch (IllegalArgumentException e) { // a fleet id or compute name no token could name
+            return new Verification.Refused(Reason.BAD_SIGNATURE);
+        }
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII))) {
+            return new Verification.Refused(Reason.BAD_SIGNATURE);
+        }
+        Instant expiry = Instant.ofEpochSecond(fields.expiry());
+        if (!now.isBefore(expiry)) {
+            return new Verification.Refused(Reason.EXPIRED);
+        }
+        Optional<Registration> found = registrations.find(fields.registrationId())
+                .filter(r -> r.registrationId().equals(fields.registrationId()) && r.fleetId().equals(fleetId)
+                        && r.computeName().equals(computeName));
+        if (found.isEmpty()) {
+            return new Verification.Refused(Reason.REVOKED);
+        }
+        return new Verification.Valid(found.get(), expiry);
+    }
+
     /**
      * The expiry to issue for a GetComputeAuthToken request: the current one while at least
      * {@link #REISSUE_WHEN_LEFT} of it is left (so the same token is returned), otherwise {@code now + ttl} to the

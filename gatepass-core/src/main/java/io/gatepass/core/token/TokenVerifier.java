@@ -16,6 +16,21 @@ public interface TokenVerifier {
     Verification verify(String token);
 
     /**
+     * Checks a token presented for the compute {@code fleetId}/{@code computeName} claims to be, signature first: a
+     * token that is not that compute's is refused as {@link Verification.Reason#BAD_SIGNATURE} before anything is
+     * looked up, so a refusal takes the same time whether or not the registration it names exists. Then expiry, then
+     * whether the registration is still live. Never throws for bad input.
+     */
+    default Verification verify(String token, String fleetId, String computeName) {
+        Verification verification = verify(token);
+        if (verification instanceof Verification.Valid valid && (!valid.registration().fleetId().equals(fleetId)
+                || !valid.registration().computeName().equals(computeName))) {
+            return new Verification.Refused(Verification.Reason.BAD_SIGNATURE);
+        }
+        return verification;
+    }
+
+    /**
      * A short, non-reversible name for a token, fit for logs and metrics: the first 8 hex characters of its SHA-256.
      * Tokens themselves are never logged.
      */

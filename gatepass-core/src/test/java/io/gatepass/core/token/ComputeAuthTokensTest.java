@@ -165,6 +165,43 @@ class ComputeAuthTokensTest {
     }
 
     @Test
+    void verifyClaimed_checksTheSignatureOverTheClaimedComputeBeforeLookingAnythingUp() {
+        int[] lookups = {0};
+        ComputeAuthTokens counting = new ComputeAuthTokens(() -> ring, id -> {
+            lookups[0]++;
+            return registrations.find(id);
+        }, clock);
+        String token = counting.mint(computeA, NOW.plus(TTL));
+        char last = token.charAt(token.length() - 1);
+        String forged = token.substring(0, token.length() - 1) + (last == 'a' ? 'b' : 'a');
+        String unknownRegistration = counting.mint(new Registration(computeA.fleetId(), computeA.computeName(),
+                "7c9e6679-7425-40de-944b-e07fc1f90ae7"), NOW.plus(TTL));
+
+        assertThat(counting.verify(forged, computeA.fleetId(), computeA.computeName()))
+                .isEqualTo(new Refused(Reason.BAD_SIGNATURE));
+        assertThat(counting.verify(token, computeA.fleetId(), "other-compute"))
+                .isEqualTo(new Refused(Reason.BAD_SIGNATURE));
+        assertThat(counting.verify(token, "fleet-00000000-0000-4000-8000-000000000000", computeA.computeName()))
+                .isEqualTo(new Refused(Reason.BAD_SIGNATURE));
+        assertThat(counting.verify(unknownRegistration, computeA.fleetId(), "other-compute"))
+                .isEqualTo(new Refused(Reason.BAD_SIGNATURE));
+        assertThat(lookups[0]).as("registration lookups for tokens that are not the claimed compute's").isZero();
+
+        assertThat(counting.verify(token, computeA.fleetId(), computeA.computeName()))
+                .isEqualTo(new Valid(computeA, NOW.plus(TTL)));
+        assertThat(counting.verify(unknownRegistration, computeA.fleetId(), computeA.computeName()))
+                .as("a genuine signature over a registration that is gone").isEqualTo(new Refused(Reason.REVOKED));
+        registrations.deregister(computeA.registrationId());
+        assertThat(counting.verify(token, computeA.fleetId(), computeA.computeName()))
+                .isEqualTo(new Refused(Reason.REVOKED));
+        clock.set(NOW.plus(TTL));
+        int before = lookups[0];
+        assertThat(counting.verify(token, computeA.fleetId(), computeA.computeName()))
+                .isEqualTo(new Refused(Reason.EXPIRED));
+        assertThat(lookups[0]).isEqualTo(before);
+    }
+
+    @Test
     void verify_whenFieldBoundariesShift_badSignature() {
         // "ab" + "c" and "a" + "bc" must not share a MAC: fields are length-prefixed.
         Registration ab = registrations.register(new Registration("fleet-ab", "c", computeA.registrationId()));

@@ -95,7 +95,8 @@ public final class SdkHandshake {
     }
 
     private Outcome token(String token, String fleetId, String computeName) {
-        Verification verification = tokens.verify(token);
+        // signature first, over the fleet and compute the caller claims: nothing is looked up for a forged token
+        Verification verification = tokens.verify(token, fleetId, computeName);
         if (verification instanceof Verification.Refused refused) {
             return Outcome.refused(switch (refused.reason()) {
                 case MALFORMED -> Refusal.MALFORMED_TOKEN;
@@ -105,13 +106,7 @@ public final class SdkHandshake {
                 case EXPIRED -> Refusal.EXPIRED_TOKEN;
             });
         }
-        Verification.Valid valid = (Verification.Valid) verification;
-        if (!valid.registration().fleetId().equals(fleetId)) {
-            return Outcome.refused(Refusal.WRONG_FLEET);
-        }
-        if (!valid.registration().computeName().equals(computeName)) {
-            return Outcome.refused(Refusal.WRONG_COMPUTE);
-        }
+        Verification.Valid valid = (Verification.Valid) verification; // of the claimed fleet and compute
         Optional<Compute> compute = store.computes().findByRegistrationId(valid.registration().registrationId());
         Optional<Fleet> fleet = compute.flatMap(c -> store.fleets().find(c.accountId(), c.fleetId()));
         if (compute.isEmpty() || fleet.isEmpty()) {
