@@ -7,19 +7,11 @@ import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
 import io.gatepass.server.protocol.rest.RestRoutes;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,82 +101,31 @@ public final class ApiUploads {
 
     private void spool(HttpServerRequest request, WireRequest head,
                        BiConsumer<HttpServerRequest, WireResponse> respond) {
-        Path file;
-        try {
-            Files.createDirectories(directory);
-            file = Files.createTempFile(directory, "api-upload-", ".part");
-        } catch (IOException e) {
-            LOG.error("cannot create an upload file", e);
-            refuse(request, head, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"), respond);
-            return;
-        }
-        vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-                .onComplete(opened -> {
-                    if (opened.failed()) {
-                        delete(file);
-                        LOG.error("cannot open an upload file", opened.cause());
-                        refuse(request, head, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"), respond);
-                        return;
-                    }
-                    receive(request, head, opened.result(), file, respond);
-                });
-    }
-
-    private void receive(HttpServerRequest request, WireRequest head, AsyncFile out, Path file,
-                         BiConsumer<HttpServerRequest, WireResponse> respond) {
-        MessageDigest sha256 = sha256();
-        long[] size = {0};
-        boolean[] stopped = {false};
-        request.handler(chunk -> {
-            if (stopped[0]) {
-                return;
-            }
-            size[0] += chunk.length();
-            if (size[0] > maxBytes) {
-                stopped[0] = true;
-                out.close().onComplete(c -> delete(file));
-                refuse(request, head, tooLarge(), respond);
-                return;
-            }
-            sha256.update(chunk.getBytes());
-            out.write(chunk);
-            if (out.writeQueueFull()) {
-                request.pause();
-                out.drainHandler(v -> request.resume());
-            }
-        });
-        request.exceptionHandler(e -> { // the client went away mid-upload: nothing of it is kept
-            if (!stopped[0]) {
-                stopped[0] = true;
-                out.close().onComplete(c -> delete(file));
-            }
-        });
-        request.endHandler(end -> {
-            if (stopped[0]) {
-                return;
-            }
-            stopped[0] = true;
-            out.close().onComplete(closed -> {
-                if (closed.failed()) {
-                    delete(file);
-                    LOG.error("cannot write an upload file", closed.cause());
-                    respond.accept(request, pipeline.reject(head,
-                            CommonErrors.INTERNAL_FAILURE.exception("Internal failure")));
-                    return;
-                }
-                WireRequest full = head.withUpload(BlobContent.spooled(file, size[0],
-                        HexFormat.of().formatHex(sha256.digest())));
+        BodySpool.toFile(vertx, request, directory, "api-upload-", maxBytes, true, new BodySpool.Outcome() {
+            @Override
+            public void spooled(Path file, long size, String sha256) {
+                WireRequest full = head.withUpload(BlobContent.spooled(file, size, sha256));
                 vertx.executeBlocking(() -> {
                     try {
                         return pipeline.handle(full);
                     } finally {
-                        delete(file);
+                        BodySpool.delete(file);
                     }
                 }, false).onComplete(done -> respond.accept(request, done.succeeded() ? done.result()
                         : pipeline.reject(full, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"))));
-            });
+            }
+
+            @Override
+            public void tooLarge() {
+                refuse(request, head, ApiUploads.this.tooLarge(), respond);
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                LOG.error("cannot spool an upload: {}", cause.toString());
+                refuse(request, head, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"), respond);
+            }
         });
-        request.resume();
     }
 
     private ServiceException tooLarge() {
@@ -205,22 +146,6 @@ public final class ApiUploads {
             return Long.parseLong(declared.trim());
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("cannot delete upload file {}: {}", file.getFileName(), e.toString());
         }
     }
 }

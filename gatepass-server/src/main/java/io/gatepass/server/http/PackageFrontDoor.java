@@ -9,8 +9,6 @@ import io.gatepass.server.endpoints.packages.PackageResponse;
 import io.gatepass.store.BlobStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
@@ -129,70 +127,24 @@ public final class PackageFrontDoor {
 
     private void spool(HttpServerRequest request, PackageEndpoint.Admitted admitted, String method, String query,
                        Map<String, List<String>> headers) {
-        Path file;
-        try {
-            file = Files.createTempFile(uploads, "upload-", ".part");
-        } catch (IOException e) {
-            LOG.error("cannot create an upload file", e);
-            finish(request, admitted.format().error(500, "Internal failure."), true);
-            return;
-        }
-        vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-                .onComplete(opened -> {
-                    if (opened.failed()) {
-                        delete(file);
-                        LOG.error("cannot open an upload file", opened.cause());
-                        finish(request, admitted.format().error(500, "Internal failure."), true);
-                        return;
-                    }
-                    receive(request, opened.result(), file, admitted, method, query, headers);
-                });
-    }
-
-    private void receive(HttpServerRequest request, AsyncFile out, Path file, PackageEndpoint.Admitted admitted,
-                         String method, String query, Map<String, List<String>> headers) {
-        long[] size = {0};
-        boolean[] stopped = {false};
         long limit = admitted.format().maxBodyBytes(maxAssetBytes);
-        request.handler(chunk -> {
-            if (stopped[0]) {
-                return;
+        BodySpool.toFile(vertx, request, uploads, "upload-", limit, false, new BodySpool.Outcome() {
+            @Override
+            public void spooled(Path file, long size, String sha256) {
+                run(request, admitted, method, query, headers, Optional.of(new PackageRequest.Upload(file, size)));
             }
-            size[0] += chunk.length();
-            if (size[0] > limit) {
-                stopped[0] = true;
-                out.close().onComplete(c -> delete(file));
+
+            @Override
+            public void tooLarge() {
                 finish(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes), true);
-                return;
             }
-            out.write(chunk);
-            if (out.writeQueueFull()) {
-                request.pause();
-                out.drainHandler(v -> request.resume());
-            }
-        });
-        request.exceptionHandler(e -> {
-            if (!stopped[0]) {
-                stopped[0] = true;
-                out.close().onComplete(c -> delete(file));
+
+            @Override
+            public void failed(Throwable cause) {
+                LOG.error("cannot spool an upload: {}", cause.toString());
+                finish(request, admitted.format().error(500, "Internal failure."), true);
             }
         });
-        request.endHandler(end -> {
-            if (stopped[0]) {
-                return;
-            }
-            stopped[0] = true;
-            out.close().onComplete(closed -> {
-                if (closed.failed()) {
-                    delete(file);
-                    finish(request, admitted.format().error(500, "Internal failure."), true);
-                    return;
-                }
-                run(request, admitted, method, query, headers,
-                        Optional.of(new PackageRequest.Upload(file, size[0])));
-            });
-        });
-        request.resume();
     }
 
     private void run(HttpServerRequest request, PackageEndpoint.Admitted admitted, String method, String query,
@@ -201,7 +153,7 @@ public final class PackageFrontDoor {
             try {
                 return endpoint.handle(admitted, method, query, headers, body);
             } finally {
-                body.ifPresent(upload -> delete(upload.file()));
+                body.ifPresent(upload -> BodySpool.delete(upload.file()));
             }
         }, false).onComplete(done -> {
             PackageResponse response = done.succeeded() ? done.result()
@@ -303,11 +255,4 @@ public final class PackageFrontDoor {
         }
     }
 
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("cannot delete upload file {}: {}", file.getFileName(), e.toString());
-        }
-    }
 }

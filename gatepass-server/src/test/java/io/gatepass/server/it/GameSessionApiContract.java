@@ -322,6 +322,24 @@ abstract class GameSessionApiContract {
     }
 
     @Test
+    void gameSession_notActivatedWithinTheFleetsActivationTimeout_goesToError() {
+        Setup s = setup();
+        process(s);
+        gl.updateRuntimeConfiguration(r -> r.fleetId(s.fleetId()).runtimeConfiguration(c -> c
+                .serverProcesses(p -> p.launchPath("/local/game/server").concurrentExecutions(1))
+                .gameSessionActivationTimeoutSeconds(30)));
+        GameSession game = create(s, r -> { });
+        server.clock().advance(Duration.ofSeconds(29));
+        try {
+            assertThat(describe(game.gameSessionId()).status()).isEqualTo(GameSessionStatus.ACTIVATING);
+            server.clock().advance(Duration.ofSeconds(2));
+            assertThat(describe(game.gameSessionId()).status()).isEqualTo(GameSessionStatus.ERROR);
+        } finally {
+            server.clock().advance(Duration.ofSeconds(-31));
+        }
+    }
+
+    @Test
     void playerSession_notAcceptedWithin60Seconds_timesOut_andItsSlotIsFreed() {
         Setup s = setup();
         ServerProcess process = process(s);

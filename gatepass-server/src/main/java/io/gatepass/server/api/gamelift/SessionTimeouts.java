@@ -1,5 +1,6 @@
 package io.gatepass.server.api.gamelift;
 
+import io.gatepass.server.gamelift.RuntimeConfigurations;
 import io.gatepass.store.Store;
 
 import java.time.Duration;
@@ -11,8 +12,8 @@ import java.time.Instant;
  */
 final class SessionTimeouts {
     /**
-     * How long a game session may stay ACTIVATING before it goes to ERROR (GAME_SESSION_ACTIVATION_TIMEOUT; AWS
-     * publishes no number).
+     * How long a game session may stay ACTIVATING before it goes to ERROR (GAME_SESSION_ACTIVATION_TIMEOUT) when its
+     * fleet's runtime configuration sets no GameSessionActivationTimeoutSeconds (AWS publishes no default).
      */
     static final Duration ACTIVATION_TIMEOUT = Duration.ofMinutes(5);
     /** A player session not accepted within this goes to TIMEDOUT, as in AWS. */
@@ -21,12 +22,21 @@ final class SessionTimeouts {
     private SessionTimeouts() {
     }
 
-    /** Expires the fleet's overdue activations (null fleet: none) and every overdue player session reservation. */
+    /**
+     * Expires the fleet's overdue activations (null fleet: none), after its runtime configuration's
+     * GameSessionActivationTimeoutSeconds, and every overdue player session reservation.
+     */
     static void apply(Store store, String fleetIdOrNull, Instant now) {
         if (fleetIdOrNull != null) {
-            store.gameSessions().expireActivations(fleetIdOrNull, now.minus(ACTIVATION_TIMEOUT), now);
+            store.gameSessions().expireActivations(fleetIdOrNull, now.minus(activationTimeout(store, fleetIdOrNull)),
+                    now);
         }
         store.playerSessions().expireReservations(now.minus(RESERVATION_TIMEOUT), now);
+    }
+
+    static Duration activationTimeout(Store store, String fleetId) {
+        Integer seconds = new RuntimeConfigurations(store.fleets()).of(fleetId).gameSessionActivationTimeoutSeconds();
+        return seconds == null ? ACTIVATION_TIMEOUT : Duration.ofSeconds(seconds);
     }
 
     static Instant reservedBefore(Instant now) {
