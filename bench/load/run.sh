@@ -8,6 +8,8 @@
 #
 # Usage: bench/load/run.sh [-d SECONDS] [-c CONNECTIONS] [TARGET...]
 #   -d   seconds of warm-up and of measurement for each target (default 10)
+#   GATEPASS_DIST=DIR  measure the distribution in DIR instead of this checkout's (built if needed)
+#   GATEPASS_JAVA_OPTS  extra JVM options for the Gatepass server (e.g. a JFR recording)
 #   TARGET: compute authtoken sts npm websocket (default: all). Needs wrk (LuaJIT), libcrypto, /usr/bin/aws, npm.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,9 +26,13 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-"$root/gatepass" --version >/dev/null 2>&1 || true        # builds the distribution if needed
-lib="$root/gatepass-cli/target/dist/lib"
-jar="$root/gatepass-cli/target/dist/gatepass.jar"
+# GATEPASS_DIST: another build's distribution directory (e.g. one built from an earlier commit), for before/after
+if [ -n "${GATEPASS_DIST:-}" ]; then dist="$GATEPASS_DIST"; else
+  "$root/gatepass" --version >/dev/null 2>&1 || true      # builds the distribution if needed
+  dist="$root/gatepass-cli/target/dist"
+fi
+lib="$dist/lib"
+jar="$dist/gatepass.jar"
 
 taskset -c 0 java ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port off --data-dir "$tmp/data" \
   >"$tmp/serve.out" 2>"$tmp/serve.err" &
