@@ -22,6 +22,7 @@ import static io.gatepass.store.Fixtures.fleetLocation;
 import static io.gatepass.store.Fixtures.key;
 import static io.gatepass.store.Fixtures.location;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The caching store as two nodes sharing one database see it: {@code node} caches, {@code otherNode} writes to the
@@ -119,5 +120,21 @@ class CachingStoreTest {
         assertThat(won).isFalse();
         assertThat(node.computes().find(fleet.fleetId(), "box-1")).map(Compute::tokenExpiry)
                 .contains(T0.plusSeconds(600));
+    }
+
+    @Test
+    void nonBlockingScope_answersCachedReads_andStopsEveryCallThatWouldReachTheDatabase() {
+        AccessKey key = key("alice", T0);
+        node.accessKeys().create(key);
+        node.accessKeys().find(key.accessKeyId());
+
+        assertThat(NonBlockingScope.run(() -> node.accessKeys().find(key.accessKeyId()))).contains(key);
+        assertThatThrownBy(() -> NonBlockingScope.run(() -> node.accessKeys().find("AKIANOTCACHED")))
+                .isInstanceOf(NonBlockingScope.WouldBlock.class);
+        assertThatThrownBy(() -> NonBlockingScope.run(() -> node.accessKeys().updateStatus(ACCOUNT, "alice",
+                key.accessKeyId(), AccessKeyStatus.Inactive))).isInstanceOf(NonBlockingScope.WouldBlock.class);
+        assertThat(node.accessKeys().find(key.accessKeyId())).map(AccessKey::status)
+                .contains(AccessKeyStatus.Active);
+        assertThat(NonBlockingScope.active()).isFalse();
     }
 }

@@ -11,6 +11,7 @@ import io.gatepass.server.protocol.DecodedCall;
 import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
+import io.gatepass.store.NonBlockingScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,17 @@ public final class ApiPipeline {
                 throw CommonErrors.SIGNATURE_DOES_NOT_MATCH.exception(
                         "Credential should be scoped to correct service: '%s'. ", service.signingName());
             }
+            if (NonBlockingScope.active() && !EventLoopOperations.allows(service.signingName(), operation)) {
+                throw NonBlockingScope.wouldBlock();
+            }
             Object input = codec.bind(call);
             Object output = call.operation().invoke(input, new CallContext(signer.principal(), requestId,
                     clock.instant()));
             response = codec.success(call, output, requestId);
         } catch (ServiceException e) {
             response = codec.error(service, e, requestId);
+        } catch (NonBlockingScope.WouldBlock e) {
+            throw e; // redone on a worker (handleWithoutBlocking)
         } catch (RuntimeException e) {
             LOG.error("request {} ({} {}) failed", requestId, codec.name(), operation, e);
             response = codec.error(service, CommonErrors.INTERNAL_FAILURE.exception(
@@ -72,6 +78,18 @@ public final class ApiPipeline {
         metrics.record(service == null ? "unknown" : service.signingName(), operation, response.status(),
                 System.nanoTime() - started);
         return response.withHeader("x-amzn-RequestId", requestId);
+    }
+
+    /**
+     * The response if the request can be answered without waiting for the store (what it reads is cached, and it is
+     * one of the {@link EventLoopOperations}), for the event loop; else null, and {@link #handle} must run on a worker.
+     */
+    public WireResponse handleWithoutBlocking(WireRequest request) {
+        try {
+            return NonBlockingScope.run(() -> handle(request));
+        } catch (NonBlockingScope.WouldBlock e) {
+            return null;
+        }
     }
 
     /** An error for a request that never reached the pipeline (e.g. too large), in its protocol's shape. */
