@@ -56,6 +56,9 @@ until grep -q "bare server ready" "$tmp/bare.out" 2>/dev/null; do sleep 0.1; don
 bare_host="127.0.0.1:$bare_port"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system CPU of a process, in clock ticks
+# CPU of the threads that serve requests (Vert.x event loops and workers), without the JIT compiler's and the GC's:
+# on a shared machine the JIT is still compiling after a short warm-up and would blur the per-request figure
+loop_ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '$2 ~ /^\(vert\.x-/ {t += $14 + $15} END {print t + 0}'; }
 rss_mb() { awk -v f="$2" '$1 == f":" {printf "%d", $2/1024}' "/proc/$1/status"; }
 # wrk against URL on server PID, signing for HOST with TARGET ARGS...  → "rps p50 p99 p999 errors cpu-us/req"
 wrk_run() {
@@ -64,38 +67,45 @@ wrk_run() {
   wrk_measure "$url" "$pid" -s "$here/sigv4.lua" "$url" -- "$@"
 }
 wrk_measure() {
-  local url="$1" pid="$2" before after; shift 2
-  before="$(cpu_ticks "$pid")"
+  local url="$1" pid="$2" before after lbefore lafter; shift 2
+  before="$(cpu_ticks "$pid")"; lbefore="$(loop_ticks "$pid")"
   taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "$@" >"$tmp/wrk.out"
-  after="$(cpu_ticks "$pid")"
+  after="$(cpu_ticks "$pid")"; lafter="$(loop_ticks "$pid")"
   grep -q '^first failure' "$tmp/wrk.out" && sed -n 's/^first failure: /  first non-200: /p' "$tmp/wrk.out" >&2
-  awk -v ticks="$((after - before))" -v hz="$(getconf CLK_TCK)" \
+  awk -v ticks="$((after - before))" -v lticks="$((lafter - lbefore))" -v hz="$(getconf CLK_TCK)" \
       '/Requests\/sec/ {rps=$2} /^latency_us/ {p50=$3; p99=$5; p999=$7} / requests in / {n=$1}
        /^non200/ {err+=$2} /Non-2xx/ {err+=$NF} /Socket errors/ {err+=1}
-       END {printf "%.0f %.2f %.2f %.2f %d %.1f\n", rps, p50/1000, p99/1000, p999/1000, err, n ? ticks * 1e6 / hz / n : 0}' \
+       END {printf "%.0f %.2f %.2f %.2f %d %.1f %.1f\n", rps, p50/1000, p99/1000, p999/1000, err,
+            n ? ticks * 1e6 / hz / n : 0, n ? lticks * 1e6 / hz / n : 0}' \
       "$tmp/wrk.out"
 }
 ws_run() { # host:port pid query → same fields
-  local hp="$1" pid="$2" query="$3" before after
+  local hp="$1" pid="$2" query="$3" before after lbefore lafter
   taskset -c 1 java -Dlogback.configurationFile="$here/logback-bench.xml" -cp "$lib/*" "$here/WebSocketLoad.java" "${hp%:*}" "${hp#*:}" "$query" "$conns" "$secs" "$secs" \
     2>&1 | while IFS= read -r line; do   # the CPU count starts when the generator says the warm-up is over
-      case "$line" in measuring) cpu_ticks "$pid" >"$tmp/ws.before" ;; rps*|first\ error*) echo "$line" ;; esac
+      case "$line" in
+        measuring) cpu_ticks "$pid" >"$tmp/ws.before"; loop_ticks "$pid" >"$tmp/ws.lbefore" ;;
+        rps*|first\ error*) echo "$line" ;;
+      esac
     done >"$tmp/ws.out"
   after="$(cpu_ticks "$pid")"; before="$(cat "$tmp/ws.before")"
+  lafter="$(loop_ticks "$pid")"; lbefore="$(cat "$tmp/ws.lbefore")"
   grep -q '^first error' "$tmp/ws.out" && sed 's/^/  /' "$tmp/ws.out" | grep 'first error' >&2
-  awk -v ticks="$((after - before))" -v hz="$(getconf CLK_TCK)" -v secs="$secs" \
-      '/^rps/ {printf "%.0f %.2f %.2f %.2f %d %.1f\n", $2, $4/1000, $6/1000, $8/1000, $10, $2 ? ticks * 1e6 / hz / ($2 * secs) : 0}' \
-      "$tmp/ws.out"
+  awk -v ticks="$((after - before))" -v lticks="$((lafter - lbefore))" -v hz="$(getconf CLK_TCK)" -v secs="$secs" \
+      '/^rps/ {n = $2 * secs; printf "%.0f %.2f %.2f %.2f %d %.1f %.1f\n", $2, $4/1000, $6/1000, $8/1000, $10,
+               n ? ticks * 1e6 / hz / n : 0, n ? lticks * 1e6 / hz / n : 0}' "$tmp/ws.out"
 }
 
 rows=()
 failed=0
+row='%-30s %8s %7s %7s %7s %6s %8s %8s %6s %6s %6s'
 report() { # name bare-fields gatepass-fields
-  local name="$1"; read -r br bp50 bp99 bp999 berr bcpu <<<"$2"; read -r gr gp50 gp99 gp999 gerr gcpu <<<"$3"
-  rows+=("$(printf '%-30s %9s %8s %8s %8s %7s %9s %7s %8s' "bare: $name" "$br" "$bp50" "$bp99" "$bp999" "$berr" "$bcpu" 1.00 1.00)")
-  rows+=("$(printf '%-30s %9s %8s %8s %8s %7s %9s %7s %8s' "gatepass: $name" "$gr" "$gp50" "$gp99" "$gp999" "$gerr" "$gcpu" \
+  local name="$1"; read -r br bp50 bp99 bp999 berr bcpu bloop <<<"$2"; read -r gr gp50 gp99 gp999 gerr gcpu gloop <<<"$3"
+  rows+=("$(printf "$row" "bare: $name" "$br" "$bp50" "$bp99" "$bp999" "$berr" "$bcpu" "$bloop" 1.00 1.00 1.00)")
+  rows+=("$(printf "$row" "gatepass: $name" "$gr" "$gp50" "$gp99" "$gp999" "$gerr" "$gcpu" "$gloop" \
     "$(awk -v a="$gr" -v b="$br" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')" \
-    "$(awk -v a="$gcpu" -v b="$bcpu" 'BEGIN {printf "%.2f", (a > 0) ? b / a : 0}')")")
+    "$(awk -v a="$gcpu" -v b="$bcpu" 'BEGIN {printf "%.2f", (a > 0) ? b / a : 0}')" \
+    "$(awk -v a="$gloop" -v b="$bloop" 'BEGIN {printf "%.2f", (a > 0) ? b / a : 0}')")")
   echo "${rows[-2]}" >&2
   [ "$berr" -eq 0 ] && [ "$gerr" -eq 0 ] && [ "$gr" != 0 ] || failed=1
   echo "${rows[-1]}" >&2
@@ -175,8 +185,9 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | 
   "$(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 echo "servers pinned to CPU 0, load generator to CPU 1, $conns connections, ${secs}s warm-up + ${secs}s measured per target;" \
   "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-30s %9s %8s %8s %8s %7s %9s %7s %8s\n' target req/s p50-ms p99-ms p999-ms non200 cpu-us/req ratio cpu-ratio
+printf "$row\n" target req/s p50-ms p99-ms p999-ms non200 cpu-us/r loop-us/r ratio cpu-r loop-r
 printf '%s\n' "${rows[@]}"
 echo "gatepass RSS: $(rss_mb "$gp_pid" VmRSS) MB now, $(rss_mb "$gp_pid" VmHWM) MB peak; bare $(rss_mb "$bare_pid" VmRSS) MB" \
-  "(ratio: Gatepass req/s over bare; cpu-ratio: bare CPU per request over Gatepass's)"
+  "(ratio: Gatepass req/s over bare's; cpu-r: bare's process CPU per request over Gatepass's; loop-r: the same for" \
+  "the request threads alone, without JIT and GC)"
 [ "$failed" -eq 0 ] || { echo "non-200 answers or no answers: the run failed" >&2; exit 1; }
