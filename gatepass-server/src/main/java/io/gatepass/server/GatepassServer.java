@@ -71,6 +71,7 @@ import io.gatepass.server.tls.Hosts;
 import io.gatepass.server.tls.ServerCertificate;
 import io.gatepass.store.Store;
 import io.gatepass.store.Stores;
+import io.gatepass.store.cache.CachingStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -171,7 +172,10 @@ public final class GatepassServer implements AutoCloseable {
                 // validity is judged by the clients' clocks, so it follows real time, not an injected clock
                 : ServerCertificate.selfSigned(config.dataDir(), Hosts.certificateNames(advertisedHost, config.bind()),
                 advertisedHost, Clock.systemUTC());
-        Store store = Stores.open(config.store(), config.dataDir());
+        Store uncached = Stores.open(config.store(), config.dataDir());
+        // what every signed request reads (keys, policies, computes, domains) from memory: ≤ 1 s across nodes. The
+        // package endpoints keep short-lived caches of their own and so read the store itself (no 1 s on top of 1 s).
+        Store store = new CachingStore(uncached);
         AuditWriter auditWriter = null;
         try {
             IdGenerator ids = IdGenerator.secure();
@@ -187,7 +191,8 @@ public final class GatepassServer implements AutoCloseable {
             StoredKeyRing keyRings = new StoredKeyRing(store.tokenKeys(), cipher);
             ComputeTokenAuthority computeTokens = new ComputeTokenAuthority(keyRings, store.computes(),
                     config.computeTokenTtl(), clock);
-            RepositoryTokenAuthority repositoryTokens = new RepositoryTokenAuthority(keyRings, store.domains(), clock);
+            RepositoryTokenAuthority repositoryTokens = new RepositoryTokenAuthority(keyRings, uncached.domains(),
+                    clock); // its verifier serves the package endpoints
             AtomicReference<String> websocketBase = new AtomicReference<>();
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl() == null ? null
                     : config.publicUrl().replaceAll("/+$", ""));
@@ -266,7 +271,9 @@ public final class GatepassServer implements AutoCloseable {
                     serverProcesses::activeCount);
             PackageEndpoint packageEndpoint = new PackageEndpoint(
                     PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges)),
-                    repositoryTokens.verifier(), new RepositoryPermissions(authorizer, store, clock), store, blobs,
+                    repositoryTokens.verifier(),
+                    new RepositoryPermissions(new Authorizer(uncached.policies(), policies), uncached, clock), uncached,
+                    blobs,
                     publicUrl::get, config.region(), clock, throttle);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),

@@ -3,8 +3,6 @@ package io.gatepass.core.token;
 import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.Verification.Reason;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,10 +74,8 @@ public final class ComputeAuthTokens implements TokenVerifier {
             return new Verification.Refused(Reason.REVOKED);
         }
         Registration registration = found.get();
-        String expected = ComputeTokenFormat.mint(key.get(), registration.fleetId(), registration.computeName(),
-                fields.registrationId(), fields.expiry());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII))) {
+        if (!ComputeTokenFormat.isGenuine(token, fields, key.get(), registration.fleetId(),
+                registration.computeName())) {
             return new Verification.Refused(Reason.BAD_SIGNATURE);
         }
         Instant expiry = Instant.ofEpochSecond(fields.expiry());
@@ -100,15 +96,13 @@ public final class ComputeAuthTokens implements TokenVerifier {
         if (key.isEmpty()) {
             return new Verification.Refused(Reason.UNKNOWN_KEY);
         }
-        String expected;
+        boolean genuine;
         try {
-            expected = ComputeTokenFormat.mint(key.get(), fleetId, computeName, fields.registrationId(),
-                    fields.expiry());
+            genuine = ComputeTokenFormat.isGenuine(token, fields, key.get(), fleetId, computeName);
         } catch (IllegalArgumentException e) { // a fleet id or compute name no token could name
-            return new Verification.Refused(Reason.BAD_SIGNATURE);
+            genuine = false;
         }
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII))) {
+        if (!genuine) {
             return new Verification.Refused(Reason.BAD_SIGNATURE);
         }
         Instant expiry = Instant.ofEpochSecond(fields.expiry());

@@ -32,7 +32,7 @@ final class ComputeTokenFormat {
     private static final byte[] DOMAIN = "gatepass/gamelift-compute-auth-token".getBytes(StandardCharsets.US_ASCII);
 
     /** A token's fields as read from its text; not yet checked against any key. */
-    record Fields(String keyId, long expiry, String registrationId) {
+    record Fields(String keyId, long expiry, String registrationId, long macHigh, long macLow) {
     }
 
     private ComputeTokenFormat() {
@@ -54,6 +54,19 @@ final class ComputeTokenFormat {
         return new String(out);
     }
 
+    /**
+     * True when {@code token} (as {@link #parse} read it into {@code fields}) is exactly the token minted from its own
+     * fields with this key for this fleet and compute; compared in constant time.
+     */
+    static boolean isGenuine(String token, Fields fields, MacKey key, String fleetId, String computeName) {
+        // Every field is fixed-width and parse reads each one back to a single value (base 62 of a fixed width is a
+        // bijection below its limit), so re-encoding the key id, expiry and registration would give the token's own
+        // characters again: comparing the MAC bits is comparing the whole token.
+        ByteBuffer mac = ByteBuffer.wrap(mac(key, fleetId, computeName, fields.registrationId(), fields.expiry()));
+        long difference = (mac.getLong(0) ^ fields.macHigh()) | (mac.getLong(8) ^ fields.macLow());
+        return difference == 0 && token.length() == LENGTH;
+    }
+
     /** The token's fields, or null if it is not in this format. */
     static Fields parse(String token) {
         if (token == null || token.length() != LENGTH || token.charAt(0) != VERSION) {
@@ -66,11 +79,12 @@ final class ComputeTokenFormat {
         }
         long expiry = Base62.decodeLong(token, EXPIRY_AT, EXPIRY_WIDTH);
         long[] registration = Base62.decode128(token, REGISTRATION_AT);
-        if (expiry < 0 || registration == null || Base62.decode128(token, MAC_AT) == null) {
+        long[] mac = Base62.decode128(token, MAC_AT);
+        if (expiry < 0 || registration == null || mac == null) {
             return null;
         }
         return new Fields(token.substring(KEY_AT, EXPIRY_AT), expiry,
-                new UUID(registration[0], registration[1]).toString());
+                new UUID(registration[0], registration[1]).toString(), mac[0], mac[1]);
     }
 
     private static byte[] mac(MacKey key, String fleetId, String computeName, String registrationId, long expiry) {

@@ -4,13 +4,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 
-/** A signing key ready for HMAC-SHA256: keeps one initialised {@link Mac} and hands out clones of it. */
+/** A signing key ready for HMAC-SHA256: keeps one initialised {@link Mac} and a copy of it per thread. */
 final class MacKey {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SigningKey key;
     private final SecretKeySpec spec;
     private final Mac prototype;
+    private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(this::copy);
 
     MacKey(SigningKey key) {
         this.key = key;
@@ -26,8 +27,17 @@ final class MacKey {
         return key.keyId();
     }
 
-    /** A Mac initialised with this key, for one computation on one thread. */
+    /**
+     * A Mac initialised with this key, for one computation ({@code doFinal}, which also resets it) on this thread:
+     * each thread keeps its own, so a token costs no Mac clone.
+     */
     Mac mac() {
+        Mac mac = perThread.get();
+        mac.reset(); // nothing to undo after a doFinal; a computation that failed half-way leaves nothing behind
+        return mac;
+    }
+
+    private Mac copy() {
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {

@@ -18,6 +18,7 @@ import io.gatepass.server.protocol.InputLimits;
 import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
+import io.gatepass.store.NonBlockingScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,8 @@ public final class ApiPipeline {
         Object output = null;
         String errorCode = null;
         AuditScope scope = AuditScope.open();
+        boolean onEventLoop = NonBlockingScope.active();
+        boolean charged = false;
         try {
             signer = authenticator.authenticate(request);
             service = operations.service(signer.scopeService()).orElse(null);
@@ -96,20 +99,43 @@ public final class ApiPipeline {
                 throw CommonErrors.SIGNATURE_DOES_NOT_MATCH.exception(
                         "Credential should be scoped to correct service: '%s'. ", service.signingName());
             }
-            long throttled = throttle.admitCall(service.signingName(), operation, signer.principal().accountId());
-            if (throttled > 0) {
-                response = Throttle.answer(codec, service, throttled, requestId);
-                errorCode = service.spell(Throttle.exception().errorCode()).code();
-            } else {
+            if (onEventLoop && !EventLoopOperations.allows(service.signingName(), operation)) {
+                throw NonBlockingScope.wouldBlock();
+            }
+            // On a worker the bucket is charged before the call runs. On the event loop it is charged after: a call
+            // there writes nothing (a write stops it with WouldBlock, and it is redone on a worker), so it is charged
+            // exactly once, by whichever run answers.
+            long throttled = 0;
+            if (!onEventLoop) {
+                charged = true;
+                throttled = throttle.admitCall(service.signingName(), operation, signer.principal().accountId());
+            }
+            if (throttled == 0) {
                 inputLimits.check(call.input(), service.validationError());
                 input = codec.bind(call);
                 output = call.operation().invoke(input, new CallContext(signer.principal(), requestId,
                         clock.instant()));
+                if (onEventLoop) {
+                    charged = true;
+                    throttled = throttle.admitCall(service.signingName(), operation, signer.principal().accountId());
+                }
+            }
+            if (throttled > 0) {
+                output = null;
+                response = Throttle.answer(codec, service, throttled, requestId);
+                errorCode = service.spell(Throttle.exception().errorCode()).code();
+            } else {
                 response = codec.success(call, output, requestId);
             }
+        } catch (NonBlockingScope.WouldBlock e) {
+            throw e; // redone on a worker (handleWithoutBlocking): no audit line, no metrics for this run
         } catch (ServiceException e) {
-            response = codec.error(service, EchoedValues.bounded(e), requestId);
-            errorCode = service == null ? e.code() : service.spell(e.errorCode()).code();
+            long throttled = onEventLoop && !charged && signer != null && action != null
+                    ? throttle.admitCall(service.signingName(), operation, signer.principal().accountId()) : 0;
+            ServiceException answered = throttled > 0 ? Throttle.exception() : e;
+            response = throttled > 0 ? Throttle.answer(codec, service, throttled, requestId)
+                    : codec.error(service, EchoedValues.bounded(e), requestId);
+            errorCode = service == null ? e.code() : service.spell(answered.errorCode()).code();
         } catch (RuntimeException e) {
             LOG.error("request {} ({} {}) failed", requestId, codec.name(), operation, LoggedFailure.of(e));
             response = codec.error(service, CommonErrors.INTERNAL_FAILURE.exception(
@@ -138,6 +164,20 @@ public final class ApiPipeline {
         try {
             return service + ":" + codec.decode(request, operations, service).operation().name();
         } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The response if the request can be answered without waiting for the store (what it reads is cached, and it is
+     * one of the {@link EventLoopOperations}), for the event loop; else null, and {@link #handle} must run on a worker.
+     *
+     * @param sourceAddress the client's address, for the audit log; null if unknown
+     */
+    public WireResponse handleWithoutBlocking(WireRequest request, String sourceAddress) {
+        try {
+            return NonBlockingScope.run(() -> handle(request, sourceAddress));
+        } catch (NonBlockingScope.WouldBlock e) {
             return null;
         }
     }

@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * The thin adapter between Vert.x and the pipeline: reads a bounded body, turns the request into a
  * {@link WireRequest}, runs the pipeline on a worker thread (handlers touch the store) and writes the
- * {@link WireResponse} back. {@code /health} and {@code /metrics} are answered here without authentication.
+ * {@link WireResponse} back. A token call whose reads are all cached is answered on the event loop instead. {@code /health} and {@code /metrics} are answered here without authentication.
  */
 public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpFrontDoor.class);
@@ -177,6 +177,11 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             }
             WireRequest full = head.withBody(body.getBytes());
             String source = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            WireResponse answered = pipeline.handleWithoutBlocking(full, source); // cheap and cached: no worker hop
+            if (answered != null) {
+                write(request, answered);
+                return;
+            }
             vertx.executeBlocking(() -> pipeline.handle(full, source), false)
                     .onComplete(done -> write(request, done.succeeded() ? done.result()
                             : pipeline.reject(full, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"))));

@@ -1,6 +1,7 @@
 package io.gatepass.store.jdbc;
 
 import io.gatepass.store.DuplicateEntityException;
+import io.gatepass.store.NonBlockingScope;
 import io.gatepass.store.ReferenceViolationException;
 import io.gatepass.store.StoreException;
 
@@ -145,6 +146,7 @@ final class Jdbc {
     }
 
     private <T> T withConnection(String action, ConnectionWork<T> work) {
+        NonBlockingScope.checkMayBlock();
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
