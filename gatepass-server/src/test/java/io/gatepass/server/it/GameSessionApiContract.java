@@ -340,6 +340,23 @@ abstract class GameSessionApiContract {
     }
 
     @Test
+    void createGameSession_whenTheComputeHasMaxConcurrentActivations_waitsForOneToActivate() {
+        Setup s = setup();
+        ServerProcess first = process(s);
+        ServerProcess second = process(s);
+        gl.updateRuntimeConfiguration(r -> r.fleetId(s.fleetId()).runtimeConfiguration(c -> c
+                .serverProcesses(p -> p.launchPath("/local/game/server").concurrentExecutions(2))
+                .maxConcurrentGameSessionActivations(1)));
+        GameSession activating = create(s, r -> { });
+
+        assertAwsError(() -> create(s, r -> { }), "FleetCapacityExceededException",
+                "MaxConcurrentGameSessionActivations");
+        ServerProcess holder = processes.pushesTo(first.processId()).isEmpty() ? second : first;
+        events.activateGameSession(holder, activating.gameSessionId());
+        assertThat(create(s, r -> { }).status()).isEqualTo(GameSessionStatus.ACTIVATING);
+    }
+
+    @Test
     void playerSession_notAcceptedWithin60Seconds_timesOut_andItsSlotIsFreed() {
         Setup s = setup();
         ServerProcess process = process(s);

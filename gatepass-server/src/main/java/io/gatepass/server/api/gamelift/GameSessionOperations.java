@@ -103,9 +103,11 @@ final class GameSessionOperations {
         Instant now = context.now().truncatedTo(ChronoUnit.MILLIS);
         SessionTimeouts.apply(store, fleet.fleetId(), now);
         Set<String> busy = store.gameSessions().busyProcesses(fleet.fleetId());
+        ActivationLimit activations = ActivationLimit.of(store, fleet.fleetId());
         String propertiesJson = GameProperties.toJson(properties);
         for (ServerProcess process : processes.activeProcesses(fleet.fleetId(), location)) {
-            if (busy.contains(process.computeName() + "/" + process.processId())) {
+            if (busy.contains(process.computeName() + "/" + process.processId())
+                    || activations.reached(process.computeName())) {
                 continue;
             }
             GameSession session = new GameSession(fleet.accountId(), gameSessionId, fleet.fleetId(), location,
@@ -130,8 +132,9 @@ final class GameSessionOperations {
             store.gameSessions().delete(gameSessionId, GameSession.ACTIVATING); // the process went away
         }
         throw GameLiftErrors.FLEET_CAPACITY_EXCEEDED.exception("Fleet %s has no available process in location %s "
-                + "to host a game session: every connected, active process already hosts one.", fleet.fleetId(),
-                location);
+                + "to host a game session: every connected, active process already hosts one%s.", fleet.fleetId(),
+                location, activations.limited() ? ", or its compute has MaxConcurrentGameSessionActivations game"
+                        + " sessions activating" : "");
     }
 
     /** The same IdempotencyToken returns the original game session; a reused GameSessionId is a mismatch. */
