@@ -15,6 +15,19 @@ public final class LogSetup {
     private LogSetup() {
     }
 
+    /**
+     * For one-shot commands ({@code store}, {@code audit}): warnings and errors of our own code only, as text. They
+     * report a failure in one line of their own; the pool's and the migrations' traces would bury it.
+     */
+    public static void quiet() {
+        configure("text");
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        for (String library : new String[] {"com.zaxxer.hikari", "org.flywaydb", "org.h2"}) {
+            context.getLogger(library).setLevel(Level.OFF);
+        }
+    }
+
     public static void configure(String format) {
         if (!format.equals("text") && !format.equals("json")) {
             throw new IllegalArgumentException("--log-format must be text or json, got '" + format + "'");

@@ -23,6 +23,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
+            if (args[0].equals("store") || args[0].equals("audit")) {
+                LogSetup.quiet(); // serve and agent set up their own logging from their options
+            }
             System.exit(new CommandLine(new Main()).execute(args));
         }
         quietSdkLogging();
