@@ -1,5 +1,6 @@
 package io.gatepass.cli.store;
 
+import io.gatepass.server.bootstrap.DataDirectory;
 import io.gatepass.store.Store;
 import io.gatepass.store.jdbc.StoreCopy;
 import picocli.CommandLine.Command;
@@ -158,11 +159,17 @@ public final class StoreCommand implements Runnable {
         static StoreCopy.Report copy(StoreLocation source, StoreLocation target, PrintWriter out) {
             long started = System.nanoTime();
             try (Store from = source.open(false); Store to = target.open(true)) {
+                if (target.embedded()) {
+                    DataDirectory.prepare(target.dataDir()); // owner-only, as the server keeps it
+                }
                 StoreCopy.Report report = StoreCopy.copy(from, source.blobs(from), to, target.blobs(to));
                 out.printf("Copied %,d rows of %d tables and %,d package blobs (%,d bytes) from %s to %s in %.1f s%n",
                         report.totalRows(), report.rows().size(), report.blobs(), report.blobBytes(), source, target,
                         (System.nanoTime() - started) / 1e9);
                 out.flush();
+                if (target.embedded()) {
+                    DataDirectory.tighten(target.dataDir()); // the files the copy created
+                }
                 return report;
             }
         }
@@ -182,8 +189,8 @@ public final class StoreCommand implements Runnable {
                     throw new IllegalStateException(targetKey + " is another master key; the copied secrets open"
                             + " only with " + sourceKey);
                 }
-                Files.copy(sourceKey, targetKey, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.COPY_ATTRIBUTES);
+                Files.copy(sourceKey, targetKey, StandardCopyOption.REPLACE_EXISTING);
+                DataDirectory.tighten(target.dataDir());
                 out.println("Master key copied to " + targetKey);
             } else {
                 out.println("Start every node on " + target + " with the source's master key: GATEPASS_MASTER_KEY=\"$(cat "

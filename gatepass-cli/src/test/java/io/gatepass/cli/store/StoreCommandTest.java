@@ -51,6 +51,12 @@ class StoreCommandTest {
         assertThat(Files.getPosixFilePermissions(zip)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(restore.status()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("Master key copied to " + tmp.resolve("new/master.key"));
+        assertThat(Files.getPosixFilePermissions(tmp.resolve("new/master.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(tmp.resolve("new/gatepass.mv.db")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(tmp.resolve("new")))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (CliTestServer server = CliTestServer.start(tmp.resolve("new"))) {
             assertThat(server.server().bootstrap().created()).isFalse();
             assertThat(sts(server, carol).getCallerIdentity().arn()).endsWith(":user/carol");
