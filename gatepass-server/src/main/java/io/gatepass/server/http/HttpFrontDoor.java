@@ -29,10 +29,6 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final Vertx vertx;
     private final ApiPipeline pipeline;
     private final OpsEndpoints ops;
-    /** How much of a refused body is read and dropped before the connection is closed anyway. */
-    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
-    /** How long a refused body may pause before the connection is closed. */
-    private static final long LINGER_MILLIS = 1000;
     private final int maxBodyBytes;
     private final List<WebSocketRoute> webSockets;
     private final PackageFrontDoor packages;
@@ -239,40 +235,10 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         write(request, response);
     }
 
-    /**
-     * Answers 413 and then reads and drops the rest of the body, so that a client which sends its whole body before
-     * reading (most HTTP libraries) sees the answer instead of a reset. An HTTP/1.1 connection is closed once the
-     * body has ended, after {@link #DISCARD_LIMIT} more bytes, or after {@link #LINGER_MILLIS} without any; an HTTP/2
-     * stream just ends (connection headers are illegal there and the connection serves other streams).
-     */
+    /** Answers 413 and reads and drops the rest of the body, so that the client sees the answer (RefusedBody). */
     private void refuseTooLarge(HttpServerRequest request, WireRequest head) {
         WireResponse response = pipeline.reject(head, tooLargeError());
-        if (request.version() == HttpVersion.HTTP_2) {
-            request.handler(chunk -> { });
-            request.endHandler(end -> { });
-            request.resume();
-            write(request, response);
-            return;
-        }
-        HttpConnection connection = request.connection();
-        long[] discarded = {0};
-        long[] linger = {vertx.setTimer(LINGER_MILLIS, id -> connection.close())};
-        request.handler(chunk -> {
-            discarded[0] += chunk.length();
-            vertx.cancelTimer(linger[0]);
-            if (discarded[0] > DISCARD_LIMIT) {
-                connection.close();
-            } else {
-                linger[0] = vertx.setTimer(LINGER_MILLIS, id -> connection.close());
-            }
-        });
-        request.endHandler(end -> {
-            vertx.cancelTimer(linger[0]);
-            connection.close();
-        });
-        request.exceptionHandler(e -> connection.close());
-        request.resume();
-        request.response().putHeader("Connection", "close");
+        RefusedBody.drainThenClose(vertx, request);
         write(request, response);
     }
 }

@@ -108,7 +108,11 @@ public final class PackageFrontDoor {
             }
             if (done.result() instanceof PackageEndpoint.Refused refused) {
                 audit.refused(path, method, authorization, source(request), refused.response().status());
-                finish(request, refused.response(), hasBody(request));
+                if (hasBody(request)) {
+                    finishDraining(request, refused.response());
+                } else {
+                    finish(request, refused.response(), false);
+                }
                 return;
             }
             PackageEndpoint.Admitted admitted = (PackageEndpoint.Admitted) done.result();
@@ -118,7 +122,7 @@ public final class PackageFrontDoor {
             }
             String declared = request.getHeader("content-length");
             if (declared != null && parse(declared) > admitted.format().maxBodyBytes(maxAssetBytes)) {
-                finish(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes), true);
+                finishDraining(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes));
                 return;
             }
             spool(request, admitted, method, query, headers);
@@ -136,7 +140,7 @@ public final class PackageFrontDoor {
 
             @Override
             public void tooLarge() {
-                finish(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes), true);
+                finishDraining(request, PackageEndpoint.tooLarge(admitted.format(), maxAssetBytes));
             }
 
             @Override
@@ -195,6 +199,12 @@ public final class PackageFrontDoor {
         response.headers().forEach(out::putHeader);
         out.putHeader("Content-Length", Long.toString(length));
         return out;
+    }
+
+    /** Answers without the body, which is read and dropped so that the client sees the answer (RefusedBody). */
+    private void finishDraining(HttpServerRequest request, PackageResponse response) {
+        RefusedBody.drainThenClose(vertx, request);
+        finish(request, response, false);
     }
 
     private static void finish(HttpServerRequest request, PackageResponse response, boolean closeConnection) {
