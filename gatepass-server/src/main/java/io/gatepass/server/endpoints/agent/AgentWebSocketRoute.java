@@ -13,7 +13,6 @@ import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -56,9 +55,13 @@ public final class AgentWebSocketRoute implements WebSocketRoute {
                     .end("The GameLift agent endpoint speaks websocket only.\n");
             return;
         }
+        Map<String, String> query = SdkWebSocketRoute.handshakeQuery(request);
+        if (query == null) {
+            SdkWebSocketRoute.refuse(request, Refusal.MALFORMED_QUERY, refusals, "Agent websocket",
+                    "a malformed query", null);
+            return;
+        }
         request.pause();
-        Map<String, String> query = new HashMap<>();
-        request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
         String who = "fleet " + SdkWebSocketRoute.loggable(query, "FleetId") + ", compute "
                 + SdkWebSocketRoute.loggable(query, "ComputeName");
         vertx.executeBlocking(() -> handshake.checkAgent(query), false).onComplete(done -> {

@@ -68,11 +68,9 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
                     .end("The GameLift server SDK endpoint speaks websocket only.\n");
             return;
         }
-        Map<String, String> query = new HashMap<>();
-        try {
-            request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
-        } catch (IllegalArgumentException malformedEscape) {
-            refuse(request, query, Refusal.MALFORMED_QUERY);
+        Map<String, String> query = handshakeQuery(request);
+        if (query == null) {
+            refuse(request, Map.of(), Refusal.MALFORMED_QUERY);
             return;
         }
         request.pause();
@@ -115,6 +113,20 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
                 .build());
         refuse(request, refusal, refusals, "SDK websocket", "fleet " + loggable(query, "FleetId") + ", compute "
                 + loggable(query, "ComputeId") + ", pID " + loggable(query, "pID"), token);
+    }
+
+    /**
+     * The handshake's query parameters (the first of a repeated name), or null if a percent-escape in it is malformed:
+     * for both compute websockets (SDK and agent), which refuse that as {@link Refusal#MALFORMED_QUERY}.
+     */
+    public static Map<String, String> handshakeQuery(HttpServerRequest request) {
+        Map<String, String> query = new HashMap<>();
+        try {
+            request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+        } catch (IllegalArgumentException malformedEscape) {
+            return null;
+        }
+        return query;
     }
 
     /**

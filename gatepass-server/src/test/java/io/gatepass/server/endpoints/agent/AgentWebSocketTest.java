@@ -132,6 +132,20 @@ class AgentWebSocketTest {
     }
 
     @Test
+    void handshake_withAMalformedPercentEscape_is400_notAServerError() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + AgentWebSocketRoute.PATH + "?FleetId=" + fleetId
+                    + "&ComputeName=rack-1&Authorization=%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    @Test
     void handshake_acceptsTheComputesToken_overWsAndWss_andRefusesEverythingElseWith403() throws Exception {
         register("rack-2");
         String token = token("rack-1");
