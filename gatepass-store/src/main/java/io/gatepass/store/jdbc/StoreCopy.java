@@ -71,14 +71,14 @@ public final class StoreCopy {
             out.setAutoCommit(false);
             try {
                 List<String> tables = tablesParentsFirst(in);
-                long[] blobs = copyBlobs(in, fromBlobs, toBlobs);
+                CopiedBlobs blobs = copyBlobs(in, tables, fromBlobs, toBlobs);
                 Map<String, Long> rows = new LinkedHashMap<>();
                 for (String table : tables) {
                     rows.put(table, copyTable(in, out, table, target.dialect()));
                 }
                 out.commit();
                 in.commit();
-                return new Report(rows, blobs[0], blobs[1]);
+                return new Report(rows, blobs.count(), blobs.bytes());
             } catch (SQLException | RuntimeException e) {
                 out.rollback();
                 in.rollback();
@@ -200,12 +200,16 @@ public final class StoreCopy {
         }
     }
 
-    /** Copies every blob an asset names; returns {count, bytes}. */
-    private static long[] copyBlobs(Connection in, BlobStore fromBlobs, BlobStore toBlobs) throws SQLException {
+    private record CopiedBlobs(long count, long bytes) {
+    }
+
+    /** Copies every blob an asset of the source names. */
+    private static CopiedBlobs copyBlobs(Connection in, List<String> tables, BlobStore fromBlobs, BlobStore toBlobs)
+            throws SQLException {
         long count = 0;
         long bytes = 0;
-        if (!tablesParentsFirst(in).contains("codeartifact_package_assets")) {
-            return new long[] {0, 0};
+        if (!tables.contains("codeartifact_package_assets")) {
+            return new CopiedBlobs(0, 0);
         }
         try (Statement s = in.createStatement();
              ResultSet keys = s.executeQuery("SELECT DISTINCT blob_key FROM codeartifact_package_assets")) {
@@ -225,6 +229,6 @@ public final class StoreCopy {
                 }
             }
         }
-        return new long[] {count, bytes};
+        return new CopiedBlobs(count, bytes);
     }
 }
