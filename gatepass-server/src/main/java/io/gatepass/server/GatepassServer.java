@@ -264,7 +264,8 @@ public final class GatepassServer implements AutoCloseable {
                             sdkAudit.fleetRoleCredentials(
                                     new StsFleetRoleCredentials(store, issuer, policies, clock))),
                     refusal -> metrics.count("gatepass.agent.handshake.refusals",
-                            "GameLift agent websocket handshakes refused, by reason", "reason", refusal.tag()));
+                            "GameLift agent websocket handshakes refused, by reason", "reason", refusal.tag()),
+                    auditLog, clock);
             metrics.gauge("gatepass.agent.computes.connected", "Computes with a GameLift agent connected",
                     computeAgents::connectedCount);
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",

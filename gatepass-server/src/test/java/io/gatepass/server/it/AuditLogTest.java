@@ -91,6 +91,8 @@ class AuditLogTest {
                     + computeToken.substring(51);
             secrets.add(forgedComputeToken);
             assertThat(sdkHandshakeStatus(server, fleetId, forgedComputeToken)).isEqualTo(403);
+            assertThat(handshakeStatus(server, "/gamelift/agent?ComputeName=rack-1&FleetId=" + fleetId,
+                    forgedComputeToken)).isEqualTo(403);
             gl.deregisterCompute(r -> r.fleetId(fleetId).computeName("rack-1"));
 
             CodeartifactClient ca = server.codeArtifact(TestServer.admin());
@@ -164,6 +166,11 @@ class AuditLogTest {
         assertThat(sdkRefusal.get("tokenFingerprint").asText()).isEqualTo(fingerprint(forgedComputeToken));
         assertThat(sdkRefusal.get("sourceAddress").asText()).isEqualTo("127.0.0.1");
         assertThat(sdkRefusal.get("detail").asText()).contains(fleetId, "rack-1");
+        JsonNode agentRefusal = only(lines, action("gamelift-agent:Connect"));
+        assertThat(agentRefusal.get("kind").asText()).isEqualTo("refusal");
+        assertThat(agentRefusal.get("errorCode").asText()).isEqualTo("forged_token");
+        assertThat(agentRefusal.get("tokenFingerprint").asText()).isEqualTo(fingerprint(forgedComputeToken));
+        assertThat(agentRefusal.get("detail").asText()).contains(fleetId, "rack-1");
         assertThat(only(lines, action("gamelift:DeregisterCompute")).get("kind").asText()).isEqualTo("revocation");
         assertThat(only(lines, action("gamelift:CreateFleet")).get("resource").asText()).contains(fleetId);
 
@@ -292,8 +299,12 @@ class AuditLogTest {
 
     /** The HTTP status of a refused SDK websocket handshake. */
     private static int sdkHandshakeStatus(TestServer server, String fleetId, String token) throws Exception {
-        URI uri = URI.create("ws://127.0.0.1:" + server.server().port() + "/gamelift/sdk?pID=p-1&FleetId=" + fleetId
-                + "&ComputeId=rack-1&Authorization=" + token);
+        return handshakeStatus(server, "/gamelift/sdk?pID=p-1&FleetId=" + fleetId + "&ComputeId=rack-1", token);
+    }
+
+    /** The status of a compute websocket handshake at {@code pathAndQuery} with {@code token}. */
+    private static int handshakeStatus(TestServer server, String pathAndQuery, String token) throws Exception {
+        URI uri = URI.create("ws://127.0.0.1:" + server.server().port() + pathAndQuery + "&Authorization=" + token);
         try {
             HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             }).get(10, TimeUnit.SECONDS).abort();

@@ -1,6 +1,8 @@
 package io.gatepass.server.endpoints.agent;
 
+import io.gatepass.server.audit.AuditLog;
 import io.gatepass.server.endpoints.sdk.ConnectedCompute;
+import io.gatepass.server.endpoints.sdk.HandshakeRefusals;
 import io.gatepass.server.endpoints.sdk.ProcessConnection;
 import io.gatepass.server.endpoints.sdk.Refusal;
 import io.gatepass.server.endpoints.sdk.SdkHandshake;
@@ -13,6 +15,7 @@ import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -25,21 +28,29 @@ import java.util.function.Consumer;
 public final class AgentWebSocketRoute implements WebSocketRoute {
     private static final Logger LOG = LoggerFactory.getLogger(AgentWebSocketRoute.class);
     public static final String PATH = "/gamelift/agent";
+    /** The audit log's name for connecting to the agent websocket (not an IAM action). */
+    public static final String AUDIT_ACTION = "gamelift-agent:Connect";
 
     private final Vertx vertx;
     private final SdkHandshake handshake;
     private final ComputeAgents agents;
     private final AgentActions actions;
-    private final Consumer<Refusal> refusals;
+    private final HandshakeRefusals refusals;
 
     /** @param refusals counts each refusal (for /metrics) */
     public AgentWebSocketRoute(Vertx vertx, SdkHandshake handshake, ComputeAgents agents, AgentActions actions,
                                Consumer<Refusal> refusals) {
+        this(vertx, handshake, agents, actions, refusals, AuditLog.OFF, Clock.systemUTC());
+    }
+
+    /** @param audit where each refusal is recorded (kind refusal, action {@value #AUDIT_ACTION}) */
+    public AgentWebSocketRoute(Vertx vertx, SdkHandshake handshake, ComputeAgents agents, AgentActions actions,
+                               Consumer<Refusal> refusals, AuditLog audit, Clock clock) {
         this.vertx = vertx;
         this.handshake = handshake;
         this.agents = agents;
         this.actions = actions;
-        this.refusals = refusals;
+        this.refusals = new HandshakeRefusals("Agent websocket", AUDIT_ACTION, refusals, audit, clock);
     }
 
     @Override
@@ -57,8 +68,7 @@ public final class AgentWebSocketRoute implements WebSocketRoute {
         }
         Map<String, String> query = SdkWebSocketRoute.handshakeQuery(request);
         if (query == null) {
-            SdkWebSocketRoute.refuse(request, Refusal.MALFORMED_QUERY, refusals, "Agent websocket",
-                    "a malformed query", null);
+            refusals.refuse(request, Map.of(), Refusal.MALFORMED_QUERY, "a malformed query");
             return;
         }
         request.pause();
@@ -72,8 +82,7 @@ public final class AgentWebSocketRoute implements WebSocketRoute {
             }
             SdkHandshake.Outcome outcome = done.result();
             if (!outcome.accepted()) {
-                SdkWebSocketRoute.refuse(request, outcome.refusal(), refusals, "Agent websocket", who,
-                        query.get("Authorization"));
+                refusals.refuse(request, query, outcome.refusal(), who);
                 return;
             }
             ConnectedCompute compute = outcome.compute();

@@ -1,7 +1,5 @@
 package io.gatepass.server.endpoints.sdk;
 
-import io.gatepass.core.token.TokenVerifier;
-import io.gatepass.server.audit.AuditEvent;
 import io.gatepass.server.audit.AuditLog;
 import io.gatepass.server.http.WebSocketRoute;
 import io.vertx.core.Vertx;
@@ -33,9 +31,7 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
     private final SdkHandshake handshake;
     private final ServerProcessRegistry registry;
     private final SdkActions actions;
-    private final Consumer<Refusal> refusals;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final HandshakeRefusals refusals;
 
     /** @param refusals counts each refusal (for /metrics) */
     public SdkWebSocketRoute(Vertx vertx, SdkHandshake handshake, ServerProcessRegistry registry, SdkActions actions,
@@ -46,13 +42,11 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
     /** @param audit where each refusal is recorded (kind refusal, action {@value #AUDIT_ACTION}) */
     public SdkWebSocketRoute(Vertx vertx, SdkHandshake handshake, ServerProcessRegistry registry, SdkActions actions,
                              Consumer<Refusal> refusals, AuditLog audit, Clock clock) {
-        this.audit = audit;
-        this.clock = clock;
         this.vertx = vertx;
         this.handshake = handshake;
         this.registry = registry;
         this.actions = actions;
-        this.refusals = refusals;
+        this.refusals = new HandshakeRefusals("SDK websocket", AUDIT_ACTION, refusals, audit, clock);
     }
 
     @Override
@@ -101,18 +95,8 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
     }
 
     private void refuse(HttpServerRequest request, Map<String, String> query, Refusal refusal) {
-        String token = query.get("Authorization");
-        String claimedKey = query.getOrDefault("X-Amz-Credential", "").split("/", 2)[0];
-        audit.record(AuditEvent.at(clock.instant(), AuditEvent.Kind.REFUSAL).action(AUDIT_ACTION)
-                .failure(refusal.tag())
-                .accessKeyId("SigV4".equals(token) && claimedKey.matches("[A-Za-z0-9]{1,128}") ? claimedKey : null)
-                .token("SigV4".equals(token) ? query.get("X-Amz-Security-Token") : token)
-                .source(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), null)
-                .detail("fleet " + loggable(query, "FleetId") + ", compute " + loggable(query, "ComputeId")
-                        + ", pID " + loggable(query, "pID"))
-                .build());
-        refuse(request, refusal, refusals, "SDK websocket", "fleet " + loggable(query, "FleetId") + ", compute "
-                + loggable(query, "ComputeId") + ", pID " + loggable(query, "pID"), token);
+        refusals.refuse(request, query, refusal, "fleet " + loggable(query, "FleetId") + ", compute "
+                + loggable(query, "ComputeId") + ", pID " + loggable(query, "pID"));
     }
 
     /**
@@ -127,22 +111,6 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
             return null;
         }
         return query;
-    }
-
-    /**
-     * Refuses a websocket upgrade: the HTTP status and nothing else to the client; the reason, who asked and the
-     * token's fingerprint (never the token) to the log; one count to {@code refusals}.
-     *
-     * @param endpoint which websocket, for the log
-     * @param who      the fleet, compute (and process) asked for, already {@link #loggable}
-     */
-    public static void refuse(HttpServerRequest request, Refusal refusal, Consumer<Refusal> refusals, String endpoint,
-                              String who, String token) {
-        LOG.warn("{} refused with {}: {} ({}, token {})", endpoint, refusal.httpStatus(), refusal.tag(), who,
-                token == null || token.isEmpty() ? "none" : "SigV4".equals(token) ? "SigV4"
-                        : TokenVerifier.fingerprint(token));
-        refusals.accept(refusal);
-        request.response().setStatusCode(refusal.httpStatus()).putHeader("Content-Length", "0").end();
     }
 
     /** @param endpoint where RefreshConnection sends the process: the URL it reached us at; null if unknown */
@@ -164,7 +132,7 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
         };
         Optional<ServerProcessRegistry.Process> attached = registry.attach(processId, compute, connection, endpoint);
         if (attached.isEmpty()) {
-            refusals.accept(Refusal.PROCESS_ID_IN_USE);
+            refusals.countAfterUpgrade(Refusal.PROCESS_ID_IN_USE);
             socket.close((short) 1008, "process id in use");
             return;
         }
