@@ -3,7 +3,6 @@ package io.gatepass.server.http;
 import io.gatepass.core.error.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.id.IdGenerator;
-import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.EchoedValues;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
@@ -113,8 +112,7 @@ public final class ApiPipeline {
             if (throttled == 0) {
                 inputLimits.check(call.input(), service.validationError());
                 input = codec.bind(call);
-                output = call.operation().invoke(input, new CallContext(signer.principal(), requestId,
-                        clock.instant()));
+                output = call.operation().invoke(input, signer.principal(), requestId, clock.instant());
                 if (onEventLoop) {
                     charged = true;
                     throttled = throttle.admitCall(service.signingName(), operation, signer.principal().accountId());

@@ -49,7 +49,7 @@ final class AuthorizationTokenOperations {
         authorizer.authorize(caller, "sts:GetServiceBearerToken", "*", Map.of(
                 "sts:AWSServiceName", List.of(SERVICE_NAME),
                 "sts:DurationSeconds", List.of(Long.toString(seconds))));
-        Domain domain = support.authorizedDomain(context, owner, name, "GetAuthorizationToken",
+        Domain domain = support.authorizedDomain(context, owner, name,
                 support.domainArn(owner, name), Map.of());
         return new GetAuthorizationTokenOutput(tokens.mint(domain, caller, expiry), expiry);
     }

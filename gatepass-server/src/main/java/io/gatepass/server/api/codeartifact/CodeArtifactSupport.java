@@ -80,12 +80,12 @@ final class CodeArtifactSupport {
      * repositories), honouring the domain's permissions policy. A domain the caller cannot see is reported as
      * missing only to callers of the owning account.
      */
-    Domain authorizedDomain(CallContext context, String owner, String name, String action, String resourceArn,
+    Domain authorizedDomain(CallContext context, String owner, String name, String resourceArn,
                             Map<String, List<String>> conditions) {
         Domain domain = store.domains().find(owner, name).orElse(null);
         String policy = domain == null ? null
                 : store.domainPolicies().find(owner, name).map(p -> p.document()).orElse(null);
-        authorizer.authorize(context.principal(), "codeartifact:" + action, resourceArn, conditions, owner, policy);
+        authorizer.authorize(context.principal(), context.action(), resourceArn, conditions, owner, policy);
         if (domain == null) {
             throw CodeArtifactErrors.NOT_FOUND.exception("Domain %s owned by %s not found.", name, owner);
         }
@@ -93,30 +93,29 @@ final class CodeArtifactSupport {
     }
 
     /** Authorizes an action that creates the domain (no domain, so no domain policy yet). */
-    void authorizedDomainAbsent(CallContext context, String owner, String name, String action, String arn) {
-        authorizer.authorize(context.principal(), "codeartifact:" + action, arn, Map.of(), owner, null);
+    void authorizedDomainAbsent(CallContext context, String owner, String name, String arn) {
+        authorizer.authorize(context.principal(), context.action(), arn, Map.of(), owner, null);
     }
 
     /** Authorizes an account-wide action (listings) on {@code *}. */
-    void authorizeAccount(CallContext context, String action) {
-        authorizer.authorize(context.principal(), "codeartifact:" + action, "*", Map.of());
+    void authorizeAccount(CallContext context) {
+        authorizer.authorize(context.principal(), context.action(), "*", Map.of());
     }
 
-    Domain authorizedDomain(CallContext context, String owner, String name, String action) {
-        return authorizedDomain(context, owner, name, action, domainArn(owner, name), Map.of());
+    Domain authorizedDomain(CallContext context, String owner, String name) {
+        return authorizedDomain(context, owner, name, domainArn(owner, name), Map.of());
     }
 
     /**
-     * Authorizes {@code codeartifact:<action>} on a repository's or package's ARN with the identity policies and the
+     * Authorizes the call's own action ({@code codeartifact:<Operation>}) on a repository's or package's ARN with the identity policies and the
      * permissions policies of the domain and of the repository (as the package endpoints decide), before anything
      * about the resources' existence is told.
      */
-    void authorizeInRepository(CallContext context, String owner, String domain, String repository, String action,
-                               String arn) {
+    void authorizeInRepository(CallContext context, String owner, String domain, String repository, String arn) {
         List<String> policies = new java.util.ArrayList<>(2);
         store.domainPolicies().find(owner, domain).ifPresent(p -> policies.add(p.document()));
         store.repositoryPolicies().find(owner, domain, repository).ifPresent(p -> policies.add(p.document()));
-        authorizer.authorizeWithResourcePolicies(context.principal(), "codeartifact:" + action, arn, Map.of(), owner,
+        authorizer.authorizeWithResourcePolicies(context.principal(), context.action(), arn, Map.of(), owner,
                 policies);
     }
 }

@@ -46,7 +46,7 @@ final class DomainOperations {
                 CodeArtifactSupport.NON_BLANK);
         String owner = context.principal().accountId();
         String arn = support.domainArn(owner, name);
-        support.authorizedDomainAbsent(context, owner, name, "CreateDomain", arn);
+        support.authorizedDomainAbsent(context, owner, name, arn);
         Domain domain = new Domain(owner, name, arn, "Active", context.now().truncatedTo(ChronoUnit.MILLIS), key);
         try {
             store.domains().create(domain);
@@ -59,7 +59,7 @@ final class DomainOperations {
     DomainOutput describeDomain(DomainInput input, CallContext context) {
         String name = support.domainName(input.domain());
         String owner = support.owner(input.domainOwner(), context);
-        Domain domain = support.authorizedDomain(context, owner, name, "DescribeDomain");
+        Domain domain = support.authorizedDomain(context, owner, name);
         return new DomainOutput(description(domain, store.domains().repositoryCount(owner, name),
                 store.packages().assetSizeBytes(owner, name)));
     }
@@ -68,7 +68,7 @@ final class DomainOperations {
         int limit = support.maxResults(input.maxResults());
         String after = support.after(input.nextToken());
         String account = context.principal().accountId();
-        support.authorizeAccount(context, "ListDomains");
+        support.authorizeAccount(context);
         Paging.Page<Domain> page = Paging.of(support.page(() -> store.domains().list(account, after, limit + 1)),
                 limit, DomainStore::pageKey);
         return new ListDomainsOutput(page.items().stream().map(d -> new DomainSummary(d.name(), d.owner(), d.arn(),
@@ -78,7 +78,7 @@ final class DomainOperations {
     DomainOutput deleteDomain(DomainInput input, CallContext context) {
         String name = support.domainName(input.domain());
         String owner = support.owner(input.domainOwner(), context);
-        Domain domain = support.authorizedDomain(context, owner, name, "DeleteDomain");
+        Domain domain = support.authorizedDomain(context, owner, name);
         try {
             if (!store.domains().delete(owner, name)) {
                 throw CodeArtifactErrors.NOT_FOUND.exception("Domain %s owned by %s not found.", name, owner);
@@ -98,7 +98,7 @@ final class DomainOperations {
                 CodeArtifactSupport.NON_BLANK);
         String document = support.validation.requiredString("policyDocument", input.policyDocument(), 1, 7168,
                 POLICY_DOCUMENT);
-        Domain domain = support.authorizedDomain(context, owner, name, "PutDomainPermissionsPolicy");
+        Domain domain = support.authorizedDomain(context, owner, name);
         try {
             PolicyDocument.parse(document, PolicyKind.RESOURCE);
         } catch (MalformedPolicyException e) {
@@ -115,7 +115,7 @@ final class DomainOperations {
     PolicyOutput getDomainPermissionsPolicy(DomainInput input, CallContext context) {
         String name = support.domainName(input.domain());
         String owner = support.owner(input.domainOwner(), context);
-        Domain domain = support.authorizedDomain(context, owner, name, "GetDomainPermissionsPolicy");
+        Domain domain = support.authorizedDomain(context, owner, name);
         DomainPolicy policy = store.domainPolicies().find(owner, name).orElseThrow(() ->
                 CodeArtifactErrors.NOT_FOUND.exception("Domain %s has no permissions policy.", name));
         return new PolicyOutput(new ResourcePolicy(domain.arn(), policy.revision(), policy.document()));
@@ -126,7 +126,7 @@ final class DomainOperations {
         String owner = support.owner(input.domainOwner(), context);
         String expected = support.validation.optionalString("policyRevision", input.policyRevision(), 1, 100,
                 CodeArtifactSupport.NON_BLANK);
-        Domain domain = support.authorizedDomain(context, owner, name, "DeleteDomainPermissionsPolicy");
+        Domain domain = support.authorizedDomain(context, owner, name);
         try {
             DomainPolicy deleted = store.domainPolicies().delete(owner, name, expected).orElseThrow(() ->
                     CodeArtifactErrors.NOT_FOUND.exception("Domain %s has no permissions policy.", name));

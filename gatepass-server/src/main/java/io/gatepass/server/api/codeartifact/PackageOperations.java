@@ -131,7 +131,7 @@ final class PackageOperations {
         String after = support.after(input.nextToken());
         String publish = allowOrBlock("publish", input.publish());
         String upstream = allowOrBlock("upstream", input.upstream());
-        authorize(context, owner, domain, repository, "ListPackages",
+        authorize(context, owner, domain, repository,
                 support.repositoryArn(owner, domain, repository));
         requireRepository(owner, domain, repository);
         boolean none = "BLOCK".equals(publish) || "BLOCK".equals(upstream)
@@ -162,7 +162,7 @@ final class PackageOperations {
     DescribePackageOutput describePackage(PackageInput input, CallContext context) {
         PackageKey key = key(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
-        HostedPackage pkg = authorizedPackage(context, key, "DescribePackage");
+        HostedPackage pkg = authorizedPackage(context, key);
         return new DescribePackageOutput(new PackageDescription(pkg.key().format(), pkg.key().namespaceOrNull(),
                 pkg.key().name(), ALLOW_ALL));
     }
@@ -181,7 +181,7 @@ final class PackageOperations {
         }
         int limit = support.maxResults(input.maxResults());
         String after = support.after(input.nextToken());
-        HostedPackage pkg = authorizedPackage(context, key, "ListPackageVersions");
+        HostedPackage pkg = authorizedPackage(context, key);
         List<PackageVersion> all = store.packages().listVersions(key, null, Integer.MAX_VALUE);
         // Newest first when sorted by time (what "the latest version" scripts expect); else by version text.
         Function<PackageVersion, String> sortKey = byTime
@@ -204,7 +204,7 @@ final class PackageOperations {
         PackageKey key = key(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
         String versionName = versionName(input.packageVersion());
-        HostedPackage pkg = authorizedPackage(context, key, "DescribePackageVersion");
+        HostedPackage pkg = authorizedPackage(context, key);
         PackageVersion version = requireVersion(key, versionName);
         PackageVersionMetadata.Details details = PackageVersionMetadata.details(key.format(), version.metadata());
         return new DescribePackageVersionOutput(new PackageVersionDescription(key.format(), key.namespaceOrNull(),
@@ -220,7 +220,7 @@ final class PackageOperations {
         String versionName = versionName(input.packageVersion());
         int limit = support.maxResults(input.maxResults());
         String after = support.after(input.nextToken());
-        authorizedPackage(context, key, "ListPackageVersionAssets");
+        authorizedPackage(context, key);
         PackageVersion version = requireVersion(key, versionName);
         List<PackageAsset> assets = store.packages().listAssets(key, versionName).stream()
                 .sorted(Comparator.comparing(PackageAsset::name))
@@ -238,7 +238,7 @@ final class PackageOperations {
                 input.namespace(), input.packageName(), context);
         String versionName = versionName(input.packageVersion());
         support.after(input.nextToken());
-        authorizedPackage(context, key, "ListPackageVersionDependencies");
+        authorizedPackage(context, key);
         PackageVersion version = requireVersion(key, versionName);
         // All dependencies fit one page: there is never a next token.
         return new ListPackageVersionDependenciesOutput(key.format(), key.namespaceOrNull(), key.name(),
@@ -267,7 +267,7 @@ final class PackageOperations {
         PackageKey key = key(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
         String versionName = versionName(input.packageVersion());
-        authorizedPackage(context, key, "GetPackageVersionReadme");
+        authorizedPackage(context, key);
         PackageVersion version = requireVersion(key, versionName);
         return new GetPackageVersionReadmeOutput(key.format(), key.namespaceOrNull(), key.name(), version.version(),
                 version.revision(), PackageVersionMetadata.readme(key.format(), version.metadata()));
@@ -280,7 +280,7 @@ final class PackageOperations {
         String assetName = support.validation.requiredString("asset", input.asset(), 1, 255, ASSET_NAME);
         String revision = support.validation.optionalString("packageVersionRevision",
                 input.packageVersionRevision(), 1, 50, CodeArtifactSupport.NON_BLANK);
-        authorizedPackage(context, key, "GetPackageVersionAsset");
+        authorizedPackage(context, key);
         PackageVersion version = requireVersion(key, versionName);
         if (revision != null && !revision.equals(version.revision())) {
             throw CodeArtifactErrors.NOT_FOUND.exception("Revision %s of package version %s not found.", revision,
@@ -302,16 +302,15 @@ final class PackageOperations {
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** Authorizes the action on the package's ARN, then finds its domain, repository and the package itself. */
-    private HostedPackage authorizedPackage(CallContext context, PackageKey key, String action) {
-        authorize(context, key.domainOwner(), key.domainName(), key.repository(), action, key.arn(region));
+    private HostedPackage authorizedPackage(CallContext context, PackageKey key) {
+        authorize(context, key.domainOwner(), key.domainName(), key.repository(), key.arn(region));
         requireRepository(key.domainOwner(), key.domainName(), key.repository());
         return store.packages().findPackage(key).orElseThrow(() -> CodeArtifactErrors.NOT_FOUND.exception(
                 "Package %s not found in repository %s.", displayed(key), key.repository()));
     }
 
-    private void authorize(CallContext context, String owner, String domain, String repository, String action,
-                           String arn) {
-        support.authorizeInRepository(context, owner, domain, repository, action, arn);
+    private void authorize(CallContext context, String owner, String domain, String repository, String arn) {
+        support.authorizeInRepository(context, owner, domain, repository, arn);
     }
 
     private void requireRepository(String owner, String domain, String repository) {

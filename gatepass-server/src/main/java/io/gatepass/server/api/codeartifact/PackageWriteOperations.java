@@ -118,7 +118,7 @@ final class PackageWriteOperations {
                 throw CodeArtifactErrors.VALIDATION.exception("targetStatus must be Published, Unlisted or Archived, not"
                         + " %s; use DisposePackageVersions to dispose of versions.", wanted.wireName());
             }
-            authorizedPackage(context, target, "UpdatePackageVersionsStatus");
+            authorizedPackage(context, target);
             Outcome outcome = new Outcome();
             for (String version : versions) {
                 Optional<PackageVersion> found = checked(target.key(), version, revisions, expected, outcome);
@@ -151,7 +151,7 @@ final class PackageWriteOperations {
         try {
             List<String> versions = versions(input.versions());
             PackageVersionStatus expected = status("expectedStatus", input.expectedStatus());
-            authorizedPackage(context, target, "DeletePackageVersions");
+            authorizedPackage(context, target);
             Outcome outcome = new Outcome();
             Set<String> released = new LinkedHashSet<>();
             for (String version : versions) {
@@ -179,7 +179,7 @@ final class PackageWriteOperations {
             List<String> versions = versions(input.versions());
             Map<String, String> revisions = revisions(input.versionRevisions(), versions);
             PackageVersionStatus expected = status("expectedStatus", input.expectedStatus());
-            authorizedPackage(context, target, "DisposePackageVersions");
+            authorizedPackage(context, target);
             Outcome outcome = new Outcome();
             Set<String> released = new LinkedHashSet<>();
             for (String version : versions) {
@@ -211,7 +211,7 @@ final class PackageWriteOperations {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), input.format(),
                 input.namespace(), input.packageName(), context);
         try {
-            authorizedPackage(context, target, "DeletePackage");
+            authorizedPackage(context, target);
             Set<String> blobKeys = new LinkedHashSet<>();
             for (PackageVersion version : packages().listVersions(target.key(), null, ALL)) {
                 packages().listAssets(target.key(), version.version()).forEach(a -> blobKeys.add(a.blobKey()));
@@ -241,7 +241,7 @@ final class PackageWriteOperations {
             String sha256 = support.validation.requiredString("assetSHA256", input.assetSha256(), 64, 64, SHA256);
             BlobContent content = support.validation.required("assetContent", input.assetContent());
             boolean unfinished = Boolean.TRUE.equals(input.unfinished());
-            authorizedPackage(context, target, "PublishPackageVersion");
+            authorizedPackage(context, target);
             if (!content.sha256Hex().equals(sha256)) {
                 throw CodeArtifactErrors.VALIDATION.exception("assetSHA256 %s does not match the SHA-256 of the asset"
                         + " content (%s).", sha256, content.sha256Hex());
@@ -352,9 +352,9 @@ final class PackageWriteOperations {
     }
 
     /** Authorizes the action on the package's ARN, then checks that the domain and repository exist. */
-    private void authorizedPackage(CallContext context, Target target, String action) {
+    private void authorizedPackage(CallContext context, Target target) {
         PackageKey key = target.key();
-        support.authorizeInRepository(context, key.domainOwner(), key.domainName(), key.repository(), action,
+        support.authorizeInRepository(context, key.domainOwner(), key.domainName(), key.repository(),
                 key.arn(region));
         if (store.domains().find(key.domainOwner(), key.domainName()).isEmpty()) {
             throw CodeArtifactErrors.NOT_FOUND.exception("Domain %s owned by %s not found.", key.domainName(),
@@ -363,7 +363,7 @@ final class PackageWriteOperations {
         if (store.repositories().find(key.domainOwner(), key.domainName(), key.repository()).isEmpty()) {
             throw repositoryMissing(target);
         }
-        if (!action.equals("PublishPackageVersion") && packages().findPackage(key).isEmpty()) {
+        if (!context.operation().name().equals("PublishPackageVersion") && packages().findPackage(key).isEmpty()) {
             throw packageMissing(target);
         }
     }

@@ -47,7 +47,7 @@ final class RepositoryOperations {
     RepositoryOutput createRepository(CreateRepositoryInput input, CallContext context) {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), context);
         String description = description(input.description());
-        Domain domain = support.authorizedDomain(context, target.owner, target.domain, "CreateRepository",
+        Domain domain = support.authorizedDomain(context, target.owner, target.domain,
                 target.arn, Map.of());
         List<String> upstreams = upstreams(domain, input.upstreams(), target.repository);
         Repository repository = new Repository(domain.owner(), domain.name(), target.repository, target.arn,
@@ -64,12 +64,11 @@ final class RepositoryOperations {
 
     RepositoryOutput describeRepository(RepositoryInput input, CallContext context) {
         return new RepositoryOutput(description(find(input.domain(), input.domainOwner(), input.repository(),
-                context, "DescribeRepository")));
+                context)));
     }
 
     RepositoryOutput updateRepository(UpdateRepositoryInput input, CallContext context) {
-        Repository current = find(input.domain(), input.domainOwner(), input.repository(), context,
-                "UpdateRepository");
+        Repository current = find(input.domain(), input.domainOwner(), input.repository(), context);
         String description = input.description() == null ? current.description() : description(input.description());
         Domain domain = store.domains().find(current.domainOwner(), current.domainName()).orElseThrow(() ->
                 missingRepository(current.name(), current.domainName()));
@@ -81,8 +80,7 @@ final class RepositoryOperations {
     }
 
     RepositoryOutput deleteRepository(RepositoryInput input, CallContext context) {
-        Repository repository = find(input.domain(), input.domainOwner(), input.repository(), context,
-                "DeleteRepository");
+        Repository repository = find(input.domain(), input.domainOwner(), input.repository(), context);
         Repository deleted = store.repositories().delete(repository.domainOwner(), repository.domainName(),
                 repository.name()).orElseThrow(() -> missingRepository(repository.name(), repository.domainName()));
         return new RepositoryOutput(description(deleted));
@@ -92,7 +90,7 @@ final class RepositoryOperations {
         String prefix = prefix(input.repositoryPrefix());
         int limit = support.maxResults(input.maxResults());
         String after = support.after(input.nextToken());
-        support.authorizeAccount(context, "ListRepositories");
+        support.authorizeAccount(context);
         Paging.Page<Repository> page = Paging.of(support.page(() -> store.repositories().listByAdministrator(
                 context.principal().accountId(), prefix, after, limit + 1)), limit,
                 RepositoryStore::administratorPageKey);
@@ -108,7 +106,7 @@ final class RepositoryOperations {
         String prefix = prefix(input.repositoryPrefix());
         int limit = support.maxResults(input.maxResults());
         String after = support.after(input.nextToken());
-        support.authorizedDomain(context, owner, name, "ListRepositoriesInDomain");
+        support.authorizedDomain(context, owner, name);
         List<Repository> matching = new ArrayList<>();
         String cursor = after;
         // The administrator filter is applied here; fetch until a page is full or the domain is exhausted.
@@ -134,8 +132,7 @@ final class RepositoryOperations {
         String format = support.validation.oneOf("format", support.validation.required("format", input.format()),
                 PackageFormat.class).name();
         support.validation.oneOf("endpointType", input.endpointType(), EndpointType.class);
-        Repository repository = find(input.domain(), input.domainOwner(), input.repository(), context,
-                "GetRepositoryEndpoint");
+        Repository repository = find(input.domain(), input.domainOwner(), input.repository(), context);
         return new GetRepositoryEndpointOutput(endpoint(repository, format));
     }
 
@@ -145,10 +142,9 @@ final class RepositoryOperations {
                 + format + "/" + repository.name() + "/";
     }
 
-    private Repository find(String domainValue, String ownerValue, String nameValue, CallContext context,
-                            String action) {
+    private Repository find(String domainValue, String ownerValue, String nameValue, CallContext context) {
         Target target = target(domainValue, ownerValue, nameValue, context);
-        support.authorizedDomain(context, target.owner, target.domain, action, target.arn, Map.of());
+        support.authorizedDomain(context, target.owner, target.domain, target.arn, Map.of());
         return store.repositories().find(target.owner, target.domain, target.repository)
                 .orElseThrow(() -> missingRepository(target.repository, target.domain));
     }

@@ -40,7 +40,7 @@ final class RepositoryPolicyOperations {
                 CodeArtifactSupport.NON_BLANK);
         String document = support.validation.requiredString("policyDocument", input.policyDocument(), 1, 7168,
                 POLICY_DOCUMENT);
-        Repository repository = authorized(context, target, "PutRepositoryPermissionsPolicy");
+        Repository repository = authorized(context, target);
         try {
             PolicyDocument.parse(document, PolicyKind.RESOURCE);
         } catch (MalformedPolicyException e) {
@@ -61,7 +61,7 @@ final class RepositoryPolicyOperations {
 
     PolicyOutput getRepositoryPermissionsPolicy(RepositoryInput input, CallContext context) {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), context);
-        Repository repository = authorized(context, target, "GetRepositoryPermissionsPolicy");
+        Repository repository = authorized(context, target);
         RepositoryPolicy policy = store.repositoryPolicies().find(target.owner(), target.domain(), target.repository())
                 .orElseThrow(() -> CodeArtifactErrors.NOT_FOUND.exception(
                         "Repository %s has no permissions policy.", target.repository()));
@@ -73,7 +73,7 @@ final class RepositoryPolicyOperations {
         Target target = target(input.domain(), input.domainOwner(), input.repository(), context);
         String expected = support.validation.optionalString("policyRevision", input.policyRevision(), 1, 100,
                 CodeArtifactSupport.NON_BLANK);
-        Repository repository = authorized(context, target, "DeleteRepositoryPermissionsPolicy");
+        Repository repository = authorized(context, target);
         try {
             RepositoryPolicy deleted = store.repositoryPolicies().delete(target.owner(), target.domain(),
                     target.repository(), expected).orElseThrow(() -> CodeArtifactErrors.NOT_FOUND.exception(
@@ -86,8 +86,8 @@ final class RepositoryPolicyOperations {
     }
 
     /** The repository, after the caller is authorized for the action on its ARN (with the domain's policy). */
-    private Repository authorized(CallContext context, Target target, String action) {
-        support.authorizedDomain(context, target.owner(), target.domain(), action, target.arn(), Map.of());
+    private Repository authorized(CallContext context, Target target) {
+        support.authorizedDomain(context, target.owner(), target.domain(), target.arn(), Map.of());
         return store.repositories().find(target.owner(), target.domain(), target.repository())
                 .orElseThrow(() -> missing(target));
     }

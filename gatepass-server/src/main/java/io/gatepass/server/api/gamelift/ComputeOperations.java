@@ -66,7 +66,7 @@ final class ComputeOperations {
         String dns = v.optionalString("DnsName", input.dnsName(), 1, 256, DNS_NAME);
         v.optionalString("CertificatePath", input.certificatePath(), 1, 1024, null);
         String location = v.optionalString("Location", input.location(), 1, 64, GameLiftSupport.LOCATION);
-        Fleet fleet = fleets.find(context, input.fleetId(), "RegisterCompute");
+        Fleet fleet = fleets.find(context, input.fleetId());
         if (ip == null && dns == null) {
             throw GameLiftErrors.INVALID_REQUEST.exception("RegisterCompute needs an IpAddress or a DnsName.");
         }
@@ -113,7 +113,7 @@ final class ComputeOperations {
     }
 
     Empty deregisterCompute(ComputeInput input, CallContext context) {
-        Registered registered = find(input, context, "DeregisterCompute");
+        Registered registered = find(input, context);
         if (!store.computes().deregister(registered.fleet.fleetId(), registered.compute.computeName())) {
             throw computeNotFound(registered.compute.computeName(), registered.fleet.fleetId());
         }
@@ -121,7 +121,7 @@ final class ComputeOperations {
     }
 
     ComputeOutput describeCompute(ComputeInput input, CallContext context) {
-        Registered registered = find(input, context, "DescribeCompute");
+        Registered registered = find(input, context);
         return new ComputeOutput(shape(registered.fleet, registered.compute));
     }
 
@@ -131,7 +131,7 @@ final class ComputeOperations {
         v.oneOf("ComputeStatus", input.computeStatus(), ListComputeStatus.class);
         int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
         String after = support.after(input.nextToken());
-        Fleet fleet = fleets.find(context, input.fleetId(), "ListCompute");
+        Fleet fleet = fleets.find(context, input.fleetId());
         if (input.containerGroupDefinitionName() != null) {
             return new ListComputeOutput(java.util.List.of(), null); // Anywhere fleets have no containers.
         }
@@ -149,7 +149,7 @@ final class ComputeOperations {
      * one expiry through a compare-and-set; the token is derived from it, so all hand out the same token.
      */
     GetComputeAuthTokenOutput getComputeAuthToken(ComputeInput input, CallContext context) {
-        Registered registered = find(input, context, "GetComputeAuthToken");
+        Registered registered = find(input, context);
         Fleet fleet = registered.fleet;
         Compute compute = registered.compute;
         Instant now = context.now();
@@ -169,9 +169,9 @@ final class ComputeOperations {
                 compute.computeName());
     }
 
-    private Registered find(ComputeInput input, CallContext context, String operation) {
+    private Registered find(ComputeInput input, CallContext context) {
         String computeName = support.computeName(input.computeName(), context.principal().accountId());
-        Fleet fleet = fleets.find(context, input.fleetId(), operation);
+        Fleet fleet = fleets.find(context, input.fleetId());
         Compute compute = store.computes().find(fleet.fleetId(), computeName)
                 .orElseThrow(() -> computeNotFound(computeName, fleet.fleetId()));
         return new Registered(fleet, compute);

@@ -95,7 +95,7 @@ final class FleetOperations {
         List<String> locations = customLocations(account, input.locations());
         String fleetId = "fleet-" + UUID.randomUUID();
         String fleetArn = support.fleetArn(account, fleetId);
-        support.authorize(context, "CreateFleet", fleetArn);
+        support.authorize(context, fleetArn);
 
         Instant now = context.now().truncatedTo(ChronoUnit.MILLIS);
         FleetExtras extras = new FleetExtras(fleetType, cost, certificateType, metricGroups, protection,
@@ -134,14 +134,14 @@ final class FleetOperations {
                     continue; // like an id that names no fleet: left out of the answer
                 }
                 store.fleets().find(account, fleetId).ifPresent(fleet -> {
-                    support.authorize(context, "DescribeFleetAttributes", fleet.fleetArn());
+                    support.authorize(context, fleet.fleetArn());
                     found.add(attributes(fleet));
                 });
             }
             return new DescribeFleetAttributesOutput(found, null);
         }
         int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
-        support.authorize(context, "DescribeFleetAttributes", "*");
+        support.authorize(context, "*");
         Paging.Page<Fleet> page = Paging.of(store.fleets().list(account, support.after(input.nextToken()),
                 limit + 1), limit, Fleet::fleetId);
         return new DescribeFleetAttributesOutput(page.items().stream().map(this::attributes).toList(),
@@ -151,7 +151,7 @@ final class FleetOperations {
     ListFleetsOutput listFleets(ListFleetsInput input, CallContext context) {
         int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
         String after = support.after(input.nextToken());
-        support.authorize(context, "ListFleets", "*");
+        support.authorize(context, "*");
         if (input.buildId() != null || input.scriptId() != null) {
             return new ListFleetsOutput(List.of(), null); // Anywhere fleets have no builds or scripts.
         }
@@ -161,7 +161,7 @@ final class FleetOperations {
     }
 
     Empty deleteFleet(FleetIdInput input, CallContext context) {
-        Fleet fleet = find(context, input.fleetId(), "DeleteFleet");
+        Fleet fleet = find(context, input.fleetId());
         if (!store.fleets().delete(fleet.accountId(), fleet.fleetId())) {
             throw fleetNotFound(fleet.fleetId());
         }
@@ -169,7 +169,7 @@ final class FleetOperations {
     }
 
     FleetLocationsOutput createFleetLocations(CreateFleetLocationsInput input, CallContext context) {
-        Fleet fleet = find(context, input.fleetId(), "CreateFleetLocations");
+        Fleet fleet = find(context, input.fleetId());
         if (input.locations() == null || input.locations().isEmpty()) {
             throw support.validation.fail("Value null at 'locations' failed to satisfy constraint: Member must not be null");
         }
@@ -192,7 +192,7 @@ final class FleetOperations {
     }
 
     FleetLocationsOutput deleteFleetLocations(DeleteFleetLocationsInput input, CallContext context) {
-        Fleet fleet = find(context, input.fleetId(), "DeleteFleetLocations");
+        Fleet fleet = find(context, input.fleetId());
         if (input.locations() == null || input.locations().isEmpty()) {
             throw support.validation.fail("Value null at 'locations' failed to satisfy constraint: Member must not be null");
         }
@@ -222,11 +222,11 @@ final class FleetOperations {
     }
 
     /** The fleet named by a FleetId member (id or ARN) in the caller's account, authorized for the operation. */
-    Fleet find(CallContext context, String fleetIdOrArn, String operation) {
+    Fleet find(CallContext context, String fleetIdOrArn) {
         String fleetId = support.fleetId(fleetIdOrArn, context.principal().accountId());
         Fleet fleet = store.fleets().find(context.principal().accountId(), fleetId)
                 .orElseThrow(() -> fleetNotFound(fleetId));
-        support.authorize(context, operation, fleet.fleetArn());
+        support.authorize(context, fleet.fleetArn());
         return fleet;
     }
 

@@ -36,8 +36,9 @@ final class GameLiftSupport {
         this.region = region;
     }
 
-    void authorize(CallContext context, String operation, String resourceArn) {
-        authorizer.authorize(context.principal(), "gamelift:" + operation, resourceArn, Map.of());
+    /** Authorizes the call's own action ({@code gamelift:<Operation>}) on {@code resourceArn}. */
+    void authorize(CallContext context, String resourceArn) {
+        authorizer.authorize(context.principal(), context.action(), resourceArn, Map.of());
     }
 
     String fleetArn(String accountId, String fleetId) {

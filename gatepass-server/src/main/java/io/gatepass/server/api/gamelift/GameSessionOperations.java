@@ -79,7 +79,7 @@ final class GameSessionOperations {
         String token = v.optionalString("IdempotencyToken", input.idempotencyToken(), 1, 48, ID_STRING);
         String data = v.optionalString("GameSessionData", input.gameSessionData(), 1, 262144, null);
         String location = v.optionalString("Location", input.location(), 1, 64, GameLiftSupport.LOCATION);
-        Fleet fleet = fleet(context, input.fleetId(), input.aliasId(), "CreateGameSession");
+        Fleet fleet = fleet(context, input.fleetId(), input.aliasId());
         if (!Fleet.STATUS_ACTIVE.equals(fleet.status())) {
             throw GameLiftErrors.INVALID_FLEET_STATUS.exception("Fleet %s is %s, not ACTIVE.", fleet.fleetId(),
                     fleet.status());
@@ -154,18 +154,18 @@ final class GameSessionOperations {
     }
 
     DescribeGameSessionsOutput describeGameSessions(DescribeGameSessionsInput input, CallContext context) {
-        Paging.Page<GameSession> page = describe(input, context, "DescribeGameSessions");
+        Paging.Page<GameSession> page = describe(input, context);
         return new DescribeGameSessionsOutput(page.items().stream().map(this::shape).toList(), page.nextToken());
     }
 
     DescribeGameSessionDetailsOutput describeGameSessionDetails(DescribeGameSessionsInput input,
                                                                 CallContext context) {
-        Paging.Page<GameSession> page = describe(input, context, "DescribeGameSessionDetails");
+        Paging.Page<GameSession> page = describe(input, context);
         return new DescribeGameSessionDetailsOutput(page.items().stream()
                 .map(g -> new GameSessionDetail(shape(g), g.protectionPolicy())).toList(), page.nextToken());
     }
 
-    private Paging.Page<GameSession> describe(DescribeGameSessionsInput input, CallContext context, String operation) {
+    private Paging.Page<GameSession> describe(DescribeGameSessionsInput input, CallContext context) {
         var v = support.validation;
         String location = v.optionalString("Location", input.location(), 1, 64, GameLiftSupport.LOCATION);
         v.optionalString("StatusFilter", input.statusFilter(), 1, 1024, null);
@@ -174,7 +174,7 @@ final class GameSessionOperations {
         int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
         String after = support.after(input.nextToken());
         if (input.gameSessionId() != null) {
-            GameSession found = find(context, input.gameSessionId(), operation);
+            GameSession found = find(context, input.gameSessionId());
             if (input.fleetId() != null && !support.fleetId(input.fleetId()).equals(found.fleetId())) {
                 return new Paging.Page<>(List.of(), null);
             }
@@ -184,7 +184,7 @@ final class GameSessionOperations {
                     && (status == null || status.equals(current.status()));
             return new Paging.Page<>(matches ? List.of(current) : List.of(), null);
         }
-        Fleet fleet = fleet(context, input.fleetId(), input.aliasId(), operation);
+        Fleet fleet = fleet(context, input.fleetId(), input.aliasId());
         SessionTimeouts.apply(store, fleet.fleetId(), context.now());
         return Paging.of(store.gameSessions().list(fleet.fleetId(), location, status, after, limit + 1), limit,
                 GameSession::gameSessionId);
@@ -205,7 +205,7 @@ final class GameSessionOperations {
         } catch (SearchExpressionException e) {
             throw GameLiftErrors.INVALID_REQUEST.exception("%s", e.getMessage());
         }
-        Fleet fleet = fleet(context, input.fleetId(), input.aliasId(), "SearchGameSessions");
+        Fleet fleet = fleet(context, input.fleetId(), input.aliasId());
         SessionTimeouts.apply(store, fleet.fleetId(), context.now());
         List<Candidate> matches = new ArrayList<>();
         String after = null;
@@ -267,7 +267,7 @@ final class GameSessionOperations {
         v.oneOf("ProtectionPolicy", input.protectionPolicy(), FleetOperations.ProtectionPolicy.class);
         List<GameProperty> properties = input.gameProperties() == null ? null
                 : GameProperties.validate(v, input.gameProperties());
-        GameSession current = find(context, input.gameSessionId(), "UpdateGameSession");
+        GameSession current = find(context, input.gameSessionId());
         SessionTimeouts.apply(store, current.fleetId(), context.now());
         current = store.gameSessions().find(current.gameSessionId()).orElse(current);
         requireStatus(current, Set.of(GameSession.ACTIVATING, GameSession.ACTIVE), "updated");
@@ -290,7 +290,7 @@ final class GameSessionOperations {
         var v = support.validation;
         TerminationMode mode = v.oneOf("TerminationMode", v.required("TerminationMode", input.terminationMode()),
                 TerminationMode.class);
-        GameSession session = find(context, input.gameSessionId(), "TerminateGameSession");
+        GameSession session = find(context, input.gameSessionId());
         if (mode == TerminationMode.FORCE_TERMINATE) {
             throw GameLiftErrors.INVALID_REQUEST.exception("FORCE_TERMINATE is not available for ANYWHERE fleets "
                     + "that are not deployed with the GameLift agent; use TRIGGER_ON_PROCESS_TERMINATE.");
@@ -325,7 +325,7 @@ final class GameSessionOperations {
             for (String idOrArn : input.fleetIds()) {
                 String fleetId = support.fleetId(idOrArn);
                 store.fleets().find(account, fleetId).ifPresent(fleet -> {
-                    support.authorize(context, "DescribeFleetUtilization", fleet.fleetArn());
+                    support.authorize(context, fleet.fleetArn());
                     found.add(utilization(fleet, context.now()));
                 });
             }
@@ -333,7 +333,7 @@ final class GameSessionOperations {
         }
         int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
         String after = support.after(input.nextToken());
-        support.authorize(context, "DescribeFleetUtilization", "*");
+        support.authorize(context, "*");
         Paging.Page<Fleet> page = Paging.of(store.fleets().list(account, after, limit + 1), limit, Fleet::fleetId);
         return new DescribeFleetUtilizationOutput(page.items().stream().map(f -> utilization(f, context.now()))
                 .toList(), page.nextToken());
@@ -348,24 +348,24 @@ final class GameSessionOperations {
     }
 
     /** The game session named by a GameSessionId member, in the caller's account, authorized on its fleet. */
-    GameSession find(CallContext context, String gameSessionIdInput, String operation) {
+    GameSession find(CallContext context, String gameSessionIdInput) {
         String id = support.validation.requiredString("GameSessionId", gameSessionIdInput, 1, 512, GAME_SESSION_ID);
         GameSession session = store.gameSessions().find(id)
                 .filter(s -> s.accountId().equals(context.principal().accountId()))
                 .orElseThrow(() -> GameLiftSupport.notFound("Game session %s not found.", id));
-        support.authorize(context, operation, support.fleetArn(session.accountId(), session.fleetId()));
+        support.authorize(context, support.fleetArn(session.accountId(), session.fleetId()));
         return session;
     }
 
-    private Fleet fleet(CallContext context, String fleetId, String aliasId, String operation) {
+    private Fleet fleet(CallContext context, String fleetId, String aliasId) {
         if (fleetId == null && aliasId != null) {
             throw GameLiftErrors.INVALID_REQUEST.exception("Gatepass has no aliases: give a FleetId instead of %s.",
                     aliasId);
         }
         if (fleetId == null) {
-            throw GameLiftErrors.INVALID_REQUEST.exception("%s needs a FleetId.", operation);
+            throw GameLiftErrors.INVALID_REQUEST.exception("%s needs a FleetId.", context.operation().name());
         }
-        return fleets.find(context, fleetId, operation);
+        return fleets.find(context, fleetId);
     }
 
     static void requireStatus(GameSession session, Set<String> allowed, String what) {

@@ -34,7 +34,7 @@ final class LocationOperations {
                 GameLiftSupport.CUSTOM_LOCATION);
         String account = context.principal().accountId();
         String arn = support.locationArn(account, name);
-        support.authorize(context, "CreateLocation", arn);
+        support.authorize(context, arn);
         Location location = new Location(account, name, arn, context.now().truncatedTo(ChronoUnit.MILLIS));
         try {
             store.locations().create(location);
@@ -56,7 +56,7 @@ final class LocationOperations {
         int limit = support.limit(input.limit(), LIST_LIMIT);
         String after = support.after(input.nextToken());
         String account = context.principal().accountId();
-        support.authorize(context, "ListLocations", "*");
+        support.authorize(context, "*");
         if (!filters.isEmpty() && !filters.contains(LocationFilter.CUSTOM.name())) {
             return new ListLocationsOutput(List.of(), null);
         }
@@ -71,7 +71,7 @@ final class LocationOperations {
         String account = context.principal().accountId();
         Location location = store.locations().find(account, name)
                 .orElseThrow(() -> GameLiftSupport.notFound("Location %s not found.", name));
-        support.authorize(context, "DeleteLocation", location.locationArn());
+        support.authorize(context, location.locationArn());
         if (store.fleets().isLocationInUse(account, name)) {
             throw inUse(name);
         }

@@ -50,7 +50,7 @@ final class PlayerSessionOperations {
         var v = support.validation;
         String playerId = v.requiredString("PlayerId", input.playerId(), 1, 1024, null);
         String playerData = v.optionalString("PlayerData", input.playerData(), 1, 2048, null);
-        GameSession game = gameSessions.find(context, input.gameSessionId(), "CreatePlayerSession");
+        GameSession game = gameSessions.find(context, input.gameSessionId());
         List<PlayerSession> created = reserve(game, List.of(playerId), Map.of(playerId,
                 playerData == null ? "" : playerData), context.now());
         return new CreatePlayerSessionOutput(shape(created.get(0), game));
@@ -76,7 +76,7 @@ final class PlayerSessionOperations {
                         + "PlayerIds.", entry.getKey());
             }
         }
-        GameSession game = gameSessions.find(context, input.gameSessionId(), "CreatePlayerSessions");
+        GameSession game = gameSessions.find(context, input.gameSessionId());
         List<PlayerSession> created = reserve(game, List.copyOf(distinct), data, context.now());
         return new CreatePlayerSessionsOutput(created.stream().map(p -> shape(p, game)).toList());
     }
@@ -110,7 +110,7 @@ final class PlayerSessionOperations {
     DescribePlayerSessionsOutput describePlayerSessions(DescribePlayerSessionsInput input, CallContext context) {
         Map<String, GameSession> games = new HashMap<>();
         Paging.Page<PlayerSession> page = query(context.principal().accountId(), input, context.now(),
-                game -> support.authorize(context, "DescribePlayerSessions",
+                game -> support.authorize(context,
                         support.fleetArn(game.accountId(), game.fleetId())), games);
         return new DescribePlayerSessionsOutput(page.items().stream()
                 .map(p -> shape(p, games.get(p.gameSessionId()))).toList(), page.nextToken());

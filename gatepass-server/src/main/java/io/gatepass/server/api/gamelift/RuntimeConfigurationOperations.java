@@ -42,7 +42,7 @@ final class RuntimeConfigurationOperations {
                                                           CallContext context) {
         support.validation.required("RuntimeConfiguration", input.runtimeConfiguration());
         RuntimeConfiguration configuration = validate(support, input.runtimeConfiguration());
-        Fleet fleet = fleets.find(context, input.fleetId(), "UpdateRuntimeConfiguration");
+        Fleet fleet = fleets.find(context, input.fleetId());
         if (!configurations.replace(fleet.fleetId(), configuration)) {
             throw FleetOperations.fleetNotFound(fleet.fleetId());
         }
@@ -51,7 +51,7 @@ final class RuntimeConfigurationOperations {
 
     RuntimeConfigurationOutput describeRuntimeConfiguration(DescribeRuntimeConfigurationInput input,
                                                             CallContext context) {
-        Fleet fleet = fleets.find(context, input.fleetId(), "DescribeRuntimeConfiguration");
+        Fleet fleet = fleets.find(context, input.fleetId());
         return new RuntimeConfigurationOutput(configurations.of(fleet.fleetId()));
     }
 

@@ -41,7 +41,7 @@ final class AccessKeyOperations {
     }
 
     CreateAccessKeyResult createAccessKey(UserNameRequest request, CallContext context) {
-        KeyOwner owner = owner(request.userName(), context, "CreateAccessKey");
+        KeyOwner owner = owner(request.userName(), context);
         KeyIssuer.IssuedKey issued = issuer.issueAccessKeyWithinQuota(owner.accountId, owner.userName, context.now(),
                 KEYS_PER_USER).orElseThrow(() -> IamErrors.LIMIT_EXCEEDED.exception(
                 "Cannot exceed quota for AccessKeysPerUser: %d", KEYS_PER_USER));
@@ -51,7 +51,7 @@ final class AccessKeyOperations {
     }
 
     ListAccessKeysResult listAccessKeys(ListAccessKeysRequest request, CallContext context) {
-        KeyOwner owner = owner(request.userName(), context, "ListAccessKeys");
+        KeyOwner owner = owner(request.userName(), context);
         int limit = support.maxItems(request.maxItems());
         String after = support.afterName(request.marker());
         List<AccessKey> keys = store.accessKeys().list(owner.accountId, owner.userName).stream()
@@ -69,7 +69,7 @@ final class AccessKeyOperations {
         String keyId = keyId(request.accessKeyId());
         String status = support.validation.required("Status", request.status());
         AccessKeyStatus newStatus = support.validation.oneOf("Status", status, AccessKeyStatus.class);
-        KeyOwner owner = owner(request.userName(), context, "UpdateAccessKey");
+        KeyOwner owner = owner(request.userName(), context);
         if (!store.accessKeys().updateStatus(owner.accountId, owner.userName, keyId, newStatus)) {
             throw noSuchKey(keyId);
         }
@@ -78,7 +78,7 @@ final class AccessKeyOperations {
 
     Empty deleteAccessKey(DeleteAccessKeyRequest request, CallContext context) {
         String keyId = keyId(request.accessKeyId());
-        KeyOwner owner = owner(request.userName(), context, "DeleteAccessKey");
+        KeyOwner owner = owner(request.userName(), context);
         if (!store.accessKeys().delete(owner.accountId, owner.userName, keyId)) {
             throw noSuchKey(keyId);
         }
@@ -94,7 +94,7 @@ final class AccessKeyOperations {
     }
 
     /** Resolves whose keys are meant, checks the user exists, and authorizes the action on that user. */
-    private KeyOwner owner(String requestedUser, CallContext context, String action) {
+    private KeyOwner owner(String requestedUser, CallContext context) {
         Principal caller = context.principal();
         String account = caller.accountId();
         if (requestedUser == null && caller.type() == PrincipalType.ASSUMED_ROLE) {
@@ -102,11 +102,11 @@ final class AccessKeyOperations {
         }
         String userName = IamSupport.userOrCaller(requestedUser, caller);
         if (userName == null) {
-            support.authorize(context, action, Account.rootArn(account));
+            support.authorize(context, Account.rootArn(account));
             return new KeyOwner(account, null);
         }
         var user = users.find(account, support.existingUserName(userName));
-        support.authorize(context, action, user.arn());
+        support.authorize(context, user.arn());
         return new KeyOwner(account, user.userName());
     }
 

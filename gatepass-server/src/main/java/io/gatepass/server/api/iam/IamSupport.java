@@ -28,8 +28,9 @@ final class IamSupport {
         this.authorizer = authorizer;
     }
 
-    void authorize(CallContext context, String action, String resourceArn) {
-        authorizer.authorize(context.principal(), "iam:" + action, resourceArn, Map.of());
+    /** Authorizes the call's own action ({@code iam:<Operation>}) on {@code resourceArn}. */
+    void authorize(CallContext context, String resourceArn) {
+        authorizer.authorize(context.principal(), context.action(), resourceArn, Map.of());
     }
 
     String userName(String value) {

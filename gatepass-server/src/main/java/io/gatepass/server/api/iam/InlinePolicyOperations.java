@@ -43,42 +43,42 @@ final class InlinePolicyOperations {
     }
 
     Empty putUserPolicy(PutUserPolicyRequest request, CallContext context) {
-        put(userOwner(request.userName(), context, "PutUserPolicy"), request.policyName(), request.policyDocument());
+        put(userOwner(request.userName(), context), request.policyName(), request.policyDocument());
         return Empty.INSTANCE;
     }
 
     GetUserPolicyResult getUserPolicy(UserPolicyRequest request, CallContext context) {
-        Owner owner = userOwner(request.userName(), context, "GetUserPolicy");
+        Owner owner = userOwner(request.userName(), context);
         InlinePolicy policy = get(owner, request.policyName());
         return new GetUserPolicyResult(owner.id.name(), policy.policyName(), PolicyText.encode(policy.policyDocument()));
     }
 
     ListPolicyNamesResult listUserPolicies(ListUserPoliciesRequest request, CallContext context) {
-        return list(userOwner(request.userName(), context, "ListUserPolicies"), request.marker(), request.maxItems());
+        return list(userOwner(request.userName(), context), request.marker(), request.maxItems());
     }
 
     Empty deleteUserPolicy(UserPolicyRequest request, CallContext context) {
-        delete(userOwner(request.userName(), context, "DeleteUserPolicy"), request.policyName());
+        delete(userOwner(request.userName(), context), request.policyName());
         return Empty.INSTANCE;
     }
 
     Empty putRolePolicy(PutRolePolicyRequest request, CallContext context) {
-        put(roleOwner(request.roleName(), context, "PutRolePolicy"), request.policyName(), request.policyDocument());
+        put(roleOwner(request.roleName(), context), request.policyName(), request.policyDocument());
         return Empty.INSTANCE;
     }
 
     GetRolePolicyResult getRolePolicy(RolePolicyRequest request, CallContext context) {
-        Owner owner = roleOwner(request.roleName(), context, "GetRolePolicy");
+        Owner owner = roleOwner(request.roleName(), context);
         InlinePolicy policy = get(owner, request.policyName());
         return new GetRolePolicyResult(owner.id.name(), policy.policyName(), PolicyText.encode(policy.policyDocument()));
     }
 
     ListPolicyNamesResult listRolePolicies(ListRolePoliciesRequest request, CallContext context) {
-        return list(roleOwner(request.roleName(), context, "ListRolePolicies"), request.marker(), request.maxItems());
+        return list(roleOwner(request.roleName(), context), request.marker(), request.maxItems());
     }
 
     Empty deleteRolePolicy(RolePolicyRequest request, CallContext context) {
-        delete(roleOwner(request.roleName(), context, "DeleteRolePolicy"), request.policyName());
+        delete(roleOwner(request.roleName(), context), request.policyName());
         return Empty.INSTANCE;
     }
 
@@ -123,15 +123,15 @@ final class InlinePolicyOperations {
                 owner.id.kind() == PolicyOwner.Kind.USER ? "user" : "role", name);
     }
 
-    private Owner userOwner(String userName, CallContext context, String action) {
+    private Owner userOwner(String userName, CallContext context) {
         var user = users.find(context.principal().accountId(), support.existingUserName(userName));
-        support.authorize(context, action, user.arn());
+        support.authorize(context, user.arn());
         return new Owner(PolicyOwner.user(user.accountId(), user.userName()), USER_POLICY_QUOTA);
     }
 
-    private Owner roleOwner(String roleName, CallContext context, String action) {
+    private Owner roleOwner(String roleName, CallContext context) {
         var role = roles.find(context.principal().accountId(), support.roleName(roleName));
-        support.authorize(context, action, role.arn());
+        support.authorize(context, role.arn());
         return new Owner(PolicyOwner.role(role.accountId(), role.roleName()), ROLE_POLICY_QUOTA);
     }
 

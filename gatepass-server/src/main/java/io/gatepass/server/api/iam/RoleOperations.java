@@ -44,7 +44,7 @@ final class RoleOperations {
                 IamSupport.DESCRIPTION);
         Integer maxSession = support.validation.range("MaxSessionDuration", request.maxSessionDuration(), 3600, 43200);
         String account = context.principal().accountId();
-        support.authorize(context, "CreateRole", Role.arn(account, path, roleName));
+        support.authorize(context, Role.arn(account, path, roleName));
         if (PolicyText.size(trust) > MAX_TRUST_POLICY_SIZE) {
             throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for ACLSizePerRole: %d", MAX_TRUST_POLICY_SIZE);
         }
@@ -62,7 +62,7 @@ final class RoleOperations {
 
     RoleResult getRole(RoleNameRequest request, CallContext context) {
         Role role = find(context.principal().accountId(), support.roleName(request.roleName()));
-        support.authorize(context, "GetRole", role.arn());
+        support.authorize(context, role.arn());
         return new RoleResult(shape(role));
     }
 
@@ -71,7 +71,7 @@ final class RoleOperations {
         String prefix = support.pathPrefix(request.pathPrefix());
         int limit = support.maxItems(request.maxItems());
         String after = support.afterName(request.marker());
-        support.authorize(context, "ListRoles", Role.arn(account, prefix, "*"));
+        support.authorize(context, Role.arn(account, prefix, "*"));
         Paging.Page<Role> page = Paging.of(
                 store.roles().list(account, prefix, after, limit + 1), limit, Role::roleName);
         return new ListRolesResult(page.items().stream().map(RoleOperations::shape).toList(), page.truncated(),
@@ -81,7 +81,7 @@ final class RoleOperations {
     Empty deleteRole(RoleNameRequest request, CallContext context) {
         String account = context.principal().accountId();
         Role role = find(account, support.roleName(request.roleName()));
-        support.authorize(context, "DeleteRole", role.arn());
+        support.authorize(context, role.arn());
         if (!store.policies().list(PolicyOwner.role(account, role.roleName())).isEmpty()) {
             throw IamErrors.DELETE_CONFLICT.exception("Cannot delete entity, must delete policies first.");
         }

@@ -36,7 +36,7 @@ final class UserOperations {
         String userName = support.userName(request.userName());
         String path = support.path(request.path());
         String account = context.principal().accountId();
-        support.authorize(context, "CreateUser", User.arn(account, path, userName));
+        support.authorize(context, User.arn(account, path, userName));
         User user = new User(account, userName, ids.userId(), path, context.now().truncatedTo(ChronoUnit.SECONDS));
         try {
             store.users().create(user);
@@ -59,7 +59,7 @@ final class UserOperations {
         }
         String userName = support.existingUserName(IamSupport.userOrCaller(request.userName(), caller));
         User user = find(caller.accountId(), userName);
-        support.authorize(context, "GetUser", user.arn());
+        support.authorize(context, user.arn());
         return new UserResult(shape(user));
     }
 
@@ -68,7 +68,7 @@ final class UserOperations {
         String prefix = support.pathPrefix(request.pathPrefix());
         int limit = support.maxItems(request.maxItems());
         String after = support.afterName(request.marker());
-        support.authorize(context, "ListUsers", User.arn(account, prefix, "*"));
+        support.authorize(context, User.arn(account, prefix, "*"));
         Paging.Page<User> page = Paging.of(
                 store.users().list(account, prefix, after, limit + 1), limit, User::userName);
         List<UserShape> users = page.items().stream().map(UserOperations::shape).toList();
@@ -78,7 +78,7 @@ final class UserOperations {
     Empty deleteUser(UserNameRequest request, CallContext context) {
         String account = context.principal().accountId();
         User user = find(account, support.existingUserName(request.userName()));
-        support.authorize(context, "DeleteUser", user.arn());
+        support.authorize(context, user.arn());
         if (!store.accessKeys().list(account, user.userName()).isEmpty()) {
             throw IamErrors.DELETE_CONFLICT.exception("Cannot delete entity, must delete access keys first.");
         }
