@@ -214,12 +214,12 @@ public final class GatepassServer implements AutoCloseable {
                     config.region(), computeTokens, websocketBase::get,
                     processesStandIn != null ? processesStandIn : serverProcesses, clock);
             sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
-            RestRoutes restRoutes = new RestRoutes();
             BlobStore blobs = Stores.blobs(store, config.dataDir(), clock);
             // what the package APIs change, the package endpoints' caches hear of
             PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
-            CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
+            CodeArtifactService.register(operations, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get, blobs, packageChanges);
+            RestRoutes restRoutes = RestRoutes.of(operations);
 
             WireMappers mappers = new WireMappers(config.limits().maxNestingDepth());
             ProtocolSelector protocols = new ProtocolSelector(

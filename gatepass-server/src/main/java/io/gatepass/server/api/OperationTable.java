@@ -1,16 +1,25 @@
 package io.gatepass.server.api;
 
+import io.gatepass.server.api.rest.RestRoute;
+
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every operation Gatepass serves, keyed by the service's signing name and the operation's wire name. */
+/**
+ * Every operation Gatepass serves, keyed by the service's signing name and the operation's wire name, and the
+ * restJson routes of those that have one (the rest codec's {@code RestRoutes} is built from them).
+ */
 public final class OperationTable {
     private final Map<String, ServiceDescriptor> services = new HashMap<>();
     private final Map<String, BoundOperation<?, ?>> operations = new HashMap<>();
+    private final Map<String, List<RestRoute>> restRoutes = new LinkedHashMap<>();
 
     public <I, O> OperationTable add(ServiceDescriptor service, String name, Class<I> inputType,
                                      Operation<I, O> handler) {
@@ -20,6 +29,19 @@ public final class OperationTable {
             throw new IllegalStateException("operation registered twice: " + service.signingName() + "." + name);
         }
         return this;
+    }
+
+    /** Adds the restJson routes (method, path, bindings) of operations of {@code service}. */
+    public OperationTable route(ServiceDescriptor service, RestRoute... routes) {
+        restRoutes.computeIfAbsent(service.signingName(), s -> new ArrayList<>()).addAll(Arrays.asList(routes));
+        return this;
+    }
+
+    /** The restJson routes by signing name, services and routes in registration order. */
+    public Map<String, List<RestRoute>> restRoutes() {
+        Map<String, List<RestRoute>> copy = new LinkedHashMap<>();
+        restRoutes.forEach((service, routes) -> copy.put(service, List.copyOf(routes)));
+        return copy;
     }
 
     public Optional<BoundOperation<?, ?>> find(String signingName, String operationName) {

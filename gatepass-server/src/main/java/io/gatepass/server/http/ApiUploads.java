@@ -2,7 +2,7 @@ package io.gatepass.server.http;
 
 import io.gatepass.core.error.CommonErrors;
 import io.gatepass.core.error.ServiceException;
-import io.gatepass.server.protocol.BlobContent;
+import io.gatepass.server.api.rest.BlobContent;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
 import io.gatepass.server.protocol.rest.RestRoutes;

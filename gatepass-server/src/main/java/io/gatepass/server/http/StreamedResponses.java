@@ -1,6 +1,6 @@
 package io.gatepass.server.http;
 
-import io.gatepass.server.protocol.StreamedBody;
+import io.gatepass.server.api.rest.StreamedBody;
 import io.gatepass.server.protocol.WireResponse;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,6 +1,9 @@
 package io.gatepass.server.protocol;
 
 import java.util.List;
+
+import io.gatepass.server.api.rest.BlobContent;
+
 import java.util.Map;
 
 /**

@@ -1,6 +1,9 @@
 package io.gatepass.server.protocol;
 
 import java.util.LinkedHashMap;
+
+import io.gatepass.server.api.rest.StreamedBody;
+
 import java.util.Map;
 
 /**

@@ -12,7 +12,7 @@ import io.gatepass.server.api.BoundOperation;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
-import io.gatepass.server.protocol.rest.RestRoute;
+import io.gatepass.server.api.rest.RestRoute;
 import io.gatepass.server.protocol.rest.RestRoutes;
 
 import java.lang.reflect.ParameterizedType;

@@ -6,8 +6,7 @@ import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.api.codeartifact.CodeArtifactShapes.*;
 import io.gatepass.server.auth.Authorizer;
-import io.gatepass.server.protocol.rest.RestRoute;
-import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.server.api.rest.RestRoute;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.Store;
 
@@ -28,13 +27,13 @@ public final class CodeArtifactService {
      * @param blobs     where the package endpoints keep asset bytes (GetPackageVersionAsset, PublishPackageVersion)
      * @param changes   told of every package the write APIs change, so the package endpoints' caches drop it
      */
-    public static void register(OperationTable table, RestRoutes routes, Store store, Authorizer authorizer,
+    public static void register(OperationTable table, Store store, Authorizer authorizer,
                                 String region, AuthorizationTokens tokens, Supplier<String> publicUrl,
                                 BlobStore blobs, PackageChanges changes) {
-        register(table, routes, store, authorizer, region, tokens, publicUrl);
+        register(table, store, authorizer, region, tokens, publicUrl);
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
-        PackageOperations.register(table, routes, support, store, blobs, region);
-        PackageWriteOperations.register(table, routes, support, store, blobs, region, changes);
+        PackageOperations.register(table, support, store, blobs, region);
+        PackageWriteOperations.register(table, support, store, blobs, region, changes);
     }
 
     /**
@@ -42,7 +41,7 @@ public final class CodeArtifactService {
      *
      * @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint
      */
-    public static void register(OperationTable table, RestRoutes routes, Store store, Authorizer authorizer,
+    public static void register(OperationTable table, Store store, Authorizer authorizer,
                                 String region, AuthorizationTokens tokens, Supplier<String> publicUrl) {
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
         DomainOperations domains = new DomainOperations(support, store);
@@ -75,7 +74,7 @@ public final class CodeArtifactService {
                         repositoryPolicies::getRepositoryPermissionsPolicy)
                 .add(c, "DeleteRepositoryPermissionsPolicy", DeleteRepositoryPermissionsPolicyInput.class,
                         repositoryPolicies::deleteRepositoryPermissionsPolicy);
-        routes.add(c,
+        table.route(c,
                 domain(RestRoute.of("POST", "/v1/domain", "CreateDomain")),
                 owned(RestRoute.of("GET", "/v1/domain", "DescribeDomain")),
                 RestRoute.of("POST", "/v1/domains", "ListDomains"),

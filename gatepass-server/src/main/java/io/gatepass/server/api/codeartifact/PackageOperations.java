@@ -35,9 +35,8 @@ import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionInput;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionOrigin;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionSummary;
 import io.gatepass.server.endpoints.packages.pypi.ProjectNames;
-import io.gatepass.server.protocol.StreamedBody;
-import io.gatepass.server.protocol.rest.RestRoute;
-import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.server.api.rest.StreamedBody;
+import io.gatepass.server.api.rest.RestRoute;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.PackageStore;
 import io.gatepass.store.Store;
@@ -89,7 +88,7 @@ final class PackageOperations {
     }
 
     /** Adds the package read operations and their routes (paths and query names as in the AWS model). */
-    static void register(OperationTable table, RestRoutes routes, CodeArtifactSupport support, Store store,
+    static void register(OperationTable table, CodeArtifactSupport support, Store store,
                          BlobStore blobs, String region) {
         PackageOperations ops = new PackageOperations(support, store, blobs, region);
         ServiceDescriptor c = CodeArtifactService.DESCRIPTOR;
@@ -103,7 +102,7 @@ final class PackageOperations {
                         ops::listPackageVersionDependencies)
                 .add(c, "GetPackageVersionReadme", PackageVersionInput.class, ops::getPackageVersionReadme)
                 .add(c, "GetPackageVersionAsset", GetPackageVersionAssetInput.class, ops::getPackageVersionAsset);
-        routes.add(c,
+        table.route(c,
                 paged(repository(RestRoute.of("POST", "/v1/packages", "ListPackages")))
                         .query("format", "format").query("namespace", "namespace")
                         .query("package-prefix", "packagePrefix").query("publish", "publish")

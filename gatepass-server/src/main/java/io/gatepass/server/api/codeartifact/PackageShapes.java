@@ -1,7 +1,7 @@
 package io.gatepass.server.api.codeartifact;
 
-import io.gatepass.server.protocol.StreamedBody;
-import io.gatepass.server.protocol.rest.StreamingPayload;
+import io.gatepass.server.api.rest.StreamedBody;
+import io.gatepass.server.api.rest.StreamingPayload;
 
 import java.time.Instant;
 import java.util.List;

@@ -13,9 +13,8 @@ import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.endpoints.packages.pypi.ProjectNames;
-import io.gatepass.server.protocol.rest.RestRoute;
-import io.gatepass.server.protocol.rest.RestRoutes;
-import io.gatepass.server.protocol.BlobContent;
+import io.gatepass.server.api.rest.RestRoute;
+import io.gatepass.server.api.rest.BlobContent;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.PackageStore;
@@ -76,7 +75,7 @@ final class PackageWriteOperations {
     }
 
     /** Adds the five operations and their routes (paths and query names as in the AWS model). */
-    static void register(OperationTable table, RestRoutes routes, CodeArtifactSupport support, Store store,
+    static void register(OperationTable table, CodeArtifactSupport support, Store store,
                          BlobStore blobs, String region, PackageChanges changes) {
         PackageWriteOperations ops = new PackageWriteOperations(support, store, blobs, region, changes);
         ServiceDescriptor c = CodeArtifactService.DESCRIPTOR;
@@ -86,7 +85,7 @@ final class PackageWriteOperations {
                 .add(c, "DisposePackageVersions", DisposePackageVersionsInput.class, ops::disposePackageVersions)
                 .add(c, "DeletePackage", DeletePackageInput.class, ops::deletePackage)
                 .add(c, "PublishPackageVersion", PublishPackageVersionInput.class, ops::publishPackageVersion);
-        routes.add(c,
+        table.route(c,
                 pkg(RestRoute.of("POST", "/v1/package/versions/update_status", "UpdatePackageVersionsStatus")),
                 pkg(RestRoute.of("POST", "/v1/package/versions/delete", "DeletePackageVersions")),
                 pkg(RestRoute.of("POST", "/v1/package/versions/dispose", "DisposePackageVersions")),

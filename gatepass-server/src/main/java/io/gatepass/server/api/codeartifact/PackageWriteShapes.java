@@ -1,7 +1,7 @@
 package io.gatepass.server.api.codeartifact;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.gatepass.server.protocol.BlobContent;
+import io.gatepass.server.api.rest.BlobContent;
 
 import java.util.List;
 import java.util.Map;

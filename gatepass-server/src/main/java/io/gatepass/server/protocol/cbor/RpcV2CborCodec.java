@@ -15,8 +15,8 @@ import io.gatepass.server.protocol.ProtocolCodec;
 import io.gatepass.server.protocol.WireMappers;
 import io.gatepass.server.protocol.WireRequest;
 import io.gatepass.server.protocol.WireResponse;
-import io.gatepass.server.protocol.json.BodyMappers;
-import io.gatepass.server.protocol.json.JsonProtocolSupport;
+import io.gatepass.server.protocol.tree.BodyMappers;
+import io.gatepass.server.protocol.tree.JsonProtocolSupport;
 
 import java.util.Locale;
 import java.util.function.Function;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gatepass.core.error.CommonErrors;
 import io.gatepass.core.error.ServiceException;
-import io.gatepass.server.protocol.json.JsonProtocolSupport;
+import io.gatepass.server.protocol.tree.JsonProtocolSupport;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

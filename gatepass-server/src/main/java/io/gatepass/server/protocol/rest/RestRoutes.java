@@ -1,6 +1,9 @@
 package io.gatepass.server.protocol.rest;
 
 import io.gatepass.server.api.ServiceDescriptor;
+import io.gatepass.server.api.OperationTable;
+import io.gatepass.server.api.rest.PathTemplate;
+import io.gatepass.server.api.rest.RestRoute;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +35,13 @@ public final class RestRoutes {
 
     /** A request matched to a route of a service. */
     record Match(String signingName, RestRoute route, Map<String, String> labels) {
+    }
+
+    /** The routes the services registered in {@code table} ({@link OperationTable#route}). */
+    public static RestRoutes of(OperationTable table) {
+        RestRoutes routes = new RestRoutes();
+        table.restRoutes().forEach(routes::add);
+        return routes;
     }
 
     public RestRoutes add(ServiceDescriptor service, RestRoute... routes) {

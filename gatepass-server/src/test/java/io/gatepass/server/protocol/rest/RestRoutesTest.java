@@ -1,6 +1,7 @@
 package io.gatepass.server.protocol.rest;
 
 import io.gatepass.server.protocol.json.CodecFixtures;
+import io.gatepass.server.api.rest.RestRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

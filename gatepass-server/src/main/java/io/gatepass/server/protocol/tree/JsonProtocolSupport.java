@@ -1,4 +1,4 @@
-package io.gatepass.server.protocol.json;
+package io.gatepass.server.protocol.tree;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package io.gatepass.server.protocol;
+package io.gatepass.server.api.rest;
 
 import java.io.InputStream;
 

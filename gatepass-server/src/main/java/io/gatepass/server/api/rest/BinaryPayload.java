@@ -1,4 +1,4 @@
-package io.gatepass.server.protocol.rest;
+package io.gatepass.server.api.rest;
 
 import java.util.Map;
 

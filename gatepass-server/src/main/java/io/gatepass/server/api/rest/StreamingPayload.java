@@ -1,6 +1,5 @@
-package io.gatepass.server.protocol.rest;
+package io.gatepass.server.api.rest;
 
-import io.gatepass.server.protocol.StreamedBody;
 
 import java.util.Map;
 

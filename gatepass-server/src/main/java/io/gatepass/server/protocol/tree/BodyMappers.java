@@ -1,4 +1,4 @@
-package io.gatepass.server.protocol.json;
+package io.gatepass.server.protocol.tree;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;

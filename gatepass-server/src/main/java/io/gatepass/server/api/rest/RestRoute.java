@@ -1,4 +1,4 @@
-package io.gatepass.server.protocol.rest;
+package io.gatepass.server.api.rest;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -89,7 +89,7 @@ public record RestRoute(String method, String pathTemplate, String operation, Ma
     }
 
     /** The member a path label binds. */
-    String memberForLabel(String label) {
+    public String memberForLabel(String label) {
         return labelToMember.getOrDefault(label, label);
     }
 

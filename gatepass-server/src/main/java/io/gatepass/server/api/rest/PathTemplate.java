@@ -1,4 +1,4 @@
-package io.gatepass.server.protocol.rest;
+package io.gatepass.server.api.rest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * A parsed Smithy URI pattern: literal segments, {@code {label}} segments and at most one greedy {@code {label+}},
  * last. Matching is on percent-decoded segments, so a label's value may hold an encoded '/'.
  */
-record PathTemplate(String text, List<Segment> segments) {
+public record PathTemplate(String text, List<Segment> segments) {
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     /** One segment; {@code rank} orders specificity: literal, then label, then greedy label. */
-    record Segment(String value, int rank) {
+    public record Segment(String value, int rank) {
         static final int LITERAL = 0;
         static final int LABEL = 1;
         static final int GREEDY = 2;
@@ -24,7 +24,7 @@ record PathTemplate(String text, List<Segment> segments) {
         }
     }
 
-    static PathTemplate parse(String text) {
+    public static PathTemplate parse(String text) {
         if (!text.startsWith("/")) {
             throw new IllegalArgumentException("path template must start with '/': " + text);
         }
@@ -69,7 +69,7 @@ record PathTemplate(String text, List<Segment> segments) {
         return new PathTemplate(text, List.copyOf(segments));
     }
 
-    List<String> labels() {
+    public List<String> labels() {
         return segments.stream().filter(s -> !s.literal()).map(Segment::value).toList();
     }
 
@@ -78,7 +78,7 @@ record PathTemplate(String text, List<Segment> segments) {
      *
      * @return the label values, or null when the path does not match
      */
-    Map<String, String> match(List<String> path) {
+    public Map<String, String> match(List<String> path) {
         Map<String, String> labels = new LinkedHashMap<>();
         int i = 0;
         for (Segment segment : segments) {
@@ -111,7 +111,7 @@ record PathTemplate(String text, List<Segment> segments) {
     }
 
     /** Orders templates most specific first: position by position, literals before labels before greedy labels. */
-    static int compareSpecificity(PathTemplate a, PathTemplate b) {
+    public static int compareSpecificity(PathTemplate a, PathTemplate b) {
         int n = Math.min(a.segments.size(), b.segments.size());
         for (int i = 0; i < n; i++) {
             int rank = Integer.compare(a.segments.get(i).rank(), b.segments.get(i).rank());
@@ -123,7 +123,7 @@ record PathTemplate(String text, List<Segment> segments) {
     }
 
     /** Two templates that match the same paths: equal literals, labels in the same places. */
-    boolean sameShape(PathTemplate other) {
+    public boolean sameShape(PathTemplate other) {
         if (segments.size() != other.segments.size()) {
             return false;
         }
