@@ -1,43 +1,32 @@
 package io.gatepass.core.error;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One entry of an error catalogue: the code a client sees on the wire, the HTTP status it comes with, whether the
- * fault lies with the sender, and any further members the error shape always carries (CodeArtifact's
- * ValidationException has a {@code reason}).
+ * One entry of an error catalogue, protocol-neutral: the error's name, the HTTP status it comes with, whether the
+ * fault lies with the sender, and any further members its shape always carries (CodeArtifact's ValidationException
+ * has a {@code reason}). Catalogues are enums in the server layer, one per service plus the common errors every
+ * protocol knows; how a protocol spells an error on the wire is the server's business, never core's.
  */
-public record ErrorCode(String code, int httpStatus, Fault fault, Map<String, String> fields) {
+public interface ErrorCode {
 
-    public ErrorCode {
-        fields = Map.copyOf(fields);
+    /** The error's name; a service's catalogue names it as the service's protocol writes it. */
+    String code();
+
+    int httpStatus();
+
+    Fault fault();
+
+    /** Further members the error shape always carries, in order. */
+    default Map<String, String> fields() {
+        return Map.of();
     }
 
-    public ErrorCode(String code, int httpStatus, Fault fault) {
-        this(code, httpStatus, fault, Map.of());
-    }
-
-    public static ErrorCode sender(String code, int httpStatus) {
-        return new ErrorCode(code, httpStatus, Fault.SENDER);
-    }
-
-    public static ErrorCode receiver(String code, int httpStatus) {
-        return new ErrorCode(code, httpStatus, Fault.RECEIVER);
-    }
-
-    /** The same error with one more member in its shape. */
-    public ErrorCode withField(String name, String value) {
-        Map<String, String> more = new LinkedHashMap<>(fields);
-        more.put(name, value);
-        return new ErrorCode(code, httpStatus, fault, more);
-    }
-
-    public ServiceException exception(String message) {
+    default ServiceException exception(String message) {
         return new ServiceException(this, message);
     }
 
-    public ServiceException exception(String format, Object... args) {
+    default ServiceException exception(String format, Object... args) {
         return new ServiceException(this, String.format(format, args));
     }
 }

@@ -1,17 +1,7 @@
 package io.gatepass.core.error;
 
-/** Who is to blame for a failed request, as the query protocol's {@code <Type>} and the retry logic see it. */
+/** Who is to blame for a failed request, as retry logic sees it: the sender (do not retry as is) or the receiver. */
 public enum Fault {
-    SENDER("Sender"),
-    RECEIVER("Receiver");
-
-    private final String wireName;
-
-    Fault(String wireName) {
-        this.wireName = wireName;
-    }
-
-    public String wireName() {
-        return wireName;
-    }
+    SENDER,
+    RECEIVER
 }

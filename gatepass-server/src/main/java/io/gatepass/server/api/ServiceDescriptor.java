@@ -2,8 +2,6 @@ package io.gatepass.server.api;
 
 import io.gatepass.core.error.ErrorCode;
 
-import java.util.function.UnaryOperator;
-
 /**
  * What the protocol layer needs to know about one AWS service.
  *
@@ -12,12 +10,13 @@ import java.util.function.UnaryOperator;
  *                        protocol's XML namespace (STS, IAM)
  * @param naming          member spelling
  * @param validationError the service's own validation error code
- * @param errorSpelling   maps a protocol-neutral error (e.g. {@code AccessDenied}) to this service's spelling
+ * @param errorSpelling   how this service writes protocol-neutral errors (e.g. {@code AccessDenied})
  */
 public record ServiceDescriptor(String signingName, String wireName, Naming naming, ErrorCode validationError,
-                                UnaryOperator<ErrorCode> errorSpelling) {
+                                ErrorSpelling errorSpelling) {
 
+    /** {@code code} as this service writes it. */
     public ErrorCode spell(ErrorCode code) {
-        return errorSpelling.apply(code);
+        return errorSpelling.spell(code);
     }
 }

@@ -1,6 +1,6 @@
 package io.gatepass.server.auth;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.identity.Principal;
 import io.gatepass.core.identity.PrincipalType;
 import io.gatepass.core.identity.Role;

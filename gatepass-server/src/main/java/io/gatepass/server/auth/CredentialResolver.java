@@ -1,6 +1,6 @@
 package io.gatepass.server.auth;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.identity.AccessKey;
 import io.gatepass.core.identity.Account;

@@ -1,6 +1,6 @@
 package io.gatepass.server.http;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.EchoedValues;

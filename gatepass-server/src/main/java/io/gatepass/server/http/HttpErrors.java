@@ -1,15 +1,42 @@
 package io.gatepass.server.http;
 
 import io.gatepass.core.error.ErrorCode;
+import io.gatepass.core.error.Fault;
 
 /** Errors of the HTTP layer itself (limits, timeouts, malformed HTTP), written in the protocol's shape. */
-final class HttpErrors {
-    private HttpErrors() {
+enum HttpErrors implements ErrorCode {
+    REQUEST_URI_TOO_LONG("RequestURITooLong", 414),
+    HEADERS_TOO_LARGE("RequestHeaderSectionTooLarge", 431),
+    BAD_REQUEST("BadRequest", 400),
+    REQUEST_TIMEOUT("RequestTimeout", 408),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, Fault.RECEIVER);
+
+    private final String code;
+    private final int httpStatus;
+    private final Fault fault;
+
+    HttpErrors(String code, int httpStatus) {
+        this(code, httpStatus, Fault.SENDER);
     }
 
-    static final ErrorCode REQUEST_URI_TOO_LONG = ErrorCode.sender("RequestURITooLong", 414);
-    static final ErrorCode HEADERS_TOO_LARGE = ErrorCode.sender("RequestHeaderSectionTooLarge", 431);
-    static final ErrorCode BAD_REQUEST = ErrorCode.sender("BadRequest", 400);
-    static final ErrorCode REQUEST_TIMEOUT = ErrorCode.sender("RequestTimeout", 408);
-    static final ErrorCode SERVICE_UNAVAILABLE = ErrorCode.receiver("ServiceUnavailable", 503);
+    HttpErrors(String code, int httpStatus, Fault fault) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.fault = fault;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    @Override
+    public Fault fault() {
+        return fault;
+    }
 }

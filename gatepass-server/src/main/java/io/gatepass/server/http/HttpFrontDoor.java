@@ -1,6 +1,6 @@
 package io.gatepass.server.http;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.server.config.Limits;
 import io.gatepass.server.ops.OpsEndpoints;
 import io.gatepass.server.protocol.WireRequest;

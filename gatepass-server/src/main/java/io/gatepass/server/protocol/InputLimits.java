@@ -1,7 +1,7 @@
 package io.gatepass.server.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ErrorCode;
 
 import java.util.Iterator;

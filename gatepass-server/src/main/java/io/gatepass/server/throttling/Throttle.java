@@ -1,6 +1,6 @@
 package io.gatepass.server.throttling;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.protocol.ProtocolCodec;

@@ -2,6 +2,7 @@ package io.gatepass.server.api.codeartifact;
 
 import io.gatepass.core.codeartifact.PackageChanges;
 import io.gatepass.server.api.Naming;
+import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.api.codeartifact.CodeArtifactShapes.*;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /** CodeArtifact over restJson1: paths and query names as in the AWS model. */
 public final class CodeArtifactService {
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("codeartifact", "CodeArtifact",
-            Naming.CAMEL_CASE, CodeArtifactErrors.VALIDATION, CodeArtifactErrors::spell);
+            Naming.CAMEL_CASE, CodeArtifactErrors.VALIDATION,
+            ErrorSpelling.json(CodeArtifactErrors.values()));
 
     private CodeArtifactService() {
     }

@@ -1,6 +1,7 @@
 package io.gatepass.server.api.gamelift;
 
 import io.gatepass.server.api.Naming;
+import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
 import io.gatepass.server.api.gamelift.GameLiftShapes.*;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
 /** GameLift Anywhere, served over awsJson1_1 and rpcv2Cbor. */
 public final class GameLiftService {
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("gamelift", "GameLift",
-            Naming.PASCAL_CASE, GameLiftErrors.INVALID_REQUEST, GameLiftErrors::spell);
+            Naming.PASCAL_CASE, GameLiftErrors.INVALID_REQUEST, ErrorSpelling.json(GameLiftErrors.values()));
 
     private GameLiftService() {
     }

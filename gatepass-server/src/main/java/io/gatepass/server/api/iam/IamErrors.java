@@ -1,18 +1,45 @@
 package io.gatepass.server.api.iam;
 
-import io.gatepass.core.error.ErrorCode;
+import io.gatepass.core.error.Fault;
+import io.gatepass.server.api.ServiceError;
 
-/** IAM's error catalogue, as in the AWS model. */
-public final class IamErrors {
-    private IamErrors() {
+/** IAM's error catalogue, as in the AWS model (the query protocol: the common errors keep their own names). */
+public enum IamErrors implements ServiceError {
+    NO_SUCH_ENTITY("NoSuchEntity", 404),
+    ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
+    DELETE_CONFLICT("DeleteConflict", 409),
+    LIMIT_EXCEEDED("LimitExceeded", 409),
+    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+    INVALID_INPUT("InvalidInput", 400),
+    VALIDATION_ERROR("ValidationError", 400),
+    SERVICE_FAILURE("ServiceFailure", 500, Fault.RECEIVER);
+
+    private final String code;
+    private final int httpStatus;
+    private final Fault fault;
+
+    IamErrors(String code, int httpStatus) {
+        this(code, httpStatus, Fault.SENDER);
     }
 
-    public static final ErrorCode NO_SUCH_ENTITY = ErrorCode.sender("NoSuchEntity", 404);
-    public static final ErrorCode ENTITY_ALREADY_EXISTS = ErrorCode.sender("EntityAlreadyExists", 409);
-    public static final ErrorCode DELETE_CONFLICT = ErrorCode.sender("DeleteConflict", 409);
-    public static final ErrorCode LIMIT_EXCEEDED = ErrorCode.sender("LimitExceeded", 409);
-    public static final ErrorCode MALFORMED_POLICY_DOCUMENT = ErrorCode.sender("MalformedPolicyDocument", 400);
-    public static final ErrorCode INVALID_INPUT = ErrorCode.sender("InvalidInput", 400);
-    public static final ErrorCode VALIDATION_ERROR = ErrorCode.sender("ValidationError", 400);
-    public static final ErrorCode SERVICE_FAILURE = ErrorCode.receiver("ServiceFailure", 500);
+    IamErrors(String code, int httpStatus, Fault fault) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.fault = fault;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    @Override
+    public Fault fault() {
+        return fault;
+    }
 }

@@ -1,6 +1,7 @@
 package io.gatepass.server.api.iam;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
+import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
@@ -14,7 +15,8 @@ import io.gatepass.store.Store;
 /** IAM over the query protocol: the subset that administers Gatepass. */
 public final class IamService {
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("iam",
-            "https://iam.amazonaws.com/doc/2010-05-08/", Naming.PASCAL_CASE, IamErrors.VALIDATION_ERROR, c -> c);
+            "https://iam.amazonaws.com/doc/2010-05-08/", Naming.PASCAL_CASE, IamErrors.VALIDATION_ERROR,
+            ErrorSpelling.QUERY);
 
     private IamService() {
     }

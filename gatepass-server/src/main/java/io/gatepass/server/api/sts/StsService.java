@@ -1,12 +1,12 @@
 package io.gatepass.server.api.sts;
 
-import io.gatepass.core.error.CommonErrors;
-import io.gatepass.core.error.ErrorCode;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.identity.Principal;
 import io.gatepass.core.identity.PrincipalType;
 import io.gatepass.core.identity.Role;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.Empty;
+import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 
 /** STS over the query protocol: GetCallerIdentity, GetSessionToken, AssumeRole. */
 public final class StsService {
-    public static final ErrorCode VALIDATION_ERROR = ErrorCode.sender("ValidationError", 400);
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sts",
-            "https://sts.amazonaws.com/doc/2011-06-15/", Naming.PASCAL_CASE, VALIDATION_ERROR, c -> c);
+            "https://sts.amazonaws.com/doc/2011-06-15/", Naming.PASCAL_CASE, StsErrors.VALIDATION_ERROR,
+            ErrorSpelling.QUERY);
 
     static final int SESSION_TOKEN_DEFAULT = 43200;
     static final int ROOT_SESSION_TOKEN_MAX = 3600;
@@ -43,7 +43,7 @@ public final class StsService {
     private final Store store;
     private final KeyIssuer issuer;
     private final Authorizer authorizer;
-    private final Validation validation = new Validation(VALIDATION_ERROR);
+    private final Validation validation = new Validation(StsErrors.VALIDATION_ERROR);
 
     private StsService(Store store, KeyIssuer issuer, Authorizer authorizer) {
         this.store = store;
@@ -101,12 +101,12 @@ public final class StsService {
         authorizer.authorizeAssumeRole(caller, role);
         int duration = requested == null ? ASSUME_ROLE_DEFAULT : requested;
         if (caller.type() == PrincipalType.ASSUMED_ROLE && duration > ROLE_CHAINING_MAX) {
-            throw VALIDATION_ERROR.exception("The requested DurationSeconds exceeds the 1 hour session limit "
+            throw StsErrors.VALIDATION_ERROR.exception("The requested DurationSeconds exceeds the 1 hour session limit "
                     + "for roles assumed by role chaining.");
         }
         if (duration > role.maxSessionDuration()) {
-            throw VALIDATION_ERROR.exception("The requested DurationSeconds exceeds the MaxSessionDuration set "
-                    + "for this role.");
+            throw StsErrors.VALIDATION_ERROR.exception("The requested DurationSeconds exceeds the MaxSessionDuration "
+                    + "set for this role.");
         }
         KeyIssuer.IssuedSession issued = issuer.issueSession(new KeyIssuer.SessionTemplate(role.accountId(), null,
                 role.roleName(), role.roleId(), sessionName, caller.arn()), context.now(),

@@ -1,6 +1,7 @@
 package io.gatepass.server.auth.sigv4;
 
 import io.gatepass.core.error.ServiceException;
+import io.gatepass.server.api.CommonErrors;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class SdkQuerySignature {
         try {
             secret = secrets.resolve(parts[0], query.get("X-Amz-Security-Token"));
         } catch (ServiceException e) {
-            return failed("ExpiredToken".equals(e.code()) ? Failure.EXPIRED_CREDENTIALS : Failure.UNKNOWN_KEY);
+            return failed(e.errorCode() == CommonErrors.EXPIRED_TOKEN ? Failure.EXPIRED_CREDENTIALS : Failure.UNKNOWN_KEY);
         }
         CredentialScope scope = new CredentialScope(parts[1], parts[2], parts[3]);
         Crypto crypto = Crypto.get();

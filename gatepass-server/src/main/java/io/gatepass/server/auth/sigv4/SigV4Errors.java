@@ -1,6 +1,6 @@
 package io.gatepass.server.auth.sigv4;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ErrorCode;
 import io.gatepass.core.error.ServiceException;
 

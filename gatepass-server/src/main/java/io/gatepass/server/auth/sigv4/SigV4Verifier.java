@@ -66,7 +66,7 @@ public final class SigV4Verifier<I> {
     /**
      * Verifies a request signed for any service of the policy.
      *
-     * @throws ServiceException with a code from {@link io.gatepass.core.error.CommonErrors} (query-protocol spelling)
+     * @throws ServiceException with a code from {@link io.gatepass.server.api.CommonErrors} (query-protocol spelling)
      *                          or whatever {@link SigningSecrets} threw
      */
     public VerifiedRequest<I> verify(SignedRequest request) {

@@ -16,7 +16,7 @@
  * Failures are {@link io.gatepass.core.error.ServiceException}s with the query protocol's codes
  * ({@code MissingAuthenticationToken}, {@code IncompleteSignature}, {@code SignatureDoesNotMatch},
  * {@code RequestExpired}, {@code MalformedQueryString}, plus whatever the secrets lookup throws); the JSON protocols'
- * codecs rename them with {@link io.gatepass.core.error.CommonErrors#forJson}.
+ * codecs rename them with {@link io.gatepass.server.api.CommonErrors#forJson}.
  *
  * <p>Canonicalization follows the AWS SDKs for every service except S3: the wire path is normalized (dot segments
  * and redundant slashes removed, exactly as the AWS SDK for Java does with {@link java.net.URI#normalize()}) and

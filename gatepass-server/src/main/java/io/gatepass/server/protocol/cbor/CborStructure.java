@@ -1,6 +1,6 @@
 package io.gatepass.server.protocol.cbor;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 
 /**

@@ -3,7 +3,7 @@ package io.gatepass.server.protocol.cbor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ErrorCode;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.server.api.BoundOperation;

@@ -2,8 +2,9 @@ package io.gatepass.server.protocol.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
+import io.gatepass.core.error.Fault;
 import io.gatepass.server.api.BoundOperation;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
@@ -93,7 +94,7 @@ public final class QueryCodec implements ProtocolCodec {
         String namespace = service != null ? service.wireName() : "https://sts.amazonaws.com/doc/2011-06-15/";
         XmlWriter xml = new XmlWriter().open("ErrorResponse", namespace)
                 .open("Error")
-                .element("Type", error.errorCode().fault().wireName())
+                .element("Type", error.errorCode().fault() == Fault.SENDER ? "Sender" : "Receiver")
                 .element("Code", error.code())
                 .element("Message", error.getMessage())
                 .close("Error")

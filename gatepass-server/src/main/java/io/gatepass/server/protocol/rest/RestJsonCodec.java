@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ErrorCode;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.server.api.BoundOperation;
@@ -58,7 +58,7 @@ import java.util.Map;
 public final class RestJsonCodec implements ProtocolCodec {
     static final String JSON = "application/json";
     /** No route matches the method and path. */
-    static final ErrorCode UNKNOWN_OPERATION = ErrorCode.sender("UnknownOperationException", 404);
+    static final ErrorCode UNKNOWN_OPERATION = CommonErrors.NO_ROUTE;
     private static final int MAX_QUERY_PARAMETERS = 1024;
 
     private final WireMappers mappers;

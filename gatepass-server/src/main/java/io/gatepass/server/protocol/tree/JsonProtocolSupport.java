@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ErrorCode;
 import io.gatepass.core.error.ServiceException;
 
@@ -35,7 +35,7 @@ import java.util.Map;
  */
 public final class JsonProtocolSupport {
     /** A request whose method the protocol does not serve: it names no operation. */
-    public static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.sender("UnknownOperationException", 405);
+    public static final ErrorCode METHOD_NOT_ALLOWED = CommonErrors.METHOD_NOT_ALLOWED;
 
     private static final int MAX_REASON = 120;
     /** Where Jackson's parse messages turn from the problem to its own internals. */

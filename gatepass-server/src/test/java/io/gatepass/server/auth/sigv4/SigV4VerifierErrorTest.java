@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.server.auth.sigv4.SdkSigning.Wire;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.gatepass.server.auth.sigv4;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 
 import java.util.ArrayList;
 import java.util.HashMap;

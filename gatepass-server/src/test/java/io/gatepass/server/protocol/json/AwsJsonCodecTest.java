@@ -3,7 +3,7 @@ package io.gatepass.server.protocol.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.Naming;
@@ -386,7 +386,7 @@ class AwsJsonCodecTest {
 
     @Test
     void error_whenServiceRespellsTheCode_usesTheServiceSpelling() throws Exception {
-        ServiceException error = io.gatepass.core.error.ErrorCode.sender("ValidationError", 400).exception("bad");
+        ServiceException error = CommonErrors.MISSING_PARAMETER.exception("bad");
 
         WireResponse response = codec.error(ECHO, error, "req-1");
 

@@ -1,11 +1,14 @@
 package io.gatepass.server.protocol.json;
 
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ErrorCode;
+import io.gatepass.core.error.Fault;
 import io.gatepass.server.api.Empty;
+import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.api.ServiceDescriptor;
+import io.gatepass.server.api.ServiceError;
 import io.gatepass.server.protocol.WireRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,14 +31,53 @@ public final class CodecFixtures {
     private CodecFixtures() {
     }
 
-    public static final ErrorCode INVALID_REQUEST = ErrorCode.sender("InvalidRequestException", 400);
-    public static final ErrorCode NOT_FOUND = ErrorCode.sender("NotFoundException", 404);
+    /** The echo services' error catalogue. */
+    public enum EchoErrors implements ServiceError {
+        /** Also the echo service's spelling of the protocol-neutral MissingParameter. */
+        INVALID_REQUEST("InvalidRequestException", 400, CommonErrors.MISSING_PARAMETER),
+        NOT_FOUND("NotFoundException", 404),
+        VALIDATION("ValidationException", 400),
+        CONFLICT("ConflictException", 409);
 
-    /** Spells the protocol-neutral ValidationError as the service's own InvalidRequestException, else as JSON does. */
+        private final String code;
+        private final int httpStatus;
+        private final Set<CommonErrors> spells;
+
+        EchoErrors(String code, int httpStatus, CommonErrors... spells) {
+            this.code = code;
+            this.httpStatus = httpStatus;
+            this.spells = Set.of(spells);
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        @Override
+        public Fault fault() {
+            return Fault.SENDER;
+        }
+
+        @Override
+        public Set<CommonErrors> spells() {
+            return spells;
+        }
+    }
+
+    public static final ErrorCode INVALID_REQUEST = EchoErrors.INVALID_REQUEST;
+    public static final ErrorCode NOT_FOUND = EchoErrors.NOT_FOUND;
+
+    /** Spells the protocol-neutral MissingParameter as the service's own InvalidRequestException, else as JSON does. */
     public static final ServiceDescriptor ECHO = new ServiceDescriptor("echo", "Echo", Naming.PASCAL_CASE,
-            INVALID_REQUEST, code -> code.code().equals("ValidationError") ? INVALID_REQUEST : CommonErrors.forJson(code));
+            INVALID_REQUEST, ErrorSpelling.json(EchoErrors.values()));
     public static final ServiceDescriptor CAMEL_ECHO = new ServiceDescriptor("camelecho", "CamelEcho",
-            Naming.CAMEL_CASE, ErrorCode.sender("ValidationException", 400), CommonErrors::forJson);
+            Naming.CAMEL_CASE, EchoErrors.VALIDATION, ErrorSpelling.JSON);
 
     public record Nested(String key, Integer value, Boolean flag) {
     }

@@ -3,7 +3,7 @@ package io.gatepass.server.protocol.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.gatepass.core.error.CommonErrors;
+import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.Naming;
@@ -497,7 +497,7 @@ class RestJsonCodecTest {
 
     @Test
     void error_writesCodeInHeaderAndBody() throws Exception {
-        ServiceException error = io.gatepass.core.error.ErrorCode.sender("ConflictException", 409)
+        ServiceException error = CodecFixtures.EchoErrors.CONFLICT
                 .exception("Repository exists");
 
         WireResponse response = codec.error(CAMEL_ECHO, error, "r");

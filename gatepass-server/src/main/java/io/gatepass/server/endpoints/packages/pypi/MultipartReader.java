@@ -235,7 +235,7 @@ final class MultipartReader {
     }
 
     static ServiceException tooLarge(String what, long limit) {
-        return io.gatepass.core.error.CommonErrors.REQUEST_ENTITY_TOO_LARGE.exception(
+        return io.gatepass.server.api.CommonErrors.REQUEST_ENTITY_TOO_LARGE.exception(
                 "The upload's %s is larger than the limit of %d bytes", what, limit);
     }
 }
