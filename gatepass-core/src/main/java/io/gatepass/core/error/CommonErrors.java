@@ -25,6 +25,8 @@ public final class CommonErrors {
     public static final ErrorCode UNSUPPORTED_MEDIA_TYPE = ErrorCode.sender("UnsupportedMediaTypeException", 415);
     public static final ErrorCode REQUEST_ENTITY_TOO_LARGE = ErrorCode.sender("RequestEntityTooLarge", 413);
     public static final ErrorCode INTERNAL_FAILURE = ErrorCode.receiver("InternalFailure", 500);
+    /** A temporary failure (e.g. the store is unreachable): the same request may succeed when retried. */
+    public static final ErrorCode SERVICE_UNAVAILABLE = ErrorCode.receiver("ServiceUnavailable", 503);
     public static final ErrorCode THROTTLING = ErrorCode.sender("Throttling", 400);
     public static final ErrorCode NOT_FOUND = ErrorCode.sender("NotFound", 404);
 
@@ -39,6 +41,7 @@ public final class CommonErrors {
             case "ExpiredToken" -> ErrorCode.sender("ExpiredTokenException", 403);
             case "AccessDenied" -> ErrorCode.sender("AccessDeniedException", 403);
             case "Throttling" -> ErrorCode.sender("ThrottlingException", 400);
+            case "ServiceUnavailable" -> ErrorCode.receiver("ServiceUnavailableException", 503);
             default -> code;
         };
     }
