@@ -162,6 +162,9 @@ public final class PostgresInvalidations implements Invalidations {
                 listening = true;
                 downLogged = false;
                 backoffMillis = MIN_BACKOFF.toMillis();
+                if (!everListened) {
+                    LOG.info("listening for other nodes' changes on channel {}", channel);
+                }
                 if (everListened) {
                     LOG.info("listening for other nodes' changes again; forgetting everything cached, as word may "
                             + "have been missed");
