@@ -86,13 +86,22 @@ class CrossNodeInvalidationPostgresTest {
                 node.close();
             }
         }
+        List<Long> all = new ArrayList<>();
         delaysMillis.forEach((what, delays) -> {
-            List<Long> sorted = new ArrayList<>(delays);
-            Collections.sort(sorted);
-            System.out.printf("cross-node delay, %s: n=%d median=%d ms p90=%d ms max=%d ms%n", what, sorted.size(),
-                    sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
-                    sorted.get(sorted.size() - 1));
+            summarize(what, delays);
+            all.addAll(delays);
         });
+        if (!all.isEmpty()) {
+            summarize("all", all);
+        }
+    }
+
+    private static void summarize(String what, List<Long> delays) {
+        List<Long> sorted = new ArrayList<>(delays);
+        Collections.sort(sorted);
+        System.out.printf("cross-node delay, %s: n=%d median=%d ms p90=%d ms max=%d ms%n", what, sorted.size(),
+                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
+                sorted.get(sorted.size() - 1));
     }
 
     @Test
