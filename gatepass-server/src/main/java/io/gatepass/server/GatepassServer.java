@@ -48,6 +48,7 @@ import io.gatepass.server.http.ApiUploads;
 import io.gatepass.server.endpoints.packages.FormatContext;
 import io.gatepass.server.endpoints.packages.PackageEndpoint;
 import io.gatepass.server.endpoints.packages.PackageFormats;
+import io.gatepass.server.endpoints.packages.PackageInvalidations;
 import io.gatepass.server.endpoints.packages.RepositoryPermissions;
 import io.gatepass.server.http.ConnectionGuard;
 import io.gatepass.server.http.HttpFrontDoor;
@@ -146,6 +147,15 @@ public final class GatepassServer implements AutoCloseable {
         return start(config, clock, null, null);
     }
 
+    /**
+     * With another time for which a node trusts what it read from the store ({@link CachingStore#TTL}, 1 s, in
+     * production): tests of cross-node invalidation make it long, so that only word from the other nodes explains a
+     * change seen sooner.
+     */
+    public static GatepassServer start(ServerConfig config, Clock clock, Duration cacheTtl) {
+        return start(config, clock, null, null, cacheTtl);
+    }
+
     /** With a stand-in for the game sessions' side of the SDK websocket (tests of the websocket). */
     public static GatepassServer start(ServerConfig config, Clock clock, GameSessionEvents gameSessionEvents) {
         return start(config, clock, gameSessionEvents, null);
@@ -158,6 +168,11 @@ public final class GatepassServer implements AutoCloseable {
 
     private static GatepassServer start(ServerConfig config, Clock clock, GameSessionEvents eventsStandIn,
                                         ServerProcesses processesStandIn) {
+        return start(config, clock, eventsStandIn, processesStandIn, CachingStore.TTL);
+    }
+
+    private static GatepassServer start(ServerConfig config, Clock clock, GameSessionEvents eventsStandIn,
+                                        ServerProcesses processesStandIn, Duration cacheTtl) {
         DataDirectory.prepare(config.dataDir()); // 0700, before anything is written into it
         MasterKey masterKey;
         try {
@@ -175,7 +190,10 @@ public final class GatepassServer implements AutoCloseable {
         Store uncached = Stores.open(config.store(), config.dataDir());
         // what every signed request reads (keys, policies, computes, domains) from memory: ≤ 1 s across nodes. The
         // package endpoints keep short-lived caches of their own and so read the store itself (no 1 s on top of 1 s).
-        Store store = new CachingStore(uncached);
+        // Each change is published once committed; other nodes' changes are heard (NOTIFY/LISTEN on PostgreSQL),
+        // so they show here as soon as word arrives, the TTL being the safety net (docs/operations.md).
+        io.gatepass.store.cache.Invalidations invalidations = Stores.invalidations(uncached);
+        Store store = new CachingStore(uncached, cacheTtl, System::nanoTime, invalidations);
         AuditWriter auditWriter = null;
         try {
             IdGenerator ids = IdGenerator.secure();
@@ -217,6 +235,7 @@ public final class GatepassServer implements AutoCloseable {
             BlobStore blobs = Stores.blobs(store, config.dataDir(), clock);
             // what the package APIs change, the package endpoints' caches hear of
             PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
+            PackageInvalidations.connect(packageChanges, invalidations);
             CodeArtifactService.register(operations, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get, blobs, packageChanges);
             RestRoutes restRoutes = RestRoutes.of(operations);
@@ -270,12 +289,22 @@ public final class GatepassServer implements AutoCloseable {
                     computeAgents::connectedCount);
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
                     serverProcesses::activeCount);
+            RepositoryPermissions repositoryPermissions = new RepositoryPermissions(
+                    new Authorizer(uncached.policies(), policies), uncached, clock, cacheTtl);
             PackageEndpoint packageEndpoint = new PackageEndpoint(
                     PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges)),
                     repositoryTokens.verifier(),
-                    new RepositoryPermissions(new Authorizer(uncached.policies(), policies), uncached, clock), uncached,
+                    repositoryPermissions, uncached,
                     blobs,
-                    publicUrl::get, config.region(), clock, throttle);
+                    publicUrl::get, config.region(), clock, throttle, cacheTtl);
+            // a change to what they checked (a deleted domain, a policy), here or on another node: check again
+            invalidations.listen(io.gatepass.store.cache.Invalidations.STORE, everything -> {
+                packageEndpoint.forgetAll();
+                repositoryPermissions.forgetAll();
+            });
+            metrics.gauge("gatepass.store.invalidations.listening", "1 while this node hears of other nodes' changes"
+                    + " (always on the embedded store), 0 while it relies on its caches' 1 s time-to-live",
+                    () -> invalidations.listening() ? 1 : 0);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
                     new PackageAudit(auditLog, clock, config.region()));

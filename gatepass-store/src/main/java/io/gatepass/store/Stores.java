@@ -45,6 +45,16 @@ public final class Stores {
                 clock));
     }
 
+    /**
+     * How this node hears of the other nodes' changes to {@code store} (as {@link Stores#open} returned it) and tells
+     * them of its own: {@code NOTIFY}/{@code LISTEN} on PostgreSQL, this node only otherwise. The caller closes it (a
+     * {@link io.gatepass.store.cache.CachingStore} given it does).
+     */
+    public static io.gatepass.store.cache.Invalidations invalidations(Store store) {
+        return store instanceof JdbcStore jdbc ? jdbc.openInvalidations()
+                : io.gatepass.store.cache.Invalidations.local();
+    }
+
     /** {@link #blobs(Store, Path, java.time.Clock)} on the system clock. */
     public static BlobStore blobs(Store store, Path dataDir) {
         return blobs(store, dataDir, java.time.Clock.systemUTC());

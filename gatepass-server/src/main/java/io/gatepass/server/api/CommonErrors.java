@@ -31,6 +31,8 @@ public enum CommonErrors implements ErrorCode {
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 415),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
     INTERNAL_FAILURE("InternalFailure", 500, Fault.RECEIVER),
+    /** A temporary failure (e.g. the store is unreachable): the same request may succeed when retried. */
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, Fault.RECEIVER, "ServiceUnavailableException", 503),
     THROTTLING("Throttling", 400, "ThrottlingException", 400),
     NOT_FOUND("NotFound", 404);
 
@@ -51,10 +53,14 @@ public enum CommonErrors implements ErrorCode {
     }
 
     CommonErrors(String code, int httpStatus, String jsonCode, int jsonStatus) {
+        this(code, httpStatus, Fault.SENDER, jsonCode, jsonStatus);
+    }
+
+    CommonErrors(String code, int httpStatus, Fault fault, String jsonCode, int jsonStatus) {
         this.code = code;
         this.httpStatus = httpStatus;
-        this.fault = Fault.SENDER;
-        this.json = new Spelled(jsonCode, jsonStatus, Fault.SENDER);
+        this.fault = fault;
+        this.json = new Spelled(jsonCode, jsonStatus, fault);
     }
 
     @Override

@@ -134,6 +134,11 @@ public final class ApiPipeline {
             response = throttled > 0 ? Throttle.answer(codec, service, throttled, requestId)
                     : codec.error(service, EchoedValues.bounded(e), requestId);
             errorCode = service == null ? e.code() : service.spell(answered.errorCode()).code();
+        } catch (io.gatepass.store.StoreUnavailableException e) { // the database is restarting or unreachable
+            LOG.warn("request {} ({} {}) failed: {}", requestId, codec.name(), operation, e.getMessage());
+            response = codec.error(service, CommonErrors.SERVICE_UNAVAILABLE.exception(
+                    "The service is temporarily unavailable. Please try again."), requestId);
+            errorCode = CommonErrors.SERVICE_UNAVAILABLE.code();
         } catch (RuntimeException e) {
             LOG.error("request {} ({} {}) failed", requestId, codec.name(), operation, LoggedFailure.of(e));
             response = codec.error(service, CommonErrors.INTERNAL_FAILURE.exception(

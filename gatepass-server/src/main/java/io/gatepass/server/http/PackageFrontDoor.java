@@ -101,6 +101,11 @@ public final class PackageFrontDoor {
             }
         }
         vertx.executeBlocking(() -> endpoint.admit(path, authorization), false).onComplete(done -> {
+            if (done.failed() && done.cause() instanceof io.gatepass.store.StoreUnavailableException e) {
+                LOG.warn("package request admission failed: {}", e.getMessage());
+                finish(request, PackageEndpoint.unavailable(endpoint.formatFor(path)), true);
+                return;
+            }
             if (done.failed()) {
                 LOG.error("package request admission failed", io.gatepass.server.ops.LoggedFailure.of(done.cause()));
                 finish(request, endpoint.formatFor(path).error(500, "Internal failure."), true);

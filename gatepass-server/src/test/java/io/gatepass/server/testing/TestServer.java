@@ -91,6 +91,18 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(GatepassServer.start(config, clock), clock);
     }
 
+    /**
+     * A server with a configuration of the test's own that trusts what it read from the store for {@code cacheTtl}
+     * (1 s in production), e.g. long, so that only word from the other nodes explains a change seen sooner.
+     */
+    public static TestServer start(ServerConfig config, java.time.Duration cacheTtl) {
+        if (config.tls().enabled() && config.tls().certificateChain() == null) {
+            TestCertificate.seed(config.dataDir());
+        }
+        MutableClock clock = new MutableClock();
+        return new TestServer(GatepassServer.start(config, clock, cacheTtl), clock);
+    }
+
     public static ServerConfig config(String storeUrl, Path dataDir, int maxBodyBytes) {
         return new ServerConfig(0, "127.0.0.1", dataDir, storeUrl, REGION, "text", maxBodyBytes, null,
                 new ServerConfig.Bootstrap(ACCOUNT, ADMIN_ID, ADMIN_SECRET));

@@ -49,6 +49,11 @@ import java.util.function.LongSupplier;
  * seen here within {@link #TTL}. Lists that page and everything else go straight to the store. Only a domain policy's
  * absence is remembered (most domains have none); other absent rows are read again, so what another node has just
  * created (a session, a compute) is found at once.
+ *
+ * <p>Every write that changes or removes what may be cached here (not one that only creates something new, as absent
+ * rows are not kept) is also {@linkplain Invalidations#publish published} on {@link Invalidations#STORE} once it
+ * committed, and whatever is heard there makes this cache forget everything: with PostgreSQL's {@code NOTIFY} another
+ * node's change is seen here as soon as word arrives, the TTL remaining the safety net when word is lost.
  */
 public final class CachingStore implements Store {
     /** How long another node's write may go unseen here. */
@@ -66,6 +71,7 @@ public final class CachingStore implements Store {
     private final ComputeStore computes;
     private final DomainStore domains;
     private final DomainPolicyStore domainPolicies;
+    private final Invalidations invalidations;
 
     public CachingStore(Store store) {
         this(store, TTL, System::nanoTime);
@@ -73,8 +79,18 @@ public final class CachingStore implements Store {
 
     /** With another time-to-live and clock ({@code System::nanoTime} in production). */
     public CachingStore(Store store, Duration ttl, LongSupplier nanoTime) {
+        this(store, ttl, nanoTime, Invalidations.local());
+    }
+
+    /**
+     * Hearing of the other nodes' changes through {@code invalidations} (see {@link io.gatepass.store.Stores#invalidations}),
+     * which this store closes when it is closed.
+     */
+    public CachingStore(Store store, Duration ttl, LongSupplier nanoTime, Invalidations invalidations) {
         this.store = store;
+        this.invalidations = invalidations;
         this.cache = new ReadCache(ttl.toNanos(), MAX_ENTRIES, nanoTime);
+        invalidations.listen(Invalidations.STORE, everything -> cache.invalidateAll());
         this.accessKeys = new CachedAccessKeys(store.accessKeys());
         this.users = new CachedUsers(store.users());
         this.roles = new CachedRoles(store.roles());
@@ -88,6 +104,18 @@ public final class CachingStore implements Store {
 
     private static Object key(Object... parts) {
         return Arrays.asList(parts);
+    }
+
+    /** Where this node's changes are published and the other nodes' heard; caches of others listen here too. */
+    public Invalidations invalidations() {
+        return invalidations;
+    }
+
+    /** A write that may change or remove cached rows: forgotten here, then published once it committed. */
+    private <T> T change(java.util.function.Supplier<T> write) {
+        T result = cache.write(write);
+        invalidations.publish(Invalidations.STORE, null);
+        return result;
     }
 
     @Override
@@ -197,7 +225,11 @@ public final class CachingStore implements Store {
 
     @Override
     public void close() {
-        store.close();
+        try {
+            invalidations.close();
+        } finally {
+            store.close();
+        }
     }
 
     private final class CachedAccessKeys implements AccessKeyStore {
@@ -229,12 +261,12 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean updateStatus(String accountId, String userName, String accessKeyId, AccessKeyStatus status) {
-            return cache.write(() -> store.updateStatus(accountId, userName, accessKeyId, status));
+            return change(() -> store.updateStatus(accountId, userName, accessKeyId, status));
         }
 
         @Override
         public boolean delete(String accountId, String userName, String accessKeyId) {
-            return cache.write(() -> store.delete(accountId, userName, accessKeyId));
+            return change(() -> store.delete(accountId, userName, accessKeyId));
         }
     }
 
@@ -267,7 +299,7 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean delete(String accountId, String userName) {
-            return cache.write(() -> store.delete(accountId, userName));
+            return change(() -> store.delete(accountId, userName));
         }
     }
 
@@ -295,7 +327,7 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean delete(String accountId, String roleName) {
-            return cache.write(() -> store.delete(accountId, roleName));
+            return change(() -> store.delete(accountId, roleName));
         }
     }
 
@@ -318,7 +350,7 @@ public final class CachingStore implements Store {
 
         @Override
         public int deleteExpiredBefore(Instant cutoff) {
-            return cache.write(() -> store.deleteExpiredBefore(cutoff));
+            return change(() -> store.deleteExpiredBefore(cutoff));
         }
     }
 
@@ -331,7 +363,10 @@ public final class CachingStore implements Store {
 
         @Override
         public void put(PolicyOwner owner, InlinePolicy policy) {
-            cache.write(() -> store.put(owner, policy));
+            change(() -> {
+                store.put(owner, policy);
+                return null;
+            });
         }
 
         @Override
@@ -346,12 +381,12 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean delete(PolicyOwner owner, String policyName) {
-            return cache.write(() -> store.delete(owner, policyName));
+            return change(() -> store.delete(owner, policyName));
         }
 
         @Override
         public int deleteAll(PolicyOwner owner) {
-            return cache.write(() -> store.deleteAll(owner));
+            return change(() -> store.deleteAll(owner));
         }
     }
 
@@ -379,17 +414,17 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean delete(String accountId, String fleetId) {
-            return cache.write(() -> store.delete(accountId, fleetId));
+            return change(() -> store.delete(accountId, fleetId));
         }
 
         @Override
         public boolean addLocations(String fleetId, List<FleetLocation> locations) {
-            return cache.write(() -> store.addLocations(fleetId, locations));
+            return change(() -> store.addLocations(fleetId, locations));
         }
 
         @Override
         public int removeLocations(String fleetId, List<String> locationNames) {
-            return cache.write(() -> store.removeLocations(fleetId, locationNames));
+            return change(() -> store.removeLocations(fleetId, locationNames));
         }
 
         @Override
@@ -409,7 +444,7 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean updateRuntimeConfiguration(String fleetId, String runtimeConfigurationJson) {
-            return cache.write(() -> store.updateRuntimeConfiguration(fleetId, runtimeConfigurationJson));
+            return change(() -> store.updateRuntimeConfiguration(fleetId, runtimeConfigurationJson));
         }
     }
 
@@ -442,13 +477,13 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean deregister(String fleetId, String computeName) {
-            return cache.write(() -> store.deregister(fleetId, computeName));
+            return change(() -> store.deregister(fleetId, computeName));
         }
 
         @Override
         public boolean updateTokenExpiry(String fleetId, String computeName, String registrationId,
                                          Instant expectedCurrentOrNull, Instant newExpiry) {
-            return cache.write(() -> store.updateTokenExpiry(fleetId, computeName, registrationId,
+            return change(() -> store.updateTokenExpiry(fleetId, computeName, registrationId,
                     expectedCurrentOrNull, newExpiry));
         }
 
@@ -482,7 +517,7 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean delete(String owner, String name) {
-            return cache.write(() -> store.delete(owner, name));
+            return change(() -> store.delete(owner, name));
         }
 
         @Override
@@ -500,7 +535,7 @@ public final class CachingStore implements Store {
 
         @Override
         public boolean put(DomainPolicy newPolicy, String expectedRevisionOrNull) {
-            return cache.write(() -> store.put(newPolicy, expectedRevisionOrNull));
+            return change(() -> store.put(newPolicy, expectedRevisionOrNull));
         }
 
         @Override
@@ -511,7 +546,7 @@ public final class CachingStore implements Store {
 
         @Override
         public Optional<DomainPolicy> delete(String domainOwner, String domainName, String expectedRevisionOrNull) {
-            return cache.write(() -> store.delete(domainOwner, domainName, expectedRevisionOrNull));
+            return change(() -> store.delete(domainOwner, domainName, expectedRevisionOrNull));
         }
     }
 }

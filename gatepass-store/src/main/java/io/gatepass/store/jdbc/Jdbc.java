@@ -137,7 +137,23 @@ final class Jdbc {
             return new ReferenceViolationException("Cannot " + action + ": it refers to something that does not"
                     + " exist, or something else still refers to it (SQLState " + state + ")", e);
         }
+        if (unavailable(e)) {
+            return new io.gatepass.store.StoreUnavailableException("Cannot " + action + ": the database is not "
+                    + "reachable (SQLState " + state + ")", e);
+        }
         return new StoreException("Cannot " + action + " (SQLState " + state + ")", e);
+    }
+
+    /**
+     * The database could not be reached or dropped the connection: SQLState class 08 (connection exception), 57P01-03
+     * (the server shutting down or starting), or the pool giving up waiting for a connection.
+     */
+    private static boolean unavailable(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof java.sql.SQLTransientConnectionException
+                || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLRecoverableException
+                || state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
     @FunctionalInterface

@@ -244,6 +244,15 @@ public final class JdbcStore implements Store {
         dataSource.close();
     }
 
+    /**
+     * Starts telling the other nodes on this database of changes and hearing theirs ({@link PostgresInvalidations}),
+     * or, on H2, which has one node, {@link io.gatepass.store.cache.Invalidations#local()}. The caller closes it.
+     */
+    public io.gatepass.store.cache.Invalidations openInvalidations() {
+        return dialect == Dialect.POSTGRESQL ? PostgresInvalidations.start(new Jdbc(dataSource),
+                dataSource.getJdbcUrl()) : io.gatepass.store.cache.Invalidations.local();
+    }
+
     /** The pool, for whole-store operations in this package ({@link StoreCopy}). */
     javax.sql.DataSource dataSource() {
         return dataSource;

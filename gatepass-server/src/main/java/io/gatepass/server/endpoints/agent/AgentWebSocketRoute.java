@@ -77,7 +77,9 @@ public final class AgentWebSocketRoute implements WebSocketRoute {
         vertx.executeBlocking(() -> handshake.checkAgent(query), false).onComplete(done -> {
             if (done.failed()) {
                 LOG.error("Agent websocket handshake failed ({})", who, done.cause());
-                request.response().setStatusCode(500).end();
+                // 503 while the store is unreachable (the SDK and the agent retry), else 500
+                request.response().setStatusCode(done.cause() instanceof io.gatepass.store.StoreUnavailableException
+                        ? 503 : 500).end();
                 return;
             }
             SdkHandshake.Outcome outcome = done.result();

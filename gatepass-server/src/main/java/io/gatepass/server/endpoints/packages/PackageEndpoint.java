@@ -92,6 +92,15 @@ public final class PackageEndpoint {
     public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
                            Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock,
                            Throttle throttle) {
+        this(formats, verifier, permissions, store, blobs, publicUrl, region, clock, throttle, RECHECK);
+    }
+
+    /**
+     * @param recheck how long a verified token or a found repository is trusted ({@link #RECHECK} in production)
+     */
+    public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
+                           Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock,
+                           Throttle throttle, Duration recheck) {
         this.throttle = throttle;
         this.formats = formats;
         this.verifier = verifier;
@@ -101,8 +110,17 @@ public final class PackageEndpoint {
         this.publicUrl = publicUrl;
         this.region = region;
         this.clock = clock;
-        this.tokens = new ShortLivedCache<>(clock, RECHECK, MAX_TOKENS);
-        this.repositories = new ShortLivedCache<>(clock, RECHECK, MAX_REPOSITORIES);
+        this.tokens = new ShortLivedCache<>(clock, recheck, MAX_TOKENS);
+        this.repositories = new ShortLivedCache<>(clock, recheck, MAX_REPOSITORIES);
+    }
+
+    /**
+     * Checks every token and repository again at its next use: the store changed (a domain deleted, here or on another
+     * node).
+     */
+    public void forgetAll() {
+        tokens.clear();
+        repositories.clear();
     }
 
     /**
@@ -217,11 +235,20 @@ public final class PackageEndpoint {
                     admitted.access()));
         } catch (PackageException e) {
             return e.response();
+        } catch (io.gatepass.store.StoreUnavailableException e) {
+            LOG.warn("{} request {} {} failed: {}", format.format(), method, admitted.path().rest(), e.getMessage());
+            return unavailable(format);
         } catch (RuntimeException e) {
             LOG.error("{} request {} {} failed", format.format(), method, admitted.path().rest(),
                     io.gatepass.server.ops.LoggedFailure.of(e));
             return format.error(500, "Internal failure.");
         }
+    }
+
+    /** The answer while the store cannot be reached (restarting, or the network to it down): 503, try again. */
+    public static PackageResponse unavailable(PackageFormat format) {
+        return format.error(503, "Service unavailable: the store cannot be reached; try again shortly.")
+                .withHeader("Retry-After", "1");
     }
 
     /** The response for an admitted request whose upload was larger than allowed. */

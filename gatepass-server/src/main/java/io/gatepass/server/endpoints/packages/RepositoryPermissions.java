@@ -31,9 +31,19 @@ public final class RepositoryPermissions {
     private final ShortLivedCache<Question, Optional<String>> decisions;
 
     public RepositoryPermissions(Authorizer authorizer, Store store, Clock clock) {
+        this(authorizer, store, clock, TTL);
+    }
+
+    /** Reusing decisions for {@code ttl} ({@link #TTL} in production). */
+    public RepositoryPermissions(Authorizer authorizer, Store store, Clock clock, Duration ttl) {
         this.authorizer = authorizer;
         this.store = store;
-        this.decisions = new ShortLivedCache<>(clock, TTL, MAX_ENTRIES);
+        this.decisions = new ShortLivedCache<>(clock, ttl, MAX_ENTRIES);
+    }
+
+    /** Decides everything afresh (a policy, user or domain changed, here or on another node). */
+    public void forgetAll() {
+        decisions.clear();
     }
 
     /**

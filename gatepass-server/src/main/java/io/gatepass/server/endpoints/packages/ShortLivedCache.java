@@ -10,13 +10,15 @@ import java.util.function.Function;
 /**
  * A bounded cache whose entries live at most a fixed time (and never past their own deadline), by an injected clock.
  * When full it is emptied (cheap, and rare at the sizes used); a value recomputed twice by racing threads is harmless
- * here because computing is idempotent.
+ * here because computing is idempotent. {@link #clear} forgets everything, and a value computed from what was read
+ * before a clear is not kept after it.
  */
 final class ShortLivedCache<K, V> {
     private record Entry<V>(V value, Instant until) {
     }
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final Clock clock;
     private final Duration ttl;
     private final int maxEntries;
@@ -44,6 +46,7 @@ final class ShortLivedCache<K, V> {
         if (entry != null && now.isBefore(entry.until())) {
             return entry.value();
         }
+        long seen = generation.get();
         V value = compute.apply(key);
         Instant until = now.plus(ttl);
         Instant own = deadline == null || value == null ? null : deadline.apply(value);
@@ -54,8 +57,18 @@ final class ShortLivedCache<K, V> {
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
-            entries.put(key, new Entry<>(value, until));
+            Entry<V> put = new Entry<>(value, until);
+            entries.put(key, put);
+            if (generation.get() != seen) { // cleared while computing: what was read may be stale
+                entries.remove(key, put);
+            }
         }
         return value;
+    }
+
+    /** Forgets every value (what they were computed from changed); values being computed now are not kept. */
+    void clear() {
+        generation.incrementAndGet();
+        entries.clear();
     }
 }

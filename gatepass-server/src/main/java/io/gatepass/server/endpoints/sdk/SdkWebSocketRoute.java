@@ -73,7 +73,9 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
                 LOG.error("SDK websocket handshake failed (fleet {}, compute {}, pID {})", loggable(query, "FleetId"),
                         loggable(query, "ComputeId"), loggable(query, "pID"),
                         io.gatepass.server.ops.LoggedFailure.of(done.cause()));
-                request.response().setStatusCode(500).end();
+                // 503 while the store is unreachable (the SDK and the agent retry), else 500
+                request.response().setStatusCode(done.cause() instanceof io.gatepass.store.StoreUnavailableException
+                        ? 503 : 500).end();
                 return;
             }
             SdkHandshake.Outcome outcome = done.result();

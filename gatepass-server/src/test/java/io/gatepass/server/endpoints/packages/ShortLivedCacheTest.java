@@ -45,4 +45,22 @@ class ShortLivedCacheTest {
         assertThat(cache.peek("token")).isNull();
         assertThat(computed).hasValue(1);
     }
+
+    @Test
+    void clear_forgetsEveryValue_andAValueComputedFromReadsBeforeTheClearIsNotKept() {
+        ShortLivedCache<String, String> cache = new ShortLivedCache<>(clock, Duration.ofHours(1), 10);
+        cache.get("domain", k -> "exists", null);
+        cache.clear(); // the domain was deleted, here or on another node
+        assertThat(cache.peek("domain")).isNull();
+
+        // a reader that read the store before a clear finishes after it: its answer is used once, never kept
+        String answered = cache.get("domain", k -> {
+            cache.clear();
+            return "exists (read before the delete)";
+        }, null);
+        assertThat(answered).isEqualTo("exists (read before the delete)");
+        assertThat(cache.peek("domain")).isNull();
+        assertThat(cache.get("domain", k -> "gone", null)).isEqualTo("gone");
+        assertThat(cache.peek("domain")).isEqualTo("gone");
+    }
 }

@@ -212,7 +212,7 @@ public final class NpmFormat implements PackageFormat {
         try {
             return putAuthorized(request, access, name);
         } finally {
-            invalidate(key(access, name));
+            context.changes().changed(key(access, name)); // here at once, other nodes on word
         }
     }
 
@@ -400,7 +400,7 @@ public final class NpmFormat implements PackageFormat {
                     throw PackageException.json(404, "Version " + version + " of " + name.full() + " not found.");
                 }
                 access.packages().putDistTag(key, tag, version);
-                invalidate(key);
+                context.changes().changed(key); // here at once, other nodes on word
                 return json(201, "application/json", NpmDocuments.JSON.createObjectNode().put("ok", true));
             }
             case "DELETE" -> {
@@ -409,7 +409,7 @@ public final class NpmFormat implements PackageFormat {
                     throw PackageException.json(400, "The latest tag cannot be removed.");
                 }
                 boolean deleted = access.packages().deleteDistTag(key, tag);
-                invalidate(key);
+                context.changes().changed(key); // here at once, other nodes on word
                 if (!deleted) {
                     throw PackageException.json(404, "Tag " + tag + " of " + name.full() + " not found.");
                 }
