@@ -47,6 +47,8 @@ import io.gatepass.server.http.ApiPipeline;
 import io.gatepass.server.http.ApiUploads;
 import io.gatepass.server.endpoints.packages.FormatContext;
 import io.gatepass.server.endpoints.packages.PackageEndpoint;
+import io.gatepass.server.endpoints.packages.upstream.ExternalConnections;
+import io.gatepass.server.endpoints.packages.upstream.Upstreams;
 import io.gatepass.server.endpoints.packages.PackageFormats;
 import io.gatepass.server.endpoints.packages.RepositoryPermissions;
 import io.gatepass.server.http.ConnectionGuard;
@@ -275,7 +277,11 @@ public final class GatepassServer implements AutoCloseable {
                     repositoryTokens.verifier(),
                     new RepositoryPermissions(new Authorizer(uncached.policies(), policies), uncached, clock), uncached,
                     blobs,
-                    publicUrl::get, config.region(), clock, throttle);
+                    publicUrl::get, config.region(), clock, throttle,
+                    // upstream repositories and external connections (endpoints/packages/upstream)
+                    Upstreams.of(uncached, blobs, new ExternalConnections(config.externalConnections()), clock,
+                            config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
+                            packageChanges));
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
                     new PackageAudit(auditLog, clock, config.region()));
