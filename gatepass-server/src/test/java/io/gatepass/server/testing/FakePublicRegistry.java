@@ -113,6 +113,31 @@ public final class FakePublicRegistry implements AutoCloseable {
     }
 
     /**
+     * Serves a PyPI project as pypi.org does, as a PEP 691 JSON page at {@code /simple/<project>/} linking each file
+     * at {@code /files/<filename>} with its SHA-256.
+     *
+     * @param files file name → bytes
+     */
+    public void pypiProject(String normalizedName, Map<String, byte[]> files) {
+        StringBuilder list = new StringBuilder();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            put("/files/" + file.getKey(), "application/octet-stream", file.getValue());
+            if (!list.isEmpty()) {
+                list.append(',');
+            }
+            list.append("{\"filename\":\"").append(file.getKey()).append("\",\"url\":\"").append(url())
+                    .append("/files/").append(file.getKey()).append("\",\"hashes\":{\"sha256\":\"")
+                    .append(hex(digest("SHA-256", file.getValue()))).append("\"},\"requires-python\":\">=3.8\","
+                            + "\"size\":").append(file.getValue().length)
+                    .append(",\"upload-time\":\"2020-01-01T00:00:00.000000Z\",\"yanked\":false}");
+        }
+        String page = "{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"" + normalizedName + "\",\"files\":[" + list
+                + "]}";
+        put("/simple/" + normalizedName + "/", "application/vnd.pypi.simple.v1+json",
+                page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * An npm tarball (package/package.json and package/index.js), made with the system's tar.
      */
     public static byte[] npmTarball(Path work, String name, String version, String code) throws Exception {

@@ -184,11 +184,24 @@ public final class RepositoryUpstreams {
     /** Publishes a retained copy; an existing version (someone retained it first) is returned as it is. */
     private PackageVersion publish(PackageKey key, String displayName, String version, Instant publishedTime,
                                    String metadata, List<PackageAsset> assets, PackageVersionOrigin origin) {
+        Instant now = upstreams.clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<PackageVersion> existing = packages().findVersion(key, version);
         if (existing.isPresent()) {
+            // another file of a version kept before (PyPI: a wheel, then the sdist): add what is missing
+            for (PackageAsset asset : assets) {
+                if (packages().findAsset(key, version, asset.name()).isEmpty()) {
+                    packages().pinBlob(asset.blobKey(), now.plus(Duration.ofHours(1)));
+                    try {
+                        packages().addAsset(new HostedPackage(key, displayName, now), existing.get(), asset, false);
+                    } catch (DuplicateEntityException raced) {
+                        packages().unpinBlob(asset.blobKey());
+                    } finally {
+                        upstreams.changes.changed(key);
+                    }
+                }
+            }
             return existing.get();
         }
-        Instant now = upstreams.clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (PackageAsset asset : assets) {
             packages().pinBlob(asset.blobKey(), now.plus(Duration.ofHours(1)));
         }
