@@ -138,6 +138,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-list-length", paramLabel = "N", description = "Members of a list in a request (default 1000)")
     String maxListLength;
 
+    @Option(names = "--external-connection", paramLabel = "NAME=URL",
+            description = "Fetch an external connection from URL instead of its public registry, e.g. "
+                    + "public:npmjs=https://npm-mirror.example (a mirror; a local registry for air-gapped sites); "
+                    + "repeat for several, or NAME=URL,NAME=URL")
+    java.util.List<String> externalConnections;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -164,7 +170,8 @@ final class ServeCommand implements Callable<Integer> {
                 maxAssetBytes(settings.get(Setting.MAX_ASSET_BYTES)),
                 throttling(settings),
                 audit(settings),
-                limits(settings));
+                limits(settings))
+                .withExternalConnections(externalConnections(settings.get(Setting.EXTERNAL_CONNECTIONS)));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -197,8 +204,30 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** {@code NAME=URL,NAME=URL} → name → URL. */
+    static Map<String, String> externalConnections(String value) {
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return urls;
+        }
+        for (String entry : value.split(",")) {
+            int equals = entry.lastIndexOf('=');
+            if (equals <= 0 || equals == entry.length() - 1) {
+                throw new IllegalArgumentException("--external-connection takes NAME=URL (e.g. "
+                        + "public:npmjs=https://npm-mirror.example), got '" + entry.strip() + "'");
+            }
+            // the name holds ':' and the URL '=' only in its query, so split at the first '=' after the name
+            int first = entry.indexOf('=');
+            urls.put(entry.substring(0, first).strip(), entry.substring(first + 1).strip());
+        }
+        return urls;
+    }
+
     private Map<Setting, String> flags() {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        if (externalConnections != null && !externalConnections.isEmpty()) {
+            flags.put(Setting.EXTERNAL_CONNECTIONS, String.join(",", externalConnections));
+        }
         put(flags, Setting.PORT, port);
         put(flags, Setting.BIND, bind);
         put(flags, Setting.DATA_DIR, dataDir);

@@ -47,6 +47,8 @@ import io.gatepass.server.http.ApiPipeline;
 import io.gatepass.server.http.ApiUploads;
 import io.gatepass.server.endpoints.packages.FormatContext;
 import io.gatepass.server.endpoints.packages.PackageEndpoint;
+import io.gatepass.server.endpoints.packages.upstream.ExternalConnections;
+import io.gatepass.server.endpoints.packages.upstream.Upstreams;
 import io.gatepass.server.endpoints.packages.PackageFormats;
 import io.gatepass.server.endpoints.packages.PackageInvalidations;
 import io.gatepass.server.endpoints.packages.RepositoryPermissions;
@@ -296,7 +298,11 @@ public final class GatepassServer implements AutoCloseable {
                     repositoryTokens.verifier(),
                     repositoryPermissions, uncached,
                     blobs,
-                    publicUrl::get, config.region(), clock, throttle, cacheTtl);
+                    publicUrl::get, config.region(), clock, throttle, cacheTtl,
+                    // upstream repositories and external connections (endpoints/packages/upstream)
+                    Upstreams.of(uncached, blobs, new ExternalConnections(config.externalConnections()), clock,
+                            config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
+                            packageChanges));
             // a change to what they checked (a deleted domain, a policy), here or on another node: check again
             invalidations.listen(io.gatepass.store.cache.Invalidations.STORE, everything -> {
                 packageEndpoint.forgetAll();

@@ -3,7 +3,9 @@ package io.gatepass.store;
 import io.gatepass.core.codeartifact.HostedPackage;
 import io.gatepass.core.codeartifact.PackageAsset;
 import io.gatepass.core.codeartifact.PackageKey;
+import io.gatepass.core.codeartifact.PackageOriginRestrictions;
 import io.gatepass.core.codeartifact.PackageVersion;
+import io.gatepass.core.codeartifact.PackageVersionOrigin;
 import io.gatepass.core.codeartifact.PackageVersionStatus;
 
 import java.time.Instant;
@@ -30,9 +32,11 @@ public interface PackageStore {
      * @param version  the new version; its key must be {@code pkg.key()}
      * @param assets   its assets (names unique), possibly none
      * @param distTags npm dist-tags to set at the same time (tag → version), possibly none; other formats pass none
+     * @param origin   where the version entered the domain; null: published to this repository. A package created
+     *                 by the publication gets its origin controls from it ({@link PackageOriginRestrictions})
      */
     record VersionPublication(HostedPackage pkg, PackageVersion version, List<PackageAsset> assets,
-                              Map<String, String> distTags) {
+                              Map<String, String> distTags, PackageVersionOrigin origin) {
         public VersionPublication {
             Objects.requireNonNull(pkg, "pkg");
             Objects.requireNonNull(version, "version");
@@ -41,6 +45,20 @@ public interface PackageStore {
             if (!version.key().equals(pkg.key())) {
                 throw new IllegalArgumentException("the version belongs to another package");
             }
+            if (origin == null) {
+                origin = PackageVersionOrigin.published(pkg.key().repository());
+            }
+        }
+
+        /** A version published directly to the package's repository. */
+        public VersionPublication(HostedPackage pkg, PackageVersion version, List<PackageAsset> assets,
+                                  Map<String, String> distTags) {
+            this(pkg, version, assets, distTags, null);
+        }
+
+        /** Whether the version is a copy kept from an upstream repository or an external connection. */
+        public boolean retained() {
+            return origin.isExternal() || !origin.repository().equals(pkg.key().repository());
         }
     }
 
@@ -169,6 +187,23 @@ public interface PackageStore {
 
     /** Blobs a {@link #releaseBlob} should look at again: released while pinned, or whose pin has lapsed. */
     List<String> blobsToRecheck(Instant now, int limit);
+
+    /**
+     * The package's origin controls: as set, or as its first version left them; {@link
+     * PackageOriginRestrictions#ALLOW_ALL} for packages from before they were kept. Empty if there is no package.
+     */
+    Optional<PackageOriginRestrictions> originRestrictions(PackageKey key);
+
+    /**
+     * Sets a package's origin controls (PutPackageOriginConfiguration), creating the package without versions if it
+     * does not exist.
+     *
+     * @throws ReferenceViolationException if the repository does not exist
+     */
+    void putOriginRestrictions(HostedPackage pkg, PackageOriginRestrictions restrictions);
+
+    /** Where a version entered the domain; empty if there is no such version. */
+    Optional<PackageVersionOrigin> versionOrigin(PackageKey key, String version);
 
     /** The time of the package's newest change (for npm's {@code modified}); null if it has no version. */
     default Instant lastModified(PackageKey key) {

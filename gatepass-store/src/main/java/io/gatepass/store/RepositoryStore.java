@@ -53,6 +53,17 @@ public interface RepositoryStore {
     Optional<Repository> update(String domainOwner, String domainName, String name, String description,
                                 List<String> upstreams);
 
+    /**
+     * Sets or removes the repository's external connection, only if it currently is {@code expectedOrNull} (a
+     * compare-and-set: two AssociateExternalConnection calls at once cannot both win).
+     *
+     * @param connectionOrNull the connection's name, or null to remove it
+     * @return the repository as updated; empty if there is no such repository or its connection was not
+     * {@code expectedOrNull}
+     */
+    Optional<Repository> setExternalConnection(String domainOwner, String domainName, String name,
+                                               String expectedOrNull, String connectionOrNull);
+
     /** @return the repository as it was when deleted (DeleteRepository returns it); empty if no such repository */
     Optional<Repository> delete(String domainOwner, String domainName, String name);
 

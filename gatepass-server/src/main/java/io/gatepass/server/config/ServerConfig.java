@@ -30,12 +30,29 @@ import java.time.Duration;
  *                           ({@link ThrottlingSettings#DEFAULT}, generous, when null)
  * @param audit              the audit log ({@link AuditSettings#DEFAULTS} when null)
  * @param limits             timeouts, connection caps and request shape limits ({@link Limits#DEFAULTS} if null)
+ * @param externalConnections where external connections fetch from instead of the public registries: connection
+ *                           name ({@code public:npmjs}) → base URL (a mirror; a local registry in tests); none if null
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                            String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
                            ThrottlingSettings throttling, AuditSettings audit,
-                           Limits limits) {
+                           Limits limits, java.util.Map<String, String> externalConnections) {
+
+    /** A configuration whose external connections fetch from the public registries. */
+    public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
+                        int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
+                        String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
+                        ThrottlingSettings throttling, AuditSettings audit, Limits limits) {
+        this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
+                publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, null);
+    }
+
+    /** This configuration with external connections fetching from other URLs (name → base URL). */
+    public ServerConfig withExternalConnections(java.util.Map<String, String> urls) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, urls);
+    }
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -74,31 +91,36 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     /** This configuration with other throttling settings. */
     public ServerConfig withThrottling(ThrottlingSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit, limits);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit, limits,
+                externalConnections);
     }
 
     /** This configuration with other audit log settings. */
     public ServerConfig withAudit(AuditSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings, limits);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings, limits,
+                externalConnections);
     }
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(Limits other) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, other);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, other,
+                externalConnections);
     }
 
     /** This configuration with another package upload limit. */
     public ServerConfig withMaxAssetBytes(long bytes) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit, limits);
+                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit, limits,
+                externalConnections);
     }
 
     /** This configuration with another public URL (the base of repository endpoints). */
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit, limits);
+                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
+                externalConnections);
     }
 
     public ServerConfig {
@@ -114,6 +136,8 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
         if (limits == null) {
             limits = Limits.DEFAULTS;
         }
+        externalConnections = externalConnections == null ? java.util.Map.of()
+                : java.util.Map.copyOf(externalConnections);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.NpmUser;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.AfterAll;
@@ -15,12 +16,9 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,7 @@ class NpmEndToEndTest {
     @Test
     void publishAndInstall_whenLoggedInAsCodeArtifactLoginDoes_worksForScopedAndUnscopedPackagesWithNpmCi()
             throws Exception {
-        Npm npm = login(publisher(), "libs");
+        NpmUser npm = login(publisher(), "libs");
         String plain = unique("gp-hello");
         String scoped = "@acme/" + unique("util");
         Path a = npm.project(plain, "1.0.0", "module.exports = 'hello from " + plain + "';");
@@ -103,8 +101,8 @@ class NpmEndToEndTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/aws")),
                 "/usr/bin/aws is not installed: skipping the aws codeartifact login case");
         AwsBasicCredentials credentials = (AwsBasicCredentials) publisher();
-        Npm npm = new Npm(work.resolve(unique("npm")), endpoint(domain, "libs"), null);
-        Map<String, String> env = new HashMap<>(npm.env);
+        NpmUser npm = new NpmUser(work.resolve(unique("npm")), endpoint(domain, "libs"), null);
+        Map<String, String> env = new HashMap<>(npm.env());
         env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         env.put("AWS_DEFAULT_REGION", TestServer.REGION);
@@ -126,7 +124,7 @@ class NpmEndToEndTest {
 
     @Test
     void publish_whenTheVersionExists_failsWithNpmsConflictError() throws Exception {
-        Npm npm = login(publisher(), "libs");
+        NpmUser npm = login(publisher(), "libs");
         String name = unique("gp-twice");
         Path project = npm.project(name, "1.0.0", "module.exports = 1;");
         assertThat(npm.run(project, "publish").exitCode()).isZero();
@@ -139,7 +137,7 @@ class NpmEndToEndTest {
 
     @Test
     void distTagAndDeprecate_whenPublisherChangesThem_npmViewShowsTheChange() throws Exception {
-        Npm npm = login(publisher(), "libs");
+        NpmUser npm = login(publisher(), "libs");
         String name = unique("gp-tags");
         Path v1 = npm.project(name, "1.0.0", "module.exports = 1;");
         assertThat(npm.run(v1, "publish").exitCode()).isZero();
@@ -161,7 +159,7 @@ class NpmEndToEndTest {
 
     @Test
     void publish_whenThePrincipalMayOnlyRead_failsWith403() throws Exception {
-        Npm npm = login(reader(), "libs");
+        NpmUser npm = login(reader(), "libs");
         Path project = npm.project(unique("gp-denied"), "1.0.0", "module.exports = 1;");
 
         ToolRun publish = npm.run(project, "publish");
@@ -173,11 +171,11 @@ class NpmEndToEndTest {
 
     @Test
     void install_whenTheTokenExpired_failsWithNpmsOwn401() throws Exception {
-        Npm publisher = login(publisher(), "libs");
+        NpmUser publisher = login(publisher(), "libs");
         String name = unique("gp-expiry");
         Path project = publisher.project(name, "1.0.0", "module.exports = 1;");
         assertThat(publisher.run(project, "publish").exitCode()).isZero();
-        Npm npm = login(token(reader(), 900), "libs");
+        NpmUser npm = login(token(reader(), 900), "libs");
         assertThat(npm.run(project, "view", name, "version").stdout().trim()).isEqualTo("1.0.0");
 
         server.clock().advance(Duration.ofSeconds(901));
@@ -198,7 +196,7 @@ class NpmEndToEndTest {
         String gone = unique("gone");
         admin.createDomain(r -> r.domain(gone));
         admin.createRepository(r -> r.domain(gone).repository("tmp"));
-        Npm npm = new Npm(work.resolve(unique("npm")), endpoint(gone, "tmp"), token(gone, publisher(), 43200));
+        NpmUser npm = new NpmUser(work.resolve(unique("npm")), endpoint(gone, "tmp"), token(gone, publisher(), 43200));
         assertThat(npm.run(npm.home, "ping").exitCode()).isZero();
 
         admin.deleteRepository(r -> r.domain(gone).repository("tmp"));
@@ -212,7 +210,7 @@ class NpmEndToEndTest {
 
     @Test
     void whoami_whenAsked_isRefusedWithAClearMessage() throws Exception {
-        Npm npm = login(publisher(), "libs");
+        NpmUser npm = login(publisher(), "libs");
 
         ToolRun whoami = npm.run(npm.home, "whoami");
 
@@ -257,12 +255,12 @@ class NpmEndToEndTest {
                 .format(PackageFormat.NPM)).repositoryEndpoint();
     }
 
-    private Npm login(AwsCredentials credentials, String repository) throws Exception {
+    private NpmUser login(AwsCredentials credentials, String repository) throws Exception {
         return login(token(credentials, 43200), repository);
     }
 
-    private Npm login(String token, String repository) throws Exception {
-        return new Npm(work.resolve(unique("npm")), endpoint(domain, repository), token);
+    private NpmUser login(String token, String repository) throws Exception {
+        return new NpmUser(work.resolve(unique("npm")), endpoint(domain, repository), token);
     }
 
     private static String unique(String prefix) {
@@ -274,56 +272,6 @@ class NpmEndToEndTest {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    /** One npm user: its own HOME, user config and cache, logged in as aws codeartifact login does. */
-    private final class Npm {
-        final Path home;
-        final String registry;
-        final String token;
-        private final Map<String, String> env = new HashMap<>();
-
-        Npm(Path home, String registry, String token) throws Exception {
-            this.home = Files.createDirectories(home);
-            this.registry = registry;
-            this.token = token;
-            env.put("HOME", home.toString());
-            env.put("npm_config_userconfig", home.resolve(".npmrc").toString());
-            env.put("npm_config_cache", home.resolve("cache").toString());
-            env.put("npm_config_audit", "false");
-            env.put("npm_config_fund", "false");
-            env.put("npm_config_update_notifier", "false");
-            env.put("npm_config_fetch_retries", "0");
-            if (token == null) {
-                return; // logged in by the test itself
-            }
-            URI uri = URI.create(registry);
-            String hostPath = "//" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
-            // What aws codeartifact login --tool npm runs (always-auth's failure is ignored there too).
-            assertThat(run(home, "config", "set", "registry", registry).exitCode()).isZero();
-            run(home, "config", "set", hostPath + ":always-auth", "true");
-            assertThat(run(home, "config", "set", hostPath + ":_authToken", token).exitCode()).isZero();
-        }
-
-        Path dir(String name) throws Exception {
-            return Files.createDirectories(home.resolve(name.replace('/', '_').replace("@", "")));
-        }
-
-        Path project(String name, String version, String code) throws Exception {
-            Path dir = dir(name + "-" + version);
-            Files.writeString(dir.resolve("package.json"), "{\"name\":\"" + name + "\",\"version\":\"" + version
-                    + "\",\"main\":\"index.js\",\"description\":\"test package\",\"license\":\"MIT\"}",
-                    StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("index.js"), code + "\n", StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("README.md"), "# " + name + "\n", StandardCharsets.UTF_8);
-            return dir;
-        }
-
-        ToolRun run(Path dir, String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of("npm"));
-            command.addAll(List.of(args));
-            return ToolRun.run(dir, env, 180, command);
         }
     }
 }

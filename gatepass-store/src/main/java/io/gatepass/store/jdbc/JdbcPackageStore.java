@@ -3,7 +3,9 @@ package io.gatepass.store.jdbc;
 import io.gatepass.core.codeartifact.HostedPackage;
 import io.gatepass.core.codeartifact.PackageAsset;
 import io.gatepass.core.codeartifact.PackageKey;
+import io.gatepass.core.codeartifact.PackageOriginRestrictions;
 import io.gatepass.core.codeartifact.PackageVersion;
+import io.gatepass.core.codeartifact.PackageVersionOrigin;
 import io.gatepass.core.codeartifact.PackageVersionStatus;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.PackageStore;
@@ -75,8 +77,9 @@ final class JdbcPackageStore implements PackageStore {
         PackageVersion version = publication.version();
         PackageKey key = version.key();
         return jdbc.inTransaction("publish version " + version.version() + " of package " + key.name(), tx -> {
-            ensurePackage(tx, publication.pkg());
-            insertVersion(tx, version);
+            ensurePackage(tx, publication.pkg(), publication.retained()
+                    ? PackageOriginRestrictions.UPSTREAM_FIRST : PackageOriginRestrictions.PUBLISHED_FIRST);
+            insertVersion(tx, version, publication.origin());
             for (PackageAsset asset : publication.assets()) {
                 insertAsset(tx, key, version.version(), asset);
             }
@@ -98,12 +101,12 @@ final class JdbcPackageStore implements PackageStore {
                                         boolean replace) {
         PackageKey key = pkg.key();
         return jdbc.inTransaction("add asset " + asset.name() + " to package " + key.name(), tx -> {
-            ensurePackage(tx, pkg);
+            ensurePackage(tx, pkg, PackageOriginRestrictions.PUBLISHED_FIRST);
             Optional<PackageVersion> current = tx.one(SELECT_VERSION + " WHERE " + PACKAGE_KEY
                     + " AND package_version = ? FOR UPDATE", JdbcPackageStore::mapVersion, versionParams(key,
                     newVersion.version()));
             if (current.isEmpty()) {
-                insertVersion(tx, newVersion);
+                insertVersion(tx, newVersion, PackageVersionOrigin.published(key.repository()));
             }
             if (replace) {
                 tx.update("DELETE FROM codeartifact_package_assets WHERE " + PACKAGE_KEY
@@ -359,6 +362,42 @@ final class JdbcPackageStore implements PackageStore {
     private static final String UNPIN = "UPDATE package_blob_pins SET uploads = uploads - 1 WHERE blob_key = ?"
             + " AND uploads > 0";
 
+    @Override
+    public Optional<PackageOriginRestrictions> originRestrictions(PackageKey key) {
+        return jdbc.one("read the origin controls of package " + key.name(), "SELECT origin_publish, origin_upstream"
+                + " FROM codeartifact_packages WHERE " + PACKAGE_KEY, row -> {
+                    String publish = row.getString("origin_publish");
+                    String upstream = row.getString("origin_upstream");
+                    return publish == null || upstream == null ? PackageOriginRestrictions.ALLOW_ALL
+                            : new PackageOriginRestrictions(publish, upstream);
+                }, packageParams(key));
+    }
+
+    @Override
+    public void putOriginRestrictions(HostedPackage pkg, PackageOriginRestrictions restrictions) {
+        PackageKey key = pkg.key();
+        retryingRaces(() -> jdbc.inTransaction("set the origin controls of package " + key.name(), tx -> {
+            if (!ensurePackage(tx, pkg, restrictions)) {
+                tx.update("UPDATE codeartifact_packages SET origin_publish = ?, origin_upstream = ? WHERE "
+                        + PACKAGE_KEY, restrictions.publish(), restrictions.upstream(), key.domainOwner(),
+                        key.domainName(), key.repository(), key.format(), key.namespace(), key.name());
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<PackageVersionOrigin> versionOrigin(PackageKey key, String version) {
+        return jdbc.one("read the origin of version " + version + " of package " + key.name(), "SELECT origin_type,"
+                + " origin_repository, origin_external_connection FROM codeartifact_package_versions WHERE "
+                + PACKAGE_KEY + " AND package_version = ?", row -> {
+                    String type = row.getString("origin_type");
+                    return type == null ? PackageVersionOrigin.published(key.repository())
+                            : new PackageVersionOrigin(type, row.getString("origin_repository"),
+                            row.getString("origin_external_connection"));
+                }, versionParams(key, version));
+    }
+
     /** Ends the uploads in flight of the blobs a publication now refers to (in key order: no deadlocks). */
     private static void unpin(Jdbc.Transaction tx, List<String> blobKeys) throws SQLException {
         for (String blobKey : new java.util.TreeSet<>(blobKeys)) {
@@ -366,17 +405,20 @@ final class JdbcPackageStore implements PackageStore {
         }
     }
 
-    private static void ensurePackage(Jdbc.Transaction tx, HostedPackage pkg) throws SQLException {
+    /** Creates the package with these origin controls unless it exists (then it is locked and left as it is). */
+    private static boolean ensurePackage(Jdbc.Transaction tx, HostedPackage pkg,
+                                         PackageOriginRestrictions restrictions) throws SQLException {
         PackageKey key = pkg.key();
         if (tx.one("SELECT 1 FROM codeartifact_packages WHERE " + PACKAGE_KEY + " FOR UPDATE", row -> 1,
                 packageParams(key)).isPresent()) {
-            return;
+            return false;
         }
         try {
-            tx.update("INSERT INTO codeartifact_packages (" + PACKAGE_COLUMNS + ", display_name, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key.domainOwner(), key.domainName(),
-                    key.repository(), key.format(), key.namespace(), key.name(), pkg.displayName(),
-                    pkg.createdTime());
+            tx.update("INSERT INTO codeartifact_packages (" + PACKAGE_COLUMNS + ", display_name, created_at,"
+                            + " origin_publish, origin_upstream) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    key.domainOwner(), key.domainName(), key.repository(), key.format(), key.namespace(), key.name(),
+                    pkg.displayName(), pkg.createdTime(), restrictions.publish(), restrictions.upstream());
+            return true;
         } catch (SQLException e) {
             RuntimeException translated = Jdbc.translate("create package " + key.name(), e);
             if (translated instanceof io.gatepass.store.DuplicateEntityException) {
@@ -386,14 +428,16 @@ final class JdbcPackageStore implements PackageStore {
         }
     }
 
-    private static void insertVersion(Jdbc.Transaction tx, PackageVersion version) throws SQLException {
+    private static void insertVersion(Jdbc.Transaction tx, PackageVersion version, PackageVersionOrigin origin)
+            throws SQLException {
         PackageKey key = version.key();
         try {
             tx.update("INSERT INTO codeartifact_package_versions (" + PACKAGE_COLUMNS + ", package_version, status,"
-                            + " revision, published_at, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " revision, published_at, metadata, origin_type, origin_repository,"
+                            + " origin_external_connection) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     key.domainOwner(), key.domainName(), key.repository(), key.format(), key.namespace(), key.name(),
                     version.version(), version.status().wireName(), version.revision(), version.publishedTime(),
-                    version.metadata());
+                    version.metadata(), origin.originType(), origin.repository(), origin.externalConnection());
         } catch (SQLException e) {
             throw Jdbc.translate("publish version " + version.version() + " of package " + key.name(), e);
         }

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class JdbcRepositoryStore implements RepositoryStore {
     private static final String COLUMNS = "domain_owner, domain_name, repository_name, repository_arn,"
-            + " administrator_account, description, upstreams, created_at";
+            + " administrator_account, description, upstreams, created_at, external_connection";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM codeartifact_repositories";
     private static final String WHERE_KEY = " WHERE domain_owner = ? AND domain_name = ? AND repository_name = ?";
     private static final String SEPARATOR = ",";
@@ -32,9 +32,10 @@ final class JdbcRepositoryStore implements RepositoryStore {
         String upstreams = encode(repository.upstreams());
         jdbc.update("create repository " + repository.name() + " in domain " + repository.domainName()
                         + " of account " + repository.domainOwner(),
-                "INSERT INTO codeartifact_repositories (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO codeartifact_repositories (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 repository.domainOwner(), repository.domainName(), repository.name(), repository.arn(),
-                repository.administratorAccount(), repository.description(), upstreams, repository.createdTime());
+                repository.administratorAccount(), repository.description(), upstreams, repository.createdTime(),
+                repository.externalConnection());
     }
 
     @Override
@@ -98,6 +99,25 @@ final class JdbcRepositoryStore implements RepositoryStore {
         });
     }
 
+    @Override
+    public Optional<Repository> setExternalConnection(String domainOwner, String domainName, String name,
+                                                      String expectedOrNull, String connectionOrNull) {
+        return jdbc.inTransaction("set the external connection of repository " + name + " in domain " + domainName,
+                tx -> {
+                    int updated = expectedOrNull == null
+                            ? tx.update("UPDATE codeartifact_repositories SET external_connection = ?" + WHERE_KEY
+                                    + " AND external_connection IS NULL", connectionOrNull, domainOwner, domainName,
+                                    name)
+                            : tx.update("UPDATE codeartifact_repositories SET external_connection = ?" + WHERE_KEY
+                                    + " AND external_connection = ?", connectionOrNull, domainOwner, domainName,
+                                    name, expectedOrNull);
+                    if (updated == 0) {
+                        return Optional.<Repository>empty();
+                    }
+                    return tx.one(SELECT + WHERE_KEY, JdbcRepositoryStore::map, domainOwner, domainName, name);
+                });
+    }
+
     /** Locks the row while reading it, so the repository returned is exactly the one deleted. */
     @Override
     public Optional<Repository> delete(String domainOwner, String domainName, String name) {
@@ -134,6 +154,7 @@ final class JdbcRepositoryStore implements RepositoryStore {
         return new Repository(row.getString("domain_owner"), row.getString("domain_name"),
                 row.getString("repository_name"), row.getString("repository_arn"),
                 row.getString("administrator_account"), row.getString("description"),
-                decode(row.getString("upstreams")), Jdbc.instant(row, "created_at"));
+                decode(row.getString("upstreams")), Jdbc.instant(row, "created_at"),
+                row.getString("external_connection"));
     }
 }

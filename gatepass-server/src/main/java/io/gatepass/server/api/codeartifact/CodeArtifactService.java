@@ -34,7 +34,7 @@ public final class CodeArtifactService {
                                 BlobStore blobs, PackageChanges changes) {
         register(table, store, authorizer, region, tokens, publicUrl);
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
-        PackageOperations.register(table, support, store, blobs, region);
+        PackageOperations.register(table, support, store, blobs, region, changes);
         PackageWriteOperations.register(table, support, store, blobs, region, changes);
     }
 
@@ -68,6 +68,10 @@ public final class CodeArtifactService {
                         repositories::listRepositoriesInDomain)
                 .add(c, "DeleteRepository", RepositoryInput.class, repositories::deleteRepository)
                 .add(c, "GetRepositoryEndpoint", GetRepositoryEndpointInput.class, repositories::getRepositoryEndpoint)
+                .add(c, "AssociateExternalConnection", ExternalConnectionInput.class,
+                        repositories::associateExternalConnection)
+                .add(c, "DisassociateExternalConnection", ExternalConnectionInput.class,
+                        repositories::disassociateExternalConnection)
                 .add(c, "GetAuthorizationToken", GetAuthorizationTokenInput.class,
                         authorization::getAuthorizationToken)
                 .add(c, "PutRepositoryPermissionsPolicy", PutRepositoryPermissionsPolicyInput.class,
@@ -94,6 +98,10 @@ public final class CodeArtifactService {
                 repository(RestRoute.of("DELETE", "/v1/repository", "DeleteRepository")),
                 repository(RestRoute.of("GET", "/v1/repository/endpoint", "GetRepositoryEndpoint"))
                         .query("format", "format").query("endpointType", "endpointType"),
+                repository(RestRoute.of("POST", "/v1/repository/external-connection", "AssociateExternalConnection"))
+                        .query("external-connection", "externalConnection"),
+                repository(RestRoute.of("DELETE", "/v1/repository/external-connection",
+                        "DisassociateExternalConnection")).query("external-connection", "externalConnection"),
                 owned(RestRoute.of("POST", "/v1/authorization-token", "GetAuthorizationToken"))
                         .query("duration", "durationSeconds"),
                 repository(RestRoute.of("PUT", "/v1/repository/permissions/policy", "PutRepositoryPermissionsPolicy")),

@@ -75,11 +75,20 @@ public final class CodeArtifactShapes {
 
     public record RepositoryDescription(String name, String administratorAccount, String domainName,
                                         String domainOwner, String arn, String description,
-                                        List<UpstreamRepository> upstreams, List<Object> externalConnections,
+                                        List<UpstreamRepository> upstreams,
+                                        List<RepositoryExternalConnectionInfo> externalConnections,
                                         Instant createdTime) {
     }
 
     public record RepositoryOutput(RepositoryDescription repository) {
+    }
+
+    public record RepositoryExternalConnectionInfo(String externalConnectionName, String packageFormat,
+                                                   String status) {
+    }
+
+    public record ExternalConnectionInput(String domain, String domainOwner, String repository,
+                                          String externalConnection) {
     }
 
     public record ListRepositoriesInput(String repositoryPrefix, Integer maxResults, String nextToken) {

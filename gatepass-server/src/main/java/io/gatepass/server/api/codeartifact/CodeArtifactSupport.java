@@ -112,10 +112,19 @@ final class CodeArtifactSupport {
      * about the resources' existence is told.
      */
     void authorizeInRepository(CallContext context, String owner, String domain, String repository, String arn) {
+        authorizeInRepository(context, context.action(), owner, domain, repository, arn);
+    }
+
+    /**
+     * As {@link #authorizeInRepository(CallContext, String, String, String, String)}, for an action that is not the
+     * call's own: AWS checks {@code codeartifact:AssociateWithDownstreamRepository} on each upstream a
+     * CreateRepository or UpdateRepository names.
+     */
+    void authorizeInRepository(CallContext context, String action, String owner, String domain, String repository,
+                               String arn) {
         List<String> policies = new java.util.ArrayList<>(2);
         store.domainPolicies().find(owner, domain).ifPresent(p -> policies.add(p.document()));
         store.repositoryPolicies().find(owner, domain, repository).ifPresent(p -> policies.add(p.document()));
-        authorizer.authorizeWithResourcePolicies(context.principal(), context.action(), arn, Map.of(), owner,
-                policies);
+        authorizer.authorizeWithResourcePolicies(context.principal(), action, arn, Map.of(), owner, policies);
     }
 }

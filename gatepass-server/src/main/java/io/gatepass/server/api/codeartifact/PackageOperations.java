@@ -34,6 +34,8 @@ import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionDescripti
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionInput;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionOrigin;
 import io.gatepass.server.api.codeartifact.PackageShapes.PackageVersionSummary;
+import io.gatepass.server.api.codeartifact.PackageShapes.PutPackageOriginConfigurationInput;
+import io.gatepass.server.api.codeartifact.PackageShapes.PutPackageOriginConfigurationOutput;
 import io.gatepass.server.endpoints.packages.pypi.ProjectNames;
 import io.gatepass.server.api.rest.StreamedBody;
 import io.gatepass.server.api.rest.RestRoute;
@@ -72,25 +74,26 @@ final class PackageOperations {
     private static final Set<String> HOSTED_FORMATS = Set.of("npm", "pypi", "maven");
     private static final Pattern PACKAGE_PART = Pattern.compile("[^#/\\s]+");
     private static final Pattern ASSET_NAME = Pattern.compile("\\P{C}+");
-    private static final PackageOriginConfiguration ALLOW_ALL = new PackageOriginConfiguration(
-            new PackageOriginRestrictions("ALLOW", "ALLOW"));
 
     private final CodeArtifactSupport support;
     private final Store store;
     private final BlobStore blobs;
     private final String region;
+    private final io.gatepass.core.codeartifact.PackageChanges changes;
 
-    PackageOperations(CodeArtifactSupport support, Store store, BlobStore blobs, String region) {
+    PackageOperations(CodeArtifactSupport support, Store store, BlobStore blobs, String region,
+                      io.gatepass.core.codeartifact.PackageChanges changes) {
         this.support = support;
         this.store = store;
         this.blobs = blobs;
         this.region = region;
+        this.changes = changes;
     }
 
     /** Adds the package read operations and their routes (paths and query names as in the AWS model). */
     static void register(OperationTable table, CodeArtifactSupport support, Store store,
-                         BlobStore blobs, String region) {
-        PackageOperations ops = new PackageOperations(support, store, blobs, region);
+                         BlobStore blobs, String region, io.gatepass.core.codeartifact.PackageChanges changes) {
+        PackageOperations ops = new PackageOperations(support, store, blobs, region, changes);
         ServiceDescriptor c = CodeArtifactService.DESCRIPTOR;
         table.add(c, "ListPackages", ListPackagesInput.class, ops::listPackages)
                 .add(c, "DescribePackage", PackageInput.class, ops::describePackage)
@@ -101,7 +104,9 @@ final class PackageOperations {
                 .add(c, "ListPackageVersionDependencies", PackageVersionInput.class,
                         ops::listPackageVersionDependencies)
                 .add(c, "GetPackageVersionReadme", PackageVersionInput.class, ops::getPackageVersionReadme)
-                .add(c, "GetPackageVersionAsset", GetPackageVersionAssetInput.class, ops::getPackageVersionAsset);
+                .add(c, "GetPackageVersionAsset", GetPackageVersionAssetInput.class, ops::getPackageVersionAsset)
+                .add(c, "PutPackageOriginConfiguration", PutPackageOriginConfigurationInput.class,
+                        ops::putPackageOriginConfiguration);
         table.route(c,
                 paged(repository(RestRoute.of("POST", "/v1/packages", "ListPackages")))
                         .query("format", "format").query("namespace", "namespace")
@@ -116,7 +121,8 @@ final class PackageOperations {
                         .query("next-token", "nextToken"),
                 version(RestRoute.of("GET", "/v1/package/version/readme", "GetPackageVersionReadme")),
                 version(RestRoute.of("GET", "/v1/package/version/asset", "GetPackageVersionAsset"))
-                        .query("asset", "asset").query("revision", "packageVersionRevision"));
+                        .query("asset", "asset").query("revision", "packageVersionRevision"),
+                pkg(RestRoute.of("POST", "/v1/package", "PutPackageOriginConfiguration")));
     }
 
     ListPackagesOutput listPackages(ListPackagesInput input, CallContext context) {
@@ -133,8 +139,7 @@ final class PackageOperations {
         authorize(context, owner, domain, repository,
                 support.repositoryArn(owner, domain, repository));
         requireRepository(owner, domain, repository);
-        boolean none = "BLOCK".equals(publish) || "BLOCK".equals(upstream)
-                || format != null && !HOSTED_FORMATS.contains(format);
+        boolean none = format != null && !HOSTED_FORMATS.contains(format);
         List<HostedPackage> matching = new ArrayList<>();
         String cursor = after;
         // The namespace is a prefix filter (as the model documents); fetch until a page is full or none are left.
@@ -143,7 +148,8 @@ final class PackageOperations {
             List<HostedPackage> batch = support.page(() -> store.packages().listPackages(owner, domain, repository,
                     format, null, prefix == null ? null : name(format, prefix), from, limit + 1));
             for (HostedPackage pkg : batch) {
-                if (namespace == null || pkg.key().namespace().startsWith(namespace)) {
+                if ((namespace == null || pkg.key().namespace().startsWith(namespace))
+                        && matches(origin(pkg.key()), publish, upstream)) {
                     matching.add(pkg);
                 }
             }
@@ -155,7 +161,8 @@ final class PackageOperations {
         Paging.Page<HostedPackage> page = Paging.of(matching.subList(0, Math.min(matching.size(), limit + 1)),
                 limit, PackageStore::packagePageKey);
         return new ListPackagesOutput(page.items().stream().map(p -> new PackageSummary(p.key().format(),
-                p.key().namespaceOrNull(), p.key().name(), ALLOW_ALL)).toList(), page.nextToken());
+                p.key().namespaceOrNull(), p.key().name(), configuration(origin(p.key())))).toList(),
+                page.nextToken());
     }
 
     DescribePackageOutput describePackage(PackageInput input, CallContext context) {
@@ -163,7 +170,55 @@ final class PackageOperations {
                 input.namespace(), input.packageName(), context);
         HostedPackage pkg = authorizedPackage(context, key);
         return new DescribePackageOutput(new PackageDescription(pkg.key().format(), pkg.key().namespaceOrNull(),
-                pkg.key().name(), ALLOW_ALL));
+                pkg.key().name(), configuration(origin(pkg.key()))));
+    }
+
+    /**
+     * Sets a package's origin controls; a package that does not exist yet is created without versions (so its
+     * name can be reserved against dependency substitution before anything is published or fetched).
+     */
+    PutPackageOriginConfigurationOutput putPackageOriginConfiguration(PutPackageOriginConfigurationInput input,
+                                                                      CallContext context) {
+        PackageKey key = key(input.domain(), input.domainOwner(), input.repository(), input.format(),
+                input.namespace(), input.packageName(), context);
+        PackageOriginRestrictions requested = support.validation.required("restrictions", input.restrictions());
+        String publish = support.validation.required("restrictions.publish", requested.publish());
+        String upstream = support.validation.required("restrictions.upstream", requested.upstream());
+        allowOrBlock("restrictions.publish", publish);
+        allowOrBlock("restrictions.upstream", upstream);
+        authorize(context, key.domainOwner(), key.domainName(), key.repository(), key.arn(region));
+        requireRepository(key.domainOwner(), key.domainName(), key.repository());
+        if (!HOSTED_FORMATS.contains(key.format())) {
+            throw CodeArtifactErrors.VALIDATION.exception("Format %s is not served by this server.", key.format());
+        }
+        io.gatepass.core.codeartifact.PackageOriginRestrictions restrictions =
+                new io.gatepass.core.codeartifact.PackageOriginRestrictions(publish, upstream);
+        try {
+            store.packages().putOriginRestrictions(new HostedPackage(key, input.packageName(),
+                    context.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), restrictions);
+        } catch (io.gatepass.store.ReferenceViolationException e) {
+            throw CodeArtifactErrors.NOT_FOUND.exception("Repository %s not found in domain %s.", key.repository(),
+                    key.domainName());
+        }
+        changes.changed(key);
+        return new PutPackageOriginConfigurationOutput(configuration(restrictions));
+    }
+
+    private io.gatepass.core.codeartifact.PackageOriginRestrictions origin(PackageKey key) {
+        return store.packages().originRestrictions(key)
+                .orElse(io.gatepass.core.codeartifact.PackageOriginRestrictions.ALLOW_ALL);
+    }
+
+    private static PackageOriginConfiguration configuration(
+            io.gatepass.core.codeartifact.PackageOriginRestrictions restrictions) {
+        return new PackageOriginConfiguration(new PackageOriginRestrictions(restrictions.publish(),
+                restrictions.upstream()));
+    }
+
+    private static boolean matches(io.gatepass.core.codeartifact.PackageOriginRestrictions restrictions,
+                                   String publish, String upstream) {
+        return (publish == null || publish.equals(restrictions.publish()))
+                && (upstream == null || upstream.equals(restrictions.upstream()));
     }
 
     ListPackageVersionsOutput listPackageVersions(ListPackageVersionsInput input, CallContext context) {
@@ -188,7 +243,7 @@ final class PackageOperations {
                 : PackageVersion::version;
         List<PackageVersion> selected = all.stream()
                 .filter(v -> status == null || v.status() == status)
-                .filter(v -> originType == null || originType.equals("INTERNAL"))
+                .filter(v -> originType == null || originType.equals(origin(key, v.version()).originType()))
                 .sorted(Comparator.comparing(sortKey))
                 .filter(v -> after == null || sortKey.apply(v).compareTo(after) > 0)
                 .limit(limit + 1L)
@@ -196,7 +251,8 @@ final class PackageOperations {
         Paging.Page<PackageVersion> page = Paging.of(selected, limit, sortKey);
         return new ListPackageVersionsOutput(defaultDisplayVersion(key, all), key.format(), key.namespaceOrNull(),
                 pkg.key().name(), page.items().stream().map(v -> new PackageVersionSummary(v.version(),
-                        v.revision(), v.status().wireName(), origin(key))).toList(), page.nextToken());
+                        v.revision(), v.status().wireName(), origin(key, v.version()))).toList(),
+                page.nextToken());
     }
 
     DescribePackageVersionOutput describePackageVersion(PackageVersionInput input, CallContext context) {
@@ -209,7 +265,7 @@ final class PackageOperations {
         return new DescribePackageVersionOutput(new PackageVersionDescription(key.format(), key.namespaceOrNull(),
                 key.name(), pkg.displayName(), version.version(), details.summary(), details.homePage(),
                 details.sourceCodeRepository(), version.publishedTime(), details.licenses(), version.revision(),
-                version.status().wireName(), origin(key)));
+                version.status().wireName(), origin(key, version.version())));
     }
 
     ListPackageVersionAssetsOutput listPackageVersionAssets(ListPackageVersionAssetsInput input,
@@ -397,8 +453,13 @@ final class PackageOperations {
                 .max(Comparator.comparing(PackageVersion::publishedTime)).map(PackageVersion::version).orElse(null);
     }
 
-    private static PackageVersionOrigin origin(PackageKey key) {
-        return new PackageVersionOrigin(new DomainEntryPoint(key.repository(), null), "INTERNAL");
+    /** Where the version entered the domain: the repository it was published to, or the external connection. */
+    private PackageVersionOrigin origin(PackageKey key, String version) {
+        io.gatepass.core.codeartifact.PackageVersionOrigin origin = store.packages().versionOrigin(key, version)
+                .orElse(io.gatepass.core.codeartifact.PackageVersionOrigin.published(key.repository()));
+        return new PackageVersionOrigin(origin.isExternal()
+                ? new DomainEntryPoint(null, origin.externalConnection())
+                : new DomainEntryPoint(origin.repository(), null), origin.originType());
     }
 
     private static AssetSummary summary(PackageAsset asset) {

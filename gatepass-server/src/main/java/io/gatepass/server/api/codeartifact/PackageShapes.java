@@ -41,6 +41,16 @@ public final class PackageShapes {
     public record ListPackagesOutput(List<PackageSummary> packages, String nextToken) {
     }
 
+    // PutPackageOriginConfiguration
+    public record PutPackageOriginConfigurationInput(String domain, String domainOwner, String repository,
+                                                     String format, String namespace,
+                                                     @com.fasterxml.jackson.annotation.JsonProperty("package")
+                                                     String packageName, PackageOriginRestrictions restrictions) {
+    }
+
+    public record PutPackageOriginConfigurationOutput(PackageOriginConfiguration originConfiguration) {
+    }
+
     // DescribePackage
     public record PackageInput(String domain, String domainOwner, String repository, String format,
                                String namespace, @com.fasterxml.jackson.annotation.JsonProperty("package")

@@ -241,6 +241,11 @@ final class PackageWriteOperations {
             BlobContent content = support.validation.required("assetContent", input.assetContent());
             boolean unfinished = Boolean.TRUE.equals(input.unfinished());
             authorizedPackage(context, target);
+            if (packages().originRestrictions(target.key()).map(r -> !r.publishAllowed()).orElse(false)) {
+                throw CodeArtifactErrors.ACCESS_DENIED.exception("Publishing new versions of package %s to "
+                        + "repository %s is blocked by its package origin controls (publish: BLOCK).",
+                        target.key().name(), target.key().repository());
+            }
             if (!content.sha256Hex().equals(sha256)) {
                 throw CodeArtifactErrors.VALIDATION.exception("assetSHA256 %s does not match the SHA-256 of the asset"
                         + " content (%s).", sha256, content.sha256Hex());

@@ -1,10 +1,13 @@
 package io.gatepass.server.api.codeartifact;
 
 import io.gatepass.core.codeartifact.Domain;
+import io.gatepass.core.codeartifact.ExternalConnection;
 import io.gatepass.core.codeartifact.Repository;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.Paging;
 import io.gatepass.server.api.codeartifact.CodeArtifactShapes.CreateRepositoryInput;
+import io.gatepass.server.api.codeartifact.CodeArtifactShapes.ExternalConnectionInput;
+import io.gatepass.server.api.codeartifact.CodeArtifactShapes.RepositoryExternalConnectionInfo;
 import io.gatepass.server.api.codeartifact.CodeArtifactShapes.GetRepositoryEndpointInput;
 import io.gatepass.server.api.codeartifact.CodeArtifactShapes.GetRepositoryEndpointOutput;
 import io.gatepass.server.api.codeartifact.CodeArtifactShapes.ListRepositoriesInDomainInput;
@@ -32,6 +35,10 @@ import java.util.function.Supplier;
  */
 final class RepositoryOperations {
     private static final int MAX_UPSTREAMS = 10;
+    /** How many repositories a request may search (the repository itself and every upstream, transitively). */
+    static final int MAX_SEARCHED = 25;
+    private static final java.util.regex.Pattern CONNECTION_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-:]{1,99}");
 
     private final CodeArtifactSupport support;
     private final Store store;
@@ -49,7 +56,7 @@ final class RepositoryOperations {
         String description = description(input.description());
         Domain domain = support.authorizedDomain(context, target.owner, target.domain,
                 target.arn, Map.of());
-        List<String> upstreams = upstreams(domain, input.upstreams(), target.repository);
+        List<String> upstreams = upstreams(domain, input.upstreams(), target.repository, context);
         Repository repository = new Repository(domain.owner(), domain.name(), target.repository, target.arn,
                 context.principal().accountId(), description, upstreams,
                 context.now().truncatedTo(ChronoUnit.MILLIS));
@@ -73,7 +80,7 @@ final class RepositoryOperations {
         Domain domain = store.domains().find(current.domainOwner(), current.domainName()).orElseThrow(() ->
                 missingRepository(current.name(), current.domainName()));
         List<String> upstreams = input.upstreams() == null ? current.upstreams()
-                : upstreams(domain, input.upstreams(), current.name());
+                : upstreams(domain, input.upstreams(), current.name(), context);
         Repository updated = store.repositories().update(current.domainOwner(), current.domainName(), current.name(),
                 description, upstreams).orElseThrow(() -> missingRepository(current.name(), current.domainName()));
         return new RepositoryOutput(description(updated));
@@ -156,7 +163,13 @@ final class RepositoryOperations {
         return new Target(owner, domain, repository, support.repositoryArn(owner, domain, repository));
     }
 
-    private List<String> upstreams(Domain domain, List<UpstreamRepository> requested, String self) {
+    /**
+     * The upstream names requested, checked as CodeArtifact does: at most 10, each an existing repository of the
+     * domain, none twice, not the repository itself, the caller allowed {@code AssociateWithDownstreamRepository}
+     * on each, and no cycle (no upstream reaches the repository again through its own upstreams).
+     */
+    private List<String> upstreams(Domain domain, List<UpstreamRepository> requested, String self,
+                                   CallContext context) {
         if (requested == null) {
             return List.of();
         }
@@ -172,12 +185,77 @@ final class RepositoryOperations {
                 throw CodeArtifactErrors.VALIDATION.exception(
                         "Upstream %s is listed twice or is the repository itself.", name);
             }
+            support.authorizeInRepository(context, "codeartifact:AssociateWithDownstreamRepository", domain.owner(),
+                    domain.name(), name, support.repositoryArn(domain.owner(), domain.name(), name));
             if (store.repositories().find(domain.owner(), domain.name(), name).isEmpty()) {
                 throw missingRepository(name, domain.name());
             }
             names.add(name);
         }
+        for (String name : names) {
+            if (reaches(domain, name, self, new java.util.HashSet<>())) {
+                throw CodeArtifactErrors.VALIDATION.exception("Upstream %s would create a cycle: repository %s is "
+                        + "already upstream of it.", name, self);
+            }
+        }
         return names;
+    }
+
+    /** Whether {@code self} is {@code from} or among its upstreams, transitively. */
+    private boolean reaches(Domain domain, String from, String self, java.util.Set<String> seen) {
+        if (from.equals(self)) {
+            return true;
+        }
+        if (!seen.add(from)) {
+            return false;
+        }
+        Repository repository = store.repositories().find(domain.owner(), domain.name(), from).orElse(null);
+        if (repository == null) {
+            return false;
+        }
+        for (String upstream : repository.upstreams()) {
+            if (reaches(domain, upstream, self, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    RepositoryOutput associateExternalConnection(ExternalConnectionInput input, CallContext context) {
+        String name = connectionName(input.externalConnection());
+        Repository current = find(input.domain(), input.domainOwner(), input.repository(), context);
+        ExternalConnection connection = ExternalConnection.named(name).orElseThrow(() ->
+                CodeArtifactErrors.VALIDATION.exception("%s is not an external connection. Valid names: %s.", name,
+                        String.join(", ", ExternalConnection.KNOWN.stream().map(ExternalConnection::name).toList())));
+        if (name.equals(current.externalConnection())) {
+            throw CodeArtifactErrors.CONFLICT.exception("Repository %s is already associated with external "
+                    + "connection %s.", current.name(), name);
+        }
+        if (current.externalConnection() != null) {
+            throw CodeArtifactErrors.QUOTA_EXCEEDED.exception("Repository %s already has external connection %s: "
+                    + "a repository can have one external connection.", current.name(), current.externalConnection());
+        }
+        Repository updated = store.repositories().setExternalConnection(current.domainOwner(),
+                current.domainName(), current.name(), null, connection.name()).orElseThrow(() ->
+                CodeArtifactErrors.CONFLICT.exception("Repository %s changed meanwhile; try again.", current.name()));
+        return new RepositoryOutput(description(updated));
+    }
+
+    RepositoryOutput disassociateExternalConnection(ExternalConnectionInput input, CallContext context) {
+        String name = connectionName(input.externalConnection());
+        Repository current = find(input.domain(), input.domainOwner(), input.repository(), context);
+        if (!name.equals(current.externalConnection())) {
+            throw CodeArtifactErrors.NOT_FOUND.exception("Repository %s is not associated with external connection "
+                    + "%s.", current.name(), name);
+        }
+        Repository updated = store.repositories().setExternalConnection(current.domainOwner(),
+                current.domainName(), current.name(), name, null).orElseThrow(() ->
+                CodeArtifactErrors.CONFLICT.exception("Repository %s changed meanwhile; try again.", current.name()));
+        return new RepositoryOutput(description(updated));
+    }
+
+    private String connectionName(String value) {
+        return support.validation.requiredString("externalConnection", value, 2, 100, CONNECTION_NAME);
     }
 
     private String description(String value) {
@@ -195,7 +273,11 @@ final class RepositoryOperations {
     static RepositoryDescription description(Repository repository) {
         return new RepositoryDescription(repository.name(), repository.administratorAccount(),
                 repository.domainName(), repository.domainOwner(), repository.arn(), repository.description(),
-                repository.upstreams().stream().map(UpstreamRepository::new).toList(), List.of(),
+                repository.upstreams().stream().map(UpstreamRepository::new).toList(),
+                repository.externalConnection() == null ? List.of()
+                        : List.of(new RepositoryExternalConnectionInfo(repository.externalConnection(),
+                        ExternalConnection.named(repository.externalConnection()).map(ExternalConnection::format)
+                                .orElse(null), "Available")),
                 repository.createdTime());
     }
 

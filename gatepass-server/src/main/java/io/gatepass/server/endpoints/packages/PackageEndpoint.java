@@ -76,6 +76,7 @@ public final class PackageEndpoint {
     private final ShortLivedCache<String, AuthorizationVerification> tokens;
     private final ShortLivedCache<RepositoryName, Boolean> repositories;
     private final Throttle throttle;
+    private final io.gatepass.server.endpoints.packages.upstream.Upstreams upstreams;
 
     /**
      * @param publicUrl the base URL clients reach the server at, without a trailing '/'
@@ -92,15 +93,20 @@ public final class PackageEndpoint {
     public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
                            Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock,
                            Throttle throttle) {
-        this(formats, verifier, permissions, store, blobs, publicUrl, region, clock, throttle, RECHECK);
+        this(formats, verifier, permissions, store, blobs, publicUrl, region, clock, throttle, RECHECK, null);
     }
 
     /**
-     * @param recheck how long a verified token or a found repository is trusted ({@link #RECHECK} in production)
+     * @param publicUrl the base URL clients reach the server at, without a trailing '/'
+     * @param throttle  admits each request by its (valid) authorization token, or has it answered with 429
+     * @param recheck   how long a verified token or a found repository is trusted ({@link #RECHECK} in production)
+     * @param upstreams reads through upstream repositories and external connections; null for none
      */
     public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
                            Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock,
-                           Throttle throttle, Duration recheck) {
+                           Throttle throttle, Duration recheck,
+                           io.gatepass.server.endpoints.packages.upstream.Upstreams upstreams) {
+        this.upstreams = upstreams;
         this.throttle = throttle;
         this.formats = formats;
         this.verifier = verifier;
@@ -183,7 +189,7 @@ public final class PackageEndpoint {
 
     private Admitted admitted(PackageFormat format, EndpointPath path, RepositoryTokenSubject subject) {
         return new Admitted(format, path, new StoreRepositoryAccess(path, format, TokenPrincipals.of(subject),
-                permissions, store.packages(), blobs, publicUrl.get(), region));
+                permissions, store.packages(), blobs, publicUrl.get(), region, upstreams));
     }
 
     /**

@@ -66,9 +66,18 @@ public interface RepositoryAccess {
      *
      * @param namespaceOrNull the package's namespace (npm scope without '@', Maven groupId), null for none
      * @param normalizedName  the package name as its key names it
-     * @throws PackageException 403 if the caller may not publish it
+     * @throws PackageException 403 if the caller may not publish it, or the package's origin controls block
+     *                          publishing to this repository ({@code publish: BLOCK})
      */
     void requirePublish(String namespaceOrNull, String normalizedName);
+
+    /**
+     * This repository's upstream repositories and external connection, for reading through them (searching in
+     * CodeArtifact's order, retaining what is found); empty when the server resolves no upstreams.
+     */
+    default java.util.Optional<io.gatepass.server.endpoints.packages.upstream.RepositoryUpstreams> upstreams() {
+        return java.util.Optional.empty();
+    }
 
     /** Package metadata (scope calls with {@link #packageKey}). */
     PackageStore packages();

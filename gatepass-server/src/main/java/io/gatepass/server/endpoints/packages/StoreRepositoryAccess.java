@@ -15,10 +15,13 @@ final class StoreRepositoryAccess implements RepositoryAccess {
     private final BlobStore blobs;
     private final String endpointUrl;
     private final String region;
+    private final io.gatepass.server.endpoints.packages.upstream.Upstreams upstreams;
 
     StoreRepositoryAccess(EndpointPath path, PackageFormat format, Principal principal,
                           RepositoryPermissions permissions, PackageStore packages, BlobStore blobs,
-                          String publicUrl, String region) {
+                          String publicUrl, String region,
+                          io.gatepass.server.endpoints.packages.upstream.Upstreams upstreams) {
+        this.upstreams = upstreams;
         this.path = path;
         this.format = format;
         this.principal = principal;
@@ -83,7 +86,20 @@ final class StoreRepositoryAccess implements RepositoryAccess {
 
     @Override
     public void requirePublish(String namespaceOrNull, String normalizedName) {
-        require("codeartifact:PublishPackageVersion", packageKey(namespaceOrNull, normalizedName).arn(region));
+        io.gatepass.core.codeartifact.PackageKey key = packageKey(namespaceOrNull, normalizedName);
+        require("codeartifact:PublishPackageVersion", key.arn(region));
+        if (packages.originRestrictions(key).map(r -> !r.publishAllowed()).orElse(false)) {
+            throw PackageException.of(format, 403, "Publishing new versions of package " + (key.namespace().isEmpty()
+                    ? "" : key.namespace() + "/") + key.name() + " to repository " + key.repository() + " is blocked"
+                    + " by its package origin controls (publish: BLOCK; see 'aws codeartifact"
+                    + " put-package-origin-configuration').");
+        }
+    }
+
+    @Override
+    public java.util.Optional<io.gatepass.server.endpoints.packages.upstream.RepositoryUpstreams> upstreams() {
+        return upstreams == null ? java.util.Optional.empty() : java.util.Optional.of(upstreams.of(path.owner(),
+                path.domain(), path.repository(), format.format()));
     }
 
     private void require(String action, String resource) {

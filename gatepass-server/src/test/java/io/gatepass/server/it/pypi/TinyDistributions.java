@@ -29,19 +29,24 @@ final class TinyDistributions {
     }
 
     static Path wheel(Path dir, String version) throws IOException {
-        String distInfo = MODULE + "-" + version + ".dist-info/";
+        return wheel(dir, NAME, MODULE, version, "hello from gatepass");
+    }
+
+    /** A wheel of another project: {@code module/__init__.py} holding {@code greeting}. */
+    static Path wheel(Path dir, String name, String module, String version, String greeting) throws IOException {
+        String distInfo = module + "-" + version + ".dist-info/";
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(MODULE + "/__init__.py", ("VERSION = \"" + version + "\"\nGREETING = \"hello from gatepass\"\n")
+        files.put(module + "/__init__.py", ("VERSION = \"" + version + "\"\nGREETING = \"" + greeting + "\"\n")
                 .getBytes(StandardCharsets.UTF_8));
-        files.put(distInfo + "METADATA", metadata(version));
+        files.put(distInfo + "METADATA", metadata(name, version));
         files.put(distInfo + "WHEEL", ("Wheel-Version: 1.0\nGenerator: gatepass-test\nRoot-Is-Purelib: true\n"
                 + "Tag: py3-none-any\n").getBytes(StandardCharsets.UTF_8));
         StringBuilder record = new StringBuilder();
-        files.forEach((name, bytes) -> record.append(name).append(",sha256=").append(Base64.getUrlEncoder()
+        files.forEach((file, bytes) -> record.append(file).append(",sha256=").append(Base64.getUrlEncoder()
                 .withoutPadding().encodeToString(sha256(bytes))).append(',').append(bytes.length).append('\n'));
         record.append(distInfo).append("RECORD,,\n");
         files.put(distInfo + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
-        Path wheel = dir.resolve(MODULE + "-" + version + "-py3-none-any.whl");
+        Path wheel = dir.resolve(module + "-" + version + "-py3-none-any.whl");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(wheel))) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 zip.putNextEntry(new ZipEntry(file.getKey()));
@@ -55,7 +60,7 @@ final class TinyDistributions {
     static Path sdist(Path dir, String version) throws IOException {
         String root = MODULE + "-" + version + "/";
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(root + "PKG-INFO", metadata(version));
+        files.put(root + "PKG-INFO", metadata(NAME, version));
         files.put(root + "pyproject.toml", ("[build-system]\nrequires = [\"setuptools\"]\n"
                 + "build-backend = \"setuptools.build_meta\"\n\n[project]\nname = \"" + NAME + "\"\nversion = \""
                 + version + "\"\n").getBytes(StandardCharsets.UTF_8));
@@ -72,8 +77,8 @@ final class TinyDistributions {
         return sdist;
     }
 
-    private static byte[] metadata(String version) {
-        return ("Metadata-Version: 2.1\nName: " + NAME + "\nVersion: " + version + "\n"
+    private static byte[] metadata(String name, String version) {
+        return ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n"
                 + "Summary: A tiny package served by Gatepass\nLicense: MIT\nRequires-Python: >=3.8\n"
                 + "Classifier: Programming Language :: Python :: 3\n").getBytes(StandardCharsets.UTF_8);
     }

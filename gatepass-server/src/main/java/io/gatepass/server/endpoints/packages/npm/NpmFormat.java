@@ -14,6 +14,8 @@ import io.gatepass.server.endpoints.packages.PackageRequest;
 import io.gatepass.server.endpoints.packages.PackageResponse;
 import io.gatepass.server.endpoints.packages.RepositoryAccess;
 import io.gatepass.server.endpoints.packages.ResponseCache;
+import io.gatepass.server.endpoints.packages.upstream.RepositoryUpstreams;
+import io.gatepass.server.endpoints.packages.upstream.UpstreamSource;
 import io.gatepass.store.BlobStore.StoredBlob;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.PackageStore.VersionPublication;
@@ -144,9 +146,23 @@ public final class NpmFormat implements PackageFormat {
             }
         }
         long generation = packuments.generation();
-        HostedPackage pkg = access.packages().findPackage(cacheKey.key()).orElseThrow(() -> notFound(name));
-        List<PackageVersion> versions = versions(access, pkg.key(), forWrite);
-        Map<String, String> tags = visibleTags(access.packages().distTags(pkg.key()), versions);
+        HostedPackage pkg;
+        List<PackageVersion> versions;
+        Map<String, String> tags;
+        Optional<RepositoryUpstreams> upstreams = access.upstreams();
+        List<UpstreamSource> sources = upstreams.map(u -> u.searchOrder(name.scope(), name.name()))
+                .orElse(List.of());
+        if (sources.isEmpty()) {
+            pkg = access.packages().findPackage(cacheKey.key()).orElseThrow(() -> notFound(name));
+            versions = versions(access, pkg.key(), forWrite);
+            tags = visibleTags(access.packages().distTags(pkg.key()), versions);
+        } else {
+            NpmUpstreams.Merged merged = NpmUpstreams.merge(access, upstreams.get(), sources, name, forWrite)
+                    .orElseThrow(() -> notFound(name));
+            pkg = merged.pkg();
+            versions = merged.versions();
+            tags = merged.tags();
+        }
         PackageResponse response = cacheKey.abbreviated()
                 ? json(200, ABBREVIATED_TYPE, NpmDocuments.abbreviated(name, pkg, versions, tags))
                         .withHeader("Vary", "Accept")
@@ -195,6 +211,17 @@ public final class NpmFormat implements PackageFormat {
         PackageKey key = key(access, name);
         Optional<PackageVersion> found = access.packages().findVersion(key, version)
                 .filter(v -> v.status().isDownloadable());
+        if (found.isEmpty() && access.packages().findVersion(key, version).isEmpty()) {
+            // not here at all (a version here in another status is not looked for upstream): retain it from
+            // the first upstream repository or external connection that has it
+            Optional<RepositoryUpstreams> upstreams = access.upstreams();
+            List<UpstreamSource> sources = upstreams.map(u -> u.searchOrder(name.scope(), name.name()))
+                    .orElse(List.of());
+            if (!sources.isEmpty()) {
+                found = NpmUpstreams.retain(access, upstreams.get(), sources, name, version)
+                        .filter(v -> v.status().isDownloadable());
+            }
+        }
         PackageAsset asset = found.flatMap(v -> access.packages().findAsset(key, version, name.tarball(version)))
                 .orElseThrow(() -> PackageException.json(404, "Tarball " + file + " of " + name.full()
                         + " not found."));

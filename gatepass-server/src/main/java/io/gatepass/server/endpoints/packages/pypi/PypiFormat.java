@@ -56,7 +56,11 @@ public final class PypiFormat implements PackageFormat {
         }
         if (path instanceof PypiPath.ProjectPage page) {
             SimpleFormat format = negotiate(request);
-            SimpleProject project = index.project(request.access(), page.project())
+            Optional<SimpleProject> here = index.project(request.access(), page.project());
+            List<io.gatepass.server.endpoints.packages.upstream.UpstreamSource> sources = sources(request,
+                    page.project());
+            SimpleProject project = (sources.isEmpty() ? here : PypiUpstreams.merge(request.access(),
+                    request.access().upstreams().orElseThrow(), sources, page.project(), here, index))
                     .orElseThrow(() -> notFound("No project '%s' in repository '%s'", page.project(),
                             request.access().repository()));
             return page(format, SimpleIndex.projectPage(project, format));
@@ -67,13 +71,31 @@ public final class PypiFormat implements PackageFormat {
             if (metadata.isPresent()) {
                 return metadata.get();
             }
-            return index.file(request.access(), file.project(), file.version(), file.filename())
+            Optional<io.gatepass.core.codeartifact.PackageAsset> stored = index.file(request.access(),
+                    file.project(), file.version(), file.filename());
+            if (stored.isEmpty()) {
+                List<io.gatepass.server.endpoints.packages.upstream.UpstreamSource> sources = sources(request,
+                        file.project());
+                if (!sources.isEmpty() && PypiUpstreams.retain(request.access(),
+                        request.access().upstreams().orElseThrow(), sources, file.project(), file.version(),
+                        file.filename())) {
+                    stored = index.file(request.access(), file.project(), file.version(), file.filename());
+                }
+            }
+            return stored
                     .map(asset -> PackageResponse.blob(200, "application/octet-stream", asset.blobKey(),
                             asset.size()))
                     .orElseThrow(() -> notFound("No file '%s' in version %s of project '%s'", file.filename(),
                             file.version(), file.project()));
         }
         throw notFound("Not found: the PyPI endpoint serves simple/, simple/<project>/ and uploads to its root");
+    }
+
+    /** Where to look after this repository (empty: nowhere; PyPI names are matched normalized). */
+    private static List<io.gatepass.server.endpoints.packages.upstream.UpstreamSource> sources(
+            PackageRequest request, String project) {
+        return request.access().upstreams().map(u -> u.searchOrder(null, ProjectNames.normalize(project)))
+                .orElse(List.of());
     }
 
     private void requireRead(PackageRequest request) {

@@ -38,7 +38,12 @@ final class SimpleRepository {
     }
 
     Optional<SimpleProject> project(RepositoryAccess access, String normalizedName) {
-        PackageKey key = access.packageKey(null, normalizedName);
+        return project(access, access.packageKey(null, normalizedName));
+    }
+
+    /** The project's page as the repository {@code key} names has it (this one, or an upstream). */
+    Optional<SimpleProject> project(RepositoryAccess access, PackageKey key) {
+        String normalizedName = key.name();
         if (access.packages().findPackage(key).isEmpty()) {
             return Optional.empty();
         }

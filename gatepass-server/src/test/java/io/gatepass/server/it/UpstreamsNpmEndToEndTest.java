@@ -1,0 +1,317 @@
+package io.gatepass.server.it;
+
+import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.FakePublicRegistry;
+import io.gatepass.server.testing.NpmUser;
+import io.gatepass.server.testing.TestServer;
+import io.gatepass.server.testing.ToolRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
+import software.amazon.awssdk.services.codeartifact.model.AllowUpstream;
+import software.amazon.awssdk.services.codeartifact.model.ConflictException;
+import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
+import software.amazon.awssdk.services.codeartifact.model.PackageOriginRestrictions;
+import software.amazon.awssdk.services.codeartifact.model.PackageVersionSummary;
+import software.amazon.awssdk.services.codeartifact.model.RepositoryDescription;
+import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.codeartifact.model.ServiceQuotaExceededException;
+import software.amazon.awssdk.services.codeartifact.model.ValidationException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * One URL for private and public packages: a chain of three repositories ({@code app} → {@code libs} →
+ * {@code npm-store}, which has the external connection {@code public:npmjs}) with the connection pointed at a small
+ * registry the test starts. The real npm, logged in to {@code app} as {@code aws codeartifact login} does, installs
+ * a private package of {@code libs} and a public one in one install; what comes from the public registry is kept.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UpstreamsNpmEndToEndTest {
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final String DOMAIN = "team";
+    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
+            + "\"Resource\":\"*\"}";
+
+    private FakePublicRegistry registry;
+    private TestServer server;
+    private CodeartifactClient admin;
+    private IamClient iam;
+    private Path work;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(ToolRun.onPath("npm"), "npm is not installed: skipping the npm upstream test");
+        this.work = work;
+        registry = FakePublicRegistry.start();
+        Map<String, byte[]> leftPad = new LinkedHashMap<>();
+        leftPad.put("1.0.0", FakePublicRegistry.npmTarball(work, "left-pad", "1.0.0", "module.exports = 'left-pad 1.0.0';"));
+        leftPad.put("1.1.0", FakePublicRegistry.npmTarball(work, "left-pad", "1.1.0", "module.exports = 'left-pad 1.1.0';"));
+        registry.npmPackage("left-pad", leftPad);
+        registry.npmPackage("is-odd", Map.of("3.0.1", FakePublicRegistry.npmTarball(work, "is-odd", "3.0.1",
+                "module.exports = 'is-odd';")));
+        ServerConfig config = TestServer.config(null, work.resolve("data"), ServerConfig.DEFAULT_MAX_BODY_BYTES)
+                .withExternalConnections(Map.of("public:npmjs", registry.url()));
+        server = TestServer.start(config);
+        admin = server.codeArtifact(TestServer.admin());
+        iam = server.iam(TestServer.admin());
+        admin.createDomain(r -> r.domain(DOMAIN));
+        admin.createRepository(r -> r.domain(DOMAIN).repository("npm-store"));
+        admin.associateExternalConnection(r -> r.domain(DOMAIN).repository("npm-store")
+                .externalConnection("public:npmjs"));
+        admin.createRepository(r -> r.domain(DOMAIN).repository("libs")
+                .upstreams(u -> u.repositoryName("npm-store")));
+        admin.createRepository(r -> r.domain(DOMAIN).repository("app").upstreams(u -> u.repositoryName("libs")));
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void install_fromTheEndOfTheChain_getsAPrivateAndAPublicPackageInOneInstall_andKeepsThePublicOne()
+            throws Exception {
+        NpmUser publisher = login(publisher(), "libs");
+        String mine = unique("gp-private");
+        assertThat(publisher.run(publisher.project(mine, "1.0.0", "module.exports = 'private';"), "publish")
+                .exitCode()).isZero();
+        NpmUser reader = login(appReader(), "app");
+        Path app = reader.dir("app");
+        Files.writeString(app.resolve("package.json"), "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true,"
+                + "\"dependencies\":{\"" + mine + "\":\"^1.0.0\",\"left-pad\":\"^1.0.0\"}}");
+
+        ToolRun install = reader.run(app, "install");
+
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        assertThat(Files.readString(app.resolve("node_modules/" + mine + "/index.js"))).contains("private");
+        assertThat(Files.readString(app.resolve("node_modules/left-pad/index.js"))).contains("left-pad 1.1.0");
+        assertThat(Files.readString(app.resolve("package-lock.json")))
+                .contains(reader.registry + "left-pad/-/left-pad-1.1.0.tgz")
+                .contains(reader.registry + mine + "/-/" + mine + "-1.0.0.tgz");
+        assertThat(registry.hits("/left-pad/-/left-pad-1.1.0.tgz")).isEqualTo(1);
+        // kept where it was asked for and where the connection is, as EXTERNAL from public:npmjs
+        for (String repository : List.of("app", "npm-store")) {
+            List<PackageVersionSummary> versions = admin.listPackageVersions(r -> r.domain(DOMAIN)
+                    .repository(repository).format(PackageFormat.NPM).packageValue("left-pad")).versions();
+            assertThat(versions).extracting(PackageVersionSummary::version).containsExactly("1.1.0");
+            assertThat(versions.get(0).origin().originTypeAsString()).isEqualTo("EXTERNAL");
+            assertThat(versions.get(0).origin().domainEntryPoint().externalConnectionName())
+                    .isEqualTo("public:npmjs");
+        }
+        assertThat(admin.describePackage(r -> r.domain(DOMAIN).repository("app").format(PackageFormat.NPM)
+                .packageValue("left-pad")).packageValue().originConfiguration().restrictions())
+                .isEqualTo(PackageOriginRestrictions.builder().publish(AllowPublish.BLOCK)
+                        .upstream(AllowUpstream.ALLOW).build());
+        assertThat(admin.listPackageVersions(r -> r.domain(DOMAIN).repository("app").format(PackageFormat.NPM)
+                .packageValue(mine)).versions().get(0).origin().domainEntryPoint().repositoryName())
+                .as("a private version keeps the repository it was published to").isEqualTo("libs");
+    }
+
+    @Test
+    @Order(2)
+    void tarball_whenManyAskAtOnce_isFetchedFromThePublicRegistryOnce() throws Exception {
+        String token = token(appReader());
+        String url = endpoint("app") + "left-pad/-/left-pad-1.0.0.tgz";
+        List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            requests.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                    "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+
+        List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
+
+        byte[] expected = FakePublicRegistry.npmTarball(work.resolve("again"), "left-pad", "1.0.0",
+                "module.exports = 'left-pad 1.0.0';");
+        assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+        assertThat(responses).allSatisfy(response -> assertThat(response.body()).hasSameSizeAs(responses.get(0)
+                .body()));
+        assertThat(registry.hits("/left-pad/-/left-pad-1.0.0.tgz")).isEqualTo(1);
+        assertThat(expected).isNotEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void packument_whenAPrivatePackageHasAPublicNamesake_showsOnlyThePrivateVersionsUntilOriginControlsAllow()
+            throws Exception {
+        NpmUser publisher = login(publisher(), "libs");
+        ToolRun publish = publisher.run(publisher.project("gp-confusable", "1.0.0", "module.exports = 'ours';"),
+                "publish");
+        assertThat(publish.exitCode()).as(publish.output()).isZero();
+        // then a namesake appears on the public registry, with a higher version (dependency substitution)
+        registry.npmPackage("gp-confusable", Map.of("9.9.9", FakePublicRegistry.npmTarball(work, "gp-confusable",
+                "9.9.9", "module.exports = 'the attacker';")));
+        String token = token(appReader());
+
+        assertThat(packument("app", "gp-confusable", token)).contains("\"1.0.0\"").doesNotContain("9.9.9");
+        assertThat(admin.describePackage(r -> r.domain(DOMAIN).repository("libs").format(PackageFormat.NPM)
+                .packageValue("gp-confusable")).packageValue().originConfiguration().restrictions().upstream())
+                .as("published first: upstream versions are blocked").isEqualTo(AllowUpstream.BLOCK);
+
+        admin.putPackageOriginConfiguration(r -> r.domain(DOMAIN).repository("libs").format(PackageFormat.NPM)
+                .packageValue("gp-confusable").restrictions(x -> x.publish(AllowPublish.ALLOW)
+                        .upstream(AllowUpstream.ALLOW)));
+        server.clock().advance(Duration.ofSeconds(2)); // past the rendered packument's one second
+
+        assertThat(packument("app", "gp-confusable", token)).contains("\"1.0.0\"").contains("9.9.9");
+    }
+
+    @Test
+    @Order(4)
+    void publish_whenOriginControlsBlockPublishing_failsWith403SayingSo() throws Exception {
+        String name = unique("gp-reserved");
+        admin.putPackageOriginConfiguration(r -> r.domain(DOMAIN).repository("libs").format(PackageFormat.NPM)
+                .packageValue(name).restrictions(x -> x.publish(AllowPublish.BLOCK).upstream(AllowUpstream.ALLOW)));
+        assertThat(admin.describePackage(r -> r.domain(DOMAIN).repository("libs").format(PackageFormat.NPM)
+                .packageValue(name)).packageValue().originConfiguration().restrictions().publish())
+                .isEqualTo(AllowPublish.BLOCK);
+        NpmUser publisher = login(publisher(), "libs");
+
+        ToolRun publish = publisher.run(publisher.project(name, "1.0.0", "module.exports = 1;"), "publish");
+
+        assertThat(publish.exitCode()).isNotZero();
+        assertThat(publish.stderr()).contains("E403").contains("origin controls");
+    }
+
+    @Test
+    @Order(5)
+    void externalConnectionApis_followCodeArtifactsRules() {
+        RepositoryDescription store = admin.describeRepository(r -> r.domain(DOMAIN).repository("npm-store"))
+                .repository();
+        assertThat(store.externalConnections()).singleElement().satisfies(c -> {
+            assertThat(c.externalConnectionName()).isEqualTo("public:npmjs");
+            assertThat(c.packageFormatAsString()).isEqualTo("npm");
+            assertThat(c.statusAsString()).isEqualTo("Available");
+        });
+        assertThatThrownBy(() -> admin.associateExternalConnection(r -> r.domain(DOMAIN).repository("npm-store")
+                .externalConnection("public:npmjs"))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> admin.associateExternalConnection(r -> r.domain(DOMAIN).repository("npm-store")
+                .externalConnection("public:pypi"))).isInstanceOf(ServiceQuotaExceededException.class)
+                .hasMessageContaining("one external connection");
+        assertThatThrownBy(() -> admin.associateExternalConnection(r -> r.domain(DOMAIN).repository("libs")
+                .externalConnection("public:nowhere"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> admin.disassociateExternalConnection(r -> r.domain(DOMAIN).repository("libs")
+                .externalConnection("public:npmjs"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> admin.updateRepository(r -> r.domain(DOMAIN).repository("npm-store")
+                .upstreams(u -> u.repositoryName("app")))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("cycle");
+        assertThat(admin.listRepositoriesInDomain(r -> r.domain(DOMAIN).administratorAccount(TestServer.ACCOUNT)
+                .repositoryPrefix("li")).repositories()).extracting(r -> r.name()).containsExactly("libs");
+        assertThat(admin.describeRepository(r -> r.domain(DOMAIN).repository("app")).repository().upstreams())
+                .extracting(u -> u.repositoryName()).containsExactly("libs");
+    }
+
+    @Test
+    @Order(6)
+    void install_whenThePublicRegistryIsGone_worksFromWhatWasKept_andNamesTheFailureOtherwise() throws Exception {
+        String token = token(appReader());
+        registry.close();
+        server.clock().advance(Duration.ofSeconds(2));
+        NpmUser reader = login(token, "app"); // a fresh npm cache: everything comes from Gatepass
+        Path app = reader.dir("app-again");
+        Files.writeString(app.resolve("package.json"), "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true,"
+                + "\"dependencies\":{\"left-pad\":\"1.1.0\"}}");
+
+        ToolRun install = reader.run(app, "install");
+
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        assertThat(Files.readString(app.resolve("node_modules/left-pad/index.js"))).contains("left-pad 1.1.0");
+        HttpResponse<String> never = get(endpoint("app") + "is-odd", token);
+        assertThat(never.statusCode()).isEqualTo(502);
+        assertThat(never.body()).contains("cannot be reached");
+    }
+
+    // ------------------------------------------------------------------------------------------------ setup
+
+    private String packument(String repository, String name, String token) throws Exception {
+        HttpResponse<String> response = get(endpoint(repository) + name, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private AwsCredentials publisher() {
+        return user("{\"Effect\":\"Allow\",\"Action\":[\"codeartifact:GetAuthorizationToken\","
+                + "\"codeartifact:ReadFromRepository\",\"codeartifact:PublishPackageVersion\"],\"Resource\":\"*\"}");
+    }
+
+    /** May read repository app only: reading through its upstreams needs nothing more. */
+    private AwsCredentials appReader() {
+        return user("{\"Effect\":\"Allow\",\"Action\":\"codeartifact:GetAuthorizationToken\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"codeartifact:ReadFromRepository\",\"Resource\":"
+                + "\"arn:aws:codeartifact:" + TestServer.REGION + ":" + TestServer.ACCOUNT + ":repository/" + DOMAIN
+                + "/app\"}");
+    }
+
+    private AwsCredentials user(String statements) {
+        String name = unique("up-user");
+        iam.createUser(r -> r.userName(name));
+        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "," + BEARER + "]}"));
+        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+    }
+
+    private String token(AwsCredentials credentials) {
+        try (CodeartifactClient client = server.codeArtifact(credentials)) {
+            return client.getAuthorizationToken(r -> r.domain(DOMAIN).domainOwner(TestServer.ACCOUNT)
+                    .durationSeconds(43200L)).authorizationToken();
+        }
+    }
+
+    private String endpoint(String repository) {
+        return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format(PackageFormat.NPM))
+                .repositoryEndpoint();
+    }
+
+    private NpmUser login(AwsCredentials credentials, String repository) throws Exception {
+        return login(token(credentials), repository);
+    }
+
+    private NpmUser login(String token, String repository) throws Exception {
+        return new NpmUser(work.resolve(unique("npm")), endpoint(repository), token);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + NAMES.incrementAndGet() + "-" + (System.nanoTime() / 1000 % 100_000);
+    }
+}
