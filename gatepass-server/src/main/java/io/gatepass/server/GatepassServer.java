@@ -212,14 +212,14 @@ public final class GatepassServer implements AutoCloseable {
                     new StoredProcessRecords(store.serverProcesses(), nodeId(config)), () -> computeAgents);
             GameSessionEvents gameSessions = GameLiftService.register(operations, store, authorizer,
                     config.region(), computeTokens, websocketBase::get,
-                    processesStandIn != null ? processesStandIn : serverProcesses, clock);
+                    processesStandIn != null ? processesStandIn : serverProcesses, clock, ids);
             sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
             RestRoutes restRoutes = new RestRoutes();
             BlobStore blobs = Stores.blobs(store, config.dataDir(), clock);
             // what the package APIs change, the package endpoints' caches hear of
             PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
             CodeArtifactService.register(operations, restRoutes, store, authorizer, config.region(),
-                    repositoryTokens, publicUrl::get, blobs, packageChanges);
+                    repositoryTokens, publicUrl::get, blobs, packageChanges, ids);
 
             WireMappers mappers = new WireMappers(config.limits().maxNestingDepth());
             ProtocolSelector protocols = new ProtocolSelector(
@@ -271,7 +271,7 @@ public final class GatepassServer implements AutoCloseable {
             metrics.gauge("gatepass.sdk.processes.active", "Game server processes connected and activated",
                     serverProcesses::activeCount);
             PackageEndpoint packageEndpoint = new PackageEndpoint(
-                    PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges)),
+                    PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges, ids)),
                     repositoryTokens.verifier(),
                     new RepositoryPermissions(new Authorizer(uncached.policies(), policies), uncached, clock), uncached,
                     blobs,
