@@ -232,14 +232,14 @@ public final class GatepassServer implements AutoCloseable {
                     new StoredProcessRecords(store.serverProcesses(), nodeId(config)), () -> computeAgents);
             GameSessionEvents gameSessions = GameLiftService.register(operations, store, authorizer,
                     config.region(), computeTokens, websocketBase::get,
-                    processesStandIn != null ? processesStandIn : serverProcesses, clock);
+                    processesStandIn != null ? processesStandIn : serverProcesses, clock, ids);
             sessionEvents.set(eventsStandIn != null ? eventsStandIn : gameSessions);
             BlobStore blobs = Stores.blobs(store, config.dataDir(), clock);
             // what the package APIs change, the package endpoints' caches hear of
             PackageChanges.Fanout packageChanges = new PackageChanges.Fanout();
             PackageInvalidations.connect(packageChanges, invalidations);
             CodeArtifactService.register(operations, store, authorizer, config.region(),
-                    repositoryTokens, publicUrl::get, blobs, packageChanges);
+                    repositoryTokens, publicUrl::get, blobs, packageChanges, ids);
             RestRoutes restRoutes = RestRoutes.of(operations);
 
             WireMappers mappers = new WireMappers(config.limits().maxNestingDepth());
@@ -294,7 +294,7 @@ public final class GatepassServer implements AutoCloseable {
             RepositoryPermissions repositoryPermissions = new RepositoryPermissions(
                     new Authorizer(uncached.policies(), policies), uncached, clock, cacheTtl);
             PackageEndpoint packageEndpoint = new PackageEndpoint(
-                    PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges)),
+                    PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges, ids)),
                     repositoryTokens.verifier(),
                     repositoryPermissions, uncached,
                     blobs,

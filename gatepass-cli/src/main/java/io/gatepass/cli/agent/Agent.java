@@ -3,6 +3,7 @@ package io.gatepass.cli.agent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.core.id.IdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
@@ -31,6 +32,8 @@ public final class Agent {
     private final GameLiftClient client;
     private final Scheduler processScheduler;
     private final Random random;
+    /** The ids of the processes it starts (from the injected random source). */
+    private final IdGenerator ids;
     /** One per kind of process; made when the first token is there (from the fleet's runtime configuration). */
     private volatile List<ProcessSupervisor> supervisors = List.of();
     private boolean stopped;
@@ -55,6 +58,7 @@ public final class Agent {
         this.client = client;
         this.processScheduler = processScheduler;
         this.random = random;
+        this.ids = new IdGenerator(random);
         metrics.bind(keeper::current, keeper::hasValidToken,
                 () -> supervisors.stream().mapToInt(ProcessSupervisor::running).sum());
     }
@@ -150,7 +154,7 @@ public final class Agent {
                 launch.count(),
                 processId -> GameServerEnvironment.of(registration.lastKnown(), keeper.current(), processId),
                 new Backoff(settings.retryMinDelay(), settings.retryMaxDelay(), random), processScheduler, clock,
-                metrics)).toList();
+                ids, metrics)).toList();
         synchronized (this) {
             if (stopped) {
                 return;

@@ -1,5 +1,6 @@
 package io.gatepass.cli.agent;
 
+import io.gatepass.core.id.IdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -33,18 +33,21 @@ public final class ProcessSupervisor {
     private final Backoff backoff;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final IdGenerator ids;
     private final AgentMetrics metrics;
     private final List<Slot> slots = new ArrayList<>();
     private boolean stopping;
 
     /** @param environment the variables for a process, given its fresh process id */
     public ProcessSupervisor(List<String> command, int count, Function<String, Map<String, String>> environment,
-                             Backoff backoff, Scheduler scheduler, Clock clock, AgentMetrics metrics) {
+                             Backoff backoff, Scheduler scheduler, Clock clock, IdGenerator ids,
+                             AgentMetrics metrics) {
         this.command = List.copyOf(command);
         this.environment = environment;
         this.backoff = backoff;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.ids = ids;
         this.metrics = metrics;
         for (int i = 0; i < count; i++) {
             slots.add(new Slot(i));
@@ -69,7 +72,7 @@ public final class ProcessSupervisor {
             if (stopping) {
                 return;
             }
-            String processId = UUID.randomUUID().toString();
+            String processId = ids.uuid();
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
             builder.environment().putAll(environment.apply(processId));
             slot.processId = processId;

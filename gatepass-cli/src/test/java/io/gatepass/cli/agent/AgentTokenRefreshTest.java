@@ -1,6 +1,7 @@
 package io.gatepass.cli.agent;
 
 import io.gatepass.cli.testing.CliTestServer;
+import io.gatepass.core.testing.ManualClock;
 import io.gatepass.core.token.Verification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class AgentTokenRefreshTest {
 
     @TempDir
     static Path dir;
-    static MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    static ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     static CliTestServer server;
     static GameLiftClient admin;
     static String fleetId;

@@ -1,5 +1,7 @@
 package io.gatepass.cli.agent;
 
+import io.gatepass.core.testing.ManualClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +13,10 @@ final class ManualScheduler implements Scheduler {
     private record Task(Instant due, Runnable task) {
     }
 
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final List<Task> tasks = new ArrayList<>();
 
-    ManualScheduler(MutableClock clock) {
+    ManualScheduler(ManualClock clock) {
         this.clock = clock;
     }
 

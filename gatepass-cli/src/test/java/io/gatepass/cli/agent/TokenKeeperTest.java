@@ -1,5 +1,6 @@
 package io.gatepass.cli.agent;
 
+import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ class TokenKeeperTest {
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
     private static final Duration INTERVAL = Duration.ofMinutes(5);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final Deque<Supplier<AuthToken>> answers = new ArrayDeque<>();
     private final List<AuthToken> handedOut = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.gatepass.cli.testing;
 
 import io.gatepass.server.GatepassServer;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.TestCertificate;
 
 import java.nio.file.Path;
 

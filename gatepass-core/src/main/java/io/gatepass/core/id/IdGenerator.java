@@ -61,9 +61,34 @@ public final class IdGenerator {
 
     /** A request id in the UUID form AWS uses. */
     public String requestId() {
+        return uuid();
+    }
+
+    /** A random (version 4) UUID, as {@link java.util.UUID#randomUUID()} makes, but drawn from this generator. */
+    public String uuid() {
         long hi = random.nextLong();
         long lo = random.nextLong();
         return new java.util.UUID((hi & ~0xF000L) | 0x4000L, (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+    }
+
+    /** A stored document's revision (a policy's, a package version's): a UUID. */
+    public String revision() {
+        return uuid();
+    }
+
+    /** A GameLift fleet id: {@code fleet-} and a UUID. */
+    public String fleetId() {
+        return "fleet-" + uuid();
+    }
+
+    /** The id GameLift gives a game session created without an idempotency token or id: {@code gsess-} and a UUID. */
+    public String gameSessionId() {
+        return "gsess-" + uuid();
+    }
+
+    /** A GameLift player session id: {@code psess-} and a UUID. */
+    public String playerSessionId() {
+        return "psess-" + uuid();
     }
 
     private String draw(char[] alphabet, int length) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IdGeneratorTest {
     private static final long SEED = 20261123L;
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     @Test
     void ids_whenDrawnManyTimes_alwaysHaveAwsForms() {
@@ -23,6 +24,21 @@ class IdGeneratorTest {
             assertThat(ids.accountId()).as("seed %d", SEED).matches("[1-9][0-9]{11}");
             assertThat(ids.requestId()).as("seed %d", SEED)
                     .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+            assertThat(ids.revision()).as("seed %d", SEED).matches(UUID);
+            assertThat(ids.fleetId()).as("seed %d", SEED).matches("fleet-" + UUID);
+            assertThat(ids.gameSessionId()).as("seed %d", SEED).matches("gsess-" + UUID);
+            assertThat(ids.playerSessionId()).as("seed %d", SEED).matches("psess-" + UUID);
+        }
+    }
+
+    @Test
+    void uuids_fromTheSameSeed_repeat() {
+        IdGenerator first = new IdGenerator(new Random(SEED));
+        IdGenerator second = new IdGenerator(new Random(SEED));
+        for (int i = 0; i < 100; i++) {
+            String uuid = first.uuid();
+            assertThat(second.uuid()).isEqualTo(uuid);
+            assertThat(java.util.UUID.fromString(uuid).version()).isEqualTo(4);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gatepass.core.token;
 
+import io.gatepass.core.testing.ManualClock;
 import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.Verification.Reason;
 import io.gatepass.core.token.Verification.Refused;
@@ -28,7 +29,7 @@ class ComputeAuthTokensPropertyTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private final Random random = new Random(SEED);
-    private final TestClock clock = new TestClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private final MapRegistrations registrations = new MapRegistrations();
     /** An older key that still verifies and a newer one that signs. */
     private final KeyRing ring = KeyRing.of(List.of(key(NOW.minus(Duration.ofHours(2))), key(NOW.minus(Duration.ofHours(1)))),

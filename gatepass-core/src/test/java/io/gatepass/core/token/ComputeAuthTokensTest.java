@@ -1,5 +1,6 @@
 package io.gatepass.core.token;
 
+import io.gatepass.core.testing.ManualClock;
 import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.Verification.Reason;
 import io.gatepass.core.token.Verification.Refused;
@@ -39,7 +40,7 @@ class ComputeAuthTokensTest {
         }
     }
 
-    private final TestClock clock = new TestClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private final MapRegistrations registrations = new MapRegistrations();
     private final KeyRing ring = KeyRing.of(List.of(new SigningKey("Key01", SECRET, NOW.minusSeconds(3600))), TTL);
     private final ComputeAuthTokens tokens = new ComputeAuthTokens(() -> ring, registrations, clock);

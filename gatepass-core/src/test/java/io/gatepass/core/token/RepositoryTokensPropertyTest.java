@@ -1,5 +1,6 @@
 package io.gatepass.core.token;
 
+import io.gatepass.core.testing.ManualClock;
 import io.gatepass.core.token.AuthorizationVerification.Reason;
 import io.gatepass.core.token.AuthorizationVerification.Refused;
 import io.gatepass.core.token.AuthorizationVerification.Valid;
@@ -31,7 +32,7 @@ class RepositoryTokensPropertyTest {
     private static final char[] REPLACEMENTS = "0Aaz9Z._-~+/=%:@ ".toCharArray();
 
     private final Random random = new Random(SEED);
-    private final TestClock clock = new TestClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private final Map<String, Instant> domains = new HashMap<>();
     /** An older key that still verifies and a newer one that signs. */
     private final KeyRing ring = KeyRing.of(List.of(key("Old01", NOW.minus(Duration.ofHours(2))),

@@ -1,5 +1,6 @@
 package io.gatepass.core.token;
 
+import io.gatepass.core.testing.ManualClock;
 import io.gatepass.core.token.AuthorizationVerification.Reason;
 import io.gatepass.core.token.AuthorizationVerification.Refused;
 import io.gatepass.core.token.AuthorizationVerification.Valid;
@@ -37,7 +38,7 @@ class RepositoryTokensTest {
         }
     }
 
-    private final TestClock clock = new TestClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private final Map<String, Instant> domains = new HashMap<>();
     private final KeyRing ring = KeyRing.of(List.of(new SigningKey("Key01", SECRET, NOW.minusSeconds(3600))),
             RepositoryTokens.MAX_LIFETIME);

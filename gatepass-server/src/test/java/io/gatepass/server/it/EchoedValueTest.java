@@ -1,15 +1,13 @@
 package io.gatepass.server.it;
 
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -22,21 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EchoedValueTest {
     private static final String HUGE = "a".repeat(300_000);
     private static final String QUOTED = "'" + "a".repeat(256) + "...'";
-    static TestServer server;
-
-    @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
 
     @Test
     void query_hugeUserName_isEchoedTruncated() throws Exception {
-        HttpResponse<String> response = server.signedQuery(TestServer.admin(), "iam",
+        HttpResponse<String> response = GATEPASS.server().signedQuery(TestServer.admin(), "iam",
                 "Action=CreateUser&Version=2010-05-08&UserName=" + HUGE, Clock.systemUTC());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>ValidationError</Code>").contains("a".repeat(256) + "...")
@@ -46,7 +35,7 @@ class EchoedValueTest {
 
     @Test
     void awsJson_hugeLocationName_isEchoedTruncated() throws Exception {
-        HttpResponse<byte[]> response = server.signed(TestServer.admin(), "gamelift", "/",
+        HttpResponse<byte[]> response = GATEPASS.server().signed(TestServer.admin(), "gamelift", "/",
                 Map.of("X-Amz-Target", "GameLift.CreateLocation", "Content-Type", "application/x-amz-json-1.1"),
                 ("{\"LocationName\":\"custom-" + HUGE + "\"}").getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         String body = new String(response.body(), StandardCharsets.UTF_8);
@@ -57,7 +46,7 @@ class EchoedValueTest {
 
     @Test
     void rpcV2Cbor_hugeLocationName_isEchoedTruncated() throws Exception {
-        HttpResponse<byte[]> response = server.signed(TestServer.admin(), "gamelift",
+        HttpResponse<byte[]> response = GATEPASS.server().signed(TestServer.admin(), "gamelift",
                 "/service/GameLift/operation/CreateLocation", Map.of("smithy-protocol", "rpc-v2-cbor",
                         "Content-Type", "application/cbor", "Accept", "application/cbor"),
                 new CBORMapper().writeValueAsBytes(Map.of("LocationName", "custom-" + HUGE)), Clock.systemUTC());
@@ -69,7 +58,7 @@ class EchoedValueTest {
 
     @Test
     void restJson_hugeDomainName_isEchoedTruncated() throws Exception {
-        HttpResponse<byte[]> response = server.signed(TestServer.admin(), "codeartifact",
+        HttpResponse<byte[]> response = GATEPASS.server().signed(TestServer.admin(), "codeartifact",
                 "/v1/domain?domain=" + "a".repeat(10_000), Map.of("Content-Type", "application/json"),
                 "{}".getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         String body = new String(response.body(), StandardCharsets.UTF_8);

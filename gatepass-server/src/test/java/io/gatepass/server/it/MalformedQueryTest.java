@@ -4,15 +4,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,21 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MalformedQueryTest {
     private static final String MARKER = "TokenCode=hunter2-never-logged";
-    static TestServer server;
-
-    @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
 
     @Test
     void signedBody_withInvalidHexEscape_isMalformedQueryString() throws Exception {
-        HttpResponse<String> response = server.signedQuery(TestServer.admin(), "sts",
+        HttpResponse<String> response = GATEPASS.server().signedQuery(TestServer.admin(), "sts",
                 "Action=GetCallerIdentity&Version=2011-06-15&x=%ZZ", Clock.systemUTC());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("<Code>MalformedQueryString</Code>").contains("<Type>Sender</Type>");
@@ -45,7 +34,7 @@ class MalformedQueryTest {
 
     @Test
     void signedBody_withTrailingPercent_isMalformedQueryString() throws Exception {
-        HttpResponse<String> response = server.signedQuery(TestServer.admin(), "iam",
+        HttpResponse<String> response = GATEPASS.server().signedQuery(TestServer.admin(), "iam",
                 "Action=ListUsers&Version=2010-05-08&x=%", Clock.systemUTC());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("<Code>MalformedQueryString</Code>");
@@ -58,9 +47,9 @@ class MalformedQueryTest {
         captured.start();
         root.addAppender(captured);
         try {
-            server.signedQuery(TestServer.admin(), "sts",
+            GATEPASS.server().signedQuery(TestServer.admin(), "sts",
                     "Action=GetCallerIdentity&Version=2011-06-15&" + MARKER + "&x=%Z", Clock.systemUTC());
-            server.signedQuery(TestServer.admin(), "sts",
+            GATEPASS.server().signedQuery(TestServer.admin(), "sts",
                     "Action=GetCallerIdentity&Version=2011-06-15&" + MARKER + "&x=%", Clock.systemUTC());
         } finally {
             root.detachAppender(captured);

@@ -1,40 +1,28 @@
 package io.gatepass.server.it;
 
-import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.gatepass.server.testing.GatepassServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Requests to paths nothing serves, and requests that are not HTTP at all, get errors in an AWS shape. */
 class UnroutedPathTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
 
     @Test
     void unknownPath_unsigned_isAnAwsErrorWithARequestId() throws Exception {
         // (/gamelift/sdk is the SDK websocket: a refused handshake is a bare 403, as a websocket client expects)
         for (String path : new String[] {"/nowhere", "/favicon.ico", "/v1/nowhere", "/service/Nothing/operation/X"}) {
-            HttpResponse<String> response = server.send("GET", path, Map.of(), null);
+            HttpResponse<String> response = GATEPASS.server().send("GET", path, Map.of(), null);
             assertThat(response.statusCode()).as(path).isBetween(400, 499);
             assertThat(response.headers().firstValue("x-amzn-RequestId")).as(path).isPresent();
             assertThat(response.body()).as(path).containsAnyOf("<Code>", "__type", "\"error\"", "message");
@@ -43,7 +31,7 @@ class UnroutedPathTest {
 
     @Test
     void garbageInsteadOfHttp_isA400InTheQueryShape() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.endpoint().getPort())) {
+        try (Socket socket = new Socket("127.0.0.1", GATEPASS.server().endpoint().getPort())) {
             socket.setSoTimeout(15_000);
             socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));

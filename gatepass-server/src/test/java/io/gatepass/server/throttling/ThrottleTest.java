@@ -1,8 +1,10 @@
 package io.gatepass.server.throttling;
 
+import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ class ThrottleTest {
     private static final String ACCOUNT = "123456789012";
     private static final String OTHER_ACCOUNT = "210987654321";
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final List<String> throttled = new ArrayList<>();
 
     private Throttle throttle(ThrottlingSettings settings) {

@@ -1,6 +1,7 @@
 package io.gatepass.server.api.codeartifact;
 
 import io.gatepass.core.codeartifact.PackageChanges;
+import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.OperationTable;
@@ -31,9 +32,9 @@ public final class CodeArtifactService {
      */
     public static void register(OperationTable table, Store store, Authorizer authorizer,
                                 String region, AuthorizationTokens tokens, Supplier<String> publicUrl,
-                                BlobStore blobs, PackageChanges changes) {
-        register(table, store, authorizer, region, tokens, publicUrl);
-        CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
+                                BlobStore blobs, PackageChanges changes, IdGenerator ids) {
+        register(table, store, authorizer, region, tokens, publicUrl, ids);
+        CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region, ids);
         PackageOperations.register(table, support, store, blobs, region, changes);
         PackageWriteOperations.register(table, support, store, blobs, region, changes);
     }
@@ -44,8 +45,9 @@ public final class CodeArtifactService {
      * @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint
      */
     public static void register(OperationTable table, Store store, Authorizer authorizer,
-                                String region, AuthorizationTokens tokens, Supplier<String> publicUrl) {
-        CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region);
+                                String region, AuthorizationTokens tokens, Supplier<String> publicUrl,
+                                IdGenerator ids) {
+        CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region, ids);
         DomainOperations domains = new DomainOperations(support, store);
         RepositoryOperations repositories = new RepositoryOperations(support, store, publicUrl);
         RepositoryPolicyOperations repositoryPolicies = new RepositoryPolicyOperations(support, store);

@@ -1,6 +1,7 @@
 package io.gatepass.server.api.codeartifact;
 
 import io.gatepass.core.codeartifact.Domain;
+import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.Paging;
 import io.gatepass.server.api.Validation;
@@ -20,14 +21,17 @@ final class CodeArtifactSupport {
     static final Pattern NON_BLANK = Pattern.compile("\\S+");
 
     final Validation validation = new Validation(CodeArtifactErrors.VALIDATION);
+    /** Where the revisions of policies and package versions come from. */
+    final IdGenerator ids;
     private final Authorizer authorizer;
     private final Store store;
     private final String region;
 
-    CodeArtifactSupport(Authorizer authorizer, Store store, String region) {
+    CodeArtifactSupport(Authorizer authorizer, Store store, String region, IdGenerator ids) {
         this.authorizer = authorizer;
         this.store = store;
         this.region = region;
+        this.ids = ids;
     }
 
     String domainArn(String owner, String domain) {

@@ -25,7 +25,6 @@ import io.gatepass.store.RevisionMismatchException;
 import io.gatepass.store.Store;
 
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** CreateDomain, DescribeDomain, ListDomains, DeleteDomain and the domain permissions policy operations. */
@@ -104,7 +103,7 @@ final class DomainOperations {
         } catch (MalformedPolicyException e) {
             throw CodeArtifactErrors.VALIDATION.exception("Invalid policy document: %s", e.getMessage());
         }
-        DomainPolicy policy = new DomainPolicy(owner, name, document, UUID.randomUUID().toString());
+        DomainPolicy policy = new DomainPolicy(owner, name, document, support.ids.revision());
         if (!store.domainPolicies().put(policy, expected)) {
             throw CodeArtifactErrors.CONFLICT.exception(
                     "The policy revision %s does not match the domain's current policy.", expected);

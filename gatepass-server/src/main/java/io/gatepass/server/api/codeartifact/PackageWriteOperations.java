@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -439,8 +438,8 @@ final class PackageWriteOperations {
         return store.packages();
     }
 
-    private static String revision() {
-        return UUID.randomUUID().toString();
+    private String revision() {
+        return support.ids.revision();
     }
 
     private static ServiceException repositoryMissing(Target target) {

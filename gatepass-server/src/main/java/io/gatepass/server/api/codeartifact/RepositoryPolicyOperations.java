@@ -16,7 +16,6 @@ import io.gatepass.store.RevisionMismatchException;
 import io.gatepass.store.Store;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +46,7 @@ final class RepositoryPolicyOperations {
             throw CodeArtifactErrors.VALIDATION.exception("Invalid policy document: %s", e.getMessage());
         }
         RepositoryPolicy policy = new RepositoryPolicy(target.owner(), target.domain(), target.repository(), document,
-                UUID.randomUUID().toString());
+                support.ids.revision());
         try {
             if (!store.repositoryPolicies().put(policy, expected)) {
                 throw CodeArtifactErrors.CONFLICT.exception(

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -82,7 +81,7 @@ final class ComputeOperations {
         }
         Compute wanted = new Compute(fleet.accountId(), fleet.fleetId(), computeName,
                 support.computeArn(fleet.accountId(), computeName), ip, dns, location, Compute.STATUS_ACTIVE,
-                UUID.randomUUID().toString(), context.now().truncatedTo(ChronoUnit.MILLIS), null);
+                support.ids.uuid(), context.now().truncatedTo(ChronoUnit.MILLIS), null);
         for (int attempt = 0; attempt < EXPIRY_RACE_RETRIES; attempt++) {
             var existing = store.computes().find(fleet.fleetId(), computeName);
             if (existing.isPresent()) {

@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +92,7 @@ final class FleetOperations {
                 : RuntimeConfigurationOperations.validate(support, input.runtimeConfiguration());
         String account = context.principal().accountId();
         List<String> locations = customLocations(account, input.locations());
-        String fleetId = "fleet-" + UUID.randomUUID();
+        String fleetId = support.ids.fleetId();
         String fleetArn = support.fleetArn(account, fleetId);
         support.authorize(context, fleetArn);
 

@@ -1,5 +1,6 @@
 package io.gatepass.server.api.gamelift;
 
+import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.OperationTable;
@@ -46,8 +47,8 @@ public final class GameLiftService {
      */
     public static GameSessionEvents register(OperationTable table, Store store, Authorizer authorizer, String region,
                                              ComputeTokens tokens, Supplier<String> websocketBase,
-                                             ServerProcesses processes, Clock clock) {
-        GameLiftSupport support = new GameLiftSupport(authorizer, region);
+                                             ServerProcesses processes, Clock clock, IdGenerator ids) {
+        GameLiftSupport support = new GameLiftSupport(authorizer, region, ids);
         LocationOperations locations = new LocationOperations(support, store);
         FleetOperations fleets = new FleetOperations(support, store);
         RuntimeConfigurationOperations runtime = new RuntimeConfigurationOperations(support, fleets,

@@ -1,6 +1,7 @@
 package io.gatepass.server.api.gamelift;
 
 import io.gatepass.core.error.ServiceException;
+import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.EchoedValues;
 import io.gatepass.server.api.Paging;
@@ -28,12 +29,15 @@ final class GameLiftSupport {
     private static final Pattern LOCATION_ARN = Pattern.compile("^arn:.*:location\\/(custom-\\S+)$");
 
     final Validation validation = new Validation(GameLiftErrors.INVALID_REQUEST);
+    /** Where the ids GameLift makes up come from (fleets, game and player sessions, compute auth tokens). */
+    final IdGenerator ids;
     private final Authorizer authorizer;
     private final String region;
 
-    GameLiftSupport(Authorizer authorizer, String region) {
+    GameLiftSupport(Authorizer authorizer, String region, IdGenerator ids) {
         this.authorizer = authorizer;
         this.region = region;
+        this.ids = ids;
     }
 
     /** Authorizes the call's own action ({@code gamelift:<Operation>}) on {@code resourceArn}. */

@@ -39,7 +39,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -94,7 +93,7 @@ final class GameSessionOperations {
             throw GameLiftErrors.INVALID_REQUEST.exception("Location %s is not a location of fleet %s.", location,
                     fleet.fleetId());
         }
-        String suffix = token != null ? token : customId != null ? customId : "gsess-" + UUID.randomUUID();
+        String suffix = token != null ? token : customId != null ? customId : support.ids.gameSessionId();
         String gameSessionId = support.gameSessionArn(fleet.fleetId(), location, suffix);
         var existing = store.gameSessions().find(gameSessionId);
         if (existing.isPresent()) {

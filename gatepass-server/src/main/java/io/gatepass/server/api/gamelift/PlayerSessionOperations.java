@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -87,7 +86,7 @@ final class PlayerSessionOperations {
         List<PlayerSession> sessions = new ArrayList<>();
         for (String playerId : playerIds) {
             String playerData = data.get(playerId);
-            sessions.add(new PlayerSession(game.accountId(), "psess-" + UUID.randomUUID(), game.gameSessionId(),
+            sessions.add(new PlayerSession(game.accountId(), support.ids.playerSessionId(), game.gameSessionId(),
                     game.fleetId(), playerId, playerData == null || playerData.isEmpty() ? null : playerData,
                     PlayerSession.RESERVED, now, null));
         }

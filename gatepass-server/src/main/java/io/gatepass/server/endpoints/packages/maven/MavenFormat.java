@@ -29,7 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The Maven repository layout at {@code /maven/<repository>/}: GET, HEAD and PUT of artifacts and POMs, their
@@ -368,8 +367,8 @@ public final class MavenFormat implements PackageFormat {
         return context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static String revision() {
-        return UUID.randomUUID().toString();
+    private String revision() {
+        return context.ids().revision();
     }
 
     private static String contentType(String extension) {

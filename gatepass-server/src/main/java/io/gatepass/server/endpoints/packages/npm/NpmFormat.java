@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The npm registry protocol at {@code /npm/<repository>/}, as CodeArtifact serves it: packuments (full and
@@ -531,8 +530,8 @@ public final class NpmFormat implements PackageFormat {
         return PackageResponse.bytes(status, type, document.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String revision() {
-        return UUID.randomUUID().toString();
+    private String revision() {
+        return context.ids().revision();
     }
 
     private static Path tempFile(Path besides) {

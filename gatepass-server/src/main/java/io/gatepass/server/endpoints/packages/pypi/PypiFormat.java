@@ -22,7 +22,7 @@ public final class PypiFormat implements PackageFormat {
     private final PypiUploads uploads;
 
     public PypiFormat(FormatContext context) {
-        this.uploads = new PypiUploads(context.clock(),
+        this.uploads = new PypiUploads(context.clock(), context.ids(),
                 UploadLimits.DEFAULT.withMaxFileBytes(context.maxAssetBytes()));
     }
 

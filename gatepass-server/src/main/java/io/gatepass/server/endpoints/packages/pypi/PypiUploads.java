@@ -6,6 +6,7 @@ import io.gatepass.core.codeartifact.PackageKey;
 import io.gatepass.core.codeartifact.PackageVersion;
 import io.gatepass.core.codeartifact.PackageVersionStatus;
 import io.gatepass.core.error.ServiceException;
+import io.gatepass.core.id.IdGenerator;
 import io.gatepass.server.endpoints.packages.PackageException;
 import io.gatepass.server.endpoints.packages.PackageRequest;
 import io.gatepass.server.endpoints.packages.PackageResponse;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code twine upload}: parses the multipart body the front door spooled to disk, copying the distribution file to a
@@ -34,10 +34,12 @@ final class PypiUploads {
     private static final int METADATA_ATTEMPTS = 5;
 
     private final Clock clock;
+    private final IdGenerator ids;
     private final LegacyUploadParser parser;
 
-    PypiUploads(Clock clock, UploadLimits limits) {
+    PypiUploads(Clock clock, IdGenerator ids, UploadLimits limits) {
         this.clock = clock;
+        this.ids = ids;
         this.parser = new LegacyUploadParser(limits);
     }
 
@@ -136,8 +138,8 @@ final class PypiUploads {
                 + "of '%s'. A file cannot be replaced; upload a new version.", filename, version, project));
     }
 
-    private static String revision() {
-        return UUID.randomUUID().toString();
+    private String revision() {
+        return ids.revision();
     }
 
     private static void deleteQuietly(Path file) {
