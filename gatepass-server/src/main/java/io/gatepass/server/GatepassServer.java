@@ -302,7 +302,7 @@ public final class GatepassServer implements AutoCloseable {
                     // upstream repositories and external connections (endpoints/packages/upstream)
                     Upstreams.of(uncached, blobs, new ExternalConnections(config.externalConnections()), clock,
                             config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
-                            packageChanges));
+                            packageChanges, ids));
             // a change to what they checked (a deleted domain, a policy), here or on another node: check again
             invalidations.listen(io.gatepass.store.cache.Invalidations.STORE, everything -> {
                 packageEndpoint.forgetAll();

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
@@ -206,7 +205,7 @@ public final class RepositoryUpstreams {
             packages().pinBlob(asset.blobKey(), now.plus(Duration.ofHours(1)));
         }
         PackageVersion stored = new PackageVersion(key, version, PackageVersionStatus.PUBLISHED,
-                UUID.randomUUID().toString(), publishedTime == null ? now : publishedTime, metadata);
+                upstreams.ids.revision(), publishedTime == null ? now : publishedTime, metadata);
         Map<String, String> tags = "npm".equals(format) && !packages().distTags(key).containsKey("latest")
                 ? Map.of("latest", version) : Map.of();
         try {

@@ -1,5 +1,7 @@
 package io.gatepass.server.endpoints.packages.upstream;
 
+import io.gatepass.core.id.IdGenerator;
+
 import io.gatepass.core.codeartifact.PackageChanges;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.Store;
@@ -25,15 +27,17 @@ public final class Upstreams {
     final Path spool;
     final long maxAssetBytes;
     final PackageChanges changes;
+    final IdGenerator ids;
     final SingleFlight<String, Object> flights = new SingleFlight<>();
 
     /**
      * @param spool         where downloads are written before they become blobs
      * @param maxAssetBytes the largest asset fetched
      * @param changes       told of every package a retention changes (the formats' caches drop it)
+     * @param ids           the revision of each version a retention stores
      */
     public Upstreams(Store store, BlobStore blobs, ExternalConnections connections, RemoteRegistry remote,
-                     Clock clock, Path spool, long maxAssetBytes, PackageChanges changes) {
+                     Clock clock, Path spool, long maxAssetBytes, PackageChanges changes, IdGenerator ids) {
         this.store = store;
         this.blobs = blobs;
         this.connections = connections;
@@ -42,13 +46,14 @@ public final class Upstreams {
         this.spool = spool;
         this.maxAssetBytes = maxAssetBytes;
         this.changes = changes;
+        this.ids = ids;
     }
 
     /** With the default public registries, a 30 s fetch timeout and a 5 s connect timeout. */
     public static Upstreams of(Store store, BlobStore blobs, ExternalConnections connections, Clock clock,
-                               Path spool, long maxAssetBytes, PackageChanges changes) {
+                               Path spool, long maxAssetBytes, PackageChanges changes, IdGenerator ids) {
         return new Upstreams(store, blobs, connections, new RemoteRegistry(Duration.ofSeconds(5),
-                Duration.ofSeconds(30)), clock, spool, maxAssetBytes, changes);
+                Duration.ofSeconds(30)), clock, spool, maxAssetBytes, changes, ids);
     }
 
     /** The upstream view of one repository, for one format's requests. */
