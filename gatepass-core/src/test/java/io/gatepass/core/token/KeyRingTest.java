@@ -72,6 +72,16 @@ class KeyRingTest {
                 node2[0] = KeyRing.loadOrCreate(store, PURPOSE, LIFETIME, at(T0), new Random(7));
                 store.add(purpose, key);
             }
+
+            @Override
+            public void markSigning(String purpose, String keyId, Instant at) {
+                store.markSigning(purpose, keyId, at);
+            }
+
+            @Override
+            public void remove(String purpose, String keyId) {
+                store.remove(purpose, keyId);
+            }
         };
         KeyRing node1 = KeyRing.loadOrCreate(node1View, PURPOSE, LIFETIME, at(T0), random);
         KeyRing node2Reloaded = KeyRing.loadOrCreate(store, PURPOSE, LIFETIME, at(T0.plusSeconds(60)), random);
