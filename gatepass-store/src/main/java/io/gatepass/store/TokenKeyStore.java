@@ -29,6 +29,9 @@ public interface TokenKeyStore {
     /** The nodes whose last heartbeat for the purpose is at or after {@code since}. */
     List<NodeHeartbeat> nodesSince(String purpose, Instant since);
 
+    /** Deletes every heartbeat of the node (it is shutting down). */
+    void forgetNode(String nodeId);
+
     /** Deletes heartbeats older than {@code before} (nodes long gone). */
     void forgetNodesBefore(Instant before);
 

@@ -119,6 +119,9 @@ class TokenKeyStoreTest {
             assertThat(keys.nodesSince(COMPUTE, T0)).extracting(TokenKeyStore.NodeHeartbeat::nodeId)
                     .containsExactly("node-a");
             assertThat(keys.nodesSince(REPOSITORY, T0)).hasSize(1);
+            keys.forgetNode("node-b");
+            assertThat(keys.nodesSince(REPOSITORY, T0)).isEmpty();
+            assertThat(keys.nodesSince(COMPUTE, T0)).hasSize(1);
         }
     }
 

@@ -120,6 +120,11 @@ public final class KeyRing {
         return keys.get(keys.size() - 1).key();
     }
 
+    /** The ids of every key in the ring, oldest first. */
+    public List<String> keyIds() {
+        return keys.stream().map(MacKey::keyId).toList();
+    }
+
     /** True if the newest key signs at {@code now} (so no key is waiting for the cluster to load it). */
     public boolean newestSigns(Instant now) {
         return !activation(keys.size() - 1).isAfter(now);

@@ -30,12 +30,13 @@ import java.time.Duration;
  *                           ({@link ThrottlingSettings#DEFAULT}, generous, when null)
  * @param audit              the audit log ({@link AuditSettings#DEFAULTS} when null)
  * @param limits             timeouts, connection caps and request shape limits ({@link Limits#DEFAULTS} if null)
+ * @param tokenKeys          token signing key rotation ({@link TokenKeySettings#DEFAULTS} if null)
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                            String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
                            ThrottlingSettings throttling, AuditSettings audit,
-                           Limits limits) {
+                           Limits limits, TokenKeySettings tokenKeys) {
 
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -74,34 +75,52 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     /** This configuration with other throttling settings. */
     public ServerConfig withThrottling(ThrottlingSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit, limits);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit, limits, tokenKeys);
     }
 
     /** This configuration with other audit log settings. */
     public ServerConfig withAudit(AuditSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings, limits);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings, limits, tokenKeys);
     }
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(Limits other) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, other);
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, other, tokenKeys);
     }
 
     /** This configuration with another package upload limit. */
     public ServerConfig withMaxAssetBytes(long bytes) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit, limits);
+                computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit, limits, tokenKeys);
     }
 
     /** This configuration with another public URL (the base of repository endpoints). */
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
-                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit, limits);
+                computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, tokenKeys);
+    }
+
+    /** A configuration with the default token key rotation. */
+    public ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
+                        int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
+                        String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
+                        ThrottlingSettings throttling, AuditSettings audit, Limits limits) {
+        this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
+                publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, TokenKeySettings.DEFAULTS);
+    }
+
+    /** This configuration with other token key rotation settings. */
+    public ServerConfig withTokenKeys(TokenKeySettings settings) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, settings);
     }
 
     public ServerConfig {
+        if (tokenKeys == null) {
+            tokenKeys = TokenKeySettings.DEFAULTS;
+        }
         if (tls == null) {
             tls = Tls.OFF;
         }

@@ -76,6 +76,12 @@ final class JdbcTokenKeyStore implements TokenKeyStore {
     }
 
     @Override
+    public void forgetNode(String nodeId) {
+        jdbc.update("forget the key ring heartbeats of " + nodeId, "DELETE FROM token_key_nodes WHERE node_id = ?",
+                nodeId);
+    }
+
+    @Override
     public void forgetNodesBefore(Instant before) {
         jdbc.update("forget old key ring heartbeats", "DELETE FROM token_key_nodes WHERE seen_at < ?", before);
     }
