@@ -16,14 +16,16 @@ import java.util.List;
 @Command(name = "gatepass", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hosted short-lived credentials, wire-compatible with AWS GameLift and CodeArtifact.",
         subcommands = {ServeCommand.class, io.gatepass.cli.agent.AgentCommand.class,
-                io.gatepass.cli.store.StoreCommand.class, io.gatepass.cli.audit.AuditCommand.class})
+                io.gatepass.cli.store.StoreCommand.class, io.gatepass.cli.audit.AuditCommand.class,
+                io.gatepass.cli.store.KeysCommand.class})
 public final class Main implements Runnable {
     /** The commands picocli runs; everything else is the AWS-CLI-compatible command line. */
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("serve", "agent", "store", "audit");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("serve", "agent", "store", "audit",
+            "keys");
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
-            if (args[0].equals("store") || args[0].equals("audit")) {
+            if (args[0].equals("store") || args[0].equals("audit") || args[0].equals("keys")) {
                 LogSetup.quiet(); // serve and agent set up their own logging from their options
             }
             System.exit(new CommandLine(new Main()).execute(args));

@@ -5,6 +5,7 @@ import io.gatepass.server.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.AuditSettings;
 import io.gatepass.server.config.Limits;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.config.TokenKeySettings;
 import io.gatepass.server.throttling.ThrottlingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--compute-token-ttl", paramLabel = "DURATION",
             description = "Lifetime of GameLift compute auth tokens, e.g. 3h, 90m (default 3h)")
     String computeTokenTtl;
+
+    @Option(names = "--token-key-rotation", paramLabel = "DURATION|off",
+            description = "How often one node adds a new token signing key, e.g. 30d, 12h (default 30d; off for never)")
+    String tokenKeyRotation;
 
     @Option(names = "--public-url", paramLabel = "URL",
             description = "Base URL package clients reach this server at (default: the server's own address)")
@@ -171,7 +176,10 @@ final class ServeCommand implements Callable<Integer> {
                 throttling(settings),
                 audit(settings),
                 limits(settings))
-                .withExternalConnections(externalConnections(settings.get(Setting.EXTERNAL_CONNECTIONS)));
+                .withExternalConnections(externalConnections(settings.get(Setting.EXTERNAL_CONNECTIONS)))
+                .withTokenKeys(new TokenKeySettings(TokenKeySettings.parseRotation(
+                        settings.get(Setting.TOKEN_KEY_ROTATION), text -> settings.getDuration(Setting.TOKEN_KEY_ROTATION)),
+                        TokenKeySettings.DEFAULT_RELOAD_PERIOD));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -236,6 +244,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.LOG_FORMAT, logFormat);
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
         put(flags, Setting.COMPUTE_TOKEN_TTL, computeTokenTtl);
+        put(flags, Setting.TOKEN_KEY_ROTATION, tokenKeyRotation);
         put(flags, Setting.PUBLIC_URL, publicUrl);
         put(flags, Setting.TLS_PORT, tlsPort);
         put(flags, Setting.TLS_CERT, tlsCert);

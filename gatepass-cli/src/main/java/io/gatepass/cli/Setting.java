@@ -38,7 +38,8 @@ enum Setting implements SettingKey {
     MAX_QUERY_BYTES("--max-query-bytes", "GATEPASS_MAX_QUERY_BYTES", "max-query-bytes", "16384"),
     MAX_NESTING_DEPTH("--max-nesting-depth", "GATEPASS_MAX_NESTING_DEPTH", "max-nesting-depth", "32"),
     MAX_LIST_LENGTH("--max-list-length", "GATEPASS_MAX_LIST_LENGTH", "max-list-length", "1000"),
-    EXTERNAL_CONNECTIONS("--external-connection", "GATEPASS_EXTERNAL_CONNECTIONS", "external-connections", null);
+    EXTERNAL_CONNECTIONS("--external-connection", "GATEPASS_EXTERNAL_CONNECTIONS", "external-connections", null),
+    TOKEN_KEY_ROTATION("--token-key-rotation", "GATEPASS_TOKEN_KEY_ROTATION", "token-key-rotation", "30d");
 
     final String flag;
     final String env;

@@ -16,6 +16,8 @@ import io.gatepass.server.audit.SdkAudit;
 import io.gatepass.server.api.gamelift.GameLiftService;
 import io.gatepass.server.api.codeartifact.CodeArtifactService;
 import io.gatepass.server.tokens.ComputeTokenAuthority;
+import io.gatepass.server.tokens.Jwks;
+import io.gatepass.server.tokens.KeyRingMaintenance;
 import io.gatepass.server.tokens.RepositoryTokenAuthority;
 import io.gatepass.server.tokens.StoredKeyRing;
 import io.gatepass.server.api.iam.IamErrors;
@@ -101,8 +103,6 @@ public final class GatepassServer implements AutoCloseable {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** How long a shutdown waits for connected game servers to answer TerminateProcess with ProcessEnding. */
     private static final Duration PROCESS_ENDING_PATIENCE = Duration.ofSeconds(5);
-    /** How soon a node sees a token signing key that another node added. */
-    private static final Duration KEY_RING_RELOAD_PERIOD = Duration.ofMinutes(1);
     /** How often blobs released while an upload of the same bytes was in flight are looked at again. */
     private static final Duration BLOB_SWEEP_PERIOD = Duration.ofMinutes(10);
     /** How often files that appeared in the data dir are made owner-only. */
@@ -125,6 +125,7 @@ public final class GatepassServer implements AutoCloseable {
     private AuditWriter auditWriter;
     private OperationTable operations;
     private RestRoutes restRoutes;
+    private KeyRingMaintenance keyRingMaintenance;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
@@ -318,7 +319,8 @@ public final class GatepassServer implements AutoCloseable {
             ApiUploads apiUploads = new ApiUploads(vertx, pipeline, restRoutes,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
-                    new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(),
+                    new OpsEndpoints(store, metrics, version(), new Jwks(repositoryTokens.keyRing(), clock)),
+                    config.maxBodyBytes(),
                     List.of(sdkWebSocket, agentWebSocket), packageDoor, apiUploads, config.limits(),
                     new ConnectionGuard(vertx, config.limits()));
             HttpServerOptions httpOptions = listenerOptions(config.limits());
@@ -349,9 +351,14 @@ public final class GatepassServer implements AutoCloseable {
             BlobCollector blobCollector = new BlobCollector(store.packages(), blobs);
             vertx.setPeriodic(BLOB_SWEEP_PERIOD.toMillis(), id -> vertx.executeBlocking(() ->
                     blobCollector.sweep(clock.instant()), false));
-            vertx.setPeriodic(KEY_RING_RELOAD_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
-                computeTokens.keyRing().reload();
-                repositoryTokens.keyRing().reload();
+            // reload the rings, report the newest key this node has loaded, and rotate, activate and purge keys
+            KeyRingMaintenance keyRingMaintenance = new KeyRingMaintenance(
+                    List.of(computeTokens.keyRing(), repositoryTokens.keyRing()), store.tokenKeys(),
+                    nodeId(config) + "/" + ids.requestId().substring(0, 8), config.tokenKeys().rotationOrNull(),
+                    config.tokenKeys().reloadPeriod(), clock);
+            keyRingMaintenance.tick();
+            vertx.setPeriodic(config.tokenKeys().reloadPeriod().toMillis(), id -> vertx.executeBlocking(() -> {
+                keyRingMaintenance.tick();
                 return null;
             }, false));
             // files others create in the data dir (H2's own) are made owner-only too
@@ -376,6 +383,7 @@ public final class GatepassServer implements AutoCloseable {
             server.gameSessionEvents = sessionEvents.get();
             server.operations = operations;
             server.restRoutes = restRoutes;
+            server.keyRingMaintenance = keyRingMaintenance;
             publicUrl.compareAndSet(null, server.endpoint());
             LOG.info("listening on {}:{} (store {}, region {}, account {})", config.bind(), http.actualPort(),
                     store.kind(), config.region(), bootstrap.accountId());
@@ -483,6 +491,9 @@ public final class GatepassServer implements AutoCloseable {
         try {
             vertx.close().await();
         } finally {
+            if (keyRingMaintenance != null) {
+                keyRingMaintenance.leave(); // new keys need not wait for this node's heartbeat to age out
+            }
             if (auditWriter != null) {
                 auditWriter.close();
             }

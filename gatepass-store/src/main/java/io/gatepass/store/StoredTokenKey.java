@@ -3,13 +3,19 @@ package io.gatepass.store;
 import java.time.Instant;
 
 /**
- * A token signing key as stored: its secret encrypted with the master key (never decrypted by the store), and when
- * it stops signing ({@code retireAfterOrNull}, null while it is the current key or until decided). {@code toString}
- * never shows the secret.
+ * A token signing key as stored: its secret encrypted with the master key (never decrypted by the store), when it
+ * stops signing ({@code retireAfterOrNull}, unused so far) and when the cluster agreed it may sign
+ * ({@code signsFromOrNull}, null until every live node has loaded it). {@code toString} never shows the secret.
  */
-public record StoredTokenKey(String keyId, String encryptedSecret, Instant createdAt, Instant retireAfterOrNull) {
+public record StoredTokenKey(String keyId, String encryptedSecret, Instant createdAt, Instant retireAfterOrNull,
+                             Instant signsFromOrNull) {
+    public StoredTokenKey(String keyId, String encryptedSecret, Instant createdAt, Instant retireAfterOrNull) {
+        this(keyId, encryptedSecret, createdAt, retireAfterOrNull, null);
+    }
+
     @Override
     public String toString() {
-        return "StoredTokenKey[" + keyId + ", created=" + createdAt + ", retireAfter=" + retireAfterOrNull + "]";
+        return "StoredTokenKey[" + keyId + ", created=" + createdAt + ", retireAfter=" + retireAfterOrNull
+                + ", signsFrom=" + signsFromOrNull + "]";
     }
 }

@@ -78,6 +78,82 @@ class TokenKeyStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void markSigning_setsTheTimeOnce_andRemoveDeletesOnlyThatKey(TestDatabase db) {
+        try (Store store = db.open()) {
+            store.tokenKeys().add(COMPUTE, key("k1", T0, null));
+            store.tokenKeys().add(COMPUTE, key("k2", T0.plusSeconds(60), null));
+            store.tokenKeys().add(REPOSITORY, key("k1", T0, null));
+
+            store.tokenKeys().markSigning(COMPUTE, "k2", T0.plusSeconds(70));
+            store.tokenKeys().markSigning(COMPUTE, "k2", T0.plusSeconds(90)); // a later node's verdict changes nothing
+            store.tokenKeys().markSigning(COMPUTE, "gone", T0.plusSeconds(90));
+            assertThat(store.tokenKeys().load(COMPUTE)).extracting(StoredTokenKey::signsFromOrNull)
+                    .containsExactly(null, T0.plusSeconds(70));
+
+            store.tokenKeys().remove(COMPUTE, "k1");
+            store.tokenKeys().remove(COMPUTE, "k1");
+            assertThat(store.tokenKeys().load(COMPUTE)).extracting(StoredTokenKey::keyId).containsExactly("k2");
+            assertThat(store.tokenKeys().load(REPOSITORY)).extracting(StoredTokenKey::keyId).containsExactly("k1");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void heartbeat_keepsEachNodesLatest_andNodesSinceLeavesOutSilentNodes(TestDatabase db) {
+        try (Store store = db.open()) {
+            TokenKeyStore keys = store.tokenKeys();
+            keys.heartbeat(COMPUTE, "node-a", "k1", T0);
+            keys.heartbeat(COMPUTE, "node-b", "k1", T0.plusSeconds(5));
+            keys.heartbeat(COMPUTE, "node-a", "k2", T0.plusSeconds(60));
+            keys.heartbeat(REPOSITORY, "node-b", "r1", T0.plusSeconds(60));
+
+            assertThat(keys.nodesSince(COMPUTE, T0)).containsExactly(
+                    new TokenKeyStore.NodeHeartbeat("node-a", "k2", T0.plusSeconds(60)),
+                    new TokenKeyStore.NodeHeartbeat("node-b", "k1", T0.plusSeconds(5)));
+            assertThat(keys.nodesSince(COMPUTE, T0.plusSeconds(30))).extracting(TokenKeyStore.NodeHeartbeat::nodeId)
+                    .containsExactly("node-a");
+
+            keys.forgetNodesBefore(T0.plusSeconds(30));
+            assertThat(keys.nodesSince(COMPUTE, T0)).extracting(TokenKeyStore.NodeHeartbeat::nodeId)
+                    .containsExactly("node-a");
+            assertThat(keys.nodesSince(REPOSITORY, T0)).hasSize(1);
+            keys.forgetNode("node-b");
+            assertThat(keys.nodesSince(REPOSITORY, T0)).isEmpty();
+            assertThat(keys.nodesSince(COMPUTE, T0)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void claimRotation_exactlyOneOfManyConcurrentClaimsWins(TestDatabase db) throws Exception {
+        try (Store store = db.open()) {
+            TokenKeyStore keys = store.tokenKeys();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    String node = "node-" + i;
+                    claims.add(pool.submit(() -> keys.claimRotation(COMPUTE, T0.plusSeconds(3600), node)));
+                }
+                int won = 0;
+                for (java.util.concurrent.Future<Boolean> claim : claims) {
+                    won += claim.get() ? 1 : 0;
+                }
+                assertThat(won).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(keys.claimRotation(REPOSITORY, T0.plusSeconds(3600), "node-0")).isTrue(); // its own ring
+            assertThat(keys.claimRotation(COMPUTE, T0.plusSeconds(7200), "node-1")).isTrue();    // the next period
+
+            keys.forgetRotationsBefore(T0.plusSeconds(7200));
+            assertThat(keys.claimRotation(COMPUTE, T0.plusSeconds(3600), "node-2")).isTrue();    // forgotten
+            assertThat(keys.claimRotation(COMPUTE, T0.plusSeconds(7200), "node-2")).isFalse();   // kept
+        }
+    }
+
     @Test
     void toString_whenPrinted_leavesOutTheSecret() {
         StoredTokenKey key = key("k1", T0, null);

@@ -23,7 +23,7 @@ import static io.gatepass.store.Fixtures.ACCOUNT;
 import static io.gatepass.store.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What migration V11 keeps: external connections, package origin controls and version origins. */
+/** What migration V10 keeps: external connections, package origin controls and version origins. */
 class UpstreamStoreTest {
     private static final Domain DOMAIN = domain(ACCOUNT, "team");
     private static final PackageKey IN_APP = new PackageKey(ACCOUNT, "team", "app", "npm", null, "left-pad");

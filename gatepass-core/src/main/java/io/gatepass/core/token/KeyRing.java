@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The HMAC keys of one token purpose, an immutable snapshot of a {@link KeyRingStore}. Keys rotate without downtime:
+ * The keys of one token purpose, an immutable snapshot of a {@link KeyRingStore}. Keys rotate without downtime:
  * <ul>
- *   <li><b>A new key is published before it signs.</b> It verifies at once but starts signing only
+ *   <li><b>A new key is published before it signs.</b> It verifies at once but starts signing only when the cluster
+ *       has recorded that every live node loaded it ({@link SigningKey#signsFromOrNull}), and at the latest
  *       {@link #ACTIVATION_DELAY} after its creation, so every node has loaded it before any token signed with it
  *       arrives. Nodes must therefore reload their ring (with {@link #loadOrCreate}) more often than that, say every
  *       minute.</li>
@@ -113,6 +115,41 @@ public final class KeyRing {
         return keys.get(0);
     }
 
+    /** The newest key (the one a node reports having loaded). */
+    public SigningKey newest() {
+        return keys.get(keys.size() - 1).key();
+    }
+
+    /** The ids of every key in the ring, oldest first. */
+    public List<String> keyIds() {
+        return keys.stream().map(MacKey::keyId).toList();
+    }
+
+    /** True if the newest key signs at {@code now} (so no key is waiting for the cluster to load it). */
+    public boolean newestSigns(Instant now) {
+        return !activation(keys.size() - 1).isAfter(now);
+    }
+
+    /** The ids of keys that no longer verify at {@code now}: every token they signed has expired, so they may go. */
+    public List<String> retired(Instant now) {
+        return keys.stream().map(MacKey::keyId).filter(id -> verifyingKey(id, now).isEmpty()).toList();
+    }
+
+    /**
+     * The Ed25519 public keys (32 bytes each, as RFC 8032 encodes them) of every key that verifies at {@code now},
+     * oldest first, by key id: what a verifier outside Gatepass needs for repository tokens. A key is listed from the
+     * moment it is loaded, before it signs.
+     */
+    public Map<String, byte[]> ed25519PublicKeys(Instant now) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (MacKey key : keys) {
+            if (verifyingKey(key.keyId(), now).isPresent()) {
+                out.put(key.keyId(), key.ed25519().rawPublicKey());
+            }
+        }
+        return out;
+    }
+
     /** The key with this id if it verifies tokens at {@code now}. */
     Optional<MacKey> verifyingKey(String keyId, Instant now) {
         Integer i = positions.get(keyId);
@@ -129,7 +166,10 @@ public final class KeyRing {
     }
 
     private Instant activation(int i) {
-        return keys.get(i).key().createdAt().plus(ACTIVATION_DELAY);
+        SigningKey key = keys.get(i).key();
+        Instant latest = key.createdAt().plus(ACTIVATION_DELAY);
+        Instant agreed = key.signsFromOrNull();
+        return agreed != null && agreed.isBefore(latest) ? agreed : latest;
     }
 
     private static KeyRing reload(KeyRingStore store, String purpose, Duration maxTokenLifetime) {

@@ -7,9 +7,9 @@ import java.util.List;
  * at rest. Keys are grouped by a purpose string (for example {@link ComputeAuthTokens#KEY_PURPOSE}), so each kind of
  * token has its own keys.
  *
- * <p>Keys are only ever added. Several server nodes may share one store and add keys at the same moment; the
- * {@link KeyRing} rules make every added key usable, so the store needs no locking beyond a unique
- * {@code (purpose, keyId)}.
+ * <p>Keys are added, marked ready to sign, and removed once retired. Several server nodes may share one store and add
+ * keys at the same moment; the {@link KeyRing} rules make every added key usable, so the store needs no locking beyond
+ * a unique {@code (purpose, keyId)}.
  */
 public interface KeyRingStore {
     /**
@@ -23,4 +23,13 @@ public interface KeyRingStore {
      * runtime exception) rather than overwrite if the purpose already has a key with the same id.
      */
     void add(String purpose, SigningKey key);
+
+    /**
+     * Records that the key may sign from {@code at} on (every live node has loaded it); does nothing if it already
+     * has such a time or is gone.
+     */
+    void markSigning(String purpose, String keyId, java.time.Instant at);
+
+    /** Removes a retired key; does nothing if it is gone already. */
+    void remove(String purpose, String keyId);
 }

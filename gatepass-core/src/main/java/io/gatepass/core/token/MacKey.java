@@ -4,7 +4,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 
-/** A signing key ready for HMAC-SHA256: keeps one initialised {@link Mac} and a copy of it per thread. */
+/**
+ * A signing key ready for HMAC-SHA256 (keeps one initialised {@link Mac} and a copy of it per thread) and, derived on
+ * first use, for Ed25519 ({@link Ed25519Key}).
+ */
 final class MacKey {
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -12,6 +15,7 @@ final class MacKey {
     private final SecretKeySpec spec;
     private final Mac prototype;
     private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(this::copy);
+    private volatile Ed25519Key ed25519;
 
     MacKey(SigningKey key) {
         this.key = key;
@@ -35,6 +39,16 @@ final class MacKey {
         Mac mac = perThread.get();
         mac.reset(); // nothing to undo after a doFinal; a computation that failed half-way leaves nothing behind
         return mac;
+    }
+
+    /** The Ed25519 key pair derived from this key's secret. */
+    Ed25519Key ed25519() {
+        Ed25519Key pair = ed25519;
+        if (pair == null) {
+            pair = new Ed25519Key(key.secret()); // two threads may both derive it: the same pair either way
+            ed25519 = pair;
+        }
+        return pair;
     }
 
     private Mac copy() {

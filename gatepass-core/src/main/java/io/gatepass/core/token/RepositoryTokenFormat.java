@@ -10,10 +10,16 @@ import java.util.Base64;
 /**
  * The text of a CodeArtifact repository authorization token, only {@code [A-Za-z0-9._-]}:
  * <pre>
+ *   gpca2.KEYID.PAYLOAD.SIGNATURE
+ *   "gpca2"    format version ("Gatepass CodeArtifact", format 2)
+ *   KEYID      the signing key's id, five characters of [A-Za-z0-9]
+ *   PAYLOAD    base64url without padding of the bytes below
+ *   SIGNATURE  base64url without padding (86 characters) of the 64-byte Ed25519 signature of
+ *              SIGNED_LABEL || "gpca2.KEYID.PAYLOAD", by the key's {@link Ed25519Key}
+ * </pre>
+ * Format 1, which Gatepass minted before format 2 and still verifies until those tokens expire, has the same payload:
+ * <pre>
  *   gpca1.KEYID.PAYLOAD.MAC
- *   "gpca1"  format version ("Gatepass CodeArtifact", format 1); a later format changes it
- *   KEYID    the signing key's id, five characters of [A-Za-z0-9]
- *   PAYLOAD  base64url without padding of the bytes below
  *   MAC      base64url without padding of the first 128 bits of HMAC-SHA256(key, LABEL || "gpca1.KEYID.PAYLOAD")
  * </pre>
  * The payload, big-endian:
@@ -27,11 +33,13 @@ import java.util.Base64;
  *   1 byte n    then n bytes: domain name (ASCII)
  *   2 bytes m   then m bytes: the ARN, or its rest after the left-out prefix (ASCII)
  * </pre>
- * The MAC covers the exact text before it (a domain label first, so no other Gatepass MAC input can collide), and the
- * verifier compares MAC texts rather than decoded bytes, so any change to any character is refused.
+ * The MAC or signature covers the exact text before it (a domain label first, so no other Gatepass MAC or signature
+ * input can collide). The verifier compares MAC texts rather than decoded bytes, and accepts a signature text only if
+ * it is the canonical base64url of its bytes, so any change to any character is refused.
  */
 final class RepositoryTokenFormat {
-    static final String VERSION = "gpca1";
+    static final String VERSION = "gpca2";
+    static final String LEGACY_VERSION = "gpca1";
     /** 2^40 - 1 seconds: in the year 36812. */
     static final long MAX_EXPIRY = (1L << 40) - 1;
     /** 2^48 - 1 milliseconds: in the year 10889. */
@@ -40,31 +48,68 @@ final class RepositoryTokenFormat {
     static final int MAX_LENGTH = 4096;
 
     private static final String PREFIX = VERSION + ".";
+    private static final String LEGACY_PREFIX = LEGACY_VERSION + ".";
     private static final int KEY_AT = PREFIX.length();
     private static final int PAYLOAD_AT = KEY_AT + SigningKey.KEY_ID_LENGTH + 1;
     private static final int MAC_BYTES = 16;
     private static final int MAC_CHARS = 22;
+    private static final int SIGNATURE_CHARS = 86;
     private static final long MAX_ACCOUNT = 999_999_999_999L;
     private static final String IAM = "arn:aws:iam::";
     private static final String STS = "arn:aws:sts::";
     private static final byte[] LABEL =
             "gatepass/codeartifact-authorization-token\0".getBytes(StandardCharsets.US_ASCII);
+    /** What an Ed25519 signature covers before the token text: this, then the token up to its last dot. */
+    static final byte[] SIGNED_LABEL =
+            "gatepass/codeartifact-authorization-token/ed25519\0".getBytes(StandardCharsets.US_ASCII);
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    /** A token's fields as read from its text; not yet checked against any key. */
-    record Fields(String keyId, RepositoryTokenSubject subject, long expiry, String signed, String mac) {
+    /**
+     * A token's fields as read from its text; not yet checked against any key.
+     *
+     * @param legacy true for format 1 ({@code mac} is the HMAC text), false for format 2 ({@code mac} is the signature
+     *               text)
+     */
+    record Fields(boolean legacy, String keyId, RepositoryTokenSubject subject, long expiry, String signed,
+                  String mac) {
     }
 
     private RepositoryTokenFormat() {
     }
 
+    /** A format 2 token, signed with the key's Ed25519 key. */
     static String mint(MacKey key, RepositoryTokenSubject subject, long expiry) {
         if (expiry < 0 || expiry > MAX_EXPIRY) {
             throw new IllegalArgumentException("expiry out of range: " + expiry);
         }
         String signed = PREFIX + key.keyId() + "." + ENCODER.encodeToString(payload(subject, expiry));
+        byte[] signature = key.ed25519().sign(SIGNED_LABEL, signed.getBytes(StandardCharsets.US_ASCII));
+        return signed + "." + ENCODER.encodeToString(signature);
+    }
+
+    /** A format 1 token (HMAC), as Gatepass minted them before format 2; for tests of the upgrade. */
+    static String mintLegacy(MacKey key, RepositoryTokenSubject subject, long expiry) {
+        if (expiry < 0 || expiry > MAX_EXPIRY) {
+            throw new IllegalArgumentException("expiry out of range: " + expiry);
+        }
+        String signed = LEGACY_PREFIX + key.keyId() + "." + ENCODER.encodeToString(payload(subject, expiry));
         return signed + "." + mac(key, signed);
+    }
+
+    /** True if the parsed format 2 token carries a valid signature by this key. */
+    static boolean isSigned(MacKey key, Fields fields) {
+        byte[] signature;
+        try {
+            signature = DECODER.decode(fields.mac());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        // base64url of 64 bytes has 2 spare bits in its last character: only the canonical text is accepted
+        if (signature.length != Ed25519Key.SIGNATURE_BYTES || !ENCODER.encodeToString(signature).equals(fields.mac())) {
+            return false;
+        }
+        return key.ed25519().verify(SIGNED_LABEL, fields.signed().getBytes(StandardCharsets.US_ASCII), signature);
     }
 
     /** The MAC text for the signed part of a token. */
@@ -80,7 +125,19 @@ final class RepositoryTokenFormat {
     /** The token's fields, or null if it is not in this format. */
     static Fields parse(String token) {
         if (token == null || token.length() > MAX_LENGTH || token.length() < PAYLOAD_AT + 2 + MAC_CHARS
-                || !token.startsWith(PREFIX) || token.charAt(PAYLOAD_AT - 1) != '.') {
+                || token.charAt(PAYLOAD_AT - 1) != '.') {
+            return null;
+        }
+        boolean legacy;
+        if (token.startsWith(PREFIX)) {
+            legacy = false;
+        } else if (token.startsWith(LEGACY_PREFIX)) {
+            legacy = true;
+        } else {
+            return null;
+        }
+        int macChars = legacy ? MAC_CHARS : SIGNATURE_CHARS;
+        if (token.length() < PAYLOAD_AT + 2 + macChars) {
             return null;
         }
         for (int i = KEY_AT; i < PAYLOAD_AT - 1; i++) {
@@ -88,7 +145,7 @@ final class RepositoryTokenFormat {
                 return null;
             }
         }
-        int macDot = token.length() - MAC_CHARS - 1;
+        int macDot = token.length() - macChars - 1;
         if (token.charAt(macDot) != '.' || macDot <= PAYLOAD_AT
                 || !base64url(token, PAYLOAD_AT, macDot) || !base64url(token, macDot + 1, token.length())) {
             return null;
@@ -116,7 +173,7 @@ final class RepositoryTokenFormat {
             }
             RepositoryTokenSubject subject =
                     new RepositoryTokenSubject(owner, domain, Instant.ofEpochMilli(created), arn, account);
-            return new Fields(token.substring(KEY_AT, PAYLOAD_AT - 1), subject, expiry,
+            return new Fields(legacy, token.substring(KEY_AT, PAYLOAD_AT - 1), subject, expiry,
                     token.substring(0, macDot), token.substring(macDot + 1));
         } catch (IllegalArgumentException | BufferUnderflowException e) {
             return null; // not base64url, short payload, or a field the subject refuses

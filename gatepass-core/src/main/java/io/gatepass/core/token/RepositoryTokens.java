@@ -16,10 +16,18 @@ import java.util.function.Supplier;
 /**
  * Mints and verifies CodeArtifact repository authorization tokens (GetAuthorizationToken). A token carries the domain
  * owner and name, the domain's creation time, the calling principal's ARN and account, the expiry and the signing key's
- * id, and an HMAC-SHA256 (truncated to 128 bits) over all of it; see {@link RepositoryTokenFormat} for the layout. It
- * uses only {@code [A-Za-z0-9._-]}, so it works unquoted as a Basic-auth password (user {@code aws}), an npm
- * {@code _authToken} and in a pip index URL. A typical token is 100 to 150 characters; the longest ARN gives under
- * 2,900. Minting is deterministic: the same subject, expiry and key give the same token.
+ * id, and an Ed25519 signature over all of it; see {@link RepositoryTokenFormat} for the layout. Anyone holding the
+ * key ring's public keys can check a token offline (see {@code docs/tokens.md}). It uses only {@code [A-Za-z0-9._-]},
+ * so it works unquoted as a Basic-auth password (user {@code aws}), an npm {@code _authToken} and in a pip index URL.
+ * A typical token is 170 to 220 characters; the longest ARN gives under 3,000. Minting is deterministic: the same
+ * subject, expiry and key give the same token. Tokens of format 1 (HMAC-SHA256, minted before format 2) are still
+ * verified until they expire.
+ *
+ * <p>An Ed25519 signature costs far more than an HMAC, so both ends keep a small memory: {@link #mint} returns the
+ * token it minted last for the same key, subject and expiry (a burst of GetAuthorizationToken calls in one second signs
+ * once), and {@link #verify} remembers tokens whose signature it has checked, by their text, until they expire. The
+ * memory never skips the other checks: each verify still asks whether the key verifies now, whether the token has
+ * expired and whether its domain still exists with the creation time it was minted with.
  *
  * <p>A token is accepted while its key is in the ring, its expiry is in the future and its domain still exists with
  * the creation time it was minted with. Tokens are never logged; use {@link TokenVerifier#fingerprint}.
@@ -37,9 +45,24 @@ public final class RepositoryTokens implements RepositoryTokenVerifier {
      */
     public static final Duration MAX_LIFETIME = Duration.ofHours(36);
 
+    /** At most this many tokens are remembered as verified (a few MB at most). */
+    static final int VERIFIED_ENTRIES = 16_384;
+    /** At most this many tokens are remembered as minted. */
+    static final int MINTED_ENTRIES = 4_096;
+
     private final Supplier<KeyRing> keyRing;
     private final RepositoryDomains domains;
     private final Clock clock;
+    private final BoundedMemory<String, Checked> verified = new BoundedMemory<>(VERIFIED_ENTRIES);
+    private final BoundedMemory<Minting, String> minted = new BoundedMemory<>(MINTED_ENTRIES);
+
+    /** A token whose signature was found good, with what verify needs besides. */
+    private record Checked(String keyId, Instant keyCreatedAt, RepositoryTokenSubject subject, Instant expiry) {
+    }
+
+    /** What a minted token is a function of. */
+    private record Minting(String keyId, Instant keyCreatedAt, RepositoryTokenSubject subject, long expiry) {
+    }
 
     /**
      * @param keyRing the current ring of {@link #KEY_PURPOSE}, re-read on every call so a refreshed ring takes effect
@@ -60,31 +83,60 @@ public final class RepositoryTokens implements RepositoryTokenVerifier {
     public String mint(RepositoryTokenSubject subject, Instant expiry) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(expiry, "expiry");
-        MacKey key = keyRing.get().signingKey(clock.instant());
-        return RepositoryTokenFormat.mint(key, subject, expiry.getEpochSecond());
+        Instant now = clock.instant();
+        MacKey key = keyRing.get().signingKey(now);
+        long seconds = expiry.getEpochSecond();
+        Minting minting = new Minting(key.keyId(), key.key().createdAt(), subject, seconds);
+        String token = minted.get(minting);
+        if (token == null) {
+            token = RepositoryTokenFormat.mint(key, subject, seconds);
+            minted.put(minting, token, expiry, now);
+        }
+        return token;
     }
 
     @Override
     public AuthorizationVerification verify(String token) {
+        Instant now = clock.instant();
+        KeyRing ring = keyRing.get();
+        Checked checked = token == null ? null : verified.get(token);
+        if (checked != null) {
+            Optional<MacKey> key = ring.verifyingKey(checked.keyId(), now);
+            if (key.isEmpty() || !key.get().key().createdAt().equals(checked.keyCreatedAt())) {
+                return new Refused(Reason.UNKNOWN_KEY);
+            }
+            return accept(checked.subject(), checked.expiry(), now);
+        }
         RepositoryTokenFormat.Fields fields = RepositoryTokenFormat.parse(token);
         if (fields == null) {
             return new Refused(Reason.MALFORMED);
         }
-        Instant now = clock.instant();
-        Optional<MacKey> key = keyRing.get().verifyingKey(fields.keyId(), now);
+        Optional<MacKey> key = ring.verifyingKey(fields.keyId(), now);
         if (key.isEmpty()) {
             return new Refused(Reason.UNKNOWN_KEY);
         }
-        String expected = RepositoryTokenFormat.mac(key.get(), fields.signed());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                fields.mac().getBytes(StandardCharsets.US_ASCII))) {
+        if (!(fields.legacy() ? macMatches(key.get(), fields) : RepositoryTokenFormat.isSigned(key.get(), fields))) {
             return new Refused(Reason.BAD_SIGNATURE);
         }
         Instant expiry = Instant.ofEpochSecond(fields.expiry());
+        if (!fields.legacy() && now.isBefore(expiry)) {
+            verified.put(token, new Checked(fields.keyId(), key.get().key().createdAt(), fields.subject(), expiry),
+                    expiry, now);
+        }
+        return accept(fields.subject(), expiry, now);
+    }
+
+    private static boolean macMatches(MacKey key, RepositoryTokenFormat.Fields fields) {
+        String expected = RepositoryTokenFormat.mac(key, fields.signed());
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                fields.mac().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The checks after the signature: expiry, then the domain. */
+    private AuthorizationVerification accept(RepositoryTokenSubject subject, Instant expiry, Instant now) {
         if (!now.isBefore(expiry)) {
             return new Refused(Reason.EXPIRED);
         }
-        RepositoryTokenSubject subject = fields.subject();
         Optional<Instant> created = domains.createdAt(subject.domainOwner(), subject.domainName());
         if (created.isEmpty()
                 || !created.get().truncatedTo(ChronoUnit.MILLIS).equals(subject.domainCreatedAt())) {

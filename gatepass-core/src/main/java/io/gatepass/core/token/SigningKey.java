@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * @param keyId     five characters of {@code [A-Za-z0-9]}, unique within a key ring's purpose
  * @param secret    exactly 32 bytes
  * @param createdAt when the key was made
+ * @param signsFromOrNull when the cluster agreed that every node has loaded the key, so it may sign from then on
+ *                        (see {@link KeyRing}); null until then
  */
-public record SigningKey(String keyId, byte[] secret, Instant createdAt) {
+public record SigningKey(String keyId, byte[] secret, Instant createdAt, Instant signsFromOrNull) {
     /** Length of every key id. */
     public static final int KEY_ID_LENGTH = 5;
     /** Length of every secret, in bytes. */
@@ -36,6 +38,11 @@ public record SigningKey(String keyId, byte[] secret, Instant createdAt) {
         secret = secret.clone();
     }
 
+    /** A key no node has yet declared ready to sign. */
+    public SigningKey(String keyId, byte[] secret, Instant createdAt) {
+        this(keyId, secret, createdAt, null);
+    }
+
     /** A copy of the secret. */
     @Override
     public byte[] secret() {
@@ -47,6 +54,7 @@ public record SigningKey(String keyId, byte[] secret, Instant createdAt) {
         return other instanceof SigningKey that
                 && keyId.equals(that.keyId)
                 && createdAt.equals(that.createdAt)
+                && Objects.equals(signsFromOrNull, that.signsFromOrNull)
                 && MessageDigest.isEqual(secret, that.secret);
     }
 
@@ -57,6 +65,6 @@ public record SigningKey(String keyId, byte[] secret, Instant createdAt) {
 
     @Override
     public String toString() {
-        return "SigningKey[keyId=" + keyId + ", createdAt=" + createdAt + ", secret=<redacted>]";
+        return "SigningKey[keyId=" + keyId + ", createdAt=" + createdAt + ", signsFrom=" + signsFromOrNull + ", secret=<redacted>]";
     }
 }

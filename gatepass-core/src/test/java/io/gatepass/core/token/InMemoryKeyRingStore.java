@@ -22,4 +22,16 @@ class InMemoryKeyRingStore implements KeyRingStore {
         }
         list.add(key);
     }
+
+    @Override
+    public synchronized void markSigning(String purpose, String keyId, java.time.Instant at) {
+        List<SigningKey> list = keys.getOrDefault(purpose, new ArrayList<>());
+        list.replaceAll(k -> k.keyId().equals(keyId) && k.signsFromOrNull() == null
+                ? new SigningKey(k.keyId(), k.secret(), k.createdAt(), at) : k);
+    }
+
+    @Override
+    public synchronized void remove(String purpose, String keyId) {
+        keys.getOrDefault(purpose, new ArrayList<>()).removeIf(k -> k.keyId().equals(keyId));
+    }
 }

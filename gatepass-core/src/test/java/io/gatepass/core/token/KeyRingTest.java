@@ -30,6 +30,65 @@ class KeyRingTest {
     }
 
     @Test
+    void signsFrom_whenTheClusterAgreedEarly_newKeySignsFromThen_andTheOldOneRetiresFromThere() {
+        Instant agreed = T0.plusSeconds(3600 + 20);
+        KeyRing ring = KeyRing.of(List.of(key("Old01", T0),
+                new SigningKey("New01", new byte[32], T0.plusSeconds(3600), agreed)), LIFETIME);
+
+        assertThat(ring.signingKey(agreed.minusMillis(1)).keyId()).isEqualTo("Old01");
+        assertThat(ring.newestSigns(agreed.minusMillis(1))).isFalse();
+        assertThat(ring.signingKey(agreed).keyId()).isEqualTo("New01");
+        assertThat(ring.newestSigns(agreed)).isTrue();
+        Instant retires = agreed.plus(LIFETIME).plus(ACTIVATION);
+        assertThat(ring.verifyingKey("Old01", retires.minusMillis(1))).isPresent();
+        assertThat(ring.retired(retires.minusMillis(1))).isEmpty();
+        assertThat(ring.verifyingKey("Old01", retires)).isEmpty();
+        assertThat(ring.retired(retires)).containsExactly("Old01");
+        assertThat(ring.retired(retires.plus(Duration.ofDays(3650)))).containsExactly("Old01"); // newest stays
+    }
+
+    @Test
+    void signsFrom_neverLaterThanTheActivationBound() {
+        KeyRing ring = KeyRing.of(List.of(key("Old01", T0), new SigningKey("New01", new byte[32], T0.plusSeconds(60),
+                T0.plusSeconds(60).plus(ACTIVATION).plusSeconds(600))), LIFETIME);
+
+        assertThat(ring.signingKey(T0.plusSeconds(60).plus(ACTIVATION)).keyId()).isEqualTo("New01");
+    }
+
+    @Test
+    void markSigningAndRemove_throughTheStore_changeWhatTheReloadedRingDoes() {
+        KeyRing.loadOrCreate(store, PURPOSE, LIFETIME, at(T0), random);
+        KeyRing rotated = KeyRing.rotate(store, PURPOSE, LIFETIME, at(T0.plusSeconds(3600)), random);
+        String newest = rotated.newest().keyId();
+        String oldest = rotated.keyIds().get(0);
+        assertThat(rotated.signingKey(T0.plusSeconds(3601)).keyId()).isEqualTo(oldest);
+
+        store.markSigning(PURPOSE, newest, T0.plusSeconds(3601));
+        KeyRing agreed = KeyRing.loadOrCreate(store, PURPOSE, LIFETIME, at(T0.plusSeconds(3601)), random);
+        assertThat(agreed.signingKey(T0.plusSeconds(3601)).keyId()).isEqualTo(newest);
+
+        Instant later = T0.plusSeconds(3601).plus(LIFETIME).plus(ACTIVATION);
+        agreed.retired(later).forEach(id -> store.remove(PURPOSE, id));
+        assertThat(store.load(PURPOSE)).extracting(SigningKey::keyId).containsExactly(newest);
+    }
+
+    @Test
+    void ed25519PublicKeys_listsEveryVerifyingKeyOldestFirst_distinctAndStable() {
+        byte[] other = new byte[32];
+        other[0] = 1;
+        KeyRing ring = KeyRing.of(List.of(key("Old01", T0), new SigningKey("New01", other, T0.plusSeconds(60))),
+                LIFETIME);
+
+        var keys = ring.ed25519PublicKeys(T0.plusSeconds(61));
+        assertThat(keys.keySet()).containsExactly("Old01", "New01");
+        assertThat(keys.get("Old01")).hasSize(32).isNotEqualTo(keys.get("New01"));
+        assertThat(KeyRing.of(List.of(key("Old01", T0)), LIFETIME).ed25519PublicKeys(T0).get("Old01"))
+                .isEqualTo(keys.get("Old01"));
+        Instant gone = T0.plusSeconds(60).plus(ACTIVATION).plus(LIFETIME).plus(ACTIVATION);
+        assertThat(ring.ed25519PublicKeys(gone).keySet()).containsExactly("New01");
+    }
+
+    @Test
     void loadOrCreate_whenStoreEmpty_addsOneKeyThatSignsAtOnce() {
         KeyRing ring = KeyRing.loadOrCreate(store, PURPOSE, LIFETIME, at(T0), random);
 
@@ -71,6 +130,16 @@ class KeyRingTest {
             public void add(String purpose, SigningKey key) {
                 node2[0] = KeyRing.loadOrCreate(store, PURPOSE, LIFETIME, at(T0), new Random(7));
                 store.add(purpose, key);
+            }
+
+            @Override
+            public void markSigning(String purpose, String keyId, Instant at) {
+                store.markSigning(purpose, keyId, at);
+            }
+
+            @Override
+            public void remove(String purpose, String keyId) {
+                store.remove(purpose, keyId);
             }
         };
         KeyRing node1 = KeyRing.loadOrCreate(node1View, PURPOSE, LIFETIME, at(T0), random);

@@ -14,11 +14,16 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +36,12 @@ class RepositoryTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final Instant CREATED = Instant.parse("2026-11-01T08:30:00.123Z");
     private static final byte[] SECRET = new byte[32];
+    /**
+     * Ed25519 with the seed HMAC-SHA256(SECRET, "gatepass/ed25519-seed/1"), over the label and the signed text of
+     * the known-answer token; computed independently with python3's cryptography package.
+     */
+    private static final String KNOWN_SIGNATURE =
+            "44W0edwU57-_q84_PBCs_Y-mGMXb3yDbcRTeERVUuWFiLW3pgjB9cSeOTPDlKKT_WUuavAFDRV2wFMiLH0hxBQ";
 
     static {
         for (int i = 0; i < 32; i++) {
@@ -54,14 +65,16 @@ class RepositoryTokensTest {
         return Optional.ofNullable(domains.get(owner + "/" + name));
     }
 
+    /** A format 1 (HMAC) token minted by Gatepass before format 2, with SECRET as key Key01. */
+    private static final String LEGACY_TOKEN =
+            "gpca1.Key01.ARnfZpDlGd9mkOUBoZY607sAawS3YAlteS1kb21haW4AB3VzZXIvY2k.dolr8NHRY7iphT2skBCowA";
+
     @Test
-    void mint_knownAnswer_matchesTheDocumentedLayout() throws Exception {
+    void mint_knownAnswer_matchesTheDocumentedLayout_andVerifiesWithThePublishedKeyAlone() throws Exception {
         Instant expiry = NOW.plus(RepositoryTokens.DEFAULT_TTL);
         String token = tokens.mint(ci, expiry);
 
-        assertThat(token).isEqualTo("gpca1.Key01.ARnfZpDlGd9mkOUBoZY607sAawS3YAlteS1kb21haW4AB3VzZXIvY2k."
-                + "dolr8NHRY7iphT2skBCowA");
-        // The same token, rebuilt from the layout documented in RepositoryTokenFormat without the production code:
+        // The signed part, rebuilt from the layout documented in RepositoryTokenFormat without the production code:
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeByte(1);                                                    // "arn:aws:iam::<account>:" left out
@@ -73,13 +86,67 @@ class RepositoryTokensTest {
         out.writeBytes("my-domain");
         out.writeShort(7);
         out.writeBytes("user/ci");
-        String signed = "gpca1.Key01." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+        String signed = "gpca2.Key01." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+        assertThat(token).startsWith(signed + ".").hasSize(signed.length() + 1 + 86);
+        // Ed25519 is deterministic: the same key and input give this token on every node and in every version.
+        assertThat(token).isEqualTo(signed + "." + KNOWN_SIGNATURE);
+
+        // Checked as docs/tokens.md tells an outside verifier to: the published 32-byte key behind the X.509 prefix.
+        byte[] x = ring.ed25519PublicKeys(NOW).get("Key01");
+        byte[] spki = new byte[44];
+        System.arraycopy(HexFormat.of().parseHex("302a300506032b6570032100"), 0, spki, 0, 12);
+        System.arraycopy(x, 0, spki, 12, 32);
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(("gatepass/codeartifact-authorization-token/ed25519\0" + signed)
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(verifier.verify(Base64.getUrlDecoder().decode(token.substring(signed.length() + 1)))).isTrue();
+    }
+
+    @Test
+    void verify_tokenMintedBeforeTheUpgrade_validUntilItExpires() throws Exception {
+        Instant expiry = NOW.plus(RepositoryTokens.DEFAULT_TTL);
+        assertThat(tokens.verify(LEGACY_TOKEN)).isEqualTo(new Valid(ci, expiry));
+        assertThat(RepositoryTokenFormat.mintLegacy(new MacKey(ring.newest()), ci, expiry.getEpochSecond()))
+                .isEqualTo(LEGACY_TOKEN);
+        // its layout, as documented: HMAC-SHA256 truncated to 128 bits over a label and the text before the MAC
+        String signed = LEGACY_TOKEN.substring(0, LEGACY_TOKEN.lastIndexOf('.'));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
         mac.update("gatepass/codeartifact-authorization-token\0".getBytes(StandardCharsets.US_ASCII));
         byte[] full = mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
-        assertThat(token).isEqualTo(signed + "." + Base64.getUrlEncoder().withoutPadding()
+        assertThat(LEGACY_TOKEN).isEqualTo(signed + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Arrays.copyOf(full, 16)));
+        String altered = LEGACY_TOKEN.substring(0, LEGACY_TOKEN.length() - 1) + "B";
+        assertThat(tokens.verify(altered)).isEqualTo(new Refused(Reason.BAD_SIGNATURE));
+        clock.set(expiry);
+        assertThat(tokens.verify(LEGACY_TOKEN)).isEqualTo(new Refused(Reason.EXPIRED));
+    }
+
+    @Test
+    void verify_whenVerifiedBefore_stillChecksKeyExpiryAndDomainEachTime() {
+        Instant expiry = NOW.plusSeconds(3600);
+        String token = tokens.mint(ci, expiry);
+        assertThat(tokens.verify(token)).isEqualTo(new Valid(ci, expiry));             // now remembered
+        domains.put("111122223333/my-domain", CREATED.plusSeconds(1));                 // deleted and created again
+        assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.DOMAIN_GONE));
+        domains.put("111122223333/my-domain", CREATED);
+        assertThat(tokens.verify(token)).isEqualTo(new Valid(ci, expiry));
+        // the same token text from a key of the same id but another secret is not the remembered one
+        KeyRing[] current = {ring};
+        RepositoryTokens swapping = new RepositoryTokens(() -> current[0], this::createdAt, clock);
+        assertThat(swapping.verify(token).isValid()).isTrue();
+        byte[] secret = SECRET.clone();
+        secret[0] ^= 1;
+        current[0] = KeyRing.of(List.of(new SigningKey("Key01", secret, NOW.minusSeconds(60))),
+                RepositoryTokens.MAX_LIFETIME);
+        assertThat(swapping.verify(token)).isEqualTo(new Refused(Reason.UNKNOWN_KEY));
+        current[0] = KeyRing.of(List.of(new SigningKey("Key02", SECRET, NOW.minusSeconds(60))),
+                RepositoryTokens.MAX_LIFETIME);
+        assertThat(swapping.verify(token)).isEqualTo(new Refused(Reason.UNKNOWN_KEY));
+        clock.set(expiry);
+        assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.EXPIRED));
     }
 
     @Test
@@ -110,7 +177,7 @@ class RepositoryTokensTest {
         String token = tokens.mint(new RepositoryTokenSubject("111122223333", "my-domain", CREATED,
                 "arn:aws:sts::111122223333:assumed-role/ci-role/github-actions-1234", "111122223333"),
                 NOW.plus(RepositoryTokens.DEFAULT_TTL));
-        assertThat(token).matches("[A-Za-z0-9._-]+").hasSizeLessThan(140);
+        assertThat(token).matches("[A-Za-z0-9._-]+").hasSizeLessThan(210);
     }
 
     @Test
@@ -120,7 +187,7 @@ class RepositoryTokensTest {
                 "000000000000");
         domains.put("999999999999/" + "z".repeat(50), CREATED);
         String token = tokens.mint(subject, Instant.ofEpochSecond(RepositoryTokenFormat.MAX_EXPIRY));
-        assertThat(token.length()).isLessThanOrEqualTo(RepositoryTokenFormat.MAX_LENGTH).isLessThan(2_900);
+        assertThat(token.length()).isLessThanOrEqualTo(RepositoryTokenFormat.MAX_LENGTH).isLessThan(2_990);
         assertThat(tokens.verify(token)).isEqualTo(
                 new Valid(subject, Instant.ofEpochSecond(RepositoryTokenFormat.MAX_EXPIRY)));
     }

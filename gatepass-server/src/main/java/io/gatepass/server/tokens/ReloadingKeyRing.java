@@ -32,6 +32,19 @@ public final class ReloadingKeyRing implements Supplier<KeyRing> {
         ring.set(KeyRing.loadOrCreate(store, purpose, maxTokenLifetime, clock, new SecureRandom()));
     }
 
+    /** Adds a new key to the store (it signs once the cluster has loaded it) and takes the reloaded ring. */
+    public void rotate() {
+        ring.set(KeyRing.rotate(store, purpose, maxTokenLifetime, clock, new SecureRandom()));
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    KeyRingStore store() {
+        return store;
+    }
+
     @Override
     public KeyRing get() {
         return ring.get();

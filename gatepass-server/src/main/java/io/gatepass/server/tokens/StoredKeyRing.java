@@ -6,6 +6,7 @@ import io.gatepass.core.token.SigningKey;
 import io.gatepass.store.StoredTokenKey;
 import io.gatepass.store.TokenKeyStore;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -19,17 +20,32 @@ public final class StoredKeyRing implements KeyRingStore {
         this.cipher = cipher;
     }
 
+    /** The store's keys table itself, with the cluster's heartbeats and rotation claims. */
+    public TokenKeyStore keys() {
+        return keys;
+    }
+
     @Override
     public List<SigningKey> load(String purpose) {
         return keys.load(purpose).stream().map(k -> new SigningKey(k.keyId(),
                 Base64.getDecoder().decode(cipher.decrypt(k.encryptedSecret(), context(purpose, k.keyId()))),
-                k.createdAt())).toList();
+                k.createdAt(), k.signsFromOrNull())).toList();
     }
 
     @Override
     public void add(String purpose, SigningKey key) {
         String sealed = cipher.encrypt(Base64.getEncoder().encodeToString(key.secret()), context(purpose, key.keyId()));
-        keys.add(purpose, new StoredTokenKey(key.keyId(), sealed, key.createdAt(), null));
+        keys.add(purpose, new StoredTokenKey(key.keyId(), sealed, key.createdAt(), null, key.signsFromOrNull()));
+    }
+
+    @Override
+    public void markSigning(String purpose, String keyId, Instant at) {
+        keys.markSigning(purpose, keyId, at);
+    }
+
+    @Override
+    public void remove(String purpose, String keyId) {
+        keys.remove(purpose, keyId);
     }
 
     private static String context(String purpose, String keyId) {

@@ -35,7 +35,7 @@ final class LoginHarness {
     static final Path AWS_V2 = Path.of("/usr/bin/aws");
     /** Debian's npm and pip; the pyenv shims would look for their versions under HOME. */
     static final String PATH = "/usr/bin:/bin";
-    static final Pattern TOKEN_PATTERN = Pattern.compile("gpca1\\.[A-Za-z0-9._~-]+");
+    static final Pattern TOKEN_PATTERN = Pattern.compile("gpca2\\.[A-Za-z0-9._~-]+");
 
     /** What one run printed and returned; {@code err} holds the CliException's message for in-process runs. */
     record Outcome(int exitCode, String out, String err) {

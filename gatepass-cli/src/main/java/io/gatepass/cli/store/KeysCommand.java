@@ -1,0 +1,130 @@
+package io.gatepass.cli.store;
+
+import io.gatepass.core.crypto.MasterKey;
+import io.gatepass.core.crypto.SecretCipher;
+import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.core.token.KeyRing;
+import io.gatepass.core.token.RepositoryTokens;
+import io.gatepass.core.token.SigningKey;
+import io.gatepass.server.tokens.StoredKeyRing;
+import io.gatepass.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gatepass keys}: the token signing key rings of a store. {@code rotate} adds a new key to each ring now (the
+ * running nodes load it, report it, and it starts signing once all of them have it; old keys keep verifying until
+ * the tokens they signed have expired). {@code list} shows the keys without their secrets. Needs the store's master
+ * key: {@code GATEPASS_MASTER_KEY}, or an embedded store's {@code master.key}.
+ */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "Rotate and list the token signing keys of a Gatepass store.",
+        subcommands = {KeysCommand.Rotate.class, KeysCommand.ListKeys.class})
+public final class KeysCommand implements Runnable {
+    /** The rings, by the name the command line uses. */
+    static final List<String[]> RINGS = List.of(
+            new String[] {"compute", ComputeAuthTokens.KEY_PURPOSE},
+            new String[] {"repository", RepositoryTokens.KEY_PURPOSE});
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = "Add a new signing key to the compute and repository token key rings. Running nodes pick "
+                    + "it up within a minute; it signs once every running node has it, at the latest 5 minutes from "
+                    + "now. An embedded store must not be in use by a server (it rotates on its own schedule, "
+                    + "--token-key-rotation).")
+    static final class Rotate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--store", paramLabel = "DIR|JDBC_URL", defaultValue = "./gatepass-data",
+                description = "The store: a data directory or jdbc:postgresql://... (default ./gatepass-data)")
+        String store;
+
+        @Option(names = "--ring", paramLabel = "compute|repository|all", defaultValue = "all",
+                description = "Which key ring to rotate (default all)")
+        String ring;
+
+        @Override
+        public Integer call() {
+            return StoreCommand.reportingFailures(spec, () -> {
+                StoreLocation location = StoreLocation.parse(store);
+                List<String[]> rings = RINGS.stream().filter(r -> ring.equals("all") || ring.equals(r[0])).toList();
+                if (rings.isEmpty()) {
+                    throw new IllegalArgumentException("--ring is compute, repository or all, not '" + ring + "'");
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                try (Store opened = location.open(false)) {
+                    StoredKeyRing keys = new StoredKeyRing(opened.tokenKeys(), cipher(location));
+                    for (String[] r : rings) {
+                        KeyRing rotated = KeyRing.rotate(keys, r[1], RepositoryTokens.MAX_LIFETIME,
+                                Clock.systemUTC(), new SecureRandom());
+                        SigningKey added = rotated.newest();
+                        out.printf("Added %s key %s; it signs once every running node has loaded it, at the latest"
+                                + " at %s%n", r[0], added.keyId(), added.createdAt().plus(KeyRing.ACTIVATION_DELAY));
+                    }
+                }
+                out.flush();
+            });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the token signing keys (ids and times, never secrets).")
+    static final class ListKeys implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--store", paramLabel = "DIR|JDBC_URL", defaultValue = "./gatepass-data",
+                description = "The store: a data directory or jdbc:postgresql://... (default ./gatepass-data)")
+        String store;
+
+        @Override
+        public Integer call() {
+            return StoreCommand.reportingFailures(spec, () -> {
+                PrintWriter out = spec.commandLine().getOut();
+                try (Store opened = StoreLocation.parse(store).open(false)) {
+                    Instant now = Instant.now();
+                    for (String[] r : RINGS) {
+                        opened.tokenKeys().load(r[1]).forEach(k -> out.printf("%-10s %s created %s%s%n", r[0],
+                                k.keyId(), k.createdAt(), k.signsFromOrNull() != null
+                                        ? ", signs from " + k.signsFromOrNull()
+                                        : k.createdAt().plus(KeyRing.ACTIVATION_DELAY).isAfter(now)
+                                        ? ", waiting for every node to load it" : ""));
+                    }
+                }
+                out.flush();
+            });
+        }
+    }
+
+    /** The master key as the server finds it, but never created here: a new one could not decrypt the store. */
+    static SecretCipher cipher(StoreLocation location) throws IOException {
+        String configured = System.getenv("GATEPASS_MASTER_KEY");
+        if (configured == null || configured.isBlank()) {
+            if (!location.embedded() || !Files.exists(location.masterKeyFile())) {
+                throw new IllegalArgumentException("No master key: set GATEPASS_MASTER_KEY to the one the nodes use"
+                        + (location.embedded() ? " (there is no " + location.masterKeyFile() + ")" : ""));
+            }
+            configured = null;
+        }
+        return new SecretCipher(MasterKey.load(configured, location.embedded() ? location.dataDir() : null));
+    }
+}
