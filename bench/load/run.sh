@@ -10,6 +10,7 @@
 #   -d   seconds of warm-up and of measurement for each target (default 10)
 #   GATEPASS_DIST=DIR  measure the distribution in DIR instead of this checkout's (built if needed)
 #   GATEPASS_JAVA_OPTS  extra JVM options for the Gatepass server (e.g. a JFR recording)
+#   GATEPASS_LAUNCHER=1  start the server with ./gatepass serve (the launcher's JVM options) instead of java -jar
 #   TARGET: compute authtoken sts npm websocket (default: all). Needs wrk (LuaJIT), libcrypto, /usr/bin/aws, npm.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -34,8 +35,13 @@ fi
 lib="$dist/lib"
 jar="$dist/gatepass.jar"
 
-taskset -c 0 java ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port off --data-dir "$tmp/data" \
-  >"$tmp/serve.out" 2>"$tmp/serve.err" &
+if [ "${GATEPASS_LAUNCHER:-0}" = 1 ]; then   # as `./gatepass serve` runs it (its JVM options and CDS archive)
+  taskset -c 0 "$root/gatepass" serve --port 0 --tls-port off --data-dir "$tmp/data" \
+    >"$tmp/serve.out" 2>"$tmp/serve.err" &
+else
+  taskset -c 0 java ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port off --data-dir "$tmp/data" \
+    >"$tmp/serve.out" 2>"$tmp/serve.err" &
+fi
 gp_pid=$!; pids+=("$gp_pid")
 until grep -q "Gatepass ready" "$tmp/serve.out" 2>/dev/null; do
   kill -0 "$gp_pid" 2>/dev/null || { cat "$tmp/serve.err" >&2; exit 1; }; sleep 0.1

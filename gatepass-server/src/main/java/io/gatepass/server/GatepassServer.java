@@ -92,6 +92,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -184,13 +186,27 @@ public final class GatepassServer implements AutoCloseable {
             throw new UncheckedIOException("cannot read or create the master key in " + config.dataDir(), e);
         }
         String advertisedHost = Hosts.advertised(config.advertisedHost(), config.bind());
-        ServerCertificate certificate = !config.tls().enabled() ? null
+        // A first start's self-signed key pair (RSA-2048, 50-300 ms) is made on a thread of its own while the store
+        // opens; the certificate is awaited before anything uses it, and a failure stops the start as before.
+        CompletableFuture<ServerCertificate> pendingCertificate = !config.tls().enabled()
+                ? CompletableFuture.completedFuture(null)
                 : config.tls().certificateChain() != null
-                ? ServerCertificate.configured(config.tls().certificateChain(), config.tls().privateKey())
+                ? CompletableFuture.completedFuture(ServerCertificate.configured(config.tls().certificateChain(),
+                config.tls().privateKey()))
                 // validity is judged by the clients' clocks, so it follows real time, not an injected clock
-                : ServerCertificate.selfSigned(config.dataDir(), Hosts.certificateNames(advertisedHost, config.bind()),
-                advertisedHost, Clock.systemUTC());
-        Store uncached = Stores.open(config.store(), config.dataDir());
+                : CompletableFuture.supplyAsync(() -> ServerCertificate.selfSigned(config.dataDir(),
+                Hosts.certificateNames(advertisedHost, config.bind()), advertisedHost, Clock.systemUTC()), task -> {
+                    Thread thread = new Thread(task, "gatepass-tls-certificate");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        Store uncached;
+        try {
+            uncached = Stores.open(config.store(), config.dataDir());
+        } catch (RuntimeException e) {
+            awaitQuietly(pendingCertificate); // no certificate files half-written behind a failed start
+            throw e;
+        }
         // what every signed request reads (keys, policies, computes, domains) from memory: ≤ 1 s across nodes. The
         // package endpoints keep short-lived caches of their own and so read the store itself (no 1 s on top of 1 s).
         // Each change is published once committed; other nodes' changes are heard (NOTIFY/LISTEN on PostgreSQL),
@@ -264,6 +280,7 @@ public final class GatepassServer implements AutoCloseable {
                     new ApiAudit(auditLog, config.audit().reads()), throttle,
                     new InputLimits(config.limits().maxNestingDepth(), config.limits().maxListLength()));
 
+            ServerCertificate certificate = await(pendingCertificate);
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
             // one handshake for both websockets: the compute auth token and the refusals
@@ -399,6 +416,29 @@ public final class GatepassServer implements AutoCloseable {
             }
             store.close();
             throw e;
+        }
+    }
+
+    /** The certificate, with the exception the work threw (not wrapped in a CompletionException). */
+    private static ServerCertificate await(CompletableFuture<ServerCertificate> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<ServerCertificate> pending) {
+        try {
+            pending.join();
+        } catch (RuntimeException ignored) {
+            // the store's failure is the one reported
         }
     }
 

@@ -39,6 +39,9 @@ final class Migrations {
             LOG.debug("Schema is at version {}; no migration needed", LATEST_VERSION);
             return;
         }
+        if (EmptySchemaMigration.apply(dataSource, dialect)) { // the first start of an embedded store, without Flyway
+            return;
+        }
         try {
             Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
