@@ -30,7 +30,8 @@ public final class Stores {
      */
     public static Store open(String jdbcUrlOrNull, Path dataDir) {
         if (jdbcUrlOrNull == null || jdbcUrlOrNull.isBlank()) {
-            return JdbcStore.open(embeddedUrl(dataDir));
+            String url = embeddedUrl(dataDir);
+            return JdbcStore.openEmbedded(url, embeddedFile(dataDir));
         }
         return JdbcStore.open(jdbcUrlOrNull.strip());
     }
@@ -50,10 +51,18 @@ public final class Stores {
         return blobs(store, dataDir, java.time.Clock.systemUTC());
     }
 
+    /** The embedded database's file in {@code dataDir}. */
+    static Path embeddedFile(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME + io.gatepass.store.jdbc.EmbeddedCompaction
+                .FILE_SUFFIX);
+    }
+
     /**
      * The URL of the embedded database in {@code dataDir}, which is created if missing. Commits are written to the
      * file before they return ({@code WRITE_DELAY=0}), so a killed process loses nothing it acknowledged; the store's
-     * {@code close()} closes the database, not a JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}).
+     * {@code close()} closes the database, not a JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}). Chunks that hold
+     * nothing live any more are reused after a second ({@code RETENTION_TIME=1000}; H2's default, 45 s, alone made a
+     * gigabyte of a minute of writes); see {@code H2Housekeeping} for the rest of what keeps the file small.
      */
     static String embeddedUrl(Path dataDir) {
         if (dataDir == null) {
@@ -68,6 +77,7 @@ public final class Stores {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data directory " + dir, e);
         }
-        return "jdbc:h2:file:" + dir.resolve(H2_FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dir.resolve(H2_FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                + ";RETENTION_TIME=1000";
     }
 }
