@@ -55,8 +55,6 @@ public final class JdbcStore implements Store {
     /** The embedded database's file and URL, compacted after the pool closes; null otherwise. */
     private java.nio.file.Path embeddedFile;
     private String embeddedUrl;
-    /** Keeps the embedded database's file small while it runs; null otherwise. */
-    private H2Housekeeping housekeeping;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -105,16 +103,15 @@ public final class JdbcStore implements Store {
     }
 
     /**
-     * {@link #open} for the embedded H2 database in {@code file} ({@code <name>.mv.db}, at {@code jdbcUrl}): kept
-     * near its live size while it runs ({@link H2Housekeeping}) and compacted after the pool closes if it is large and
-     * mostly dead ({@link EmbeddedCompaction}). Not when it opens: a store opened after a kill -9 is mid-recovery, and
-     * the one storm we saw compacted at that point lost five acknowledged writes (EmbeddedStoreKillTest).
+     * {@link #open} for the embedded H2 database in {@code file} ({@code <name>.mv.db}, at {@code jdbcUrl}): compacted
+     * after the pool closes if it is large and mostly dead ({@link EmbeddedCompaction}). Not when it opens: a store
+     * opened after a kill -9 is mid-recovery, and the one storm we saw compacted at that point lost five acknowledged
+     * writes (EmbeddedStoreKillTest, with the retention time at 1 s).
      */
     public static JdbcStore openEmbedded(String jdbcUrl, java.nio.file.Path file) {
         JdbcStore store = open(jdbcUrl);
         store.embeddedFile = file;
         store.embeddedUrl = jdbcUrl;
-        store.housekeeping = H2Housekeeping.start(store.dataSource);
         return store;
     }
 
@@ -260,13 +257,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
-        try {
-            if (housekeeping != null) {
-                housekeeping.close();
-            }
-        } finally {
-            dataSource.close();
-        }
+        dataSource.close();
         if (embeddedFile != null) {
             EmbeddedCompaction.compactIfSparse(embeddedFile, embeddedUrl);
         }
