@@ -26,4 +26,10 @@ public interface ServerProcessStore {
 
     /** Removes every process of the node (when it starts: its connections are gone); returns how many. */
     int removeNode(String nodeId);
+
+    /**
+     * The processes whose last heartbeat is older than {@code heartbeatBefore}, whichever node recorded them: the rows
+     * a node left behind when it never came back under its id (a replaced container, another port).
+     */
+    List<ServerProcessRecord> silentSince(Instant heartbeatBefore);
 }

@@ -82,6 +82,22 @@ class ServerProcessStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void silentSince_listsProcessesOfAnyNodeWithAnOlderHeartbeat(TestDatabase db) {
+        try (Store store = db.open()) {
+            Compute compute = computeIn(store);
+            store.serverProcesses().save(record(compute, "proc-1", "node-gone"));
+            store.serverProcesses().save(record(compute, "proc-2", "node-1"));
+            store.serverProcesses().save(record(compute, "proc-3", "node-gone"));
+            store.serverProcesses().update(compute.fleetId(), compute.computeName(), "proc-3", "ACTIVE", LATER);
+
+            assertThat(store.serverProcesses().silentSince(LATER)).extracting(ServerProcessRecord::processId)
+                    .containsExactly("proc-1", "proc-2");
+            assertThat(store.serverProcesses().silentSince(ACTIVATED)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
     void deregisterAndDeleteFleet_takeTheProcessesAlong_andSaveForAGoneComputeIsRefused(TestDatabase db) {
         try (Store store = db.open()) {
             Compute compute = computeIn(store);

@@ -1,5 +1,7 @@
 package io.gatepass.server.ops;
 
+import io.gatepass.core.gamelift.GameSession;
+import io.gatepass.store.ServerProcessRecord;
 import io.gatepass.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,14 @@ public final class Retention {
     public static final Duration EXPIRED_SESSIONS = Duration.ofDays(1);
     /** Ended game sessions and player sessions, as GameLift keeps them visible: 30 days. */
     public static final Duration ENDED_GAME_SESSIONS = Duration.ofDays(30);
+    /**
+     * A server process silent this long is gone: its SDK heartbeats every minute, and the node that held its
+     * connection marks it unhealthy within minutes. Its row outlives it only when that node never starts again under
+     * the same id (a replaced container, another port), which would otherwise keep it, and the game session on it,
+     * forever. The sweep ends that game session (TERMINATED, INTERRUPTED, as when a process is lost) and removes the
+     * row; the game session then goes after its 30 days like any other.
+     */
+    public static final Duration SILENT_SERVER_PROCESSES = Duration.ofDays(1);
     public static final Duration PERIOD = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -31,9 +41,10 @@ public final class Retention {
     }
 
     /** What one sweep removed. */
-    public record Sweep(int expiredSessions, int endedGameSessions, int endedPlayerSessions) {
+    public record Sweep(int expiredSessions, int endedGameSessions, int endedPlayerSessions,
+                        int silentServerProcesses) {
         boolean removedAny() {
-            return expiredSessions + endedGameSessions + endedPlayerSessions > 0;
+            return expiredSessions + endedGameSessions + endedPlayerSessions + silentServerProcesses > 0;
         }
     }
 
@@ -43,12 +54,27 @@ public final class Retention {
         Sweep sweep = new Sweep(
                 store.sessions().deleteExpiredBefore(now.minus(EXPIRED_SESSIONS)),
                 store.gameSessions().deleteTerminatedBefore(now.minus(ENDED_GAME_SESSIONS)),
-                store.playerSessions().deleteTerminatedBefore(now.minus(ENDED_GAME_SESSIONS)));
+                store.playerSessions().deleteTerminatedBefore(now.minus(ENDED_GAME_SESSIONS)),
+                removeSilentServerProcesses(now));
         if (sweep.removedAny()) {
             LOG.info("retention: removed {} expired temporary credentials, {} game sessions and {} player sessions"
-                            + " that ended over {} days ago", sweep.expiredSessions(), sweep.endedGameSessions(),
-                    sweep.endedPlayerSessions(), ENDED_GAME_SESSIONS.toDays());
+                            + " that ended over {} days ago, {} server processes silent for a day",
+                    sweep.expiredSessions(), sweep.endedGameSessions(), sweep.endedPlayerSessions(),
+                    ENDED_GAME_SESSIONS.toDays(), sweep.silentServerProcesses());
         }
         return sweep;
+    }
+
+    private int removeSilentServerProcesses(Instant now) {
+        int removed = 0;
+        for (ServerProcessRecord p : store.serverProcesses().silentSince(now.minus(SILENT_SERVER_PROCESSES))) {
+            store.gameSessions().findLive(p.fleetId(), p.computeName(), p.processId()).ifPresent(game ->
+                    store.gameSessions().changeStatus(game.gameSessionId(), GameSession.LIVE, GameSession.TERMINATED,
+                            "INTERRUPTED", now));
+            if (store.serverProcesses().remove(p.fleetId(), p.computeName(), p.processId())) {
+                removed++;
+            }
+        }
+        return removed;
     }
 }

@@ -1,11 +1,13 @@
 package io.gatepass.server.ops;
 
+import io.gatepass.core.gamelift.Compute;
 import io.gatepass.core.gamelift.Fleet;
 import io.gatepass.core.gamelift.FleetLocation;
 import io.gatepass.core.gamelift.GameSession;
 import io.gatepass.core.gamelift.Location;
 import io.gatepass.core.identity.Account;
 import io.gatepass.core.identity.SessionCredentials;
+import io.gatepass.store.ServerProcessRecord;
 import io.gatepass.store.Store;
 import io.gatepass.store.Stores;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +63,46 @@ class RetentionTest {
         assertThat(store.gameSessions().find(endedLongAgo.gameSessionId())).isEmpty();
         assertThat(store.gameSessions().find(endedLastWeek.gameSessionId())).isPresent();
         assertThat(new Retention(store, Clock.fixed(NOW, ZoneOffset.UTC)).sweep())
-                .isEqualTo(new Retention.Sweep(0, 0, 0));
+                .isEqualTo(new Retention.Sweep(0, 0, 0, 0));
+    }
+
+    @Test
+    void sweep_removesServerProcessesSilentForADay_andEndsTheGameSessionOnThem() {
+        Compute compute = new Compute(ACCOUNT, fleet.fleetId(), "rack-1", "arn:aws:gamelift:us-east-1:" + ACCOUNT
+                + ":compute/rack-1", "10.0.0.7", null, "custom-home", Compute.STATUS_ACTIVE, "reg-1", NOW, null);
+        store.computes().register(compute);
+        store.serverProcesses().save(process(compute, "pid-gone", NOW.minus(Retention.SILENT_SERVER_PROCESSES)
+                .minusSeconds(1)));
+        store.serverProcesses().save(process(compute, "pid-quiet", NOW.minus(Duration.ofHours(2))));
+        GameSession onTheGone = liveGame("rack-1", "pid-gone");
+        GameSession onTheQuiet = liveGame("rack-1", "pid-quiet");
+
+        Retention.Sweep sweep = new Retention(store, Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
+
+        assertThat(sweep.silentServerProcesses()).isEqualTo(1);
+        assertThat(store.serverProcesses().list(fleet.fleetId())).extracting(ServerProcessRecord::processId)
+                .containsExactly("pid-quiet");
+        assertThat(store.gameSessions().find(onTheGone.gameSessionId())).get().satisfies(game -> {
+            assertThat(game.status()).isEqualTo(GameSession.TERMINATED);
+            assertThat(game.terminatedAt()).isEqualTo(NOW);
+        });
+        assertThat(store.gameSessions().find(onTheQuiet.gameSessionId())).get()
+                .extracting(GameSession::status).isEqualTo(GameSession.ACTIVATING);
+    }
+
+    private GameSession liveGame(String computeName, String processId) {
+        GameSession game = new GameSession(ACCOUNT, "arn:aws:gamelift:us-east-1::gamesession/" + fleet.fleetId()
+                + "/custom-home/gsess-" + UUID.randomUUID(), fleet.fleetId(), "custom-home", computeName, processId,
+                "match", null, 4, 0, GameSession.ACTIVATING, null, GameSession.ACCEPT_ALL, "NoProtection", "[]",
+                null, null, "10.0.0.7", null, 7777, null, NOW.minus(Duration.ofDays(2)), null);
+        store.gameSessions().create(game);
+        return game;
+    }
+
+    private static ServerProcessRecord process(Compute compute, String processId, Instant lastHeartbeat) {
+        return new ServerProcessRecord(compute.fleetId(), compute.computeName(), processId, ACCOUNT, "custom-home",
+                "ACTIVE", 7777, "node-that-never-returned:9000", "5.4.0", "Cpp", lastHeartbeat.minusSeconds(600),
+                lastHeartbeat);
     }
 
     private SessionCredentials session(Instant expiration) {

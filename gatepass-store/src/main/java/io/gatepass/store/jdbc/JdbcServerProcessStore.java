@@ -59,6 +59,14 @@ final class JdbcServerProcessStore implements ServerProcessStore {
                 "DELETE FROM gamelift_server_processes WHERE node_id = ?", nodeId);
     }
 
+    @Override
+    public List<ServerProcessRecord> silentSince(Instant heartbeatBefore) {
+        return jdbc.list("list processes silent since " + heartbeatBefore, "SELECT " + COLUMNS
+                        + " FROM gamelift_server_processes WHERE last_heartbeat < ?"
+                        + " ORDER BY fleet_id, compute_name, process_id",
+                JdbcServerProcessStore::map, heartbeatBefore);
+    }
+
     private static ServerProcessRecord map(ResultSet row) throws SQLException {
         String version = row.getString("sdk_version");
         return new ServerProcessRecord(row.getString("fleet_id"), row.getString("compute_name"),
