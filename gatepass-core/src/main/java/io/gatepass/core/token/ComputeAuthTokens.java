@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +30,25 @@ public final class ComputeAuthTokens implements TokenVerifier {
     /** A token with less than this left is replaced by a fresh one on the next request. */
     public static final Duration REISSUE_WHEN_LEFT = Duration.ofMinutes(15);
 
+    /** How many registrations' last tokens {@link #mint} remembers before it starts over. */
+    private static final int MAX_REMEMBERED = 65_536;
+
     private final Supplier<KeyRing> keyRing;
     private final ComputeRegistrations registrations;
     private final Clock clock;
+    /**
+     * The token minted last for each registration id, with what it was minted from: a compute asks again and again
+     * for the same token (the expiry stays until 15 minutes before it), and minting is deterministic, so the same
+     * inputs and key give this token without its HMAC and base-62 encodings.
+     */
+    private final Map<String, Minted> minted = new ConcurrentHashMap<>();
+
+    private record Minted(MacKey key, String fleetId, String computeName, long expiry, String token) {
+        boolean sameInputs(MacKey otherKey, Registration registration, long otherExpiry) {
+            return key == otherKey && expiry == otherExpiry && fleetId.equals(registration.fleetId())
+                    && computeName.equals(registration.computeName());
+        }
+    }
 
     /**
      * @param keyRing       the current ring, re-read on every call so a refreshed ring takes effect at once
@@ -53,8 +71,19 @@ public final class ComputeAuthTokens implements TokenVerifier {
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(expiry, "expiry");
         MacKey key = keyRing.get().signingKey(clock.instant());
-        return ComputeTokenFormat.mint(key, registration.fleetId(), registration.computeName(),
-                registration.registrationId(), expiry.getEpochSecond());
+        long seconds = expiry.getEpochSecond();
+        Minted last = minted.get(registration.registrationId());
+        if (last != null && last.sameInputs(key, registration, seconds)) {
+            return last.token();
+        }
+        String token = ComputeTokenFormat.mint(key, registration.fleetId(), registration.computeName(),
+                registration.registrationId(), seconds);
+        if (minted.size() >= MAX_REMEMBERED) {
+            minted.clear();
+        }
+        minted.put(registration.registrationId(),
+                new Minted(key, registration.fleetId(), registration.computeName(), seconds, token));
+        return token;
     }
 
     @Override

@@ -43,6 +43,17 @@ class IdGeneratorTest {
     }
 
     @Test
+    void requestIds_fromSecureRandom_areUuidShapedAndDoNotRepeat_acrossManyRandomBlocks() {
+        IdGenerator ids = IdGenerator.secure();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = ids.requestId();
+            assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+            assertThat(seen.add(id)).isTrue();
+        }
+    }
+
+    @Test
     void accessKeyIds_fromSecureRandom_doNotRepeat() {
         IdGenerator ids = IdGenerator.secure();
         Set<String> seen = new HashSet<>();

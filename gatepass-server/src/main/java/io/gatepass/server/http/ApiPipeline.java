@@ -98,7 +98,7 @@ public final class ApiPipeline {
                 throw CommonErrors.SIGNATURE_DOES_NOT_MATCH.exception(
                         "Credential should be scoped to correct service: '%s'. ", service.signingName());
             }
-            if (onEventLoop && !EventLoopOperations.allows(service.signingName(), operation)) {
+            if (onEventLoop && !EventLoopOperations.allows(action)) {
                 throw NonBlockingScope.wouldBlock();
             }
             // On a worker the bucket is charged before the call runs. On the event loop it is charged after: a call

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpConnection;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,10 +29,19 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         this.limits = limits;
     }
 
+    /**
+     * A connection's deadline, kept lazily: starting and ending a request only moves {@link #deadline} (no timer set
+     * or cancelled per request, which cost the event loop a timer-map update and a scheduled task each time); one
+     * timer at a time waits, and when it fires early for a deadline that has since moved it waits again for the rest.
+     */
     private static final class State {
         final String client;
         final boolean opsOnly;
         long timer = -1;
+        /** When the connection is closed, in {@link System#nanoTime} terms; {@link Long#MAX_VALUE} for no deadline. */
+        long deadline = Long.MAX_VALUE;
+        /** When the waiting timer fires, in the same terms (meaningful while {@link #timer} is set). */
+        long timerDue;
 
         State(String client, boolean opsOnly) {
             this.client = client;
@@ -86,13 +96,49 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
 
     private void arm(HttpConnection connection, State state, long millis) {
         synchronized (state) {
-            disarm(state);
-            state.timer = vertx.setTimer(millis, id -> connection.close());
+            long now = System.nanoTime();
+            state.deadline = now + TimeUnit.MILLISECONDS.toNanos(millis);
+            if (state.timer >= 0 && state.timerDue - state.deadline > 0) {
+                vertx.cancelTimer(state.timer); // the waiting timer would fire too late for the new deadline
+                state.timer = -1;
+            }
+            if (state.timer < 0) {
+                schedule(connection, state, now);
+            }
         }
     }
 
     private void disarm(State state) {
         synchronized (state) {
+            state.deadline = Long.MAX_VALUE;
+        }
+    }
+
+    /** Sets the timer for the state's deadline (called holding the state's lock, with no timer waiting). */
+    private void schedule(HttpConnection connection, State state, long now) {
+        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(state.deadline - now) + 1);
+        state.timerDue = now + TimeUnit.MILLISECONDS.toNanos(millis);
+        state.timer = vertx.setTimer(millis, id -> expired(connection, state));
+    }
+
+    private void expired(HttpConnection connection, State state) {
+        synchronized (state) {
+            state.timer = -1;
+            if (state.deadline == Long.MAX_VALUE) {
+                return; // a request is in progress; the next arm waits again
+            }
+            long now = System.nanoTime();
+            if (now - state.deadline < 0) {
+                schedule(connection, state, now); // the deadline moved on since this timer was set
+                return;
+            }
+        }
+        connection.close();
+    }
+
+    private void cancel(State state) {
+        synchronized (state) {
+            state.deadline = Long.MAX_VALUE;
             if (state.timer >= 0) {
                 vertx.cancelTimer(state.timer);
                 state.timer = -1;
@@ -105,7 +151,7 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         if (state == null) {
             return;
         }
-        disarm(state);
+        cancel(state);
         total.decrementAndGet();
         if (state.opsOnly) {
             opsOnly.decrementAndGet();

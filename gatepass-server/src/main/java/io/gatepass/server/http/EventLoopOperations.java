@@ -16,7 +16,8 @@ final class EventLoopOperations {
     private EventLoopOperations() {
     }
 
-    static boolean allows(String signingName, String operation) {
-        return OPERATIONS.contains(signingName + ":" + operation);
+    /** @param action {@code signingName:Operation} */
+    static boolean allows(String action) {
+        return OPERATIONS.contains(action);
     }
 }

@@ -105,7 +105,10 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         if (guard != null) {
             guard.requestStarted(connection);
         }
-        io.gatepass.core.error.ServiceException shape = RequestShape.check(request, limits);
+        long[] headerSizes = new long[2];
+        WireRequest head = wireRequest(request, new byte[0], headerSizes); // the headers are read once, here
+        io.gatepass.core.error.ServiceException shape =
+                RequestShape.check(request.query(), headerSizes[0], headerSizes[1], limits);
         if (shape != null) {
             refuse(request, shape);
             return;
@@ -129,7 +132,6 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             packages.handle(request); // streams its own bodies, before the bounded-body API path
             return;
         }
-        WireRequest head = wireRequest(request, new byte[0]);
         if (uploads != null && uploads.handles(head)) {
             uploads.handle(request, head, this::write); // streams its body to disk, up to the asset limit
             return;
@@ -198,10 +200,22 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     }
 
     private static WireRequest wireRequest(HttpServerRequest request, byte[] body) {
+        return wireRequest(request, body, new long[2]);
+    }
+
+    /** @param headerSizes set to the number of headers as received and their size ({@link RequestShape}) */
+    private static WireRequest wireRequest(HttpServerRequest request, byte[] body, long[] headerSizes) {
         Map<String, List<String>> headers = new HashMap<>();
-        request.headers().forEach(entry -> headers
-                .computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
-                .add(entry.getValue()));
+        long count = 0;
+        long bytes = 0;
+        for (Map.Entry<String, String> entry : request.headers()) {
+            count++;
+            bytes += entry.getKey().length() + entry.getValue().length() + 4; // name: value CRLF
+            headers.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(entry.getValue());
+        }
+        headerSizes[0] = count;
+        headerSizes[1] = bytes;
         if (!headers.containsKey("host") && request.authority() != null) {
             // HTTP/2 (h2c) carries the host as :authority; SigV4 signs it as "host".
             headers.put("host", List.of(request.authority().toString()));

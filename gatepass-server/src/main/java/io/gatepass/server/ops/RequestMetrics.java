@@ -15,20 +15,30 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    /** One timer per (service, operation, outcome), found without building meter ids on every request. */
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /**
+     * One timer per (service, operation, outcome), found by two map look-ups on the names as given, without building
+     * a key or meter id on every request: service → operation → the three outcomes' timers (made when first used).
+     */
+    private final Map<String, Map<String, Timer[]>> timers = new ConcurrentHashMap<>();
+    private static final String[] OUTCOMES = {"success", "client_error", "server_error"};
 
     public void record(String service, String operation, int status, long nanos) {
-        String outcome = outcome(status);
-        timers.computeIfAbsent(service + '\u0000' + operation + '\u0000' + outcome,
-                key -> Timer.builder("gatepass.requests")
-                        .description("API requests by service, operation and outcome")
-                        .tags("service", service, "operation", operation, "outcome", outcome)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(1))
-                        .maximumExpectedValue(Duration.ofSeconds(10))
-                        .register(registry))
-                .record(nanos, TimeUnit.NANOSECONDS);
+        int outcome = status < 400 ? 0 : status < 500 ? 1 : 2;
+        Timer[] byOutcome = timers.computeIfAbsent(service, s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(operation, o -> new Timer[OUTCOMES.length]);
+        Timer timer = byOutcome[outcome];
+        if (timer == null) {
+            // the registry hands out one timer per id, so two threads racing here record into the same meter
+            timer = Timer.builder("gatepass.requests")
+                    .description("API requests by service, operation and outcome")
+                    .tags("service", service, "operation", operation, "outcome", OUTCOMES[outcome])
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(10))
+                    .register(registry);
+            byOutcome[outcome] = timer;
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Adds one to a counter, e.g. {@code gatepass.sdk.handshake.refusals} with {@code reason}. */
@@ -50,12 +60,5 @@ public final class RequestMetrics {
 
     public String scrape() {
         return registry.scrape();
-    }
-
-    private static String outcome(int status) {
-        if (status < 400) {
-            return "success";
-        }
-        return status < 500 ? "client_error" : "server_error";
     }
 }

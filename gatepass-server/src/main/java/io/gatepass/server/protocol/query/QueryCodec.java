@@ -1,7 +1,7 @@
 package io.gatepass.server.protocol.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.error.Fault;
@@ -31,6 +31,9 @@ public final class QueryCodec implements ProtocolCodec {
 
     private final WireMappers mappers;
     private final List<String> services;
+    /** A reader per member naming and input type, made once (treeToValue looks the type up on every call). */
+    private final Map<io.gatepass.server.api.Naming, Map<Class<?>, ObjectReader>> readers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param services the signing names of the query services, the first being the default for errors */
     public QueryCodec(WireMappers mappers, List<String> services) {
@@ -68,8 +71,11 @@ public final class QueryCodec implements ProtocolCodec {
     public Object bind(DecodedCall call) {
         ServiceDescriptor service = call.operation().service();
         try {
-            return mappers.text(service.naming()).treeToValue(call.input(), call.operation().inputType());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            ObjectReader reader = readers
+                    .computeIfAbsent(service.naming(), naming -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(call.operation().inputType(), type -> mappers.text(service.naming()).readerFor(type));
+            return reader.readValue(call.input());
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw service.validationError().exception("1 validation error detected: a parameter has a value of the wrong type");
         }
     }

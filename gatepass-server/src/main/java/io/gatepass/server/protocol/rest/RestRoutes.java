@@ -28,6 +28,8 @@ import java.util.Optional;
 public final class RestRoutes {
     private final Map<String, List<Compiled>> bySigningName = new LinkedHashMap<>();
     private final Map<String, RestRoute> byOperation = new HashMap<>();
+    /** The routes whose body is a blob payload, of every service: few, and looked at first for every request. */
+    private final List<Compiled> blobRoutes = new ArrayList<>();
 
     /** A route and its parsed template. */
     private record Compiled(RestRoute route, PathTemplate template) {
@@ -67,6 +69,9 @@ public final class RestRoutes {
                 throw new IllegalStateException("operation routed twice: " + signingName + "." + route.operation());
             }
             compiled.add(new Compiled(route, template));
+            if (route.payloadMember() != null) {
+                blobRoutes.add(compiled.get(compiled.size() - 1));
+            }
         }
         compiled.sort(Comparator.comparing(Compiled::template, PathTemplate::compareSpecificity));
         return this;
@@ -105,8 +110,11 @@ public final class RestRoutes {
      */
     public boolean hasBlobPayload(String method, String rawPath) {
         try {
-            return match(null, method, RestJsonCodec.segments(rawPath))
-                    .map(m -> m.route().payloadMember() != null).orElse(false);
+            List<String> path = RestJsonCodec.segments(rawPath);
+            // Most requests match no blob route at all, which settles it without matching every route; when one
+            // does, a more specific route without a blob may still be the request's route.
+            return match(null, blobRoutes, method, path).isPresent()
+                    && match(null, method, path).map(m -> m.route().payloadMember() != null).orElse(false);
         } catch (RuntimeException malformedPath) {
             return false; // the bounded-body path reports it
         }

@@ -1,6 +1,7 @@
 package io.gatepass.server.protocol.tree;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.gatepass.server.api.BoundOperation;
 import io.gatepass.server.api.Naming;
@@ -8,6 +9,7 @@ import io.gatepass.server.protocol.DecodedCall;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** For one body format (JSON or CBOR): the strict input binder and the output writer of each member naming. */
@@ -19,14 +21,23 @@ public final class BodyMappers {
         for (Naming naming : Naming.values()) {
             binders.put(naming, JsonProtocolSupport.strict(mappers.apply(naming)));
             writers.put(naming, JsonProtocolSupport.outputWriter(mappers.apply(naming)));
+            readers.put(naming, new ConcurrentHashMap<>());
         }
     }
+
+    /**
+     * A reader per member naming and input type, made once: binding through it skips the type construction and root
+     * deserializer look-up that {@code ObjectMapper.treeToValue} repeats on every call.
+     */
+    private final Map<Naming, Map<Class<?>, ObjectReader>> readers = new EnumMap<>(Naming.class);
 
     /** The call's input tree as its operation's input record. */
     public Object bind(DecodedCall call) {
         BoundOperation<?, ?> operation = call.operation();
-        return JsonProtocolSupport.bind(binders.get(operation.service().naming()), call.input(),
-                operation.inputType());
+        Naming naming = operation.service().naming();
+        ObjectReader reader = readers.get(naming).computeIfAbsent(operation.inputType(),
+                type -> binders.get(naming).readerFor(type));
+        return JsonProtocolSupport.bind(reader, call.input());
     }
 
     public ObjectWriter writer(Naming naming) {

@@ -130,6 +130,18 @@ public final class JsonProtocolSupport {
         }
     }
 
+    /**
+     * Binds a member tree with a reader made for the input record's type ({@code mapper.readerFor(type)}), as
+     * {@link #bind(ObjectMapper, JsonNode, Class)} does.
+     */
+    public static Object bind(ObjectReader reader, JsonNode input) {
+        try {
+            return reader.readValue(input);
+        } catch (IOException | IllegalArgumentException e) {
+            throw bindError(e);
+        }
+    }
+
     /** The SerializationException for a tree that did not bind; a ServiceException from a record constructor wins. */
     public static ServiceException bindError(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
