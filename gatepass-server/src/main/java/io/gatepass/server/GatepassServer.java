@@ -285,7 +285,8 @@ public final class GatepassServer implements AutoCloseable {
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
                     new OpsEndpoints(store, metrics, version()), config.maxBodyBytes(),
                     List.of(sdkWebSocket, agentWebSocket), packageDoor, apiUploads, config.limits(),
-                    new ConnectionGuard(vertx, config.limits()));
+                    new ConnectionGuard(vertx, config.limits()),
+                    io.gatepass.server.endpoints.console.ConsoleRoute.fromClassPath());
             HttpServerOptions httpOptions = listenerOptions(config.limits());
             HttpServer http;
             HttpServer https = null;
