@@ -208,7 +208,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("Gatepass ready at " + server.endpoint()
                 + (server.tlsEndpoint() == null ? "" : " and " + server.tlsEndpoint())
-                + " (store " + server.store().kind() + ", region " + config.region() + ")");
+                + " (store " + server.store().kind() + ", region " + config.region() + ")"
+                + "; console at " + server.endpoint() + io.gatepass.server.endpoints.console.ConsoleRoute.PATH);
         out.flush();
     }
 

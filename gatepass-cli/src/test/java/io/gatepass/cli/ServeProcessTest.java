@@ -70,6 +70,14 @@ class ServeProcessTest {
                     HttpRequest.newBuilder(URI.create(tlsEndpoint + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(overTls.statusCode()).isEqualTo(200);
+            // the ready line names the web console, which the TLS listener serves as well
+            assertThat(String.join("\n", lines)).contains("; console at " + endpoint + "/console/");
+            HttpResponse<String> consoleOverTls = HttpClient.newBuilder().sslContext(trusting(certificate)).build()
+                    .send(HttpRequest.newBuilder(URI.create(tlsEndpoint + "/console/")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(consoleOverTls.statusCode()).isEqualTo(200);
+            assertThat(consoleOverTls.body()).contains("<title>Gatepass console</title>");
+            assertThat(consoleOverTls.headers().firstValue("content-security-policy")).isPresent();
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(endpoint + "/health")).build(),

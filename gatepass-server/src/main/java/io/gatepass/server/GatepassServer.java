@@ -339,7 +339,8 @@ public final class GatepassServer implements AutoCloseable {
                     new OpsEndpoints(store, metrics, version(), new Jwks(repositoryTokens.keyRing(), clock)),
                     config.maxBodyBytes(),
                     List.of(sdkWebSocket, agentWebSocket), packageDoor, apiUploads, config.limits(),
-                    new ConnectionGuard(vertx, config.limits()));
+                    new ConnectionGuard(vertx, config.limits()),
+                    io.gatepass.server.endpoints.console.ConsoleRoute.fromClassPath());
             HttpServerOptions httpOptions = listenerOptions(config.limits());
             HttpServer http;
             HttpServer https = null;

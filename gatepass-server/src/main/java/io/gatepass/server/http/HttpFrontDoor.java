@@ -36,6 +36,8 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final Limits limits;
     /** Connection caps and the header and idle timers, or null for none. */
     private final ConnectionGuard guard;
+    /** The web console's static files ({@code /console/}), or null for none. */
+    private final io.gatepass.server.endpoints.console.ConsoleRoute console;
 
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes) {
         this(vertx, pipeline, ops, maxBodyBytes, List.of(), null);
@@ -57,6 +59,15 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
                          List<WebSocketRoute> webSockets, PackageFrontDoor packages, ApiUploads uploads,
                          Limits limits, ConnectionGuard guard) {
+        this(vertx, pipeline, ops, maxBodyBytes, webSockets, packages, uploads, limits, guard, null);
+    }
+
+    /** @param console the web console's static files ({@code /console/}), or null for none */
+    public HttpFrontDoor(Vertx vertx, ApiPipeline pipeline, OpsEndpoints ops, int maxBodyBytes,
+                         List<WebSocketRoute> webSockets, PackageFrontDoor packages, ApiUploads uploads,
+                         Limits limits, ConnectionGuard guard,
+                         io.gatepass.server.endpoints.console.ConsoleRoute console) {
+        this.console = console;
         this.limits = limits;
         this.guard = guard;
         this.vertx = vertx;
@@ -130,6 +141,10 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         }
         if (packages != null && packages.handles(request.path())) {
             packages.handle(request); // streams its own bodies, before the bounded-body API path
+            return;
+        }
+        if (console != null && console.handles(head.rawPath())) {
+            write(request, console.answer(head, pipeline::reject)); // static files, in memory once read
             return;
         }
         if (uploads != null && uploads.handles(head)) {
