@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
+import software.amazon.awssdk.services.codeartifact.model.AllowUpstream;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionSummary;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -192,6 +194,52 @@ class UpstreamsMavenEndToEndTest {
 
     @Test
     @Order(4)
+    void metadata_whenAPrivateArtifactHasAPublicNamesake_showsOnlyThePrivateVersionsUntilOriginControlsAllow()
+            throws Exception {
+        String name = unique("confusable");
+        assertSucceeded(mvn(token(publisher()), "libs", library(name, "1.0", "ours"), "deploy"));
+        // then a namesake appears on the public registry, with a higher version (dependency substitution)
+        String path = "/" + GROUP.replace('.', '/') + "/" + name + "/";
+        registry.put(path + "maven-metadata.xml", "application/xml", ("<metadata><groupId>" + GROUP
+                + "</groupId><artifactId>" + name + "</artifactId><versioning><versions><version>9.9</version>"
+                + "</versions></versioning></metadata>").getBytes(StandardCharsets.UTF_8));
+        registry.put(path + "9.9/" + name + "-9.9.pom", "application/xml", "<project/>".getBytes(
+                StandardCharsets.UTF_8));
+        String token = token(appReader());
+        String metadataUrl = endpoint("app") + path.substring(1) + "maven-metadata.xml";
+
+        assertThat(get(metadataUrl, token).body()).contains("<version>1.0</version>").doesNotContain("9.9");
+        assertThat(get(endpoint("app") + path.substring(1) + "9.9/" + name + "-9.9.pom", token).statusCode())
+                .isEqualTo(404);
+        assertThat(registry.hits(path + "9.9/" + name + "-9.9.pom")).isZero();
+
+        admin.putPackageOriginConfiguration(r -> r.domain(DOMAIN).repository("libs").format(PackageFormat.MAVEN)
+                .namespace(GROUP).packageValue(name).restrictions(x -> x.publish(AllowPublish.ALLOW)
+                        .upstream(AllowUpstream.ALLOW)));
+
+        assertThat(get(metadataUrl, token).body()).contains("<version>1.0</version>")
+                .contains("<version>9.9</version>");
+    }
+
+    @Test
+    @Order(5)
+    void deploy_whenOriginControlsBlockPublishing_failsWith403SayingSo() throws Exception {
+        String name = unique("reserved");
+        admin.putPackageOriginConfiguration(r -> r.domain(DOMAIN).repository("libs").format(PackageFormat.MAVEN)
+                .namespace(GROUP).packageValue(name).restrictions(x -> x.publish(AllowPublish.BLOCK)
+                        .upstream(AllowUpstream.ALLOW)));
+        String url = endpoint("libs") + GROUP.replace('.', '/') + "/" + name + "/1.0/" + name + "-1.0.pom";
+
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token(publisher()))
+                .PUT(HttpRequest.BodyPublishers.ofString("<project/>")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(put.statusCode()).isEqualTo(403);
+        assertThat(put.body()).contains("origin controls");
+    }
+
+    @Test
+    @Order(6)
     void build_whenThePublicRegistryIsGone_resolvesWhatWasKept_withAFreshLocalRepository() throws Exception {
         registry.close();
         Path consumer = consumer(unique("app-again"), "1.0");
