@@ -240,6 +240,21 @@ class UpstreamsMavenEndToEndTest {
 
     @Test
     @Order(6)
+    void jar_whoseSha1DoesNotMatchThePublicRegistrys_isRefusedWith502_andNotKept() throws Exception {
+        String path = "gatepasse2e/pub/tampered/1.0/tampered-1.0.jar";
+        registry.put("/" + path, "application/java-archive", jar("tampered"));
+        registry.put("/" + path + ".sha1", "text/plain", sha1(jar("original")).getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = get(endpoint("app") + path, token(appReader()));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("does not match its SHA-1");
+        assertThat(admin.listPackages(r -> r.domain(DOMAIN).repository("app").format(PackageFormat.MAVEN)
+                .namespace(PUBLIC_GROUP).packagePrefix("tampered")).packages()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void build_whenThePublicRegistryIsGone_resolvesWhatWasKept_withAFreshLocalRepository() throws Exception {
         registry.close();
         Path consumer = consumer(unique("app-again"), "1.0");
