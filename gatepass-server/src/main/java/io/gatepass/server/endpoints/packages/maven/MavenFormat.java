@@ -15,6 +15,7 @@ import io.gatepass.server.endpoints.packages.maven.MavenMetadataGenerator.Stored
 import io.gatepass.server.endpoints.packages.maven.MavenMetadataXml.Uploaded;
 import io.gatepass.server.endpoints.packages.maven.MavenPath.ArtifactFile;
 import io.gatepass.server.endpoints.packages.maven.MavenPath.MetadataFile;
+import io.gatepass.server.endpoints.packages.upstream.UpstreamSource;
 import io.gatepass.store.BlobStore.StoredBlob;
 import io.gatepass.store.DuplicateEntityException;
 import io.gatepass.store.ReferenceViolationException;
@@ -107,6 +108,17 @@ public final class MavenFormat implements PackageFormat {
 
     private PackageResponse getArtifact(RepositoryAccess access, ArtifactFile file) {
         PackageKey key = access.packageKey(file.groupId(), file.artifactId());
+        Optional<PackageVersion> local = access.packages().findVersion(key, file.version());
+        boolean missing = local.isEmpty() || isOffered(local.get().status())
+                && access.packages().findAsset(key, file.version(), file.fileName()).isEmpty();
+        if (missing) {
+            // not here: through the upstreams and the external connection, retained here when found
+            List<UpstreamSource> sources = sources(access, file.groupId(), file.artifactId());
+            if (!sources.isEmpty()) {
+                MavenUpstreams.retain(access, access.upstreams().orElseThrow(), sources, file.withoutChecksum(),
+                        now());
+            }
+        }
         PackageVersion version = access.packages().findVersion(key, file.version())
                 .orElseThrow(() -> notFound(file.groupId() + ":" + file.artifactId() + ":" + file.version()
                         + " is not in repository " + access.repository() + "."));
@@ -139,18 +151,52 @@ public final class MavenFormat implements PackageFormat {
         return PackageResponse.bytes(200, XML, xml).withHeader("ETag", "\"" + ChecksumAlgorithm.SHA1.of(xml) + "\"");
     }
 
-    /** The metadata as stored now: regenerated on every request, from complete versions only. */
+    /**
+     * The metadata as stored now: regenerated on every request, from complete versions only; the artifact level lists
+     * the versions of the repository's upstreams and external connection too, a snapshot's level is the nearest
+     * repository's that has it.
+     */
     private static Optional<? extends MavenMetadata> metadata(RepositoryAccess access, MetadataFile file) {
         PackageKey key = access.packageKey(file.groupId(), file.artifactId());
+        List<UpstreamSource> sources = sources(access, file.groupId(), file.artifactId());
         if (file.version().isEmpty()) {
-            List<StoredVersion> stored = new ArrayList<>();
-            for (PackageVersion version : access.packages().listVersions(key, null, Integer.MAX_VALUE)) {
-                MavenVersionState state = MavenVersionState.parse(version.metadata());
-                stored.add(new StoredVersion(version.version(), version.status() == PackageVersionStatus.PUBLISHED,
-                        state.updated() == null ? version.publishedTime() : state.updated()));
+            List<StoredVersion> stored = storedVersions(access, key);
+            if (!sources.isEmpty()) {
+                stored = MavenUpstreams.versions(access.upstreams().orElseThrow(), sources, file.groupId(),
+                        file.artifactId(), stored, k -> storedVersions(access, k));
             }
             return MavenMetadataGenerator.versions(file.groupId(), file.artifactId(), stored);
         }
+        Optional<? extends MavenMetadata> here = snapshotMetadata(access, key, file);
+        for (UpstreamSource source : sources) {
+            if (here.isPresent()) {
+                break;
+            }
+            if (source instanceof UpstreamSource.Repository repository) {
+                here = snapshotMetadata(access, access.upstreams().orElseThrow().key(repository.name(),
+                        file.groupId(), file.artifactId()), file);
+            }
+        }
+        return here;
+    }
+
+    private static List<StoredVersion> storedVersions(RepositoryAccess access, PackageKey key) {
+        List<StoredVersion> stored = new ArrayList<>();
+        for (PackageVersion version : access.packages().listVersions(key, null, Integer.MAX_VALUE)) {
+            MavenVersionState state = MavenVersionState.parse(version.metadata());
+            stored.add(new StoredVersion(version.version(), version.status() == PackageVersionStatus.PUBLISHED,
+                    state.updated() == null ? version.publishedTime() : state.updated()));
+        }
+        return stored;
+    }
+
+    /** Where to look after this repository (empty: nowhere, or the package's origin controls block upstreams). */
+    private static List<UpstreamSource> sources(RepositoryAccess access, String groupId, String artifactId) {
+        return access.upstreams().map(u -> u.searchOrder(groupId, artifactId)).orElse(List.of());
+    }
+
+    private static Optional<? extends MavenMetadata> snapshotMetadata(RepositoryAccess access, PackageKey key,
+                                                                      MetadataFile file) {
         String versionName = file.version().get();
         Optional<PackageVersion> version = access.packages().findVersion(key, versionName);
         if (version.isEmpty() || !isOffered(version.get().status())) {
