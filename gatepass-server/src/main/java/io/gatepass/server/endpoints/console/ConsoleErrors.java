@@ -5,7 +5,7 @@ import io.gatepass.core.error.Fault;
 
 /** The console route's own refusal; a missing file is the common {@code NotFound}. */
 enum ConsoleErrors implements ErrorCode {
-    /** Anything but GET (and HEAD) on a console path. */
+    /** Anything but GET on a console path (HEAD included: the route answers GET only). */
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405);
 
     private final String code;
