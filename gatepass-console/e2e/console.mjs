@@ -1,39 +1,12 @@
-// Drives the console in a real (headless) Chromium and prints what a user saw, as one JSON object on stdout; the
-// JUnit test (gatepass-server ConsoleBrowserTest) started the server and asserts on it.
-// Input (environment, so no key appears in a process list): CONSOLE_URL, CONSOLE_ACCESS_KEY_ID,
-// CONSOLE_SECRET_ACCESS_KEY, CONSOLE_REGION, CHROMIUM (executable), SCREENSHOT_DIR, PROFILE_DIR.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+// The console's first walk: a wrong secret, sign-in from the keyboard, the overview, light and dark, reload, sign-out.
+// Shared launch and sign-in: browser.mjs. The JUnit test (gatepass-server ConsoleBrowserTest) asserts on the output.
+import { env, withConsole } from './browser.mjs';
 import { join } from 'node:path';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const url = env('CONSOLE_URL');
 const screenshots = env('SCREENSHOT_DIR');
-mkdirSync(screenshots, { recursive: true });
 
-const context = await chromium.launchPersistentContext(env('PROFILE_DIR'), {
-  executablePath: env('CHROMIUM'),
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  timeout: 60_000,
-});
-const seen = { consoleErrors: [], policyViolations: [] };
-try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on('console', (message) => {
-    if (message.type() === 'error') seen.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => seen.consoleErrors.push(String(error)));
-  await page.exposeFunction('reportViolation', (directive) => seen.policyViolations.push(directive));
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
-    (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
-
+await withConsole(async (page, seen, context) => {
   await page.goto(url);
   seen.title = await page.title();
   seen.signInVisibleAtStart = await page.isVisible('#sign-in-form');
@@ -83,7 +56,4 @@ try {
   seen.storedAfterSignOut = await page.evaluate(() => sessionStorage.length);
   seen.overviewVisibleAfterSignOut = await page.isVisible('#overview');
   seen.fleetsAfterSignOut = await page.$$eval('#fleets tbody tr', (rows) => rows.length);
-} finally {
-  await context.close();
-}
-process.stdout.write(JSON.stringify(seen) + '\n');
+});

@@ -1,20 +1,23 @@
-// The console page: sign in (keys kept in this tab's sessionStorage only), then the overview, every call signed.
+// The console: sign in (keys kept in this tab's sessionStorage only), then pages reached by hash routes, every call
+// signed. Pages live in pages/<area>.ts; this file only signs in and out, builds the navigation and shows a route.
 import './style.css';
-import { ApiError, getCallerIdentity, listDomains, listFleets } from './api';
+import { getCallerIdentity } from './api/sts';
+import { pages as codeArtifactPages } from './pages/codeartifact';
+import { pages as gameLiftPages } from './pages/gamelift';
+import { pages as iamPages } from './pages/iam';
+import { pages as metricsPages } from './pages/metrics';
+import { pages as overviewPages } from './pages/overview';
+import { match, Page } from './router';
 import { Credentials } from './sigv4';
+import { describe, h } from './ui';
 
 const STORAGE_KEY = 'gatepass.console.credentials';
+const PAGES: Page[] = [...overviewPages, ...gameLiftPages, ...codeArtifactPages, ...iamPages, ...metricsPages];
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`missing #${id}`);
   return found as T;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) return error.message ? `${error.code}: ${error.message}` : error.code;
-  if (error instanceof TypeError) return `The server could not be reached (${error.message}).`;
-  return String(error);
 }
 
 function showError(error: unknown | null): void {
@@ -34,58 +37,70 @@ function stored(): Credentials | null {
   }
 }
 
-function fillRows(table: HTMLTableElement, rows: string[][]): void {
-  const body = table.tBodies[0];
-  body.replaceChildren(...rows.map((cells) => {
-    const row = document.createElement('tr');
-    for (const cell of cells) {
-      const td = document.createElement('td');
-      td.textContent = cell;
-      row.append(td);
-    }
-    return row;
-  }));
-}
+let rendering = 0; // the newest render wins when routes change faster than pages load
 
-async function loadTable(name: string, load: () => Promise<string[][]>, empty: string): Promise<void> {
-  const status = element<HTMLParagraphElement>(`${name}-status`);
-  const table = element<HTMLTableElement>(name);
-  status.textContent = 'Loading…';
-  try {
-    const rows = await load();
-    fillRows(table, rows);
-    status.textContent = rows.length === 0 ? empty : `${rows.length} shown.`;
-  } catch (error) {
-    fillRows(table, []);
-    status.textContent = describe(error);
+async function showRoute(credentials: Credentials): Promise<void> {
+  const generation = ++rendering;
+  const view = element<HTMLElement>('view');
+  const title = element<HTMLHeadingElement>('view-title');
+  const found = match(PAGES, location.hash);
+  for (const a of element('nav').querySelectorAll('a')) {
+    if (a.getAttribute('href') === (location.hash || '#/')) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
   }
+  if (!found) {
+    title.textContent = 'Not found';
+    view.replaceChildren(h('p', { class: 'status', role: 'status' }, `No page at ${location.hash}.`));
+    return;
+  }
+  title.textContent = found.page.title;
+  document.title = `${found.page.title} · Gatepass console`;
+  view.replaceChildren(h('p', { class: 'status', role: 'status' }, 'Loading…'));
+  let content: Node;
+  try {
+    content = await found.page.render({
+      credentials,
+      params: found.params,
+      navigate: (route) => { location.hash = '#/' + route; },
+      refresh: () => void showRoute(credentials),
+      showError,
+    });
+  } catch (error) {
+    content = h('p', { id: 'page-error', class: 'error', role: 'alert' }, describe(error));
+  }
+  if (generation !== rendering) return;
+  view.replaceChildren(content);
 }
 
-async function showOverview(credentials: Credentials): Promise<void> {
+function buildNav(): void {
+  element('nav').replaceChildren(h('ul', {}, ...PAGES.filter((p) => p.nav).map((p) =>
+    h('li', {}, h('a', { href: '#/' + p.route }, p.nav!)))));
+}
+
+async function showApp(credentials: Credentials): Promise<void> {
   const identity = await getCallerIdentity(credentials);
-  element('identity-account').textContent = identity.account;
-  element('identity-arn').textContent = identity.arn;
-  element('identity-user').textContent = identity.userId;
   element('who-arn').textContent = identity.arn;
   element('who').hidden = false;
   element('sign-in').hidden = true;
-  element('overview').hidden = false;
-  element<HTMLHeadingElement>('overview-title').focus();
-  await Promise.all([
-    loadTable('fleets', async () => (await listFleets(credentials)).map((id) => [id]), 'No fleets.'),
-    loadTable('domains', async () => (await listDomains(credentials)).map((d) => [
-      d.name, d.owner, d.status, d.createdTime ? new Date(d.createdTime * 1000).toISOString() : '',
-    ]), 'No domains.'),
-  ]);
+  element('nav').hidden = false;
+  element('app').hidden = false;
+  window.onhashchange = () => {
+    showError(null);
+    void showRoute(credentials);
+  };
+  await showRoute(credentials);
+  element<HTMLHeadingElement>('view-title').focus();
 }
 
 function showSignIn(): void {
+  rendering++;
+  window.onhashchange = null;
   element('who').hidden = true;
-  element('overview').hidden = true;
+  element('nav').hidden = true;
+  element('app').hidden = true;
   element('sign-in').hidden = false;
-  for (const id of ['identity-account', 'identity-arn', 'identity-user', 'who-arn']) element(id).textContent = '';
-  fillRows(element('fleets'), []);
-  fillRows(element('domains'), []);
+  element('who-arn').textContent = '';
+  element('view').replaceChildren();
 }
 
 async function signIn(event: SubmitEvent): Promise<void> {
@@ -107,7 +122,7 @@ async function signIn(event: SubmitEvent): Promise<void> {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(credentials));
     element<HTMLInputElement>('secret-access-key').value = '';
     element<HTMLInputElement>('session-token').value = '';
-    await showOverview(credentials);
+    await showApp(credentials);
   } catch (error) {
     showError(error);
   } finally {
@@ -123,7 +138,8 @@ function signOut(): void {
 }
 
 function start(): void {
-  element<HTMLHeadingElement>('overview-title').tabIndex = -1;
+  buildNav();
+  element<HTMLHeadingElement>('view-title').tabIndex = -1;
   element<HTMLFormElement>('sign-in-form').addEventListener('submit', (e) => void signIn(e as SubmitEvent));
   element<HTMLButtonElement>('sign-out').addEventListener('click', signOut);
   if (!window.isSecureContext || !crypto.subtle) {
@@ -133,7 +149,7 @@ function start(): void {
   }
   const credentials = stored();
   if (credentials) {
-    showOverview(credentials).catch((error) => {
+    showApp(credentials).catch((error) => {
       sessionStorage.removeItem(STORAGE_KEY);
       showSignIn();
       showError(error);
