@@ -53,6 +53,9 @@ class CrossNodeInvalidationPostgresTest {
     private static final int TRIALS = 5;
     private static final String LIST_USERS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"iam:ListUsers\",\"Resource\":\"*\"}]}";
+    private static final String READ_PACKAGES = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":[\"codeartifact:GetAuthorizationToken\",\"codeartifact:ReadFromRepository\","
+            + "\"sts:GetServiceBearerToken\"],\"Resource\":\"*\"}]}";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, List<Long>> delaysMillis = new ConcurrentHashMap<>();
@@ -187,6 +190,55 @@ class CrossNodeInvalidationPostgresTest {
                 long changed = System.nanoTime();
                 honoured("domain deleted (package endpoint)", changed, () -> ping(b, domain, token) == 401);
                 honoured("domain deleted (package endpoint)", changed, () -> ping(c, domain, token) == 401);
+            }
+        }
+    }
+
+    @Test
+    void repositoryDeletedOrRecreatedOnA_isHonouredByTheOtherNodesPackageEndpoints() {
+        try (CodeartifactClient caA = a.codeArtifact(TestServer.admin())) {
+            String domain = "team-" + unique();
+            caA.createDomain(r -> r.domain(domain));
+            String token = caA.getAuthorizationToken(r -> r.domain(domain)).authorizationToken();
+            for (int trial = 0; trial < TRIALS; trial++) {
+                caA.createRepository(r -> r.domain(domain).repository("libs"));
+                long changed = System.nanoTime();
+                honoured("repository created (package endpoint)", changed, () -> ping(b, domain, token) == 200);
+                honoured("repository created (package endpoint)", changed, () -> ping(c, domain, token) == 200);
+
+                caA.deleteRepository(r -> r.domain(domain).repository("libs"));
+                changed = System.nanoTime();
+                honoured("repository deleted (package endpoint)", changed, () -> ping(b, domain, token) == 404);
+                honoured("repository deleted (package endpoint)", changed, () -> ping(c, domain, token) == 404);
+            }
+        }
+    }
+
+    @Test
+    void repositoryPolicyPutOrDeletedOnA_isHonouredByTheOtherNodesPackageEndpoints() {
+        AwsCredentials reader = userWithKey(READ_PACKAGES);
+        try (CodeartifactClient caA = a.codeArtifact(TestServer.admin());
+             CodeartifactClient asReader = a.codeArtifact(reader)) {
+            String domain = "team-" + unique();
+            caA.createDomain(r -> r.domain(domain));
+            caA.createRepository(r -> r.domain(domain).repository("libs"));
+            String token = asReader.getAuthorizationToken(r -> r.domain(domain)).authorizationToken();
+            assertThat(ping(b, domain, token)).isEqualTo(200);
+            String deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":"
+                    + "\"arn:aws:iam::" + TestServer.ACCOUNT + ":user/" + userNameOf(reader) + "\"},"
+                    + "\"Action\":\"codeartifact:ReadFromRepository\",\"Resource\":\"*\"}]}";
+            for (int trial = 0; trial < TRIALS; trial++) {
+                caA.putRepositoryPermissionsPolicy(r -> r.domain(domain).repository("libs").policyDocument(deny));
+                long changed = System.nanoTime();
+                honoured("repository policy put (package endpoint)", changed, () -> ping(b, domain, token) == 403);
+                honoured("repository policy put (package endpoint)", changed, () -> ping(c, domain, token) == 403);
+
+                caA.deleteRepositoryPermissionsPolicy(r -> r.domain(domain).repository("libs"));
+                changed = System.nanoTime();
+                honoured("repository policy deleted (package endpoint)", changed,
+                        () -> ping(b, domain, token) == 200);
+                honoured("repository policy deleted (package endpoint)", changed,
+                        () -> ping(c, domain, token) == 200);
             }
         }
     }

@@ -2,6 +2,8 @@ package io.gatepass.store.cache;
 
 import io.gatepass.core.codeartifact.Domain;
 import io.gatepass.core.codeartifact.DomainPolicy;
+import io.gatepass.core.codeartifact.Repository;
+import io.gatepass.core.codeartifact.RepositoryPolicy;
 import io.gatepass.core.gamelift.Compute;
 import io.gatepass.core.gamelift.Fleet;
 import io.gatepass.core.gamelift.FleetLocation;
@@ -52,7 +54,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Every write that changes or removes what may be cached here (not one that only creates something new, as absent
  * rows are not kept) is also {@linkplain Invalidations#publish published} on {@link Invalidations#STORE} once it
- * committed, and whatever is heard there makes this cache forget everything: with PostgreSQL's {@code NOTIFY} another
+ * committed — so are changes to repositories and repository policies, which are not cached here but which the package
+ * endpoints' caches hold — and whatever is heard there makes this cache forget everything: with PostgreSQL's {@code NOTIFY} another
  * node's change is seen here as soon as word arrives, the TTL remaining the safety net when word is lost.
  */
 public final class CachingStore implements Store {
@@ -71,6 +74,8 @@ public final class CachingStore implements Store {
     private final ComputeStore computes;
     private final DomainStore domains;
     private final DomainPolicyStore domainPolicies;
+    private final RepositoryStore repositories;
+    private final RepositoryPolicyStore repositoryPolicies;
     private final Invalidations invalidations;
 
     public CachingStore(Store store) {
@@ -100,6 +105,8 @@ public final class CachingStore implements Store {
         this.computes = new CachedComputes(store.computes());
         this.domains = new CachedDomains(store.domains());
         this.domainPolicies = new CachedDomainPolicies(store.domainPolicies());
+        this.repositories = new PublishedRepositories(store.repositories());
+        this.repositoryPolicies = new PublishedRepositoryPolicies(store.repositoryPolicies());
     }
 
     private static Object key(Object... parts) {
@@ -180,7 +187,7 @@ public final class CachingStore implements Store {
 
     @Override
     public RepositoryStore repositories() {
-        return store.repositories();
+        return repositories;
     }
 
     @Override
@@ -200,7 +207,7 @@ public final class CachingStore implements Store {
 
     @Override
     public RepositoryPolicyStore repositoryPolicies() {
-        return store.repositoryPolicies();
+        return repositoryPolicies;
     }
 
     @Override
@@ -547,6 +554,87 @@ public final class CachingStore implements Store {
         @Override
         public Optional<DomainPolicy> delete(String domainOwner, String domainName, String expectedRevisionOrNull) {
             return change(() -> store.delete(domainOwner, domainName, expectedRevisionOrNull));
+        }
+    }
+
+    /**
+     * Repositories are not cached here, but the package endpoints keep what they checked (a repository, its
+     * upstreams and external connection) and listen on {@link Invalidations#STORE}: a change or deletion is published.
+     */
+    private final class PublishedRepositories implements RepositoryStore {
+        private final RepositoryStore store;
+
+        PublishedRepositories(RepositoryStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void create(Repository repository) {
+            store.create(repository);
+        }
+
+        @Override
+        public Optional<Repository> find(String domainOwner, String domainName, String name) {
+            return store.find(domainOwner, domainName, name);
+        }
+
+        @Override
+        public List<Repository> listInDomain(String domainOwner, String domainName,
+                                                               String prefixOrNull, String afterName, int limit) {
+            return store.listInDomain(domainOwner, domainName, prefixOrNull, afterName, limit);
+        }
+
+        @Override
+        public List<Repository> listByAdministrator(String administratorAccount,
+                                                                      String prefixOrNull, String afterKey,
+                                                                      int limit) {
+            return store.listByAdministrator(administratorAccount, prefixOrNull, afterKey, limit);
+        }
+
+        @Override
+        public Optional<Repository> update(String domainOwner, String domainName, String name,
+                                                             String description, List<String> upstreams) {
+            return change(() -> store.update(domainOwner, domainName, name, description, upstreams));
+        }
+
+        @Override
+        public Optional<Repository> setExternalConnection(String domainOwner, String domainName,
+                                                                            String name, String expectedOrNull,
+                                                                            String connectionOrNull) {
+            return change(() -> store.setExternalConnection(domainOwner, domainName, name, expectedOrNull,
+                    connectionOrNull));
+        }
+
+        @Override
+        public Optional<Repository> delete(String domainOwner, String domainName, String name) {
+            return change(() -> store.delete(domainOwner, domainName, name));
+        }
+    }
+
+    /** Repository policies: read by the package endpoints' permission cache, so every change is published. */
+    private final class PublishedRepositoryPolicies implements RepositoryPolicyStore {
+        private final RepositoryPolicyStore store;
+
+        PublishedRepositoryPolicies(RepositoryPolicyStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public boolean put(RepositoryPolicy newPolicy, String expectedRevisionOrNull) {
+            return change(() -> store.put(newPolicy, expectedRevisionOrNull));
+        }
+
+        @Override
+        public Optional<RepositoryPolicy> find(String domainOwner, String domainName,
+                                                                 String repositoryName) {
+            return store.find(domainOwner, domainName, repositoryName);
+        }
+
+        @Override
+        public Optional<RepositoryPolicy> delete(String domainOwner, String domainName,
+                                                                   String repositoryName,
+                                                                   String expectedRevisionOrNull) {
+            return change(() -> store.delete(domainOwner, domainName, repositoryName, expectedRevisionOrNull));
         }
     }
 }
