@@ -59,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withExternalConnections(externalConnections(settings.get(Setting.EXTERNAL_CONNECTIONS)))
                 .withTokenKeys(new TokenKeySettings(TokenKeySettings.parseRotation(
                         settings.get(Setting.TOKEN_KEY_ROTATION), text -> settings.getDuration(Setting.TOKEN_KEY_ROTATION)),
-                        TokenKeySettings.DEFAULT_RELOAD_PERIOD));
+                        TokenKeySettings.DEFAULT_RELOAD_PERIOD))
+                .withNodeHost(nodeHost(ProcessEnvironment.variables()));
         GatepassServer server = GatepassServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
@@ -181,6 +182,11 @@ final class ServeCommand implements Callable<Integer> {
                 settings.getInt(Setting.MAX_CONNECTIONS_PER_CLIENT), settings.getInt(Setting.MAX_HEADER_COUNT),
                 settings.getInt(Setting.MAX_HEADER_BYTES), settings.getInt(Setting.MAX_QUERY_BYTES),
                 settings.getInt(Setting.MAX_NESTING_DEPTH), settings.getInt(Setting.MAX_LIST_LENGTH));
+    }
+
+    /** The machine's name for this node's records in the store: {@code HOSTNAME}, else {@code COMPUTERNAME}. */
+    static String nodeHost(Map<String, String> environment) {
+        return environment.getOrDefault("HOSTNAME", environment.get("COMPUTERNAME"));
     }
 
     private static long maxAssetBytes(String value) {

@@ -53,6 +53,31 @@ class SettingDeclarationsTest {
     }
 
     @Test
+    void given_collectsTheFlagsOnTheCommandLine_repeatedOnesJoinedWithCommas() {
+        CommandLine serve = new CommandLine(new ServeCommand());
+        serve.parseArgs("--external-connection", "public:npmjs=http://a", "--port", "9800",
+                "--external-connection=public:pypi=http://b", "--config", "gatepass.yaml");
+        assertThat(SettingOptions.given(serve.getCommandSpec(), Setting.class)).containsExactlyInAnyOrderEntriesOf(
+                Map.of(Setting.EXTERNAL_CONNECTIONS, "public:npmjs=http://a,public:pypi=http://b",
+                        Setting.PORT, "9800", Setting.CONFIG, "gatepass.yaml"));
+
+        CommandLine agent = new CommandLine(new AgentCommand());
+        agent.parseArgs("--fleet-id", "fleet-1", "--", "./server", "--port", "7777");
+        assertThat(SettingOptions.given(agent.getCommandSpec(), AgentSetting.class))
+                .containsExactlyEntriesOf(Map.of(AgentSetting.FLEET_ID, "fleet-1"));
+        assertThat(SettingOptions.arguments(agent.getCommandSpec())).containsExactly("./server", "--port", "7777");
+        agent.parseArgs("--fleet-id", "fleet-2");
+        assertThat(SettingOptions.arguments(agent.getCommandSpec())).isEmpty();
+    }
+
+    @Test
+    void nodeHost_isHostnameElseComputername_elseTheServersDefault() {
+        assertThat(ServeCommand.nodeHost(Map.of("HOSTNAME", "h1", "COMPUTERNAME", "c1"))).isEqualTo("h1");
+        assertThat(ServeCommand.nodeHost(Map.of("COMPUTERNAME", "c1"))).isEqualTo("c1");
+        assertThat(ServeCommand.nodeHost(Map.of())).isNull();
+    }
+
+    @Test
     void names_followTheRuleTheHelpStates_flagEnvironmentAndYamlKeyFromOneName() {
         for (Setting setting : Setting.values()) {
             assertThat(setting.env()).isEqualTo("GATEPASS_" + setting.name());
