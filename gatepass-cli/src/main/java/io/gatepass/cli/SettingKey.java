@@ -1,13 +1,64 @@
 package io.gatepass.cli;
 
-/** A setting of {@code serve} or {@code agent}: its flag, environment variable, YAML key and default. */
+import java.util.Locale;
+
+/**
+ * One setting of {@code serve} or {@code agent}, declared once as a constant of the command's settings enum
+ * ({@link Setting}, {@code AgentSetting}): how it is given, its flag, default, and the parameter label and description
+ * {@code --help} shows; the environment variable and YAML key follow from the constant's name. The command's picocli
+ * options ({@link SettingOptions}), the environment and file lookups ({@link SettingsResolver}) and the README's
+ * configuration tables (checked by {@code SettingDeclarationsTest}) all come from it.
+ */
 public interface SettingKey {
+    /** How a setting can be given. */
+    enum Form {
+        /** A flag, an environment variable and a YAML key. */
+        OPTION,
+        /** As {@link #OPTION}, the flag repeatable (its values joined with commas, as the environment gives them). */
+        REPEATABLE_OPTION,
+        /** A flag and an environment variable naming the YAML file the other settings may be read from. */
+        CONFIG_FILE,
+        /** The command's positional parameters (after {@code --}), an environment variable and a YAML key. */
+        ARGUMENTS,
+        /** An environment variable only (secrets and first-start values). */
+        ENVIRONMENT
+    }
+
+    /** The enum constant's name, e.g. {@code MAX_BODY_BYTES}. */
+    String name();
+
+    Form form();
+
+    /** The long option ({@code --max-body-bytes}), {@code --} for positional parameters, null for none. */
     String flag();
 
+    /** The environment variable: the command's prefix and {@link #name()}. */
     String env();
-
-    String yamlKey();
 
     /** The default, or {@code null} for none. */
     String defaultValue();
+
+    /** The option's parameter label in {@code --help} (null when there is no option). */
+    String paramLabel();
+
+    /** The option's description in {@code --help}; for an environment-only setting, what it means. */
+    String description();
+
+    /** The key in the YAML file ({@code max-body-bytes}), or null when the file cannot set it. */
+    default String yamlKey() {
+        return switch (form()) {
+            case OPTION, REPEATABLE_OPTION, ARGUMENTS -> name().toLowerCase(Locale.ROOT).replace('_', '-');
+            case CONFIG_FILE, ENVIRONMENT -> null;
+        };
+    }
+
+    /** True if the command line has an option for this setting. */
+    default boolean isOption() {
+        return form() == Form.OPTION || form() == Form.REPEATABLE_OPTION || form() == Form.CONFIG_FILE;
+    }
+
+    /** True if the flag may be repeated. */
+    default boolean repeatable() {
+        return form() == Form.REPEATABLE_OPTION;
+    }
 }

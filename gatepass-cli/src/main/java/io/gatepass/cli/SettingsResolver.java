@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves each setting of one command from flags, the environment, an optional YAML file and the defaults, in that
- * order.
+ * order. The settings are declared in an enum of {@link SettingKey}s; commands pass
+ * {@link ProcessEnvironment#variables()} as the environment, tests a map.
  */
 public final class SettingsResolver<K extends Enum<K> & SettingKey> {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|h|m|s)");
@@ -31,6 +32,14 @@ public final class SettingsResolver<K extends Enum<K> & SettingKey> {
     private final Map<K, String> flags;
     private final Function<String, String> environment;
     private final JsonNode file;
+
+    /**
+     * Settings from these flags, this environment, and the YAML file named by the {@link SettingKey.Form#CONFIG_FILE}
+     * setting (its flag, else its environment variable), if any.
+     */
+    public SettingsResolver(Class<K> keys, Map<K, String> flags, Function<String, String> environment) {
+        this(keys, flags, environment, configFile(keys, flags, environment));
+    }
 
     public SettingsResolver(Class<K> keys, Map<K, String> flags, Function<String, String> environment,
                             Path configFile) {
@@ -45,7 +54,7 @@ public final class SettingsResolver<K extends Enum<K> & SettingKey> {
         if (value == null) {
             value = blankToNull(environment.apply(setting.env()));
         }
-        if (value == null && file != null && file.hasNonNull(setting.yamlKey())) {
+        if (value == null && file != null && setting.yamlKey() != null && file.hasNonNull(setting.yamlKey())) {
             value = file.get(setting.yamlKey()).asText();
         }
         return value != null ? value : setting.defaultValue();
@@ -78,7 +87,7 @@ public final class SettingsResolver<K extends Enum<K> & SettingKey> {
         if (fromFlagOrEnv != null) {
             return Arrays.asList(fromFlagOrEnv.trim().split("\\s+"));
         }
-        JsonNode node = file == null ? null : file.get(setting.yamlKey());
+        JsonNode node = file == null || setting.yamlKey() == null ? null : file.get(setting.yamlKey());
         if (node == null || node.isNull()) {
             return List.of();
         }
@@ -116,6 +125,17 @@ public final class SettingsResolver<K extends Enum<K> & SettingKey> {
         return end == lower.length() && end > 0 ? total : null;
     }
 
+    private static <K extends Enum<K> & SettingKey> Path configFile(Class<K> keys, Map<K, String> flags,
+                                                                    Function<String, String> environment) {
+        for (K key : keys.getEnumConstants()) {
+            if (key.form() == SettingKey.Form.CONFIG_FILE) {
+                String value = flags.containsKey(key) ? flags.get(key) : blankToNull(environment.apply(key.env()));
+                return value == null ? null : Path.of(value);
+            }
+        }
+        return null;
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
@@ -131,7 +151,7 @@ public final class SettingsResolver<K extends Enum<K> & SettingKey> {
             }
             for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (EnumSet.allOf(keys).stream().noneMatch(key -> key.yamlKey().equals(name))) {
+                if (EnumSet.allOf(keys).stream().noneMatch(key -> name.equals(key.yamlKey()))) {
                     throw new IllegalArgumentException(configFile + ": unknown setting '" + name + "'");
                 }
             }

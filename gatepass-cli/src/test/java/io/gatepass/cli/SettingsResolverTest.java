@@ -55,6 +55,31 @@ class SettingsResolverTest {
     }
 
     @Test
+    void configFile_isTheFlagElseTheEnvironment_andNeverAKeyOfTheFile(@TempDir Path dir) throws Exception {
+        Path fromFlag = Files.writeString(dir.resolve("flag.yaml"), "region: eu-west-1\n");
+        Path fromEnv = Files.writeString(dir.resolve("env.yaml"), "region: eu-west-2\n");
+        Map<String, String> env = Map.of("GATEPASS_CONFIG", fromEnv.toString());
+        assertThat(new SettingsResolver<>(Setting.class, Map.of(Setting.CONFIG, fromFlag.toString()), env::get)
+                .get(Setting.REGION)).isEqualTo("eu-west-1");
+        assertThat(new SettingsResolver<>(Setting.class, Map.of(), env::get).get(Setting.REGION))
+                .isEqualTo("eu-west-2");
+        assertThat(new SettingsResolver<>(Setting.class, Map.of(), Map.of("GATEPASS_CONFIG", " ")::get)
+                .get(Setting.REGION)).isEqualTo("us-east-1");
+        Files.writeString(fromEnv, "config: other.yaml\n");
+        assertThatThrownBy(() -> new SettingsResolver<>(Setting.class, Map.of(), env::get))
+                .hasMessageContaining("unknown setting 'config'");
+    }
+
+    @Test
+    void environmentOnlySettings_comeFromTheEnvironment_neverFromTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gatepass.yaml"), "master-key: abc\n");
+        assertThatThrownBy(() -> resolver(Map.of(), n -> null, file)).hasMessageContaining("unknown setting");
+        var settings = resolver(Map.of(), Map.of("GATEPASS_MASTER_KEY", "k", "GATEPASS_ACCOUNT_ID", " ")::get, null);
+        assertThat(settings.get(Setting.MASTER_KEY)).isEqualTo("k");
+        assertThat(settings.get(Setting.ACCOUNT_ID)).isNull();
+    }
+
+    @Test
     void constructor_whenFileHasUnknownSetting_namesIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("gatepass.yaml");
         Files.writeString(file, "prot: 1\n");

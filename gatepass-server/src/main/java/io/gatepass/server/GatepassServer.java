@@ -570,8 +570,7 @@ public final class GatepassServer implements AutoCloseable {
 
     /** This node's name in the store's records of connected processes: host and port, stable across restarts. */
     private static String nodeId(ServerConfig config) {
-        String host = System.getenv().getOrDefault("HOSTNAME", System.getenv().getOrDefault("COMPUTERNAME", "node"));
-        return host + ":" + config.port();
+        return config.nodeHost() + ":" + config.port();
     }
 
     private static String version() {

@@ -1,5 +1,6 @@
 package io.gatepass.cli.agent;
 
+import io.gatepass.cli.ProcessEnvironment;
 import io.gatepass.cli.SettingsResolver;
 
 import java.net.InetAddress;
@@ -83,7 +84,7 @@ public record AgentSettings(String fleetId, String location, String ipAddress, S
 
     /** The host's short name, made a valid compute name (letters, digits and hyphens). */
     static String hostComputeName() {
-        String host = System.getenv("HOSTNAME");
+        String host = ProcessEnvironment.variables().get("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {
                 host = InetAddress.getLocalHost().getHostName();

@@ -14,7 +14,7 @@ public record CliIo(InputStream in, PrintStream out, PrintStream err, Map<String
 
     public static CliIo system() {
         boolean terminal = System.console() != null;
-        return new CliIo(System.in, System.out, System.err, System.getenv(), Path.of(System.getProperty("user.home")),
-                terminal, terminal);
+        return new CliIo(System.in, System.out, System.err, io.gatepass.cli.ProcessEnvironment.variables(),
+                Path.of(System.getProperty("user.home")), terminal, terminal);
     }
 }

@@ -8,7 +8,12 @@ import io.gatepass.core.token.RepositoryTokens;
 import io.gatepass.core.token.SigningKey;
 import io.gatepass.server.tokens.StoredKeyRing;
 import io.gatepass.store.Store;
+import io.gatepass.cli.ProcessEnvironment;
+import io.gatepass.cli.Setting;
+import io.gatepass.cli.SettingsResolver;
+import io.gatepass.server.config.ServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,10 +21,13 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,10 +40,22 @@ import java.util.concurrent.Callable;
         description = "Rotate and list the token signing keys of a Gatepass store.",
         subcommands = {KeysCommand.Rotate.class, KeysCommand.ListKeys.class})
 public final class KeysCommand implements Runnable {
+    /**
+     * A token key ring.
+     *
+     * @param name             its name on the command line
+     * @param purpose          its keys' purpose in the store
+     * @param maxTokenLifetime the longest lifetime of the tokens it signs, as the server gives its ring: the compute
+     *                         token lifetime (default of {@code --compute-token-ttl}), and
+     *                         {@link RepositoryTokens#MAX_LIFETIME}
+     */
+    record Ring(String name, String purpose, Duration maxTokenLifetime) {
+    }
+
     /** The rings, by the name the command line uses. */
-    static final List<String[]> RINGS = List.of(
-            new String[] {"compute", ComputeAuthTokens.KEY_PURPOSE},
-            new String[] {"repository", RepositoryTokens.KEY_PURPOSE});
+    static final List<Ring> RINGS = List.of(
+            new Ring("compute", ComputeAuthTokens.KEY_PURPOSE, ServerConfig.DEFAULT_COMPUTE_TOKEN_TTL),
+            new Ring("repository", RepositoryTokens.KEY_PURPOSE, RepositoryTokens.MAX_LIFETIME));
 
     @Spec
     CommandSpec spec;
@@ -54,9 +74,8 @@ public final class KeysCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--store", paramLabel = "DIR|JDBC_URL", defaultValue = "./gatepass-data",
-                description = "The store: a data directory or jdbc:postgresql://... (default ./gatepass-data)")
-        String store;
+        @Mixin
+        StoreOption store;
 
         @Option(names = "--ring", paramLabel = "compute|repository|all", defaultValue = "all",
                 description = "Which key ring to rotate (default all)")
@@ -65,20 +84,20 @@ public final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             return StoreCommand.reportingFailures(spec, () -> {
-                StoreLocation location = StoreLocation.parse(store);
-                List<String[]> rings = RINGS.stream().filter(r -> ring.equals("all") || ring.equals(r[0])).toList();
+                StoreLocation location = store.location();
+                List<Ring> rings = RINGS.stream().filter(r -> ring.equals("all") || ring.equals(r.name())).toList();
                 if (rings.isEmpty()) {
                     throw new IllegalArgumentException("--ring is compute, repository or all, not '" + ring + "'");
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 try (Store opened = location.open(false)) {
                     StoredKeyRing keys = new StoredKeyRing(opened.tokenKeys(), cipher(location));
-                    for (String[] r : rings) {
-                        KeyRing rotated = KeyRing.rotate(keys, r[1], RepositoryTokens.MAX_LIFETIME,
+                    for (Ring r : rings) {
+                        KeyRing rotated = KeyRing.rotate(keys, r.purpose(), r.maxTokenLifetime(),
                                 Clock.systemUTC(), new SecureRandom());
                         SigningKey added = rotated.newest();
                         out.printf("Added %s key %s; it signs once every running node has loaded it, at the latest"
-                                + " at %s%n", r[0], added.keyId(), added.createdAt().plus(KeyRing.ACTIVATION_DELAY));
+                                + " at %s%n", r.name(), added.keyId(), added.createdAt().plus(KeyRing.ACTIVATION_DELAY));
                     }
                 }
                 out.flush();
@@ -92,19 +111,18 @@ public final class KeysCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--store", paramLabel = "DIR|JDBC_URL", defaultValue = "./gatepass-data",
-                description = "The store: a data directory or jdbc:postgresql://... (default ./gatepass-data)")
-        String store;
+        @Mixin
+        StoreOption store;
 
         @Override
         public Integer call() {
             return StoreCommand.reportingFailures(spec, () -> {
                 PrintWriter out = spec.commandLine().getOut();
-                try (Store opened = StoreLocation.parse(store).open(false)) {
+                try (Store opened = store.location().open(false)) {
                     Instant now = Instant.now();
-                    for (String[] r : RINGS) {
-                        opened.tokenKeys().load(r[1]).forEach(k -> out.printf("%-10s %s created %s%s%n", r[0],
-                                k.keyId(), k.createdAt(), k.signsFromOrNull() != null
+                    for (Ring r : RINGS) {
+                        opened.tokenKeys().load(r.purpose()).forEach(k -> out.printf("%-10s %s created %s%s%n",
+                                r.name(), k.keyId(), k.createdAt(), k.signsFromOrNull() != null
                                         ? ", signs from " + k.signsFromOrNull()
                                         : k.createdAt().plus(KeyRing.ACTIVATION_DELAY).isAfter(now)
                                         ? ", waiting for every node to load it" : ""));
@@ -117,13 +135,13 @@ public final class KeysCommand implements Runnable {
 
     /** The master key as the server finds it, but never created here: a new one could not decrypt the store. */
     static SecretCipher cipher(StoreLocation location) throws IOException {
-        String configured = System.getenv("GATEPASS_MASTER_KEY");
-        if (configured == null || configured.isBlank()) {
-            if (!location.embedded() || !Files.exists(location.masterKeyFile())) {
-                throw new IllegalArgumentException("No master key: set GATEPASS_MASTER_KEY to the one the nodes use"
-                        + (location.embedded() ? " (there is no " + location.masterKeyFile() + ")" : ""));
-            }
-            configured = null;
+        // the environment only: keys has no --config
+        String configured = new SettingsResolver<>(Setting.class, Map.of(), ProcessEnvironment.variables()::get,
+                (Path) null).get(Setting.MASTER_KEY);
+        if (configured == null && (!location.embedded() || !Files.exists(location.masterKeyFile()))) {
+            throw new IllegalArgumentException("No master key: set " + Setting.MASTER_KEY.env()
+                    + " to the one the nodes use"
+                    + (location.embedded() ? " (there is no " + location.masterKeyFile() + ")" : ""));
         }
         return new SecretCipher(MasterKey.load(configured, location.embedded() ? location.dataDir() : null));
     }

@@ -61,6 +61,14 @@ class KeysCommandTest {
         assertThat(ring.err()).contains("--ring is compute, repository or all");
     }
 
+    @Test
+    void rings_keepTheirKeysAsLongAsTheServerDoes_theComputeTokenLifetimeAndTheRepositoryTokensLongest() {
+        assertThat(KeysCommand.RINGS).extracting(KeysCommand.Ring::name).containsExactly("compute", "repository");
+        assertThat(KeysCommand.RINGS).extracting(KeysCommand.Ring::maxTokenLifetime).containsExactly(
+                io.gatepass.server.config.ServerConfig.DEFAULT_COMPUTE_TOKEN_TTL,
+                io.gatepass.core.token.RepositoryTokens.MAX_LIFETIME);
+    }
+
     private static java.util.List<String> jwksKeyIds(CliTestServer server) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(server.endpoint() + "/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString());

@@ -33,13 +33,15 @@ import java.time.Duration;
  * @param externalConnections where external connections fetch from instead of the public registries: connection
  *                           name ({@code public:npmjs}) → base URL (a mirror; a local registry in tests); none if null
  * @param tokenKeys          token signing key rotation ({@link TokenKeySettings#DEFAULTS} if null)
+ * @param nodeHost           the host part of this node's name in the store's records, stable across restarts
+ *                           ({@code gatepass serve} gives {@code HOSTNAME}); {@value #DEFAULT_NODE_HOST} if null
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                            String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
                            ThrottlingSettings throttling, AuditSettings audit,
                            Limits limits, java.util.Map<String, String> externalConnections,
-                           TokenKeySettings tokenKeys) {
+                           TokenKeySettings tokenKeys, String nodeHost) {
 
     /**
      * A configuration whose external connections fetch from the public registries, with the default token key
@@ -51,16 +53,24 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                         ThrottlingSettings throttling, AuditSettings audit, Limits limits) {
         this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
                 publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, null,
-                TokenKeySettings.DEFAULTS);
+                TokenKeySettings.DEFAULTS, null);
     }
 
     /** This configuration with external connections fetching from other URLs (name → base URL). */
     public ServerConfig withExternalConnections(java.util.Map<String, String> urls) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, urls,
-                tokenKeys);
+                tokenKeys, nodeHost);
     }
 
+    /** This configuration with the host part of the node's name (see {@code nodeHost}). */
+    public ServerConfig withNodeHost(String host) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
+                externalConnections, tokenKeys, host);
+    }
+
+    public static final String DEFAULT_NODE_HOST = "node";
     public static final int DEFAULT_PORT = 9700;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final String DEFAULT_DATA_DIR = "./gatepass-data";
@@ -99,45 +109,48 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public ServerConfig withThrottling(ThrottlingSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit, limits,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, nodeHost);
     }
 
     /** This configuration with other audit log settings. */
     public ServerConfig withAudit(AuditSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings, limits,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, nodeHost);
     }
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(Limits other) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, other,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, nodeHost);
     }
 
     /** This configuration with another package upload limit. */
     public ServerConfig withMaxAssetBytes(long bytes) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit, limits,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, nodeHost);
     }
 
     /** This configuration with another public URL (the base of repository endpoints). */
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, nodeHost);
     }
 
     /** This configuration with other token key rotation settings. */
     public ServerConfig withTokenKeys(TokenKeySettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
-                externalConnections, settings);
+                externalConnections, settings, nodeHost);
     }
 
     public ServerConfig {
+        if (nodeHost == null || nodeHost.isBlank()) {
+            nodeHost = DEFAULT_NODE_HOST;
+        }
         if (tokenKeys == null) {
             tokenKeys = TokenKeySettings.DEFAULTS;
         }
