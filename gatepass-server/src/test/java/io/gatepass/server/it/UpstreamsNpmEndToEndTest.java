@@ -238,6 +238,43 @@ class UpstreamsNpmEndToEndTest {
 
     @Test
     @Order(6)
+    void distTagLsAndView_fromTheEndOfTheChain_showTheTagsMergedAsCodeArtifactDoes_theUpstreamsWinning()
+            throws Exception {
+        String name = unique("gp-tagged");
+        NpmUser libs = login(publisher(), "libs");
+        assertThat(libs.run(libs.project(name, "1.0.0", "module.exports = 'one';"), "publish").exitCode()).isZero();
+        ToolRun add = libs.run(libs.home, "dist-tag", "add", name + "@1.0.0", "stable");
+        assertThat(add.exitCode()).as(add.output()).isZero();
+        NpmUser app = login(publisher(), "app");
+        ToolRun publish = app.run(app.project(name, "1.0.1", "module.exports = 'one-oh-one';"), "publish");
+        assertThat(publish.exitCode()).as(publish.output()).isZero();
+        admin.putPackageOriginConfiguration(r -> r.domain(DOMAIN).repository("app").format(PackageFormat.NPM)
+                .packageValue(name).restrictions(x -> x.publish(AllowPublish.ALLOW).upstream(AllowUpstream.ALLOW)));
+        server.clock().advance(Duration.ofSeconds(2)); // past the rendered packument's one second
+        NpmUser reader = login(appReader(), "app");
+
+        ToolRun ls = reader.run(reader.home, "dist-tag", "ls", name);
+        ToolRun tags = reader.run(reader.home, "view", name, "dist-tags", "--json");
+        ToolRun version = reader.run(reader.home, "view", name + "@1.0.1", "version");
+        ToolRun latest = reader.run(reader.home, "view", name + "@latest", "version");
+        ToolRun publicTags = reader.run(reader.home, "dist-tag", "ls", "is-odd");
+
+        // latest is set in app (1.0.1, published last) and in its upstream libs (1.0.0): libs' value is served
+        assertThat(ls.exitCode()).as(ls.output()).isZero();
+        assertThat(ls.stdout().lines().map(String::trim).sorted().toList())
+                .containsExactly("latest: 1.0.0", "stable: 1.0.0");
+        assertThat(tags.exitCode()).as(tags.output()).isZero();
+        assertThat(tags.stdout().replaceAll("\\s", "")).contains("\"latest\":\"1.0.0\"")
+                .contains("\"stable\":\"1.0.0\"");
+        assertThat(version.stdout().trim()).as(version.output()).isEqualTo("1.0.1");
+        assertThat(latest.stdout().trim()).as(latest.output()).isEqualTo("1.0.0");
+        // a public package nothing has kept yet: its tags come from the public registry through libs and npm-store
+        assertThat(publicTags.exitCode()).as(publicTags.output()).isZero();
+        assertThat(publicTags.stdout().trim()).isEqualTo("latest: 3.0.1");
+    }
+
+    @Test
+    @Order(7)
     void install_whenThePublicRegistryIsGone_worksFromWhatWasKept_andNamesTheFailureOtherwise() throws Exception {
         String token = token(appReader());
         registry.close();

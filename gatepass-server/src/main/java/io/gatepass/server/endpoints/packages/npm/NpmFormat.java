@@ -188,12 +188,46 @@ public final class NpmFormat implements PackageFormat {
         access.requireRead();
         NpmName name = name(path.packageName());
         PackageKey key = key(access, name);
-        String version = access.packages().distTags(key).getOrDefault(path.versionOrTag(), path.versionOrTag());
-        PackageVersion found = access.packages().findVersion(key, version)
-                .filter(v -> v.status().isDownloadable())
-                .orElseThrow(() -> PackageException.json(404, "Version " + path.versionOrTag() + " of "
-                        + name.full() + " not found."));
+        String asked = path.versionOrTag();
+        Optional<PackageVersion> here = access.packages().findVersion(key, asked);
+        Optional<NpmUpstreams.Merged> merged = here.isPresent() ? Optional.empty() : throughUpstreams(access, name);
+        if (merged.isEmpty()) {
+            // the version is here (in whatever status: it is not looked for upstream), or there are no upstreams
+            String version = here.isPresent() ? asked : access.packages().distTags(key).getOrDefault(asked, asked);
+            PackageVersion found = (here.isPresent() ? here : access.packages().findVersion(key, version))
+                    .filter(v -> v.status().isDownloadable())
+                    .orElseThrow(() -> versionNotFound(name, asked));
+            return json(200, "application/json", NpmDocuments.served(found));
+        }
+        // a tag as the upstream chain merges it; a version here first, else as the packument shows it
+        String version = merged.get().tags().getOrDefault(asked, asked);
+        Optional<PackageVersion> local = access.packages().findVersion(key, version);
+        PackageVersion found = local.isPresent()
+                ? local.filter(v -> v.status().isDownloadable()).orElseThrow(() -> versionNotFound(name, asked))
+                : merged.get().versions().stream().filter(v -> v.version().equals(version)).findFirst()
+                        .orElseThrow(() -> versionNotFound(name, asked));
         return json(200, "application/json", NpmDocuments.served(found));
+    }
+
+    private static PackageException versionNotFound(NpmName name, String asked) {
+        return PackageException.json(404, "Version " + asked + " of " + name.full() + " not found.");
+    }
+
+    /**
+     * The package merged along the repository's upstreams and external connection, as the packument shows it; empty
+     * when the repository has neither (or origin controls block them for this package).
+     *
+     * @throws PackageException 404 when no repository along the way has the package
+     */
+    private static Optional<NpmUpstreams.Merged> throughUpstreams(RepositoryAccess access, NpmName name) {
+        Optional<RepositoryUpstreams> upstreams = access.upstreams();
+        List<UpstreamSource> sources = upstreams.map(u -> u.searchOrder(name.scope(), name.name()))
+                .orElse(List.of());
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(NpmUpstreams.merge(access, upstreams.get(), sources, name, false)
+                .orElseThrow(() -> notFound(name)));
     }
 
     private PackageResponse tarball(PackageRequest request, NpmPath.Tarball path) {
@@ -411,6 +445,10 @@ public final class NpmFormat implements PackageFormat {
                 throw PackageException.json(405, "Method " + method + " is not supported on dist-tags.");
             }
             access.requireRead();
+            Optional<NpmUpstreams.Merged> merged = throughUpstreams(access, name);
+            if (merged.isPresent()) {
+                return json(200, "application/json", NpmDocuments.tags(merged.get().tags()));
+            }
             access.packages().findPackage(key).orElseThrow(() -> notFound(name));
             return json(200, "application/json", NpmDocuments.tags(access.packages().distTags(key)));
         }
@@ -444,7 +482,9 @@ public final class NpmFormat implements PackageFormat {
             default -> {
                 if (request.isRead()) {
                     access.requireRead();
-                    String version = access.packages().distTags(key).get(tag);
+                    Optional<NpmUpstreams.Merged> merged = throughUpstreams(access, name);
+                    String version = merged.isPresent() ? merged.get().tags().get(tag)
+                            : access.packages().distTags(key).get(tag);
                     if (version == null) {
                         throw PackageException.json(404, "Tag " + tag + " of " + name.full() + " not found.");
                     }

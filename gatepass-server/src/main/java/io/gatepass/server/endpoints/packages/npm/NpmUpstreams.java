@@ -26,17 +26,20 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * npm through upstream repositories and an external connection: the packument merged along the search order (the
- * nearest repository wins a version; for a dist-tag set in several, the one naming the most recently published
- * version wins, and the upstream's on a tie — CodeArtifact documents that the tag updated last wins), and tarballs
- * found upstream retained in the repository asked (fetched once from the public registry under concurrent demand).
+ * nearest repository wins a version), dist-tags merged as CodeArtifact documents (see {@link #mergeTag}), and
+ * tarballs found upstream retained in the repository asked (fetched once from the public registry under concurrent
+ * demand).
  */
 final class NpmUpstreams {
     private NpmUpstreams() {
@@ -46,8 +49,11 @@ final class NpmUpstreams {
     private record Found(ObjectNode manifest, Instant published) {
     }
 
-    /** A tag seen along the search order: the version it names and when that version was published. */
-    private record Tag(String version, Instant published) {
+    /**
+     * A tag seen along the search order: the version it names, and the repository it was set in (null for the
+     * public registry of an external connection, which is downstream of nothing).
+     */
+    private record Tag(String version, String repository) {
     }
 
     /**
@@ -60,17 +66,25 @@ final class NpmUpstreams {
         Map<String, Tag> tags = new LinkedHashMap<>();
         HostedPackage here = access.packages().findPackage(access.packageKey(name.scope(), name.name())).orElse(null);
         boolean anywhere = here != null;
-        addLocal(access, upstreams, access.repository(), name, versions, tags, forWrite);
+        Map<String, String> through = new HashMap<>();
+        for (UpstreamSource source : sources) {
+            if (source instanceof UpstreamSource.Repository repository && repository.through() != null) {
+                through.putIfAbsent(repository.name(), repository.through());
+            }
+        }
+        addLocal(access, upstreams, access.repository(), Set.of(), name, versions, tags, forWrite);
         UpstreamUnavailable failure = null;
         for (UpstreamSource source : sources) {
             if (source instanceof UpstreamSource.Repository repository) {
-                anywhere |= addLocal(access, upstreams, repository.name(), name, versions, tags, false);
+                anywhere |= addLocal(access, upstreams, repository.name(), downstream(through,
+                        repository.through()), name, versions, tags, false);
             } else if (source instanceof UpstreamSource.External external) {
                 try {
                     Optional<ObjectNode> remote = packument(upstreams, external, name);
                     if (remote.isPresent()) {
                         anywhere = true;
-                        addRemote(access, remote.get(), name, versions, tags);
+                        addRemote(access, remote.get(), downstream(through, external.repository()), name,
+                                versions, tags);
                     }
                 } catch (UpstreamUnavailable e) {
                     failure = e; // serve what the repositories have; only fail if they have nothing
@@ -102,60 +116,80 @@ final class NpmUpstreams {
     record Merged(HostedPackage pkg, List<PackageVersion> versions, Map<String, String> tags) {
     }
 
-    /** @return whether the repository has the package */
+    /** {@code first} and every repository downstream of it, up to the repository asked. */
+    private static Set<String> downstream(Map<String, String> through, String first) {
+        Set<String> chain = new HashSet<>();
+        for (String at = first; at != null && chain.add(at); at = through.get(at)) {
+            // walk down towards the repository asked (which nothing names: the walk ends there)
+        }
+        return chain;
+    }
+
+    /**
+     * @param downstream the repositories downstream of this one (its tags replace theirs)
+     * @return whether the repository has the package
+     */
     private static boolean addLocal(RepositoryAccess access, RepositoryUpstreams upstreams, String repository,
-                                    NpmName name, Map<String, Found> versions, Map<String, Tag> tags,
-                                    boolean forWrite) {
+                                    Set<String> downstream, NpmName name, Map<String, Found> versions,
+                                    Map<String, Tag> tags, boolean forWrite) {
         PackageKey key = upstreams.key(repository, name.scope(), name.name());
         if (access.packages().findPackage(key).isEmpty()) {
             return false;
         }
-        Map<String, Instant> published = new LinkedHashMap<>();
+        Set<String> published = new HashSet<>();
         for (PackageVersion version : access.packages().listVersions(key, null, 100_000)) {
             if (version.status() != PackageVersionStatus.PUBLISHED
                     && !(forWrite && version.status() == PackageVersionStatus.UNLISTED)) {
                 continue;
             }
-            published.put(version.version(), version.publishedTime());
+            published.add(version.version());
             versions.computeIfAbsent(version.version(), v -> new Found(pointedHere(access, name,
                     NpmDocuments.manifest(version), v), version.publishedTime()));
         }
         access.packages().distTags(key).forEach((tag, version) -> {
-            Instant when = published.get(version);
-            if (when != null) {
-                mergeTag(tags, tag, new Tag(version, when));
+            if (published.contains(version)) {
+                mergeTag(tags, tag, new Tag(version, repository), downstream);
             }
         });
         return true;
     }
 
-    private static void addRemote(RepositoryAccess access, ObjectNode doc, NpmName name, Map<String, Found> versions,
-                                  Map<String, Tag> tags) {
+    private static void addRemote(RepositoryAccess access, ObjectNode doc, Set<String> downstream, NpmName name,
+                                  Map<String, Found> versions, Map<String, Tag> tags) {
         JsonNode all = doc.path("versions");
         JsonNode time = doc.path("time");
-        Map<String, Instant> published = new LinkedHashMap<>();
+        Set<String> published = new HashSet<>();
         all.fields().forEachRemaining(entry -> {
             if (!(entry.getValue() instanceof ObjectNode manifest) || entry.getKey().isEmpty()
                     || entry.getKey().contains("/")) {
                 return;
             }
             Instant when = instant(time.path(entry.getKey()).asText(null));
-            published.put(entry.getKey(), when);
+            published.add(entry.getKey());
             versions.computeIfAbsent(entry.getKey(), v -> new Found(pointedHere(access, name, manifest.deepCopy(),
                     v), when));
         });
         doc.path("dist-tags").fields().forEachRemaining(tag -> {
-            Instant when = published.get(tag.getValue().asText());
-            if (when != null) {
-                mergeTag(tags, tag.getKey(), new Tag(tag.getValue().asText(), when));
+            if (published.contains(tag.getValue().asText())) {
+                mergeTag(tags, tag.getKey(), new Tag(tag.getValue().asText(), null), downstream);
             }
         });
     }
 
-    /** Later sources are upstream: their tag wins unless the tag seen nearer names a more recent version. */
-    private static void mergeTag(Map<String, Tag> tags, String tag, Tag upstream) {
-        tags.merge(tag, upstream, (nearer, further) -> nearer.published().isAfter(further.published())
-                ? nearer : further);
+    /**
+     * CodeArtifact's rule (https://docs.aws.amazon.com/codeartifact/latest/ug/npm-tags.html#tags-and-upstreams):
+     * when the same tag is set on the package in a repository and in its upstream, the upstream's value is used
+     * (whatever was updated or published last; a version just published downstream is not what that tag names until
+     * the upstream's tag is changed). Along a chain the furthest upstream wins, an external connection's public
+     * registry above the repository that has the connection. Between repositories neither of which is upstream of
+     * the other (two upstreams of one repository), which AWS does not document, the one earlier in the search order
+     * keeps the tag, as it keeps a version. A tag naming a version its repository does not serve is not considered.
+     *
+     * @param downstream the repositories downstream of where {@code seen} was set
+     */
+    private static void mergeTag(Map<String, Tag> tags, String tag, Tag seen, Set<String> downstream) {
+        tags.merge(tag, seen, (earlier, later) -> earlier.repository() != null
+                && downstream.contains(earlier.repository()) ? later : earlier);
     }
 
     private static ObjectNode pointedHere(RepositoryAccess access, NpmName name, ObjectNode manifest,

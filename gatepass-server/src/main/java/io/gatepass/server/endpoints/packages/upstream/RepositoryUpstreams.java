@@ -71,12 +71,13 @@ public final class RepositoryUpstreams {
     public List<UpstreamSource> searchOrder(String namespaceOrNull, String name) {
         List<UpstreamSource> order = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        visit(repository, namespaceOrNull, name, seen, order, true);
+        visit(repository, null, namespaceOrNull, name, seen, order);
         return order;
     }
 
-    private void visit(String current, String namespace, String name, Set<String> seen, List<UpstreamSource> order,
-                       boolean self) {
+    /** @param through the repository whose upstream list names {@code current}; null for the repository itself */
+    private void visit(String current, String through, String namespace, String name, Set<String> seen,
+                       List<UpstreamSource> order) {
         if (seen.size() >= Upstreams.MAX_SEARCHED || !seen.add(current)) {
             return;
         }
@@ -84,8 +85,8 @@ public final class RepositoryUpstreams {
         if (found == null) {
             return;
         }
-        if (!self) {
-            order.add(new UpstreamSource.Repository(current));
+        if (through != null) {
+            order.add(new UpstreamSource.Repository(current, through));
         }
         boolean blocked = packages().originRestrictions(key(current, namespace, name))
                 .map(r -> !r.upstreamAllowed()).orElse(false);
@@ -93,7 +94,7 @@ public final class RepositoryUpstreams {
             return;
         }
         for (String upstream : found.upstreams()) {
-            visit(upstream, namespace, name, seen, order, false);
+            visit(upstream, current, namespace, name, seen, order);
         }
         String connection = found.externalConnection();
         if (connection != null && ExternalConnection.named(connection).map(c -> c.format().equals(format))

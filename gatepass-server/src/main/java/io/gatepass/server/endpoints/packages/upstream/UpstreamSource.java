@@ -5,8 +5,15 @@ import java.net.URI;
 /** Where a repository looks for a package after itself: an upstream repository, or an external connection. */
 public sealed interface UpstreamSource {
 
-    /** An upstream repository of the same domain. */
-    record Repository(String name) implements UpstreamSource {
+    /**
+     * An upstream repository of the same domain.
+     *
+     * @param through the repository whose upstream list named it (the next one downstream); null if not known
+     */
+    record Repository(String name, String through) implements UpstreamSource {
+        public Repository(String name) {
+            this(name, null);
+        }
     }
 
     /**
