@@ -43,6 +43,17 @@ async function lightAndDark(page, name) {
 }
 
 await withConsole(async (page, seen) => {
+  seen.failedCalls = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      seen.failedCalls.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname} `
+        + (response.request().headers()['x-amz-target'] ?? ''));
+    }
+  });
+  seen.consoleErrorSources = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.consoleErrorSources.push(new URL(message.location().url || 'about:blank').pathname);
+  });
   await signIn(page);
   seen.nav = await texts(page, '#nav a');
 

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +38,8 @@ class ConsoleGameLiftBrowserTest {
     static GameLiftClient gameLift;
     static String fleetId;
     static String arenaId;
-    static final List<SdkTestClient> gameServers = new ArrayList<>();
+    static final List<SdkTestClient> gameServers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
     static void start(@TempDir Path dataDir) {
@@ -55,10 +59,25 @@ class ConsoleGameLiftBrowserTest {
                 .maximumPlayerSessionCount(4)).gameSession().gameSessionId();
         first.awaitPush("CreateGameSession");
         first.request("ActivateGameSession", Map.of("GameSessionId", arenaId));
-        String alice = gameLift.createPlayerSessions(r -> r.gameSessionId(arenaId).playerIds("alice", "bob"))
-                .playerSessions().get(0).playerSessionId();
-        first.request("AcceptPlayerSession", Map.of("GameSessionId", arenaId, "PlayerSessionId", alice));
+        // alice plays; bob joined and left (a reserved one would time out while the browser runs)
+        for (var player : gameLift.createPlayerSessions(r -> r.gameSessionId(arenaId).playerIds("alice", "bob"))
+                .playerSessions()) {
+            first.request("AcceptPlayerSession", Map.of("GameSessionId", arenaId,
+                    "PlayerSessionId", player.playerSessionId()));
+            if (player.playerId().equals("bob")) {
+                first.request("RemovePlayerSession", Map.of("GameSessionId", arenaId,
+                        "PlayerSessionId", player.playerSessionId()));
+            }
+        }
         gameServer("proc-2", 7778); // waits for the game session the console creates
+        // as the SDK does (every 60 s), so the processes stay healthy however long the browser takes
+        heartbeats.scheduleAtFixedRate(() -> gameServers.forEach(c -> {
+            try {
+                c.request("HeartbeatServerProcess", Map.of("HealthStatus", true));
+            } catch (RuntimeException ended) {
+                // told to end (its compute deregistered): no more heartbeats
+            }
+        }), 30, 30, TimeUnit.SECONDS);
     }
 
     private static SdkTestClient gameServer(String processId, int port) {
@@ -73,6 +92,7 @@ class ConsoleGameLiftBrowserTest {
 
     @AfterAll
     static void stop() {
+        heartbeats.shutdownNow();
         for (SdkTestClient client : gameServers) {
             try {
                 client.close();
@@ -142,7 +162,7 @@ class ConsoleGameLiftBrowserTest {
                 .containsExactly("rack-2", "ACTIVE", "10.0.0.8", "custom-seed");
         assertThat(seen.get("gameSessions")).hasSize(1);
         assertThat(ConsoleBrowser.texts(seen.get("gameSessions").get(0)).subList(0, 5))
-                .containsExactly("arena", "ACTIVE", "2 / 4", "custom-seed", "rack-1");
+                .containsExactly("arena", "ACTIVE", "1 / 4", "custom-seed", "rack-1");
         var token = gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("rack-1"));
         assertThat(Instant.parse(seen.get("tokenExpiry").asText())).isEqualTo(token.expirationTimestamp());
         assertThat(seen.get("tokenLeftFirst").asText()).matches("(\\d+ h )?(\\d+ min )?\\d+ s");
@@ -167,12 +187,12 @@ class ConsoleGameLiftBrowserTest {
         assertThat(seen.get("arenaTitle").asText()).isEqualTo("Game session");
         assertThat(seen.get("arena").get("Status").asText()).isEqualTo("ACTIVE");
         assertThat(seen.get("arena").get("Address").asText()).isEqualTo("10.0.0.7:7777");
-        assertThat(seen.get("arena").get("Players").asText()).isEqualTo("2 of 4");
+        assertThat(seen.get("arena").get("Players").asText()).isEqualTo("1 of 4");
         assertThat(ConsoleBrowser.texts(seen.get("arenaPlayerHeadings")))
                 .containsExactly("Player", "Player session ID", "Status", "Created", "Ended");
         List<String> players = new ArrayList<>();
         seen.get("arenaPlayers").forEach(row -> players.add(row.get(0).asText() + " " + row.get(2).asText()));
-        assertThat(players).containsExactlyInAnyOrder("alice ACTIVE", "bob RESERVED");
+        assertThat(players).containsExactlyInAnyOrder("alice ACTIVE", "bob COMPLETED");
 
         // Terminate game session: nothing on cancel, TERMINATING once confirmed (the process is told to end it)
         assertThat(seen.get("cliSessionAfterCancel").asText()).isEqualTo("ACTIVATING");
@@ -191,9 +211,13 @@ class ConsoleGameLiftBrowserTest {
 
         assertThat(seen.get("missingSession").asText()).contains(session + "-missing");
         assertThat(ConsoleBrowser.texts(seen.get("policyViolations"))).as("Content-Security-Policy violations").isEmpty();
-        assertThat(ConsoleBrowser.texts(seen.get("consoleErrors")))
-                .as("browser console errors (the duplicate location's 400 is the only one expected)")
-                .allSatisfy(error -> assertThat(error).contains("400"));
+        assertThat(ConsoleBrowser.texts(seen.get("failedCalls"))).as("the page's failed requests")
+                .containsExactly("400 POST / GameLift.CreateLocation", "400 POST / GameLift.DescribeGameSessions");
+        assertThat(ConsoleBrowser.texts(seen.get("consoleErrors"))).as("browser console errors")
+                .allSatisfy(error -> assertThat(error).startsWith("Failed to load resource"))
+                .filteredOn(error -> error.contains(" 400 ")).hasSize(2);
+        assertThat(ConsoleBrowser.texts(seen.get("consoleErrorSources"))).as("what the console errors were about")
+                .isSubsetOf("/", "/favicon.ico");
         for (String page : List.of("fleets", "fleet", "game-session")) {
             for (String scheme : List.of("light", "dark")) {
                 assertThat(ConsoleBrowser.SCREENSHOTS.resolve("console-gamelift-" + page + "-" + scheme + ".png"))
