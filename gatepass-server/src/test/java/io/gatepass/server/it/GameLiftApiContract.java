@@ -175,6 +175,34 @@ abstract class GameLiftApiContract {
     }
 
     @Test
+    void describeFleetLocationAttributes_listsTheFleetsLocations_pagedOrAsAsked() {
+        String first = location();
+        String second = location();
+        FleetAttributes fleet = fleet(first);
+        gl.createFleetLocations(r -> r.fleetId(fleet.fleetId()).locations(l -> l.location(second)));
+        var all = gl.describeFleetLocationAttributes(r -> r.fleetId(fleet.fleetArn()));
+        assertThat(all.fleetId()).isEqualTo(fleet.fleetId());
+        assertThat(all.fleetArn()).isEqualTo(fleet.fleetArn());
+        assertThat(all.locationAttributes()).extracting(a -> a.locationState().location())
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(all.locationAttributes()).extracting(a -> a.locationState().statusAsString())
+                .containsOnly("ACTIVE");
+        assertThat(all.nextToken()).isNull();
+        var page = gl.describeFleetLocationAttributes(r -> r.fleetId(fleet.fleetId()).limit(1));
+        assertThat(page.locationAttributes()).hasSize(1);
+        var rest = gl.describeFleetLocationAttributes(r -> r.fleetId(fleet.fleetId()).limit(1)
+                .nextToken(page.nextToken()));
+        assertThat(rest.nextToken()).isNull();
+        assertThat(java.util.List.of(page.locationAttributes().get(0).locationState().location(),
+                rest.locationAttributes().get(0).locationState().location())).containsExactlyInAnyOrder(first, second);
+        assertThat(gl.describeFleetLocationAttributes(r -> r.fleetId(fleet.fleetId())
+                .locations(second, "custom-not-on-fleet", first)).locationAttributes())
+                .extracting(a -> a.locationState().location()).containsExactly(second, first);
+        assertAwsError(() -> gl.describeFleetLocationAttributes(r -> r.fleetId("fleet-missing")),
+                "NotFoundException", "fleet-missing");
+    }
+
+    @Test
     void deleteFleet_thenItIsGone_andItsTokensAreRefused() {
         String location = location();
         FleetAttributes fleet = fleet(location);

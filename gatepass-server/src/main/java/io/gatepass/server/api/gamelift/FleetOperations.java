@@ -12,6 +12,8 @@ import io.gatepass.server.api.gamelift.GameLiftShapes.CreateFleetInput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.CreateFleetLocationsInput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.CreateFleetOutput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.DeleteFleetLocationsInput;
+import io.gatepass.server.api.gamelift.GameLiftShapes.DescribeFleetLocationAttributesInput;
+import io.gatepass.server.api.gamelift.GameLiftShapes.DescribeFleetLocationAttributesOutput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.DescribeFleetAttributesInput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.DescribeFleetAttributesOutput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.FleetAttributes;
@@ -19,6 +21,7 @@ import io.gatepass.server.api.gamelift.GameLiftShapes.FleetIdInput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.FleetLocationsOutput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.ListFleetsInput;
 import io.gatepass.server.api.gamelift.GameLiftShapes.ListFleetsOutput;
+import io.gatepass.server.api.gamelift.GameLiftShapes.LocationAttributes;
 import io.gatepass.server.api.gamelift.GameLiftShapes.LocationConfiguration;
 import io.gatepass.server.api.gamelift.GameLiftShapes.LocationState;
 import io.gatepass.server.gamelift.RuntimeConfigurations;
@@ -36,7 +39,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * CreateFleet, DescribeFleetAttributes, ListFleets, DeleteFleet, CreateFleetLocations, DeleteFleetLocations.
+ * CreateFleet, DescribeFleetAttributes, ListFleets, DeleteFleet, CreateFleetLocations, DeleteFleetLocations,
+ * DescribeFleetLocationAttributes.
  * Gatepass hosts Anywhere fleets only: they live in the account's custom locations and are ACTIVE at once.
  */
 final class FleetOperations {
@@ -218,6 +222,39 @@ final class FleetOperations {
         store.fleets().removeLocations(fleet.fleetId(), List.copyOf(removing));
         return new FleetLocationsOutput(fleet.fleetId(), fleet.fleetArn(),
                 removing.stream().map(l -> new LocationState(l, "DELETING")).toList());
+    }
+
+    /**
+     * The fleet's custom locations and their status: the requested ones in the order asked (those the fleet does not
+     * have left out), else all of them by name; pages resume after the last location handed out.
+     */
+    DescribeFleetLocationAttributesOutput describeFleetLocationAttributes(DescribeFleetLocationAttributesInput input,
+                                                                          CallContext context) {
+        int limit = support.positiveLimit(input.limit(), LIST_LIMIT);
+        String after = support.after(input.nextToken());
+        if (input.locations() != null) {
+            if (input.locations().isEmpty() || input.locations().size() > MAX_LOCATIONS) {
+                throw support.validation.fail("Value at 'locations' failed to satisfy constraint: Member must have "
+                        + "length between 1 and " + MAX_LOCATIONS);
+            }
+            for (String location : input.locations()) {
+                support.validation.requiredString("Locations", location, 1, 64, GameLiftSupport.LOCATION);
+            }
+        }
+        Fleet fleet = find(context, input.fleetId());
+        List<FleetLocation> all = store.fleets().locations(fleet.fleetId()).stream()
+                .sorted(java.util.Comparator.comparing(FleetLocation::location)).toList();
+        List<FleetLocation> wanted = input.locations() == null ? all : input.locations().stream().distinct()
+                .flatMap(name -> all.stream().filter(l -> l.location().equals(name))).toList();
+        int start = 0;
+        if (after != null) {
+            start = wanted.stream().map(FleetLocation::location).toList().indexOf(after) + 1;
+        }
+        List<FleetLocation> rest = wanted.subList(start, Math.min(wanted.size(), start + limit + 1));
+        Paging.Page<FleetLocation> page = Paging.of(rest, limit, FleetLocation::location);
+        return new DescribeFleetLocationAttributesOutput(fleet.fleetId(), fleet.fleetArn(), page.items().stream()
+                .map(l -> new LocationAttributes(new LocationState(l.location(), l.status()), List.of(), null))
+                .toList(), page.nextToken());
     }
 
     /** The fleet named by a FleetId member (id or ARN) in the caller's account, authorized for the operation. */

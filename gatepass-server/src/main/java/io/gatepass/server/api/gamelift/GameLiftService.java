@@ -65,6 +65,9 @@ public final class GameLiftService {
                 .add(g, "DeleteFleet", FleetIdInput.class, fleets::deleteFleet)
                 .add(g, "CreateFleetLocations", CreateFleetLocationsInput.class, fleets::createFleetLocations)
                 .add(g, "DeleteFleetLocations", DeleteFleetLocationsInput.class, fleets::deleteFleetLocations)
+                .add(g, "DescribeFleetLocationAttributes",
+                        GameLiftShapes.DescribeFleetLocationAttributesInput.class,
+                        fleets::describeFleetLocationAttributes)
                 .add(g, "UpdateRuntimeConfiguration",
                         RuntimeConfigurationOperations.UpdateRuntimeConfigurationInput.class,
                         runtime::updateRuntimeConfiguration)

@@ -85,6 +85,18 @@ public final class GameLiftShapes {
     public record FleetLocationsOutput(String fleetId, String fleetArn, List<LocationState> locationStates) {
     }
 
+    public record DescribeFleetLocationAttributesInput(String fleetId, List<String> locations, Integer limit,
+                                                       String nextToken) {
+    }
+
+    public record LocationAttributes(LocationState locationState, List<String> stoppedActions, String updateStatus) {
+    }
+
+    public record DescribeFleetLocationAttributesOutput(String fleetId, String fleetArn,
+                                                        List<LocationAttributes> locationAttributes,
+                                                        String nextToken) {
+    }
+
     // Computes
     public record RegisterComputeInput(String fleetId, String computeName, String certificatePath, String dnsName,
                                        String ipAddress, String location) {
