@@ -6,11 +6,11 @@ import { env, go, loaded, screenshot, signIn, withConsole } from './browser.mjs'
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-/** The repositories of a domain as the AWS CLI lists them (the keys travel in the child's environment only). */
-function cliRepositories(domain) {
+/** An AWS CLI codeartifact call's JSON answer (the keys travel in the child's environment only). */
+function cli(...args) {
   const work = env('AWS_WORK_DIR');
   const out = execFileSync(env('AWS_CLI'), ['--endpoint-url', env('SERVER_URL'), '--region', env('CONSOLE_REGION'),
-    '--output', 'json', 'codeartifact', 'list-repositories-in-domain', '--domain', domain], {
+    '--output', 'json', 'codeartifact', ...args], {
     env: {
       PATH: process.env.PATH, HOME: work,
       AWS_ACCESS_KEY_ID: env('CONSOLE_ACCESS_KEY_ID'), AWS_SECRET_ACCESS_KEY: env('CONSOLE_SECRET_ACCESS_KEY'),
@@ -18,8 +18,15 @@ function cliRepositories(domain) {
     },
     encoding: 'utf8',
   });
-  return JSON.parse(out).repositories.map((r) => r.name).sort();
+  return JSON.parse(out);
 }
+
+/** The repositories of a domain as the AWS CLI lists them. */
+const cliRepositories = (domain) =>
+  cli('list-repositories-in-domain', '--domain', domain).repositories.map((r) => r.name).sort();
+
+/** The domains as the AWS CLI lists them. */
+const cliDomains = () => cli('list-domains').domains.map((d) => d.name).sort();
 
 const texts = (page, selector) => page.$$eval(selector, (cells) => cells.map((c) => c.textContent.trim()));
 const text = async (page, selector) => (await page.textContent(selector)).trim();
@@ -34,12 +41,19 @@ async function lightAndDark(page, name) {
 await withConsole(async (page, seen) => {
   // every API call the pages make that the server refused: operation (path and query) and status
   seen.refusedCalls = [];
-  page.on('response', async (response) => {
+  page.on('response', (response) => {
     if (response.status() >= 400) {
       const url = new URL(response.url());
-      const call = `${response.request().method()} ${url.pathname}${url.search} ${response.status()}`;
-      seen.refusedCalls.push(response.status() === 403 ? `${call} ${await response.text().catch(() => '')}` : call);
+      const index = seen.refusedCalls.push(`${response.request().method()} ${url.pathname}${url.search} `
+        + `${response.status()}`) - 1;
+      if (response.status() === 403) {
+        response.text().then((body) => { seen.refusedCalls[index] += ` ${body}`; }, () => {});
+      }
     }
+  });
+  seen.errorSources = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.errorSources.push(`${message.text()} @ ${JSON.stringify(message.location())}`);
   });
   await signIn(page);
 
@@ -94,6 +108,7 @@ await withConsole(async (page, seen) => {
   await loaded(page);
   seen.createdDomainRoute = await page.evaluate(() => location.hash);
   seen.createdDomainOwner = await text(page, '#domain-owner');
+  seen.cliDomainsAfterCreate = cliDomains();
 
   // two repositories through the page; both in the table, and both for the AWS CLI
   for (const [name, description] of [['ui-repo', 'made in the browser'], ['ui-gone', '']]) {
@@ -136,7 +151,22 @@ await withConsole(async (page, seen) => {
   seen.cliAfterDelete = cliRepositories('ui-domain');
   seen.errorHiddenAfterDelete = await page.isHidden('#error');
 
+  // with its last repository deleted, the domain can go: back on the domains page, gone for the CLI
+  await go(page, 'domains/ui-domain/repositories/ui-repo');
+  await page.click('#delete-repository');
+  await page.click('#confirm-yes');
+  await page.waitForFunction(() => location.hash === '#/domains/ui-domain'
+    && document.getElementById('domain-page') !== null);
+  await loaded(page);
+  await page.click('#delete-domain');
+  await page.click('#confirm-yes');
+  await page.waitForFunction(() => location.hash === '#/domains'
+    && document.getElementById('domains-page') !== null);
+  await loaded(page);
+  seen.domainsAfterDomainDelete = await texts(page, '#domains-table tbody td:first-child');
+  seen.cliDomainsAfterDelete = cliDomains();
+
   // a page for something that does not exist shows the API's error in place of the page
-  await go(page, 'domains/ui-domain/repositories/no-such-repo');
+  await go(page, 'domains/team/repositories/no-such-repo');
   seen.missingRepositoryError = await text(page, '#page-error');
 });
