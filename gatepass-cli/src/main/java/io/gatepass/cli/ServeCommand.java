@@ -149,6 +149,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "repeat for several, or NAME=URL,NAME=URL")
     java.util.List<String> externalConnections;
 
+    @Option(names = "--upstream-timeout", paramLabel = "DURATION",
+            description = "How long a fetch from a public registry may take; then metadata is served from what the "
+                    + "repository holds, or 504 (default 30s)")
+    String upstreamTimeout;
+
+    @Option(names = "--upstream-connect-timeout", paramLabel = "DURATION",
+            description = "How long connecting to a public registry may take (default 5s)")
+    String upstreamConnectTimeout;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (keys as the long options)")
     Path config;
 
@@ -177,6 +186,9 @@ final class ServeCommand implements Callable<Integer> {
                 audit(settings),
                 limits(settings))
                 .withExternalConnections(externalConnections(settings.get(Setting.EXTERNAL_CONNECTIONS)))
+                .withUpstreamTimeouts(new io.gatepass.server.config.UpstreamTimeouts(
+                        settings.getDuration(Setting.UPSTREAM_CONNECT_TIMEOUT),
+                        settings.getDuration(Setting.UPSTREAM_TIMEOUT)))
                 .withTokenKeys(new TokenKeySettings(TokenKeySettings.parseRotation(
                         settings.get(Setting.TOKEN_KEY_ROTATION), text -> settings.getDuration(Setting.TOKEN_KEY_ROTATION)),
                         TokenKeySettings.DEFAULT_RELOAD_PERIOD));
@@ -269,6 +281,8 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.MAX_QUERY_BYTES, maxQueryBytes);
         put(flags, Setting.MAX_NESTING_DEPTH, maxNestingDepth);
         put(flags, Setting.MAX_LIST_LENGTH, maxListLength);
+        put(flags, Setting.UPSTREAM_TIMEOUT, upstreamTimeout);
+        put(flags, Setting.UPSTREAM_CONNECT_TIMEOUT, upstreamConnectTimeout);
         return flags;
     }
 

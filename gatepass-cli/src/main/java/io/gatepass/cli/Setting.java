@@ -39,6 +39,9 @@ enum Setting implements SettingKey {
     MAX_NESTING_DEPTH("--max-nesting-depth", "GATEPASS_MAX_NESTING_DEPTH", "max-nesting-depth", "32"),
     MAX_LIST_LENGTH("--max-list-length", "GATEPASS_MAX_LIST_LENGTH", "max-list-length", "1000"),
     EXTERNAL_CONNECTIONS("--external-connection", "GATEPASS_EXTERNAL_CONNECTIONS", "external-connections", null),
+    UPSTREAM_TIMEOUT("--upstream-timeout", "GATEPASS_UPSTREAM_TIMEOUT", "upstream-timeout", "30s"),
+    UPSTREAM_CONNECT_TIMEOUT("--upstream-connect-timeout", "GATEPASS_UPSTREAM_CONNECT_TIMEOUT",
+            "upstream-connect-timeout", "5s"),
     TOKEN_KEY_ROTATION("--token-key-rotation", "GATEPASS_TOKEN_KEY_ROTATION", "token-key-rotation", "30d");
 
     final String flag;

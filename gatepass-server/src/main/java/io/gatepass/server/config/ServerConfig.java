@@ -33,13 +33,15 @@ import java.time.Duration;
  * @param externalConnections where external connections fetch from instead of the public registries: connection
  *                           name ({@code public:npmjs}) → base URL (a mirror; a local registry in tests); none if null
  * @param tokenKeys          token signing key rotation ({@link TokenKeySettings#DEFAULTS} if null)
+ * @param upstreamTimeouts   how long a fetch from a public registry may take ({@link UpstreamTimeouts#DEFAULTS} if
+ *                           null)
  */
 public record ServerConfig(int port, String bind, Path dataDir, String store, String region, String logFormat,
                            int maxBodyBytes, String masterKey, Bootstrap bootstrap, Duration computeTokenTtl,
                            String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
                            ThrottlingSettings throttling, AuditSettings audit,
                            Limits limits, java.util.Map<String, String> externalConnections,
-                           TokenKeySettings tokenKeys) {
+                           TokenKeySettings tokenKeys, UpstreamTimeouts upstreamTimeouts) {
 
     /**
      * A configuration whose external connections fetch from the public registries, with the default token key
@@ -51,14 +53,14 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                         ThrottlingSettings throttling, AuditSettings audit, Limits limits) {
         this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
                 publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, null,
-                TokenKeySettings.DEFAULTS);
+                TokenKeySettings.DEFAULTS, null);
     }
 
     /** This configuration with external connections fetching from other URLs (name → base URL). */
     public ServerConfig withExternalConnections(java.util.Map<String, String> urls) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, urls,
-                tokenKeys);
+                tokenKeys, upstreamTimeouts);
     }
 
     public static final int DEFAULT_PORT = 9700;
@@ -99,45 +101,55 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public ServerConfig withThrottling(ThrottlingSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit, limits,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, upstreamTimeouts);
     }
 
     /** This configuration with other audit log settings. */
     public ServerConfig withAudit(AuditSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings, limits,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, upstreamTimeouts);
     }
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(Limits other) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, other,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, upstreamTimeouts);
     }
 
     /** This configuration with another package upload limit. */
     public ServerConfig withMaxAssetBytes(long bytes) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit, limits,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, upstreamTimeouts);
     }
 
     /** This configuration with another public URL (the base of repository endpoints). */
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
-                externalConnections, tokenKeys);
+                externalConnections, tokenKeys, upstreamTimeouts);
     }
 
     /** This configuration with other token key rotation settings. */
     public ServerConfig withTokenKeys(TokenKeySettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
-                externalConnections, settings);
+                externalConnections, settings, upstreamTimeouts);
+    }
+
+    /** This configuration with other timeouts for fetches from public registries. */
+    public ServerConfig withUpstreamTimeouts(UpstreamTimeouts timeouts) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
+                externalConnections, tokenKeys, timeouts);
     }
 
     public ServerConfig {
+        if (upstreamTimeouts == null) {
+            upstreamTimeouts = UpstreamTimeouts.DEFAULTS;
+        }
         if (tokenKeys == null) {
             tokenKeys = TokenKeySettings.DEFAULTS;
         }
