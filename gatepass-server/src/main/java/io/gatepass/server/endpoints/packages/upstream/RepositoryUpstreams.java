@@ -67,22 +67,30 @@ public final class RepositoryUpstreams {
     /**
      * Where to look for the package after the repository itself, in order; empty when the repository has no
      * upstreams and no external connection, or the package's origin controls block upstream versions here.
+     *
+     * @throws MissingUpstream when the way there passes a deleted repository (until UpdateRepository drops it)
      */
     public List<UpstreamSource> searchOrder(String namespaceOrNull, String name) {
         List<UpstreamSource> order = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        visit(repository, namespaceOrNull, name, seen, order, true);
+        visit(repository, null, namespaceOrNull, name, seen, order, true);
         return order;
     }
 
-    private void visit(String current, String namespace, String name, Set<String> seen, List<UpstreamSource> order,
-                       boolean self) {
+    /**
+     * @throws MissingUpstream when a repository on the way lists an upstream that was deleted
+     */
+    private void visit(String current, String downstream, String namespace, String name, Set<String> seen,
+                       List<UpstreamSource> order, boolean self) {
         if (seen.size() >= Upstreams.MAX_SEARCHED || !seen.add(current)) {
             return;
         }
         Repository found = upstreams.store.repositories().find(owner, domain, current).orElse(null);
         if (found == null) {
-            return;
+            if (self) {
+                return; // the repository asked was deleted meanwhile: its reads answer 404 themselves
+            }
+            throw new MissingUpstream(current, downstream, repository);
         }
         if (!self) {
             order.add(new UpstreamSource.Repository(current));
@@ -93,7 +101,7 @@ public final class RepositoryUpstreams {
             return;
         }
         for (String upstream : found.upstreams()) {
-            visit(upstream, namespace, name, seen, order, false);
+            visit(upstream, current, namespace, name, seen, order, false);
         }
         String connection = found.externalConnection();
         if (connection != null && ExternalConnection.named(connection).map(c -> c.format().equals(format))
