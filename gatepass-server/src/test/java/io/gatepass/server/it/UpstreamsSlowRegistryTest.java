@@ -246,6 +246,42 @@ class UpstreamsSlowRegistryTest {
         assertThat(registry.hits("/held-pad")).as("one fetch for all who waited").isEqualTo(1);
     }
 
+    @Test
+    void moreRequestsHeldAtTheRegistryThanTheApisHaveWorkers_holdUpNeitherTheApisNorOtherPackages()
+            throws Exception {
+        int many = 40; // more than the 32 worker threads the APIs run on
+        registry.npmPackage("crowd-quick", npm("crowd-quick", "1.0.0"));
+        String token = token(patient);
+        String npm = endpoint(patient, PackageFormat.NPM);
+        java.util.List<FakePublicRegistry.Stall> stalls = new java.util.ArrayList<>();
+        java.util.List<CompletableFuture<HttpResponse<String>>> held = new java.util.ArrayList<>();
+        for (int i = 0; i < many; i++) {
+            stalls.add(registry.stall("/crowd-" + i));
+            held.add(http.sendAsync(request(npm + "crowd-" + i, token), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (FakePublicRegistry.Stall stall : stalls) {
+            stall.awaitArrival(); // every one of them is being held, each by a request waiting in Gatepass
+        }
+
+        int repositories;
+        try (CodeartifactClient admin = patient.codeArtifact(TestServer.admin())) {
+            repositories = admin.listRepositoriesInDomain(r -> r.domain(DOMAIN)).repositories().size();
+        }
+        HttpResponse<String> otherPackage = get(patient, npm + "crowd-quick", token);
+        boolean stillHeld = held.stream().noneMatch(CompletableFuture::isDone);
+        for (int i = 0; i < many; i++) {
+            registry.unstall("/crowd-" + i);
+        }
+
+        assertThat(repositories).isEqualTo(4);
+        assertThat(otherPackage.statusCode()).as(otherPackage.body()).isEqualTo(200);
+        assertThat(stillHeld).isTrue();
+        for (CompletableFuture<HttpResponse<String>> future : held) {
+            assertThat(future.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode())
+                    .as("not on the registry either, once it answers").isEqualTo(404);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ setup
 
     private Map<String, byte[]> npm(String name, String version) throws Exception {
