@@ -57,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
                 audit(settings),
                 limits(settings))
                 .withExternalConnections(externalConnections(settings.get(Setting.EXTERNAL_CONNECTIONS)))
+                .withUpstreamTimeouts(upstreamTimeouts(settings))
                 .withTokenKeys(new TokenKeySettings(TokenKeySettings.parseRotation(
                         settings.get(Setting.TOKEN_KEY_ROTATION), text -> settings.getDuration(Setting.TOKEN_KEY_ROTATION)),
                         TokenKeySettings.DEFAULT_RELOAD_PERIOD))
@@ -92,6 +93,12 @@ final class ServeCommand implements Callable<Integer> {
                 + " (store " + server.store().kind() + ", region " + config.region() + ")"
                 + "; console at " + server.endpoint() + io.gatepass.server.endpoints.console.ConsoleRoute.PATH);
         out.flush();
+    }
+
+    /** {@code --upstream-connect-timeout} and {@code --upstream-timeout}: durations longer than zero. */
+    static io.gatepass.server.config.UpstreamTimeouts upstreamTimeouts(SettingsResolver<Setting> settings) {
+        return new io.gatepass.server.config.UpstreamTimeouts(settings.getDuration(Setting.UPSTREAM_CONNECT_TIMEOUT),
+                settings.getDuration(Setting.UPSTREAM_TIMEOUT));
     }
 
     /** {@code NAME=URL,NAME=URL} → name → URL. */

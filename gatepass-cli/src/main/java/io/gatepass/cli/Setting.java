@@ -69,6 +69,11 @@ public enum Setting implements SettingKey {
             "Fetch an external connection from URL instead of its public registry, e.g. "
                     + "public:npmjs=https://npm-mirror.example (a mirror; a local registry for air-gapped sites); "
                     + "repeat for several, or NAME=URL,NAME=URL"),
+    UPSTREAM_TIMEOUT("--upstream-timeout", "DURATION", "30s",
+            "How long a fetch from a public registry may take; then metadata is served from what the "
+                    + "repository holds, or 504 (default 30s)"),
+    UPSTREAM_CONNECT_TIMEOUT("--upstream-connect-timeout", "DURATION", "5s",
+            "How long connecting to a public registry may take (default 5s)"),
     TOKEN_KEY_ROTATION("--token-key-rotation", "DURATION|off", "30d",
             "How often one node adds a new token signing key, e.g. 30d, 12h (default 30d; off for never)"),
     CONFIG(Form.CONFIG_FILE, "--config", "FILE", null, "YAML file with settings (keys as the long options)"),

@@ -318,7 +318,9 @@ public final class GatepassServer implements AutoCloseable {
                     blobs,
                     publicUrl::get, config.region(), clock, throttle, cacheTtl,
                     // upstream repositories and external connections (endpoints/packages/upstream)
-                    Upstreams.of(uncached, blobs, new ExternalConnections(config.externalConnections()), clock,
+                    new Upstreams(uncached, blobs, new ExternalConnections(config.externalConnections()),
+                            new io.gatepass.server.endpoints.packages.upstream.RemoteRegistry(
+                                    config.upstreamTimeouts().connect(), config.upstreamTimeouts().request()), clock,
                             config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
                             packageChanges, ids));
             // a change to what they checked (a deleted domain, a policy), here or on another node: check again

@@ -33,6 +33,8 @@ import java.time.Duration;
  * @param externalConnections where external connections fetch from instead of the public registries: connection
  *                           name ({@code public:npmjs}) → base URL (a mirror; a local registry in tests); none if null
  * @param tokenKeys          token signing key rotation ({@link TokenKeySettings#DEFAULTS} if null)
+ * @param upstreamTimeouts   how long a fetch from a public registry may take ({@link UpstreamTimeouts#DEFAULTS} if
+ *                           null)
  * @param nodeHost           the host part of this node's name in the store's records, stable across restarts
  *                           ({@code gatepass serve} gives {@code HOSTNAME}); {@value #DEFAULT_NODE_HOST} if null
  */
@@ -41,7 +43,8 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                            String publicUrl, String advertisedHost, Tls tls, long maxAssetBytes,
                            ThrottlingSettings throttling, AuditSettings audit,
                            Limits limits, java.util.Map<String, String> externalConnections,
-                           TokenKeySettings tokenKeys, String nodeHost) {
+                           TokenKeySettings tokenKeys, String nodeHost,
+                           UpstreamTimeouts upstreamTimeouts) {
 
     /**
      * A configuration whose external connections fetch from the public registries, with the default token key
@@ -53,21 +56,21 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
                         ThrottlingSettings throttling, AuditSettings audit, Limits limits) {
         this(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap, computeTokenTtl,
                 publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, null,
-                TokenKeySettings.DEFAULTS, null);
+                TokenKeySettings.DEFAULTS, null, null);
     }
 
     /** This configuration with external connections fetching from other URLs (name → base URL). */
     public ServerConfig withExternalConnections(java.util.Map<String, String> urls) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits, urls,
-                tokenKeys, nodeHost);
+                tokenKeys, nodeHost, upstreamTimeouts);
     }
 
     /** This configuration with the host part of the node's name (see {@code nodeHost}). */
     public ServerConfig withNodeHost(String host) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
-                externalConnections, tokenKeys, host);
+                externalConnections, tokenKeys, host, upstreamTimeouts);
     }
 
     public static final String DEFAULT_NODE_HOST = "node";
@@ -109,45 +112,55 @@ public record ServerConfig(int port, String bind, Path dataDir, String store, St
     public ServerConfig withThrottling(ThrottlingSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, settings, audit, limits,
-                externalConnections, tokenKeys, nodeHost);
+                externalConnections, tokenKeys, nodeHost, upstreamTimeouts);
     }
 
     /** This configuration with other audit log settings. */
     public ServerConfig withAudit(AuditSettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, settings, limits,
-                externalConnections, tokenKeys, nodeHost);
+                externalConnections, tokenKeys, nodeHost, upstreamTimeouts);
     }
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(Limits other) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, other,
-                externalConnections, tokenKeys, nodeHost);
+                externalConnections, tokenKeys, nodeHost, upstreamTimeouts);
     }
 
     /** This configuration with another package upload limit. */
     public ServerConfig withMaxAssetBytes(long bytes) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, bytes, throttling, audit, limits,
-                externalConnections, tokenKeys, nodeHost);
+                externalConnections, tokenKeys, nodeHost, upstreamTimeouts);
     }
 
     /** This configuration with another public URL (the base of repository endpoints). */
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, url, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
-                externalConnections, tokenKeys, nodeHost);
+                externalConnections, tokenKeys, nodeHost, upstreamTimeouts);
     }
 
     /** This configuration with other token key rotation settings. */
     public ServerConfig withTokenKeys(TokenKeySettings settings) {
         return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
                 computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
-                externalConnections, settings, nodeHost);
+                externalConnections, settings, nodeHost, upstreamTimeouts);
+    }
+
+    /** This configuration with other timeouts for fetches from public registries. */
+    public ServerConfig withUpstreamTimeouts(UpstreamTimeouts timeouts) {
+        return new ServerConfig(port, bind, dataDir, store, region, logFormat, maxBodyBytes, masterKey, bootstrap,
+                computeTokenTtl, publicUrl, advertisedHost, tls, maxAssetBytes, throttling, audit, limits,
+                externalConnections, tokenKeys, nodeHost, timeouts);
     }
 
     public ServerConfig {
+        if (upstreamTimeouts == null) {
+            upstreamTimeouts = UpstreamTimeouts.DEFAULTS;
+        }
         if (nodeHost == null || nodeHost.isBlank()) {
             nodeHost = DEFAULT_NODE_HOST;
         }

@@ -34,6 +34,12 @@ import java.util.Optional;
  */
 public final class PackageFrontDoor {
     private static final Logger LOG = LoggerFactory.getLogger(PackageFrontDoor.class);
+    /**
+     * Threads that run the package formats, apart from the API's workers: a format may wait on a public registry
+     * (at most {@code --upstream-timeout}), and however many requests wait so, the APIs and the other workers' work go
+     * on.
+     */
+    public static final int FORMAT_WORKERS = 64;
 
     private final Vertx vertx;
     private final PackageEndpoint endpoint;
@@ -41,6 +47,7 @@ public final class PackageFrontDoor {
     private final Path uploads;
     private final long maxAssetBytes;
     private final PackageAudit audit;
+    private final io.vertx.core.WorkerExecutor formats;
 
     /**
      * @param uploads       where uploads are spooled (created if missing, emptied at start; files are deleted after
@@ -61,6 +68,7 @@ public final class PackageFrontDoor {
         this.blobs = blobs;
         this.uploads = uploads;
         this.maxAssetBytes = maxAssetBytes;
+        this.formats = vertx.createSharedWorkerExecutor("gatepass-package-formats", FORMAT_WORKERS);
         try {
             Files.createDirectories(uploads);
             try (var leftovers = Files.list(uploads)) { // uploads a crash interrupted: never part of any version
@@ -158,7 +166,7 @@ public final class PackageFrontDoor {
 
     private void run(HttpServerRequest request, PackageEndpoint.Admitted admitted, String method, String query,
                      Map<String, List<String>> headers, Optional<PackageRequest.Upload> body) {
-        vertx.executeBlocking(() -> {
+        formats.executeBlocking(() -> {
             try {
                 return endpoint.handle(admitted, method, query, headers, body);
             } finally {

@@ -29,6 +29,45 @@ public final class FakePublicRegistry implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Document> documents = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
+
+    /**
+     * A path whose requests are held, unanswered, until {@link #release()}: a registry that is slow to answer.
+     * {@link #awaitArrival()} returns once a request for it has arrived (and is being held).
+     */
+    public static final class Stall {
+        private final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        private final AtomicInteger held = new AtomicInteger();
+
+        /** Waits (at most a minute, then fails) until a request for the path is being held. */
+        public void awaitArrival() throws InterruptedException {
+            if (!arrived.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("no request for the stalled path arrived within a minute");
+            }
+        }
+
+        /** How many requests for the path have been held so far. */
+        public int held() {
+            return held.get();
+        }
+
+        /** Lets the held requests (and every later one) be answered. */
+        public void release() {
+            released.countDown();
+        }
+
+        private void hold() {
+            held.incrementAndGet();
+            arrived.countDown();
+            try {
+                // bounded so that a test that forgets to release cannot hang the registry's threads for ever
+                released.await(120, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     private FakePublicRegistry(HttpServer server) {
         this.server = server;
@@ -41,6 +80,10 @@ public final class FakePublicRegistry implements AutoCloseable {
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getRawPath();
                 registry.hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                Stall stall = registry.stalls.get(path);
+                if (stall != null) {
+                    stall.hold();
+                }
                 Document document = registry.documents.get(path);
                 try (exchange) {
                     if (document == null) {
@@ -56,7 +99,7 @@ public final class FakePublicRegistry implements AutoCloseable {
                     }
                 }
             });
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.start();
             return registry;
         } catch (IOException e) {
@@ -71,6 +114,21 @@ public final class FakePublicRegistry implements AutoCloseable {
 
     public void put(String path, String contentType, byte[] body) {
         documents.put(path, new Document(contentType, body));
+    }
+
+    /** Holds every request for {@code path} (exactly, raw) until the returned stall is released. */
+    public Stall stall(String path) {
+        Stall stall = new Stall();
+        stalls.put(path, stall);
+        return stall;
+    }
+
+    /** Answers {@code path} at once again (releasing what is held). */
+    public void unstall(String path) {
+        Stall stall = stalls.remove(path);
+        if (stall != null) {
+            stall.release();
+        }
     }
 
     /** How many requests asked for {@code path}. */
@@ -168,6 +226,7 @@ public final class FakePublicRegistry implements AutoCloseable {
     /** Stops serving: the registry is gone (connections are refused). */
     @Override
     public void close() {
+        stalls.values().forEach(Stall::release);
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

@@ -79,7 +79,10 @@ final class RepositoryOperations {
         String description = input.description() == null ? current.description() : description(input.description());
         Domain domain = store.domains().find(current.domainOwner(), current.domainName()).orElseThrow(() ->
                 missingRepository(current.name(), current.domainName()));
-        List<String> upstreams = input.upstreams() == null ? current.upstreams()
+        // without upstreams: the same ones, less those deleted since (CodeArtifact leaves a deleted upstream listed
+        // until UpdateRepository is called)
+        List<String> upstreams = input.upstreams() == null ? current.upstreams().stream()
+                .filter(name -> store.repositories().find(domain.owner(), domain.name(), name).isPresent()).toList()
                 : upstreams(domain, input.upstreams(), current.name(), context);
         Repository updated = store.repositories().update(current.domainOwner(), current.domainName(), current.name(),
                 description, upstreams).orElseThrow(() -> missingRepository(current.name(), current.domainName()));

@@ -241,6 +241,8 @@ public final class PackageEndpoint {
                     admitted.access()));
         } catch (PackageException e) {
             return e.response();
+        } catch (io.gatepass.server.endpoints.packages.upstream.MissingUpstream e) {
+            return format.error(io.gatepass.server.endpoints.packages.upstream.MissingUpstream.STATUS, e.getMessage());
         } catch (io.gatepass.store.StoreUnavailableException e) {
             LOG.warn("{} request {} {} failed: {}", format.format(), method, admitted.path().rest(), e.getMessage());
             return unavailable(format);

@@ -20,7 +20,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,26 +38,30 @@ final class MavenUpstreams {
     }
 
     /**
-     * The artifact-level versions of every source, after those stored here.
+     * The artifact-level versions along the search order, each from the nearest repository that has it, as
+     * CodeArtifact resolves a version (the repository asked, then its upstreams in order): a version this repository
+     * (or a nearer upstream) holds in any status decides whether it is listed, so a version Unlisted here is not
+     * offered again because an upstream or the public repository still lists it.
      *
      * @param stored the versions of a repository's package, by its key
      */
     static List<StoredVersion> versions(RepositoryUpstreams upstreams, List<UpstreamSource> sources,
                                         String groupId, String artifactId, List<StoredVersion> here,
                                         Function<PackageKey, List<StoredVersion>> stored) {
-        List<StoredVersion> all = new ArrayList<>(here);
+        Map<String, StoredVersion> nearest = new LinkedHashMap<>();
+        here.forEach(v -> nearest.putIfAbsent(v.version(), v));
         boolean anywhere = here.stream().anyMatch(StoredVersion::listed);
         UpstreamUnavailable failure = null;
         for (UpstreamSource source : sources) {
             if (source instanceof UpstreamSource.Repository repository) {
                 List<StoredVersion> there = stored.apply(upstreams.key(repository.name(), groupId, artifactId));
                 anywhere |= there.stream().anyMatch(StoredVersion::listed);
-                all.addAll(there);
+                there.forEach(v -> nearest.putIfAbsent(v.version(), v));
             } else if (source instanceof UpstreamSource.External external) {
                 try {
                     List<String> listed = publicVersions(upstreams, external, groupId, artifactId);
                     anywhere |= !listed.isEmpty();
-                    listed.forEach(v -> all.add(new StoredVersion(v, true, Instant.EPOCH)));
+                    listed.forEach(v -> nearest.putIfAbsent(v, new StoredVersion(v, true, Instant.EPOCH)));
                 } catch (UpstreamUnavailable e) {
                     failure = e;
                 }
@@ -64,7 +70,7 @@ final class MavenUpstreams {
         if (!anywhere && failure != null) {
             throw PackageException.text(failure.status(), failure.getMessage());
         }
-        return all;
+        return new ArrayList<>(nearest.values());
     }
 
     /**

@@ -130,7 +130,17 @@ public final class RemoteRegistry {
 
     private UpstreamUnavailable slow(URI url) {
         return new UpstreamUnavailable(504, "The public registry at " + url.getScheme() + "://" + url.getAuthority()
-                + " did not answer within " + timeout.toSeconds() + " s.");
+                + " did not answer within " + readable(timeout) + " (serve --upstream-timeout).");
+    }
+
+    /** {@code 30 s}, {@code 1.5 s} or {@code 250 ms}. */
+    static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000)
+                : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString()) + " s";
     }
 
     private static boolean missing(int status) {

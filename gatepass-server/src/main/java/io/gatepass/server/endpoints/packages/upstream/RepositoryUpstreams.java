@@ -67,6 +67,8 @@ public final class RepositoryUpstreams {
     /**
      * Where to look for the package after the repository itself, in order; empty when the repository has no
      * upstreams and no external connection, or the package's origin controls block upstream versions here.
+     *
+     * @throws MissingUpstream when the way there passes a deleted repository (until UpdateRepository drops it)
      */
     public List<UpstreamSource> searchOrder(String namespaceOrNull, String name) {
         List<UpstreamSource> order = new ArrayList<>();
@@ -75,7 +77,10 @@ public final class RepositoryUpstreams {
         return order;
     }
 
-    /** @param through the repository whose upstream list names {@code current}; null for the repository itself */
+    /**
+     * @param through the repository whose upstream list names {@code current}; null for the repository itself
+     * @throws MissingUpstream when a repository on the way lists an upstream that was deleted
+     */
     private void visit(String current, String through, String namespace, String name, Set<String> seen,
                        List<UpstreamSource> order) {
         if (seen.size() >= Upstreams.MAX_SEARCHED || !seen.add(current)) {
@@ -83,7 +88,10 @@ public final class RepositoryUpstreams {
         }
         Repository found = upstreams.store.repositories().find(owner, domain, current).orElse(null);
         if (found == null) {
-            return;
+            if (through == null) {
+                return; // the repository asked was deleted meanwhile: its reads answer 404 themselves
+            }
+            throw new MissingUpstream(current, through, repository);
         }
         if (through != null) {
             order.add(new UpstreamSource.Repository(current, through));

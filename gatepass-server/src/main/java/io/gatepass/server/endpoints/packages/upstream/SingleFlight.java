@@ -57,7 +57,7 @@ public final class SingleFlight<K, V> {
             return running.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new UpstreamUnavailable(504, "The upstream fetch of this package is still running after "
-                    + wait.toSeconds() + " s; try again.");
+                    + RemoteRegistry.readable(wait) + "; try again.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamUnavailable(504, "Interrupted while waiting for the upstream fetch.");

@@ -1,0 +1,169 @@
+package io.gatepass.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatepass.server.testing.TestServer;
+import io.gatepass.server.testing.ToolRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
+import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.codeartifact.model.UpstreamRepositoryInfo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * DeleteRepository of a repository that another one has as upstream, as CodeArtifact does it: the delete succeeds;
+ * the downstream keeps the link (DescribeRepository still lists it) and keeps the versions it already retained, but
+ * a package request that resolves through the deleted repository fails, saying so, until UpdateRepository sets the
+ * upstreams again. Driven by the Java SDK v2 and the AWS CLI v2 ({@code /usr/bin/aws}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeleteUpstreamRepositoryTest {
+    private static final Path AWS = Path.of("/usr/bin/aws");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DOMAIN = "team";
+
+    private TestServer server;
+    private CodeartifactClient admin;
+    private Path work;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start(@TempDir Path work) {
+        Assumptions.assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws is not installed: skipping");
+        this.work = work;
+        server = TestServer.start(null, work.resolve("data"));
+        admin = server.codeArtifact(TestServer.admin());
+        admin.createDomain(r -> r.domain(DOMAIN));
+        admin.createRepository(r -> r.domain(DOMAIN).repository("libs"));
+        admin.createRepository(r -> r.domain(DOMAIN).repository("extra"));
+        admin.createRepository(r -> r.domain(DOMAIN).repository("app").upstreams(u -> u.repositoryName("libs"),
+                u -> u.repositoryName("extra")));
+    }
+
+    @AfterAll
+    void stop() {
+        if (admin != null) {
+            admin.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void deletingAnUpstream_succeeds_andReadsThroughItFailUntilUpdateRepository() throws Exception {
+        String token = admin.getAuthorizationToken(r -> r.domain(DOMAIN)).authorizationToken();
+        publish("libs", "kept-lib", "1.0.0", token);
+        publish("libs", "other-lib", "1.0.0", token);
+        assertThat(get("app", "kept-lib/-/kept-lib-1.0.0.tgz", token).statusCode()).isEqualTo(200); // retained
+
+        JsonNode deleted = aws(0, "delete-repository", "--domain", DOMAIN, "--repository", "libs");
+
+        assertThat(deleted.path("repository").path("name").asText()).isEqualTo("libs");
+        assertThat(admin.describeRepository(r -> r.domain(DOMAIN).repository("app")).repository().upstreams())
+                .as("the link stays until UpdateRepository").extracting(UpstreamRepositoryInfo::repositoryName)
+                .containsExactly("libs", "extra");
+        HttpResponse<String> packument = get("app", "kept-lib", token);
+        assertThat(packument.statusCode()).as(packument.body()).isEqualTo(409);
+        assertThat(packument.body()).startsWith("{\"error\":\"").contains("no longer exists: libs")
+                .contains("UpdateRepository");
+        assertThat(get("app", "kept-lib/-/kept-lib-1.0.0.tgz", token).statusCode())
+                .as("a version retained before stays downloadable").isEqualTo(200);
+        HttpResponse<String> maven = get("app", PackageFormat.MAVEN, "org/example/lib/maven-metadata.xml", token);
+        assertThat(maven.statusCode()).isEqualTo(409);
+        assertThat(maven.body()).contains("no longer exists: libs");
+
+        // naming the deleted repository again is refused; the AWS CLI prints the error as for AWS
+        ToolRun refused = run("update-repository", "--domain", DOMAIN, "--repository", "app", "--upstreams",
+                "repositoryName=libs");
+        assertThat(refused.exitCode()).isEqualTo(254);
+        assertThat(refused.stderr()).contains("An error occurred (ResourceNotFoundException) when calling the "
+                + "UpdateRepository operation").contains("libs");
+        assertThatThrownBy(() -> admin.updateRepository(r -> r.domain(DOMAIN).repository("app")
+                .upstreams(u -> u.repositoryName("libs")))).isInstanceOf(ResourceNotFoundException.class);
+
+        // UpdateRepository without upstreams keeps the others and drops the deleted one
+        JsonNode updated = aws(0, "update-repository", "--domain", DOMAIN, "--repository", "app");
+
+        assertThat(updated.path("repository").path("upstreams").toString()).isEqualTo(
+                "[{\"repositoryName\":\"extra\"}]");
+        HttpResponse<String> again = get("app", "kept-lib", token);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).contains("\"1.0.0\"");
+        assertThat(get("app", "other-lib", token).statusCode()).as("libs' packages are gone with it")
+                .isEqualTo(404);
+    }
+
+    private void publish(String repository, String name, String version, String token) throws Exception {
+        byte[] tarball = (name + version).getBytes();
+        String integrity = "sha512-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512")
+                .digest(tarball));
+        String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(tarball));
+        String body = "{\"name\":\"" + name + "\",\"dist-tags\":{\"latest\":\"" + version + "\"},\"versions\":{\""
+                + version + "\":{\"name\":\"" + name + "\",\"version\":\"" + version + "\",\"dist\":{\"shasum\":\""
+                + sha1 + "\",\"integrity\":\"" + integrity + "\"}}},\"_attachments\":{\"" + name + "-" + version
+                + ".tgz\":{\"data\":\"" + Base64.getEncoder().encodeToString(tarball) + "\",\"length\":"
+                + tarball.length + "}}}";
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(endpoint(repository, PackageFormat.NPM)
+                        + name)).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+    }
+
+    private String endpoint(String repository, PackageFormat format) {
+        return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format(format))
+                .repositoryEndpoint();
+    }
+
+    private HttpResponse<String> get(String repository, String path, String token) throws Exception {
+        return get(repository, PackageFormat.NPM, path, token);
+    }
+
+    private HttpResponse<String> get(String repository, PackageFormat format, String path, String token)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(endpoint(repository, format) + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode aws(int expectedExit, String... arguments) throws Exception {
+        ToolRun run = run(arguments);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(expectedExit);
+        return JSON.readTree(run.stdout());
+    }
+
+    private ToolRun run(String... arguments) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", TestServer.admin().accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", TestServer.admin().secretAccessKey());
+        env.put("AWS_DEFAULT_REGION", TestServer.REGION);
+        env.put("AWS_CONFIG_FILE", work.resolve("aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("aws-credentials").toString());
+        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url",
+                server.endpoint().toString(), "--output", "json", "codeartifact"));
+        command.addAll(List.of(arguments));
+        return ToolRun.run(work, env, 120, command);
+    }
+}
