@@ -31,25 +31,14 @@ public final class ComputeAuthTokens extends TokenKind<Registration> {
     private static final int MINTED_ENTRIES = 65_536;
 
     private final ComputeRegistrations registrations;
-    private final Duration ttl;
 
     /**
      * @param registrations the live registrations, consulted on verify
      * @param ttl           how long a fresh token is valid; the key ring's longest token lifetime
      */
     public ComputeAuthTokens(ComputeRegistrations registrations, Duration ttl) {
+        super(KEY_PURPOSE, ttl, MINTED_ENTRIES, 0); // an HMAC costs less than remembering that it was good
         this.registrations = Objects.requireNonNull(registrations, "registrations");
-        this.ttl = Objects.requireNonNull(ttl, "ttl");
-    }
-
-    @Override
-    public String keyPurpose() {
-        return KEY_PURPOSE;
-    }
-
-    @Override
-    public Duration maxLifetime() {
-        return ttl;
     }
 
     /**
@@ -60,7 +49,7 @@ public final class ComputeAuthTokens extends TokenKind<Registration> {
      * @param currentExpiryOrNull the expiry last issued for this registration, or null if none
      */
     public Instant expiryFor(Instant now, Instant currentExpiryOrNull) {
-        return expiryFor(now.truncatedTo(ChronoUnit.SECONDS), currentExpiryOrNull, ttl);
+        return expiryFor(now.truncatedTo(ChronoUnit.SECONDS), currentExpiryOrNull, maxLifetime());
     }
 
     /**
@@ -90,7 +79,7 @@ public final class ComputeAuthTokens extends TokenKind<Registration> {
      * {@link Verification.Reason#MALFORMED}.
      */
     public TokenKind<Registration> presentedAs(String fleetId, String computeName) {
-        return new PresentedAs(this, fleetId, computeName);
+        return new PresentedAs(fleetId, computeName);
     }
 
     /**
@@ -108,7 +97,7 @@ public final class ComputeAuthTokens extends TokenKind<Registration> {
     @Override
     Presented<Registration> read(String token) {
         ComputeTokenFormat.Fields fields = ComputeTokenFormat.parse(token);
-        return fields == null ? null : new Read(token, fields, () -> registrations.find(fields.registrationId())
+        return fields == null ? null : presented(token, fields, () -> registrations.find(fields.registrationId())
                 .filter(r -> r.registrationId().equals(fields.registrationId())));
     }
 
@@ -117,76 +106,31 @@ public final class ComputeAuthTokens extends TokenKind<Registration> {
         return true; // read looked it up
     }
 
-    @Override
-    int mintedEntries() {
-        return MINTED_ENTRIES;
-    }
-
-    @Override
-    int verifiedEntries() {
-        return 0; // an HMAC costs less than remembering it
-    }
-
-    /** A token as read: its fields, and where its registration comes from. */
-    private record Read(String token, ComputeTokenFormat.Fields fields,
-                        Supplier<Optional<Registration>> registration)
-            implements Presented<Registration> {
-        @Override
-        public String keyId() {
-            return fields.keyId();
-        }
-
-        @Override
-        public long expiry() {
-            return fields.expiry();
-        }
-
-        @Override
-        public Optional<Registration> subject() {
-            return registration.get();
-        }
-
-        @Override
-        public boolean isSignedBy(MacKey key, Registration registration) {
+    private static Presented<Registration> presented(String token, ComputeTokenFormat.Fields fields,
+                                                     Supplier<Optional<Registration>> registration) {
+        return new Presented<>(fields.keyId(), fields.expiry(), registration, (key, r) -> {
             try {
-                return ComputeTokenFormat.isGenuine(token, fields, key, registration.fleetId(),
-                        registration.computeName());
+                return ComputeTokenFormat.isGenuine(token, fields, key, r.fleetId(), r.computeName());
             } catch (IllegalArgumentException e) { // a fleet id or compute name no token could name
                 return false;
             }
-        }
-
-        @Override
-        public boolean worthRemembering() {
-            return false;
-        }
+        }, false);
     }
 
     /** {@link #presentedAs}: the claimed fleet and compute are the subject; the registration is looked up last. */
-    static final class PresentedAs extends TokenKind<Registration> {
-        private final ComputeAuthTokens kind;
+    final class PresentedAs extends TokenKind<Registration> {
         private final String fleetId;
         private final String computeName;
 
-        private PresentedAs(ComputeAuthTokens kind, String fleetId, String computeName) {
-            this.kind = kind;
+        private PresentedAs(String fleetId, String computeName) {
+            super(KEY_PURPOSE, ComputeAuthTokens.this.maxLifetime(), 0, 0);
             this.fleetId = fleetId;
             this.computeName = computeName;
         }
 
         @Override
-        public String keyPurpose() {
-            return kind.keyPurpose();
-        }
-
-        @Override
-        public Duration maxLifetime() {
-            return kind.maxLifetime();
-        }
-
-        @Override
         String mint(MacKey key, Registration registration, long expiry) {
-            return kind.mint(key, registration, expiry);
+            return ComputeAuthTokens.this.mint(key, registration, expiry);
         }
 
         @Override
@@ -197,22 +141,12 @@ public final class ComputeAuthTokens extends TokenKind<Registration> {
             }
             Optional<Registration> claimed = Optional.of(new Registration(fleetId, computeName,
                     fields.registrationId()));
-            return new Read(token, fields, () -> claimed);
+            return presented(token, fields, () -> claimed);
         }
 
         @Override
         boolean isLive(Registration claimed) {
-            return kind.registrations.find(claimed.registrationId()).filter(claimed::equals).isPresent();
-        }
-
-        @Override
-        int mintedEntries() {
-            return kind.mintedEntries();
-        }
-
-        @Override
-        int verifiedEntries() {
-            return 0;
+            return registrations.find(claimed.registrationId()).filter(claimed::equals).isPresent();
         }
     }
 }

@@ -45,17 +45,8 @@ public final class RepositoryTokens extends TokenKind<RepositoryTokenSubject> {
 
     /** @param domains the live domains, consulted on verify for otherwise valid tokens */
     public RepositoryTokens(RepositoryDomains domains) {
+        super(KEY_PURPOSE, MAX_LIFETIME, MINTED_ENTRIES, VERIFIED_ENTRIES);
         this.domains = Objects.requireNonNull(domains, "domains");
-    }
-
-    @Override
-    public String keyPurpose() {
-        return KEY_PURPOSE;
-    }
-
-    @Override
-    public Duration maxLifetime() {
-        return MAX_LIFETIME;
     }
 
     /**
@@ -68,10 +59,12 @@ public final class RepositoryTokens extends TokenKind<RepositoryTokenSubject> {
         return RepositoryTokenFormat.mint(key, subject, expiry);
     }
 
+    /** A format 2 token's Ed25519 signature is worth remembering as checked; a format 1 token's HMAC is not. */
     @Override
     Presented<RepositoryTokenSubject> read(String token) {
         RepositoryTokenFormat.Fields fields = RepositoryTokenFormat.parse(token);
-        return fields == null ? null : new Read(fields);
+        return fields == null ? null : new Presented<>(fields.keyId(), fields.expiry(),
+                () -> Optional.of(fields.subject()), (key, subject) -> isSigned(key, fields), !fields.legacy());
     }
 
     /** Whether the domain still exists with the creation time the token was minted with. */
@@ -81,47 +74,13 @@ public final class RepositoryTokens extends TokenKind<RepositoryTokenSubject> {
         return created.isPresent() && created.get().truncatedTo(ChronoUnit.MILLIS).equals(subject.domainCreatedAt());
     }
 
-    @Override
-    int mintedEntries() {
-        return MINTED_ENTRIES;
-    }
-
-    @Override
-    int verifiedEntries() {
-        return VERIFIED_ENTRIES;
-    }
-
-    /** A token as read: the subject is in the token itself. */
-    private record Read(RepositoryTokenFormat.Fields fields) implements Presented<RepositoryTokenSubject> {
-        @Override
-        public String keyId() {
-            return fields.keyId();
+    private static boolean isSigned(MacKey key, RepositoryTokenFormat.Fields fields) {
+        if (!fields.legacy()) {
+            return RepositoryTokenFormat.isSigned(key, fields);
         }
-
-        @Override
-        public long expiry() {
-            return fields.expiry();
-        }
-
-        @Override
-        public Optional<RepositoryTokenSubject> subject() {
-            return Optional.of(fields.subject());
-        }
-
-        @Override
-        public boolean isSignedBy(MacKey key, RepositoryTokenSubject subject) {
-            if (!fields.legacy()) {
-                return RepositoryTokenFormat.isSigned(key, fields);
-            }
-            String expected = RepositoryTokenFormat.mac(key, fields.signed());
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    fields.mac().getBytes(StandardCharsets.US_ASCII));
-        }
-
-        @Override
-        public boolean worthRemembering() {
-            return !fields.legacy(); // an Ed25519 signature
-        }
+        String expected = RepositoryTokenFormat.mac(key, fields.signed());
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                fields.mac().getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

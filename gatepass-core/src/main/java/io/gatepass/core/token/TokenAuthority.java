@@ -106,11 +106,11 @@ public final class TokenAuthority<S, K extends TokenKind<S>> implements TokenVer
         if (key.isEmpty()) {
             return new Refused<>(Reason.UNKNOWN_KEY);
         }
-        Optional<S> subject = presented.subject();
+        Optional<S> subject = presented.subject().get();
         if (subject.isEmpty()) {
             return new Refused<>(Reason.REVOKED);
         }
-        if (!presented.isSignedBy(key.get(), subject.get())) {
+        if (!presented.signedBy().test(key.get(), subject.get())) {
             return new Refused<>(Reason.BAD_SIGNATURE);
         }
         Instant expiry = Instant.ofEpochSecond(presented.expiry());

@@ -1,7 +1,10 @@
 package io.gatepass.core.token;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 /**
  * What is particular to one kind of token: its key ring's purpose and longest token lifetime, its text format and
@@ -13,12 +16,39 @@ import java.util.Optional;
  * @param <S> what a token of this kind is issued for
  */
 public abstract sealed class TokenKind<S> permits ComputeAuthTokens, ComputeAuthTokens.PresentedAs, RepositoryTokens {
+    private final String keyPurpose;
+    private final Duration maxLifetime;
+    private final int mintedEntries;
+    private final int verifiedEntries;
+
+    /**
+     * @param mintedEntries   how many minted tokens {@link TokenAuthority#mint} remembers
+     * @param verifiedEntries how many verified tokens {@link TokenAuthority#verify} remembers; 0 for none
+     */
+    TokenKind(String keyPurpose, Duration maxLifetime, int mintedEntries, int verifiedEntries) {
+        this.keyPurpose = Objects.requireNonNull(keyPurpose, "keyPurpose");
+        this.maxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime");
+        this.mintedEntries = mintedEntries;
+        this.verifiedEntries = verifiedEntries;
+    }
 
     /** The {@link KeyRingStore} purpose of the keys that sign tokens of this kind. */
-    public abstract String keyPurpose();
+    public final String keyPurpose() {
+        return keyPurpose;
+    }
 
     /** The longest lifetime of a token of this kind: how long a key verifies after it stopped signing. */
-    public abstract Duration maxLifetime();
+    public final Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    final int mintedEntries() {
+        return mintedEntries;
+    }
+
+    final int verifiedEntries() {
+        return verifiedEntries;
+    }
 
     /** The token for this subject and expiry (epoch seconds), signed with this key; deterministic. */
     abstract String mint(MacKey key, S subject, long expiry);
@@ -29,26 +59,16 @@ public abstract sealed class TokenKind<S> permits ComputeAuthTokens, ComputeAuth
     /** Whether the subject a genuine, unexpired token names still exists as the token names it. */
     abstract boolean isLive(S subject);
 
-    /** How many minted tokens {@link TokenAuthority#mint} remembers. */
-    abstract int mintedEntries();
-
-    /** How many verified tokens {@link TokenAuthority#verify} remembers; 0 for none. */
-    abstract int verifiedEntries();
-
-    /** One presented token, read but not yet checked. */
-    interface Presented<S> {
-        String keyId();
-
-        /** Epoch seconds. */
-        long expiry();
-
-        /** What the token names, or empty if that is gone (refused as {@link Verification.Reason#REVOKED}). */
-        Optional<S> subject();
-
-        /** Whether the token is exactly what this key signs for this subject. */
-        boolean isSignedBy(MacKey key, S subject);
-
-        /** Whether checking the signature cost enough to remember that it was good. */
-        boolean worthRemembering();
+    /**
+     * One presented token, read but not yet checked.
+     *
+     * @param expiry           epoch seconds
+     * @param subject          what the token names, or empty if that is gone (refused as
+     *                         {@link Verification.Reason#REVOKED})
+     * @param signedBy         whether the token is exactly what a key signs for a subject
+     * @param worthRemembering whether checking the signature costs enough to remember that it was good
+     */
+    record Presented<S>(String keyId, long expiry, Supplier<Optional<S>> subject, BiPredicate<MacKey, S> signedBy,
+                        boolean worthRemembering) {
     }
 }
