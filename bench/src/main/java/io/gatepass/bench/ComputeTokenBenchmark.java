@@ -1,6 +1,7 @@
 package io.gatepass.bench;
 
 import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.KeyRing;
 import io.gatepass.core.token.Verification;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 public class ComputeTokenBenchmark {
     private static final int COUNT = 1024;
 
-    private ComputeAuthTokens tokens;
+    private TokenAuthority<Registration, ComputeAuthTokens> tokens;
     private Registration[] registrations;
     private String[] minted;
     private Instant expiry;
@@ -52,7 +53,9 @@ public class ComputeTokenBenchmark {
             registrations[i] = new Registration("fleet-" + uuid(random), "compute-" + i, uuid(random));
             byId.put(registrations[i].registrationId(), registrations[i]);
         }
-        tokens = new ComputeAuthTokens(() -> ring, id -> Optional.ofNullable(byId.get(id)), Clock.systemUTC());
+        ComputeAuthTokens kind = new ComputeAuthTokens(id -> Optional.ofNullable(byId.get(id)),
+                ComputeAuthTokens.DEFAULT_TTL);
+        tokens = new TokenAuthority<>(kind, () -> ring, Clock.systemUTC());
         expiry = ComputeAuthTokens.expiryFor(now, null, ComputeAuthTokens.DEFAULT_TTL);
         minted = new String[COUNT];
         for (int i = 0; i < COUNT; i++) {
@@ -67,9 +70,9 @@ public class ComputeTokenBenchmark {
     }
 
     @Benchmark
-    public Verification verify() {
+    public Verification<Registration> verify() {
         next = (next + 1) & (COUNT - 1);
-        Verification verification = tokens.verify(minted[next]);
+        Verification<Registration> verification = tokens.verify(minted[next]);
         if (!verification.isValid()) {
             throw new IllegalStateException("benchmark token refused: " + verification);
         }

@@ -1,9 +1,10 @@
 package io.gatepass.bench;
 
-import io.gatepass.core.token.AuthorizationVerification;
+import io.gatepass.core.token.Verification;
 import io.gatepass.core.token.KeyRing;
 import io.gatepass.core.token.RepositoryTokenSubject;
 import io.gatepass.core.token.RepositoryTokens;
+import io.gatepass.core.token.TokenAuthority;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 public class RepositoryTokenBenchmark {
     private static final int COUNT = 1024;
 
-    private RepositoryTokens tokens;
+    private TokenAuthority<RepositoryTokenSubject, RepositoryTokens> tokens;
     private RepositoryTokenSubject[] subjects;
     private String[] minted;
     private Instant expiry;
@@ -61,8 +62,8 @@ public class RepositoryTokenBenchmark {
             subjects[i] = new RepositoryTokenSubject("111122223333", domain, created, arn, account);
             domains.put("111122223333/" + domain, created);
         }
-        tokens = new RepositoryTokens(() -> ring, (owner, name) -> Optional.ofNullable(domains.get(owner + "/" + name)),
-                Clock.systemUTC());
+        RepositoryTokens kind = new RepositoryTokens((owner, name) -> Optional.ofNullable(domains.get(owner + "/" + name)));
+        tokens = new TokenAuthority<>(kind, () -> ring, Clock.systemUTC());
         expiry = RepositoryTokens.expiry(now, null, null);
         minted = new String[COUNT];
         for (int i = 0; i < COUNT; i++) {
@@ -85,9 +86,9 @@ public class RepositoryTokenBenchmark {
     }
 
     @Benchmark
-    public AuthorizationVerification verify() {
+    public Verification<RepositoryTokenSubject> verify() {
         next = (next + 1) & (COUNT - 1);
-        AuthorizationVerification verification = tokens.verify(minted[next]);
+        Verification<RepositoryTokenSubject> verification = tokens.verify(minted[next]);
         if (!verification.isValid()) {
             throw new IllegalStateException("benchmark token refused: " + verification);
         }

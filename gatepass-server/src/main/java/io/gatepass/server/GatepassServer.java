@@ -1,10 +1,15 @@
 package io.gatepass.server;
 
+import io.gatepass.core.codeartifact.Domain;
 import io.gatepass.core.codeartifact.PackageChanges;
 import io.gatepass.core.crypto.MasterKey;
 import io.gatepass.core.crypto.SecretCipher;
 import io.gatepass.core.id.IdGenerator;
-import io.gatepass.core.token.RepositoryTokenVerifier;
+import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
+import io.gatepass.core.token.RepositoryTokenSubject;
+import io.gatepass.core.token.RepositoryTokens;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.core.token.TokenVerifier;
 import io.gatepass.server.api.OperationTable;
 import io.gatepass.server.audit.ApiAudit;
@@ -15,10 +20,9 @@ import io.gatepass.server.audit.PackageAudit;
 import io.gatepass.server.audit.SdkAudit;
 import io.gatepass.server.api.gamelift.GameLiftService;
 import io.gatepass.server.api.codeartifact.CodeArtifactService;
-import io.gatepass.server.tokens.ComputeTokenAuthority;
 import io.gatepass.server.tokens.Jwks;
 import io.gatepass.server.tokens.KeyRingMaintenance;
-import io.gatepass.server.tokens.RepositoryTokenAuthority;
+import io.gatepass.server.tokens.ReloadingKeyRing;
 import io.gatepass.server.tokens.StoredKeyRing;
 import io.gatepass.server.api.iam.IamErrors;
 import io.gatepass.server.api.iam.IamService;
@@ -118,8 +122,8 @@ public final class GatepassServer implements AutoCloseable {
     private final Store store;
     private final ServerConfig config;
     private final AdminBootstrap.Outcome bootstrap;
-    private final TokenVerifier computeTokenVerifier;
-    private final RepositoryTokenVerifier repositoryTokenVerifier;
+    private final TokenAuthority<Registration, ComputeAuthTokens> computeTokenVerifier;
+    private final TokenVerifier<RepositoryTokenSubject> repositoryTokenVerifier;
     private ServerProcessRegistry serverProcesses;
     private ComputeAgents computeAgents;
     private GameSessionEvents gameSessionEvents;
@@ -131,8 +135,9 @@ public final class GatepassServer implements AutoCloseable {
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
-                           AdminBootstrap.Outcome bootstrap, TokenVerifier computeTokenVerifier,
-                           RepositoryTokenVerifier repositoryTokenVerifier) {
+                           AdminBootstrap.Outcome bootstrap,
+                           TokenAuthority<Registration, ComputeAuthTokens> computeTokenVerifier,
+                           TokenVerifier<RepositoryTokenSubject> repositoryTokenVerifier) {
         this.vertx = vertx;
         this.http = http;
         this.https = https;
@@ -226,10 +231,18 @@ public final class GatepassServer implements AutoCloseable {
             StsService.register(operations, store, issuer, authorizer);
             IamService.register(operations, store, ids, issuer, authorizer, policies);
             StoredKeyRing keyRings = new StoredKeyRing(store.tokenKeys(), cipher);
-            ComputeTokenAuthority computeTokens = new ComputeTokenAuthority(keyRings, store.computes(),
-                    config.computeTokenTtl(), clock);
-            RepositoryTokenAuthority repositoryTokens = new RepositoryTokenAuthority(keyRings, uncached.domains(),
-                    clock); // its verifier serves the package endpoints
+            ComputeAuthTokens computeKind = new ComputeAuthTokens(id -> store.computes().findByRegistrationId(id)
+                    .map(c -> new Registration(c.fleetId(), c.computeName(), c.registrationId())),
+                    config.computeTokenTtl());
+            ReloadingKeyRing computeRing = new ReloadingKeyRing(keyRings, computeKind, clock);
+            TokenAuthority<Registration, ComputeAuthTokens> computeTokens =
+                    new TokenAuthority<>(computeKind, computeRing, clock);
+            // its verifier serves the package endpoints; domains are looked up uncached
+            RepositoryTokens repositoryKind = new RepositoryTokens((owner, name) -> uncached.domains()
+                    .find(owner, name).map(Domain::createdTime));
+            ReloadingKeyRing repositoryRing = new ReloadingKeyRing(keyRings, repositoryKind, clock);
+            TokenAuthority<RepositoryTokenSubject, RepositoryTokens> repositoryTokens =
+                    new TokenAuthority<>(repositoryKind, repositoryRing, clock);
             AtomicReference<String> websocketBase = new AtomicReference<>();
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl() == null ? null
                     : config.publicUrl().replaceAll("/+$", ""));
@@ -284,7 +297,7 @@ public final class GatepassServer implements AutoCloseable {
             Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
             // The GameLift server SDK websocket (endpoints/sdk).
             // one handshake for both websockets: the compute auth token and the refusals
-            SdkHandshake computeHandshake = new SdkHandshake(computeTokens.verifier(), store,
+            SdkHandshake computeHandshake = new SdkHandshake(computeTokens, store,
                     new SdkQuerySignature(config.region(), clock), credentialResolver, authorizer);
             SdkWebSocketRoute sdkWebSocket = new SdkWebSocketRoute(vertx, computeHandshake,
                     serverProcesses,
@@ -313,7 +326,7 @@ public final class GatepassServer implements AutoCloseable {
                     new Authorizer(uncached.policies(), policies), uncached, clock, cacheTtl);
             PackageEndpoint packageEndpoint = new PackageEndpoint(
                     PackageFormats.standard(new FormatContext(clock, config.maxAssetBytes(), packageChanges, ids)),
-                    repositoryTokens.verifier(),
+                    repositoryTokens,
                     repositoryPermissions, uncached,
                     blobs,
                     publicUrl::get, config.region(), clock, throttle, cacheTtl,
@@ -338,7 +351,7 @@ public final class GatepassServer implements AutoCloseable {
             ApiUploads apiUploads = new ApiUploads(vertx, pipeline, restRoutes,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());
             HttpFrontDoor frontDoor = new HttpFrontDoor(vertx, pipeline,
-                    new OpsEndpoints(store, metrics, version(), new Jwks(repositoryTokens.keyRing(), clock)),
+                    new OpsEndpoints(store, metrics, version(), new Jwks(repositoryRing, clock)),
                     config.maxBodyBytes(),
                     List.of(sdkWebSocket, agentWebSocket), packageDoor, apiUploads, config.limits(),
                     new ConnectionGuard(vertx, config.limits()),
@@ -373,7 +386,7 @@ public final class GatepassServer implements AutoCloseable {
                     blobCollector.sweep(clock.instant()), false));
             // reload the rings, report the newest key this node has loaded, and rotate, activate and purge keys
             KeyRingMaintenance keyRingMaintenance = new KeyRingMaintenance(
-                    List.of(computeTokens.keyRing(), repositoryTokens.keyRing()), store.tokenKeys(),
+                    List.of(computeRing, repositoryRing), store.tokenKeys(),
                     nodeId(config) + "/" + ids.requestId().substring(0, 8), config.tokenKeys().rotationOrNull(),
                     config.tokenKeys().reloadPeriod(), clock);
             keyRingMaintenance.tick();
@@ -393,7 +406,7 @@ public final class GatepassServer implements AutoCloseable {
                 return null;
             }, false));
             GatepassServer server = new GatepassServer(vertx, http, https, certificate, store, config, bootstrap,
-                    computeTokens.verifier(), repositoryTokens.verifier());
+                    computeTokens, repositoryTokens);
             websocketBase.set(https != null
                     ? "wss://" + Hosts.inUrl(advertisedHost) + ":" + https.actualPort()
                     : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
@@ -478,8 +491,11 @@ public final class GatepassServer implements AutoCloseable {
         return bootstrap;
     }
 
-    /** Answers which fleet and compute a compute auth token belongs to, or why it is refused. */
-    public TokenVerifier computeTokenVerifier() {
+    /**
+     * Answers which fleet and compute a compute auth token belongs to, or why it is refused (also as presented for a
+     * claimed fleet and compute: {@link ComputeAuthTokens#presentedAs}).
+     */
+    public TokenAuthority<Registration, ComputeAuthTokens> computeTokenVerifier() {
         return computeTokenVerifier;
     }
 
@@ -489,7 +505,7 @@ public final class GatepassServer implements AutoCloseable {
     }
 
     /** Answers who holds a CodeArtifact authorization token and for which domain, or why it is refused. */
-    public RepositoryTokenVerifier repositoryTokenVerifier() {
+    public TokenVerifier<RepositoryTokenSubject> repositoryTokenVerifier() {
         return repositoryTokenVerifier;
     }
 

@@ -3,6 +3,7 @@ package io.gatepass.cli.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.cli.testing.CliTestServer;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.Verification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +103,7 @@ class AgentProcessesTest {
             Verification verification = server.server().computeTokenVerifier()
                     .verify(env.get("GAMELIFT_SDK_AUTH_TOKEN"));
             assertThat(verification).isInstanceOf(Verification.Valid.class);
-            assertThat(((Verification.Valid) verification).registration().computeName()).isEqualTo("rack-env");
+            assertThat(((Verification.Valid<Registration>) verification).subject().computeName()).isEqualTo("rack-env");
         }
         assertThat(environments.get(0).get("GAMELIFT_SDK_PROCESS_ID"))
                 .isNotEqualTo(environments.get(1).get("GAMELIFT_SDK_PROCESS_ID"));

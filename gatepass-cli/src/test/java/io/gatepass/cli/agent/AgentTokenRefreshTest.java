@@ -2,6 +2,7 @@ package io.gatepass.cli.agent;
 
 import io.gatepass.cli.testing.CliTestServer;
 import io.gatepass.core.testing.ManualClock;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.Verification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +111,6 @@ class AgentTokenRefreshTest {
         Verification verification = server.server().computeTokenVerifier().verify(tokenFileContent);
         assertThat(verification).isInstanceOf(Verification.Valid.class);
         assertThat(((Verification.Valid) verification).expiry()).isEqualTo(token.expiry());
-        assertThat(((Verification.Valid) verification).registration().fleetId()).isEqualTo(fleetId);
+        assertThat(((Verification.Valid<Registration>) verification).subject().fleetId()).isEqualTo(fleetId);
     }
 }

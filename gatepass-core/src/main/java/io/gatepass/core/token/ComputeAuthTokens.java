@@ -1,28 +1,25 @@
 package io.gatepass.core.token;
 
 import io.gatepass.core.token.ComputeRegistrations.Registration;
-import io.gatepass.core.token.Verification.Reason;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Mints and verifies GameLift compute auth tokens: 56 characters of {@code [0-9A-Za-z]} (the AWS model allows up to
- * 64 of {@code [A-Za-z0-9-]}) that carry a format version, the signing key's id, the expiry, the registration id, and
- * an HMAC-SHA256 (truncated to 128 bits) over those and the fleet id and compute name. Minting is deterministic: the
- * same registration, expiry and key give the same token.
+ * The {@link TokenKind} of GameLift compute auth tokens: 56 characters of {@code [0-9A-Za-z]} (the AWS model allows up
+ * to 64 of {@code [A-Za-z0-9-]}) that carry a format version, the signing key's id, the expiry, the registration id,
+ * and an HMAC-SHA256 (truncated to 128 bits) over those and the fleet id and compute name.
  *
  * <p>A token is accepted while its key is in the ring, its registration still exists with the fleet and compute it
- * was issued for, and its expiry is in the future. Tokens are never logged; use {@link TokenVerifier#fingerprint}.
+ * was issued for, and its expiry is in the future. The registration is looked up before the signature is checked
+ * (the signature binds the fleet and compute the registration had); {@link #presentedAs} checks the signature first,
+ * over the fleet and compute a caller claims. Mint and verify with a {@link TokenAuthority} of this kind.
  */
-public final class ComputeAuthTokens implements TokenVerifier {
+public final class ComputeAuthTokens extends TokenKind<Registration> {
     /** The {@link KeyRingStore} purpose of the keys that sign compute auth tokens. */
     public static final String KEY_PURPOSE = "gamelift-compute-auth-token";
     /** How long a token is valid unless configured otherwise. */
@@ -30,121 +27,29 @@ public final class ComputeAuthTokens implements TokenVerifier {
     /** A token with less than this left is replaced by a fresh one on the next request. */
     public static final Duration REISSUE_WHEN_LEFT = Duration.ofMinutes(15);
 
-    /** How many registrations' last tokens {@link #mint} remembers before it starts over. */
-    private static final int MAX_REMEMBERED = 65_536;
+    /** How many registrations' last tokens are remembered as minted. */
+    private static final int MINTED_ENTRIES = 65_536;
 
-    private final Supplier<KeyRing> keyRing;
     private final ComputeRegistrations registrations;
-    private final Clock clock;
-    /**
-     * The token minted last for each registration id, with what it was minted from: a compute asks again and again
-     * for the same token (the expiry stays until 15 minutes before it), and minting is deterministic, so the same
-     * inputs and key give this token without its HMAC and base-62 encodings.
-     */
-    private final Map<String, Minted> minted = new ConcurrentHashMap<>();
-
-    private record Minted(MacKey key, String fleetId, String computeName, long expiry, String token) {
-        boolean sameInputs(MacKey otherKey, Registration registration, long otherExpiry) {
-            return key == otherKey && expiry == otherExpiry && fleetId.equals(registration.fleetId())
-                    && computeName.equals(registration.computeName());
-        }
-    }
 
     /**
-     * @param keyRing       the current ring, re-read on every call so a refreshed ring takes effect at once
-     * @param registrations the live registrations, consulted by {@link #verify}
+     * @param registrations the live registrations, consulted on verify
+     * @param ttl           how long a fresh token is valid; the key ring's longest token lifetime
      */
-    public ComputeAuthTokens(Supplier<KeyRing> keyRing, ComputeRegistrations registrations, Clock clock) {
-        this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+    public ComputeAuthTokens(ComputeRegistrations registrations, Duration ttl) {
+        super(KEY_PURPOSE, ttl, MINTED_ENTRIES, 0); // an HMAC costs less than remembering that it was good
         this.registrations = Objects.requireNonNull(registrations, "registrations");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * The token for this registration and expiry, signed with the ring's current signing key. The expiry is kept to
-     * the whole second (truncated).
+     * The expiry to issue now for a GetComputeAuthToken request, by {@link #expiryFor(Instant, Instant, Duration)}
+     * with this kind's ttl and {@code now} to the whole second (as GameLift reports them: every node reads back
+     * exactly the expiry it minted from).
      *
-     * @throws IllegalArgumentException if the registration id is not a canonical UUID or the expiry is before 1970
-     *                                  or after the year 3769
+     * @param currentExpiryOrNull the expiry last issued for this registration, or null if none
      */
-    public String mint(Registration registration, Instant expiry) {
-        Objects.requireNonNull(registration, "registration");
-        Objects.requireNonNull(expiry, "expiry");
-        MacKey key = keyRing.get().signingKey(clock.instant());
-        long seconds = expiry.getEpochSecond();
-        Minted last = minted.get(registration.registrationId());
-        if (last != null && last.sameInputs(key, registration, seconds)) {
-            return last.token();
-        }
-        String token = ComputeTokenFormat.mint(key, registration.fleetId(), registration.computeName(),
-                registration.registrationId(), seconds);
-        if (minted.size() >= MAX_REMEMBERED) {
-            minted.clear();
-        }
-        minted.put(registration.registrationId(),
-                new Minted(key, registration.fleetId(), registration.computeName(), seconds, token));
-        return token;
-    }
-
-    @Override
-    public Verification verify(String token) {
-        ComputeTokenFormat.Fields fields = ComputeTokenFormat.parse(token);
-        if (fields == null) {
-            return new Verification.Refused(Reason.MALFORMED);
-        }
-        Instant now = clock.instant();
-        Optional<MacKey> key = keyRing.get().verifyingKey(fields.keyId(), now);
-        if (key.isEmpty()) {
-            return new Verification.Refused(Reason.UNKNOWN_KEY);
-        }
-        Optional<Registration> found = registrations.find(fields.registrationId())
-                .filter(r -> r.registrationId().equals(fields.registrationId()));
-        if (found.isEmpty()) {
-            return new Verification.Refused(Reason.REVOKED);
-        }
-        Registration registration = found.get();
-        if (!ComputeTokenFormat.isGenuine(token, fields, key.get(), registration.fleetId(),
-                registration.computeName())) {
-            return new Verification.Refused(Reason.BAD_SIGNATURE);
-        }
-        Instant expiry = Instant.ofEpochSecond(fields.expiry());
-        if (!now.isBefore(expiry)) {
-            return new Verification.Refused(Reason.EXPIRED);
-        }
-        return new Verification.Valid(registration, expiry);
-    }
-
-    @Override
-    public Verification verify(String token, String fleetId, String computeName) {
-        ComputeTokenFormat.Fields fields = ComputeTokenFormat.parse(token);
-        if (fields == null || fleetId == null || computeName == null) {
-            return new Verification.Refused(Reason.MALFORMED);
-        }
-        Instant now = clock.instant();
-        Optional<MacKey> key = keyRing.get().verifyingKey(fields.keyId(), now);
-        if (key.isEmpty()) {
-            return new Verification.Refused(Reason.UNKNOWN_KEY);
-        }
-        boolean genuine;
-        try {
-            genuine = ComputeTokenFormat.isGenuine(token, fields, key.get(), fleetId, computeName);
-        } catch (IllegalArgumentException e) { // a fleet id or compute name no token could name
-            genuine = false;
-        }
-        if (!genuine) {
-            return new Verification.Refused(Reason.BAD_SIGNATURE);
-        }
-        Instant expiry = Instant.ofEpochSecond(fields.expiry());
-        if (!now.isBefore(expiry)) {
-            return new Verification.Refused(Reason.EXPIRED);
-        }
-        Optional<Registration> found = registrations.find(fields.registrationId())
-                .filter(r -> r.registrationId().equals(fields.registrationId()) && r.fleetId().equals(fleetId)
-                        && r.computeName().equals(computeName));
-        if (found.isEmpty()) {
-            return new Verification.Refused(Reason.REVOKED);
-        }
-        return new Verification.Valid(found.get(), expiry);
+    public Instant expiryFor(Instant now, Instant currentExpiryOrNull) {
+        return expiryFor(now.truncatedTo(ChronoUnit.SECONDS), currentExpiryOrNull, maxLifetime());
     }
 
     /**
@@ -163,5 +68,85 @@ public final class ComputeAuthTokens implements TokenVerifier {
             return currentExpiryOrNull;
         }
         return now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * This kind as it reads a token presented for the compute {@code fleetId}/{@code computeName} claims to be, for
+     * {@link TokenAuthority#verify(String, TokenKind)}: the signature is checked first, over the claimed fleet and
+     * compute, so a token that is not that compute's is refused as {@link Verification.Reason#BAD_SIGNATURE} before
+     * anything is looked up (a refusal takes the same time whether or not the registration it names exists); then
+     * expiry, then whether the registration is still live with that fleet and compute. Null claims are
+     * {@link Verification.Reason#MALFORMED}.
+     */
+    public TokenKind<Registration> presentedAs(String fleetId, String computeName) {
+        return new PresentedAs(fleetId, computeName);
+    }
+
+    /**
+     * The token for a registration and expiry (epoch seconds).
+     *
+     * @throws IllegalArgumentException if the registration id is not a canonical UUID or the expiry is before 1970
+     *                                  or after the year 3769
+     */
+    @Override
+    String mint(MacKey key, Registration registration, long expiry) {
+        return ComputeTokenFormat.mint(key, registration.fleetId(), registration.computeName(),
+                registration.registrationId(), expiry);
+    }
+
+    @Override
+    Presented<Registration> read(String token) {
+        ComputeTokenFormat.Fields fields = ComputeTokenFormat.parse(token);
+        return fields == null ? null : presented(token, fields, () -> registrations.find(fields.registrationId())
+                .filter(r -> r.registrationId().equals(fields.registrationId())));
+    }
+
+    @Override
+    boolean isLive(Registration registration) {
+        return true; // read looked it up
+    }
+
+    private static Presented<Registration> presented(String token, ComputeTokenFormat.Fields fields,
+                                                     Supplier<Optional<Registration>> registration) {
+        return new Presented<>(fields.keyId(), fields.expiry(), registration, (key, r) -> {
+            try {
+                return ComputeTokenFormat.isGenuine(token, fields, key, r.fleetId(), r.computeName());
+            } catch (IllegalArgumentException e) { // a fleet id or compute name no token could name
+                return false;
+            }
+        }, false);
+    }
+
+    /** {@link #presentedAs}: the claimed fleet and compute are the subject; the registration is looked up last. */
+    final class PresentedAs extends TokenKind<Registration> {
+        private final String fleetId;
+        private final String computeName;
+
+        private PresentedAs(String fleetId, String computeName) {
+            super(KEY_PURPOSE, ComputeAuthTokens.this.maxLifetime(), 0, 0);
+            this.fleetId = fleetId;
+            this.computeName = computeName;
+        }
+
+        @Override
+        String mint(MacKey key, Registration registration, long expiry) {
+            return ComputeAuthTokens.this.mint(key, registration, expiry);
+        }
+
+        @Override
+        Presented<Registration> read(String token) {
+            ComputeTokenFormat.Fields fields = ComputeTokenFormat.parse(token);
+            if (fields == null || fleetId == null || computeName == null) {
+                return null;
+            }
+            Optional<Registration> claimed = Optional.of(new Registration(fleetId, computeName,
+                    fields.registrationId()));
+            return presented(token, fields, () -> claimed);
+        }
+
+        @Override
+        boolean isLive(Registration claimed) {
+            return registrations.find(claimed.registrationId()).filter(claimed::equals).isPresent();
+        }
     }
 }

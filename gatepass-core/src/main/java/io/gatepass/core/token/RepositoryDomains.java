@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The CodeArtifact domains that exist now; implemented by the server from the store. {@link RepositoryTokens#verify}
+ * The CodeArtifact domains that exist now; implemented by the server from the store. {@link RepositoryTokens#isLive}
  * asks it last, for tokens that are otherwise valid.
  */
 @FunctionalInterface

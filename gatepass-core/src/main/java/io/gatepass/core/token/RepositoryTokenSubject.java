@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param domainName      the domain's name, {@code [a-z][a-z0-9-]{0,48}[a-z0-9]}
  * @param domainCreatedAt when the domain (this incarnation of the name) was created; kept to the millisecond
  *                        (truncated). A domain deleted and created again under the same name has another creation
- *                        time, so tokens issued for the old one are refused ({@link AuthorizationVerification.Reason#DOMAIN_GONE})
+ *                        time, so tokens issued for the old one are refused ({@link Verification.Reason#REVOKED})
  * @param principalArn    the calling principal's ARN, e.g. {@code arn:aws:iam::111122223333:user/ci} or
  *                        {@code arn:aws:sts::111122223333:assumed-role/r/s}: 1 to 2,048 printable ASCII characters
  * @param accountId       the calling principal's 12-digit account

@@ -34,7 +34,7 @@ class ComputeAuthTokensPropertyTest {
     /** An older key that still verifies and a newer one that signs. */
     private final KeyRing ring = KeyRing.of(List.of(key(NOW.minus(Duration.ofHours(2))), key(NOW.minus(Duration.ofHours(1)))),
             ComputeAuthTokens.DEFAULT_TTL);
-    private final ComputeAuthTokens tokens = new ComputeAuthTokens(() -> ring, registrations, clock);
+    private final TokenAuthority<Registration, ComputeAuthTokens> tokens = new TokenAuthority<>(new ComputeAuthTokens(registrations, ComputeAuthTokens.DEFAULT_TTL), () -> ring, clock);
 
     @Test
     void mint_forRandomRegistrations_withinAwsPatternDeterministicAndVerifies() {

@@ -43,7 +43,7 @@ class ComputeAuthTokensTest {
     private final ManualClock clock = new ManualClock(NOW);
     private final MapRegistrations registrations = new MapRegistrations();
     private final KeyRing ring = KeyRing.of(List.of(new SigningKey("Key01", SECRET, NOW.minusSeconds(3600))), TTL);
-    private final ComputeAuthTokens tokens = new ComputeAuthTokens(() -> ring, registrations, clock);
+    private final TokenAuthority<Registration, ComputeAuthTokens> tokens = new TokenAuthority<>(new ComputeAuthTokens(registrations, ComputeAuthTokens.DEFAULT_TTL), () -> ring, clock);
     private final Registration computeA = registrations.register(new Registration(
             "fleet-1a2b3c4d-5e6f-4a0b-8c1d-2e3f4a5b6c7d", "my-compute", "0f8fad5b-d9cb-469f-a165-70867728950e"));
 
@@ -168,36 +168,37 @@ class ComputeAuthTokensTest {
     @Test
     void verifyClaimed_checksTheSignatureOverTheClaimedComputeBeforeLookingAnythingUp() {
         int[] lookups = {0};
-        ComputeAuthTokens counting = new ComputeAuthTokens(() -> ring, id -> {
+        TokenAuthority<Registration, ComputeAuthTokens> counting = new TokenAuthority<>(new ComputeAuthTokens(id -> {
             lookups[0]++;
             return registrations.find(id);
-        }, clock);
+        }, ComputeAuthTokens.DEFAULT_TTL), () -> ring, clock);
+        ComputeAuthTokens kind = counting.kind();
         String token = counting.mint(computeA, NOW.plus(TTL));
         char last = token.charAt(token.length() - 1);
         String forged = token.substring(0, token.length() - 1) + (last == 'a' ? 'b' : 'a');
         String unknownRegistration = counting.mint(new Registration(computeA.fleetId(), computeA.computeName(),
                 "7c9e6679-7425-40de-944b-e07fc1f90ae7"), NOW.plus(TTL));
 
-        assertThat(counting.verify(forged, computeA.fleetId(), computeA.computeName()))
+        assertThat(counting.verify(forged, kind.presentedAs(computeA.fleetId(), computeA.computeName())))
                 .isEqualTo(new Refused(Reason.BAD_SIGNATURE));
-        assertThat(counting.verify(token, computeA.fleetId(), "other-compute"))
+        assertThat(counting.verify(token, kind.presentedAs(computeA.fleetId(), "other-compute")))
                 .isEqualTo(new Refused(Reason.BAD_SIGNATURE));
-        assertThat(counting.verify(token, "fleet-00000000-0000-4000-8000-000000000000", computeA.computeName()))
+        assertThat(counting.verify(token, kind.presentedAs("fleet-00000000-0000-4000-8000-000000000000", computeA.computeName())))
                 .isEqualTo(new Refused(Reason.BAD_SIGNATURE));
-        assertThat(counting.verify(unknownRegistration, computeA.fleetId(), "other-compute"))
+        assertThat(counting.verify(unknownRegistration, kind.presentedAs(computeA.fleetId(), "other-compute")))
                 .isEqualTo(new Refused(Reason.BAD_SIGNATURE));
         assertThat(lookups[0]).as("registration lookups for tokens that are not the claimed compute's").isZero();
 
-        assertThat(counting.verify(token, computeA.fleetId(), computeA.computeName()))
+        assertThat(counting.verify(token, kind.presentedAs(computeA.fleetId(), computeA.computeName())))
                 .isEqualTo(new Valid(computeA, NOW.plus(TTL)));
-        assertThat(counting.verify(unknownRegistration, computeA.fleetId(), computeA.computeName()))
+        assertThat(counting.verify(unknownRegistration, kind.presentedAs(computeA.fleetId(), computeA.computeName())))
                 .as("a genuine signature over a registration that is gone").isEqualTo(new Refused(Reason.REVOKED));
         registrations.deregister(computeA.registrationId());
-        assertThat(counting.verify(token, computeA.fleetId(), computeA.computeName()))
+        assertThat(counting.verify(token, kind.presentedAs(computeA.fleetId(), computeA.computeName())))
                 .isEqualTo(new Refused(Reason.REVOKED));
         clock.set(NOW.plus(TTL));
         int before = lookups[0];
-        assertThat(counting.verify(token, computeA.fleetId(), computeA.computeName()))
+        assertThat(counting.verify(token, kind.presentedAs(computeA.fleetId(), computeA.computeName())))
                 .isEqualTo(new Refused(Reason.EXPIRED));
         assertThat(lookups[0]).isEqualTo(before);
     }
@@ -214,14 +215,14 @@ class ComputeAuthTokensTest {
     @Test
     void verify_whenSignedByKeyOutsideTheRing_unknownKey() {
         KeyRing other = KeyRing.of(List.of(new SigningKey("Key02", SECRET, NOW)), TTL);
-        String token = new ComputeAuthTokens(() -> other, registrations, clock).mint(computeA, NOW.plus(TTL));
+        String token = new TokenAuthority<>(new ComputeAuthTokens(registrations, ComputeAuthTokens.DEFAULT_TTL), () -> other, clock).mint(computeA, NOW.plus(TTL));
         assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.UNKNOWN_KEY));
     }
 
     @Test
     void verify_whenSameKeyIdButOtherSecret_badSignature() {
         KeyRing impostor = KeyRing.of(List.of(new SigningKey("Key01", new byte[32], NOW)), TTL);
-        String token = new ComputeAuthTokens(() -> impostor, registrations, clock).mint(computeA, NOW.plus(TTL));
+        String token = new TokenAuthority<>(new ComputeAuthTokens(registrations, ComputeAuthTokens.DEFAULT_TTL), () -> impostor, clock).mint(computeA, NOW.plus(TTL));
         assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.BAD_SIGNATURE));
     }
 
@@ -240,7 +241,7 @@ class ComputeAuthTokensTest {
         InMemoryKeyRingStore store = new InMemoryKeyRingStore();
         Random random = new Random(3);
         KeyRing[] current = {KeyRing.loadOrCreate(store, "p", TTL, clock, random)};
-        ComputeAuthTokens node = new ComputeAuthTokens(() -> current[0], registrations, clock);
+        TokenAuthority<Registration, ComputeAuthTokens> node = new TokenAuthority<>(new ComputeAuthTokens(registrations, ComputeAuthTokens.DEFAULT_TTL), () -> current[0], clock);
         String oldToken = node.mint(computeA, NOW.plus(TTL));
         SigningKey oldKey = current[0].signingKey(NOW).key();
 

@@ -1,9 +1,9 @@
 package io.gatepass.core.token;
 
 import io.gatepass.core.testing.ManualClock;
-import io.gatepass.core.token.AuthorizationVerification.Reason;
-import io.gatepass.core.token.AuthorizationVerification.Refused;
-import io.gatepass.core.token.AuthorizationVerification.Valid;
+import io.gatepass.core.token.Verification.Reason;
+import io.gatepass.core.token.Verification.Refused;
+import io.gatepass.core.token.Verification.Valid;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,8 +37,7 @@ class RepositoryTokensPropertyTest {
     /** An older key that still verifies and a newer one that signs. */
     private final KeyRing ring = KeyRing.of(List.of(key("Old01", NOW.minus(Duration.ofHours(2))),
             key("New01", NOW.minus(Duration.ofHours(1)))), RepositoryTokens.MAX_LIFETIME);
-    private final RepositoryTokens tokens = new RepositoryTokens(() -> ring,
-            (owner, name) -> Optional.ofNullable(domains.get(owner + "/" + name)), clock);
+    private final TokenAuthority<RepositoryTokenSubject, RepositoryTokens> tokens = new TokenAuthority<>(new RepositoryTokens((owner, name) -> Optional.ofNullable(domains.get(owner + "/" + name))), () -> ring, clock);
 
     @Test
     void mint_forRandomSubjects_urlSafeDeterministicAndRoundTrips() {
@@ -153,8 +152,7 @@ class RepositoryTokensPropertyTest {
                 continue;
             }
             KeyRing stranger = KeyRing.of(List.of(key(id, NOW.minus(Duration.ofHours(1)))), RepositoryTokens.MAX_LIFETIME);
-            RepositoryTokens foreign = new RepositoryTokens(() -> stranger,
-                    (owner, name) -> Optional.ofNullable(domains.get(owner + "/" + name)), clock);
+            TokenAuthority<RepositoryTokenSubject, RepositoryTokens> foreign = new TokenAuthority<>(new RepositoryTokens((owner, name) -> Optional.ofNullable(domains.get(owner + "/" + name))), () -> stranger, clock);
             String token = foreign.mint(live(randomSubject()), NOW.plus(RepositoryTokens.DEFAULT_TTL));
             assertThat(tokens.verify(token)).as("seed %d case %d", SEED, i).isEqualTo(new Refused(Reason.UNKNOWN_KEY));
             // Relabelled with a key id the ring has: the MAC no longer matches.
@@ -181,10 +179,10 @@ class RepositoryTokensPropertyTest {
             } else if (fate == 2) {
                 domains.put(key, domains.getOrDefault(key, NOW).plusMillis(1 + random.nextInt(1_000_000)));
             }
-            AuthorizationVerification verification = tokens.verify(issued.get(i));
+            Verification verification = tokens.verify(issued.get(i));
             assertThat(verification).as("seed %d case %d fate %d", SEED, i, fate).isEqualTo(fate == 0
                     ? new Valid(subject, NOW.plus(RepositoryTokens.DEFAULT_TTL))
-                    : new Refused(Reason.DOMAIN_GONE));
+                    : new Refused(Reason.REVOKED));
             domains.put(key, subject.domainCreatedAt());
         }
     }

@@ -1,9 +1,9 @@
 package io.gatepass.core.token;
 
 import io.gatepass.core.testing.ManualClock;
-import io.gatepass.core.token.AuthorizationVerification.Reason;
-import io.gatepass.core.token.AuthorizationVerification.Refused;
-import io.gatepass.core.token.AuthorizationVerification.Valid;
+import io.gatepass.core.token.Verification.Reason;
+import io.gatepass.core.token.Verification.Refused;
+import io.gatepass.core.token.Verification.Valid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +53,7 @@ class RepositoryTokensTest {
     private final Map<String, Instant> domains = new HashMap<>();
     private final KeyRing ring = KeyRing.of(List.of(new SigningKey("Key01", SECRET, NOW.minusSeconds(3600))),
             RepositoryTokens.MAX_LIFETIME);
-    private final RepositoryTokens tokens = new RepositoryTokens(() -> ring, this::createdAt, clock);
+    private final TokenAuthority<RepositoryTokenSubject, RepositoryTokens> tokens = new TokenAuthority<>(new RepositoryTokens(this::createdAt), () -> ring, clock);
     private final RepositoryTokenSubject ci = new RepositoryTokenSubject(
             "111122223333", "my-domain", CREATED, "arn:aws:iam::111122223333:user/ci", "111122223333");
 
@@ -130,12 +130,12 @@ class RepositoryTokensTest {
         String token = tokens.mint(ci, expiry);
         assertThat(tokens.verify(token)).isEqualTo(new Valid(ci, expiry));             // now remembered
         domains.put("111122223333/my-domain", CREATED.plusSeconds(1));                 // deleted and created again
-        assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.DOMAIN_GONE));
+        assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.REVOKED));
         domains.put("111122223333/my-domain", CREATED);
         assertThat(tokens.verify(token)).isEqualTo(new Valid(ci, expiry));
         // the same token text from a key of the same id but another secret is not the remembered one
         KeyRing[] current = {ring};
-        RepositoryTokens swapping = new RepositoryTokens(() -> current[0], this::createdAt, clock);
+        TokenAuthority<RepositoryTokenSubject, RepositoryTokens> swapping = new TokenAuthority<>(new RepositoryTokens(this::createdAt), () -> current[0], clock);
         assertThat(swapping.verify(token).isValid()).isTrue();
         byte[] secret = SECRET.clone();
         secret[0] ^= 1;
@@ -250,9 +250,9 @@ class RepositoryTokensTest {
     void verify_whenDomainDeleted_domainGone_andStillGoneAfterRecreation() {
         String token = tokens.mint(ci, NOW.plusSeconds(3600));
         domains.remove("111122223333/my-domain");
-        assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.DOMAIN_GONE));
+        assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.REVOKED));
         domains.put("111122223333/my-domain", NOW.minusSeconds(1));            // created again, same name
-        assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.DOMAIN_GONE));
+        assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.REVOKED));
         RepositoryTokenSubject again = new RepositoryTokenSubject("111122223333", "my-domain", NOW.minusSeconds(1),
                 ci.principalArn(), ci.accountId());
         assertThat(tokens.verify(tokens.mint(again, NOW.plusSeconds(3600))).isValid()).isTrue();
@@ -267,9 +267,9 @@ class RepositoryTokensTest {
     @Test
     void verify_whenExpiredAndDomainGone_expiredWithoutLookup() {
         String token = tokens.mint(ci, NOW.plusSeconds(900));
-        RepositoryTokens failing = new RepositoryTokens(() -> ring, (o, n) -> {
+        TokenAuthority<RepositoryTokenSubject, RepositoryTokens> failing = new TokenAuthority<>(new RepositoryTokens((o, n) -> {
             throw new IllegalStateException("store down");
-        }, clock);
+        }), () -> ring, clock);
         clock.advance(Duration.ofHours(1));
         assertThat(failing.verify(token)).isEqualTo(new Refused(Reason.EXPIRED));
         clock.set(NOW);
@@ -280,7 +280,7 @@ class RepositoryTokensTest {
     void verify_whenKeyNotInRing_unknownKey() {
         KeyRing other = KeyRing.of(List.of(new SigningKey("Key02", SECRET, NOW.minusSeconds(3600))),
                 RepositoryTokens.MAX_LIFETIME);
-        String token = new RepositoryTokens(() -> other, this::createdAt, clock).mint(ci, NOW.plusSeconds(900));
+        String token = new TokenAuthority<>(new RepositoryTokens(this::createdAt), () -> other, clock).mint(ci, NOW.plusSeconds(900));
         assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.UNKNOWN_KEY));
     }
 
@@ -290,7 +290,7 @@ class RepositoryTokensTest {
         secret[0] ^= 1;
         KeyRing other = KeyRing.of(List.of(new SigningKey("Key01", secret, NOW.minusSeconds(3600))),
                 RepositoryTokens.MAX_LIFETIME);
-        String token = new RepositoryTokens(() -> other, this::createdAt, clock).mint(ci, NOW.plusSeconds(900));
+        String token = new TokenAuthority<>(new RepositoryTokens(this::createdAt), () -> other, clock).mint(ci, NOW.plusSeconds(900));
         assertThat(tokens.verify(token)).isEqualTo(new Refused(Reason.BAD_SIGNATURE));
     }
 
@@ -300,7 +300,7 @@ class RepositoryTokensTest {
         Random random = new Random(7);
         KeyRing[] current = {KeyRing.loadOrCreate(store, RepositoryTokens.KEY_PURPOSE, RepositoryTokens.MAX_LIFETIME,
                 clock, random)};
-        RepositoryTokens rotating = new RepositoryTokens(() -> current[0], this::createdAt, clock);
+        TokenAuthority<RepositoryTokenSubject, RepositoryTokens> rotating = new TokenAuthority<>(new RepositoryTokens(this::createdAt), () -> current[0], clock);
         String old = rotating.mint(ci, NOW.plus(RepositoryTokens.DEFAULT_TTL));
 
         clock.advance(Duration.ofHours(1));

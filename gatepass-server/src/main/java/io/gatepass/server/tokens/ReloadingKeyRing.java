@@ -2,6 +2,7 @@ package io.gatepass.server.tokens;
 
 import io.gatepass.core.token.KeyRing;
 import io.gatepass.core.token.KeyRingStore;
+import io.gatepass.core.token.TokenKind;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,10 +21,11 @@ public final class ReloadingKeyRing implements Supplier<KeyRing> {
     private final Duration maxTokenLifetime;
     private final Clock clock;
 
-    public ReloadingKeyRing(KeyRingStore store, String purpose, Duration maxTokenLifetime, Clock clock) {
+    /** The ring of the kind's {@link TokenKind#keyPurpose()}, keeping keys for its {@link TokenKind#maxLifetime()}. */
+    public ReloadingKeyRing(KeyRingStore store, TokenKind<?> kind, Clock clock) {
         this.store = store;
-        this.purpose = purpose;
-        this.maxTokenLifetime = maxTokenLifetime;
+        this.purpose = kind.keyPurpose();
+        this.maxTokenLifetime = kind.maxLifetime();
         this.clock = clock;
         reload();
     }

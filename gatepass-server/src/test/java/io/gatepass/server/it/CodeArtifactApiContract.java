@@ -4,7 +4,8 @@ import io.gatepass.core.crypto.MasterKey;
 import io.gatepass.core.crypto.SecretCipher;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.core.identity.Account;
-import io.gatepass.core.token.AuthorizationVerification;
+import io.gatepass.core.token.RepositoryTokenSubject;
+import io.gatepass.core.token.Verification;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -291,13 +292,14 @@ abstract class CodeArtifactApiContract {
         String name = domain();
         String token = ca.getAuthorizationToken(r -> r.domain(name)).authorizationToken();
         assertThat(server.server().repositoryTokenVerifier().verify(token))
-                .isInstanceOfSatisfying(AuthorizationVerification.Valid.class, v -> {
-                    assertThat(v.subject().domainName()).isEqualTo(name);
-                    assertThat(v.subject().principalArn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
+                .isInstanceOfSatisfying(Verification.Valid.class, v -> {
+                    RepositoryTokenSubject subject = (RepositoryTokenSubject) v.subject();
+                    assertThat(subject.domainName()).isEqualTo(name);
+                    assertThat(subject.principalArn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
                 });
         ca.deleteDomain(r -> r.domain(name));
         assertThat(server.server().repositoryTokenVerifier().verify(token))
-                .isInstanceOf(AuthorizationVerification.Refused.class);
+                .isInstanceOf(Verification.Refused.class);
 
         var response = server.signed(TestServer.admin(), "codeartifact", "/v1/domain?domain=Bad_Name",
                 java.util.Map.of("Content-Type", "application/json"), "{}".getBytes(), java.time.Clock.systemUTC());
@@ -327,8 +329,8 @@ abstract class CodeArtifactApiContract {
         GetAuthorizationTokenResponse token = outsider.getAuthorizationToken(r -> r.domain(name)
                 .domainOwner(ACCOUNT));
         assertThat(server.server().repositoryTokenVerifier().verify(token.authorizationToken()))
-                .isInstanceOfSatisfying(AuthorizationVerification.Valid.class,
-                        v -> assertThat(v.subject().accountId()).isEqualTo(other));
+                .isInstanceOfSatisfying(Verification.Valid.class,
+                        v -> assertThat(((RepositoryTokenSubject) v.subject()).accountId()).isEqualTo(other));
     }
 
     // ---------------------------------------------------------------- authorization tokens: permissions

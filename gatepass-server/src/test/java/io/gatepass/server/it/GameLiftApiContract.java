@@ -1,5 +1,6 @@
 package io.gatepass.server.it;
 
+import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.Verification;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -354,7 +355,7 @@ abstract class GameLiftApiContract {
         String tokenB = gl.getComputeAuthToken(r -> r.fleetId(fleet.fleetId()).computeName("b-box")).authToken();
         assertThat(tokenA).isNotEqualTo(tokenB);
         assertThat(server.server().computeTokenVerifier().verify(tokenA)).isInstanceOfSatisfying(
-                Verification.Valid.class, v -> assertThat(v.registration().computeName()).isEqualTo("a-box"));
+                Verification.Valid.class, v -> assertThat(((Registration) v.subject()).computeName()).isEqualTo("a-box"));
     }
 
     @Test

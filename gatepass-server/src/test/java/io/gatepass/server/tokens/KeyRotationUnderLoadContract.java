@@ -1,6 +1,8 @@
 package io.gatepass.server.tokens;
 
-import io.gatepass.core.token.AuthorizationVerification;
+import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.core.token.Verification;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.config.TokenKeySettings;
@@ -88,7 +90,7 @@ abstract class KeyRotationUnderLoadContract {
                                     .domain("rotating").domainOwner(TestServer.ACCOUNT).durationSeconds(900L))
                                     .authorizationToken();
                             repositoryKeys.add(token.substring(6, 11));
-                            AuthorizationVerification verified = checker.server().repositoryTokenVerifier()
+                            Verification verified = checker.server().repositoryTokenVerifier()
                                     .verify(token);
                             if (!verified.isValid()) {
                                 failures.add("repository token refused: " + verified);
@@ -109,8 +111,10 @@ abstract class KeyRotationUnderLoadContract {
                             String computeToken = minterGameLift.getComputeAuthToken(r -> r.fleetId(fleetId)
                                     .computeName(compute)).authToken();
                             computeKeys.add(computeToken.substring(1, 6));
-                            Verification computeVerified = checker.server().computeTokenVerifier()
-                                    .verify(computeToken, fleetId, compute);
+                            TokenAuthority<Registration, ComputeAuthTokens> computeTokens =
+                                    checker.server().computeTokenVerifier();
+                            Verification<Registration> computeVerified = computeTokens.verify(computeToken,
+                                    computeTokens.kind().presentedAs(fleetId, compute));
                             if (!(computeVerified instanceof Verification.Valid)) {
                                 failures.add("compute token refused: " + computeVerified);
                             }

@@ -3,7 +3,7 @@ package io.gatepass.cli.aws.login;
 import io.gatepass.cli.aws.login.LoginHarness.Outcome;
 import io.gatepass.cli.testing.CliRun;
 import io.gatepass.cli.testing.CliTestServer;
-import io.gatepass.core.token.AuthorizationVerification;
+import io.gatepass.core.token.Verification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,7 +157,7 @@ class AwsParityLoginTest {
         Outcome ours = twins.gatepass("--tool", "twine", "--duration-seconds", "900");
         assertSameSuccess(ours, twins.aws("--tool", "twine", "--duration-seconds", "900"));
         assertThat(ours.out()).contains("\nLogin expires in 15 minutes at ");
-        Instant expiry = ((AuthorizationVerification.Valid) server.server().repositoryTokenVerifier()
+        Instant expiry = ((Verification.Valid) server.server().repositoryTokenVerifier()
                 .verify(LoginHarness.token(read(twins.ours.home().resolve(".pypirc"))))).expiry();
         assertThat(Instant.now().plusSeconds(900).getEpochSecond() - expiry.getEpochSecond()).isBetween(0L, 60L);
         assertThat(ours.out()).endsWith(" at " + expiry.atOffset(ZoneOffset.UTC).toLocalDateTime()

@@ -2,6 +2,9 @@ package io.gatepass.server.api.codeartifact;
 
 import io.gatepass.core.codeartifact.Domain;
 import io.gatepass.core.identity.Principal;
+import io.gatepass.core.token.RepositoryTokenSubject;
+import io.gatepass.core.token.RepositoryTokens;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.codeartifact.CodeArtifactShapes.GetAuthorizationTokenInput;
 import io.gatepass.server.api.codeartifact.CodeArtifactShapes.GetAuthorizationTokenOutput;
@@ -22,9 +25,10 @@ final class AuthorizationTokenOperations {
 
     private final CodeArtifactSupport support;
     private final Authorizer authorizer;
-    private final AuthorizationTokens tokens;
+    private final TokenAuthority<RepositoryTokenSubject, RepositoryTokens> tokens;
 
-    AuthorizationTokenOperations(CodeArtifactSupport support, Authorizer authorizer, AuthorizationTokens tokens) {
+    AuthorizationTokenOperations(CodeArtifactSupport support, Authorizer authorizer,
+                                 TokenAuthority<RepositoryTokenSubject, RepositoryTokens> tokens) {
         this.support = support;
         this.authorizer = authorizer;
         this.tokens = tokens;
@@ -41,7 +45,7 @@ final class AuthorizationTokenOperations {
         Principal caller = context.principal();
         Instant expiry;
         try {
-            expiry = tokens.expiry(context.now(), duration, caller.sessionExpiration());
+            expiry = RepositoryTokens.expiry(context.now(), duration, caller.sessionExpiration());
         } catch (IllegalArgumentException e) {
             throw CodeArtifactErrors.VALIDATION.exception(e.getMessage());
         }
@@ -51,6 +55,8 @@ final class AuthorizationTokenOperations {
                 "sts:DurationSeconds", List.of(Long.toString(seconds))));
         Domain domain = support.authorizedDomain(context, owner, name,
                 support.domainArn(owner, name), Map.of());
-        return new GetAuthorizationTokenOutput(tokens.mint(domain, caller, expiry), expiry);
+        RepositoryTokenSubject subject = new RepositoryTokenSubject(domain.owner(), domain.name(), domain.createdTime(),
+                caller.arn(), caller.accountId());
+        return new GetAuthorizationTokenOutput(tokens.mint(subject, expiry), expiry);
     }
 }

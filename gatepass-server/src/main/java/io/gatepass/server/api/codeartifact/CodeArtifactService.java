@@ -2,6 +2,9 @@ package io.gatepass.server.api.codeartifact;
 
 import io.gatepass.core.codeartifact.PackageChanges;
 import io.gatepass.core.id.IdGenerator;
+import io.gatepass.core.token.RepositoryTokenSubject;
+import io.gatepass.core.token.RepositoryTokens;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.OperationTable;
@@ -31,7 +34,8 @@ public final class CodeArtifactService {
      * @param changes   told of every package the write APIs change, so the package endpoints' caches drop it
      */
     public static void register(OperationTable table, Store store, Authorizer authorizer,
-                                String region, AuthorizationTokens tokens, Supplier<String> publicUrl,
+                                String region, TokenAuthority<RepositoryTokenSubject, RepositoryTokens> tokens,
+                                Supplier<String> publicUrl,
                                 BlobStore blobs, PackageChanges changes, IdGenerator ids) {
         register(table, store, authorizer, region, tokens, publicUrl, ids);
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region, ids);
@@ -45,7 +49,8 @@ public final class CodeArtifactService {
      * @param publicUrl the base URL package clients reach this server at, for GetRepositoryEndpoint
      */
     public static void register(OperationTable table, Store store, Authorizer authorizer,
-                                String region, AuthorizationTokens tokens, Supplier<String> publicUrl,
+                                String region, TokenAuthority<RepositoryTokenSubject, RepositoryTokens> tokens,
+                                Supplier<String> publicUrl,
                                 IdGenerator ids) {
         CodeArtifactSupport support = new CodeArtifactSupport(authorizer, store, region, ids);
         DomainOperations domains = new DomainOperations(support, store);

@@ -3,6 +3,9 @@ package io.gatepass.server.api.gamelift;
 import io.gatepass.core.gamelift.Compute;
 import io.gatepass.core.gamelift.Fleet;
 import io.gatepass.core.gamelift.FleetLocation;
+import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.server.api.CallContext;
 import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.Paging;
@@ -37,7 +40,7 @@ final class ComputeOperations {
     private final GameLiftSupport support;
     private final Store store;
     private final FleetOperations fleets;
-    private final ComputeTokens tokens;
+    private final TokenAuthority<Registration, ComputeAuthTokens> tokens;
     private final Supplier<String> websocketBase;
     private final ServerProcesses processes;
 
@@ -47,7 +50,8 @@ final class ComputeOperations {
      * @param processes     the game server processes connected over the SDK websocket, whose health the computes'
      *                      status reflects
      */
-    ComputeOperations(GameLiftSupport support, Store store, FleetOperations fleets, ComputeTokens tokens,
+    ComputeOperations(GameLiftSupport support, Store store, FleetOperations fleets,
+                      TokenAuthority<Registration, ComputeAuthTokens> tokens,
                       Supplier<String> websocketBase, ServerProcesses processes) {
         this.support = support;
         this.store = store;
@@ -153,10 +157,11 @@ final class ComputeOperations {
         Compute compute = registered.compute;
         Instant now = context.now();
         for (int attempt = 0; attempt < EXPIRY_RACE_RETRIES; attempt++) {
-            Instant expiry = tokens.expiryFor(now, compute.tokenExpiry());
+            Instant expiry = tokens.kind().expiryFor(now, compute.tokenExpiry());
             if (expiry.equals(compute.tokenExpiry()) || store.computes().updateTokenExpiry(fleet.fleetId(),
                     compute.computeName(), compute.registrationId(), compute.tokenExpiry(), expiry)) {
-                String token = tokens.mint(fleet.fleetId(), compute.computeName(), compute.registrationId(), expiry);
+                String token = tokens.mint(
+                        new Registration(fleet.fleetId(), compute.computeName(), compute.registrationId()), expiry);
                 return new GetComputeAuthTokenOutput(fleet.fleetId(), fleet.fleetArn(), compute.computeName(),
                         compute.computeArn(), token, expiry);
             }

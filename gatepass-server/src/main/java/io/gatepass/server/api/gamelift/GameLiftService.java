@@ -1,6 +1,9 @@
 package io.gatepass.server.api.gamelift;
 
 import io.gatepass.core.id.IdGenerator;
+import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.OperationTable;
@@ -46,7 +49,8 @@ public final class GameLiftService {
      * @return what connected game servers report, for the SDK endpoint to call
      */
     public static GameSessionEvents register(OperationTable table, Store store, Authorizer authorizer, String region,
-                                             ComputeTokens tokens, Supplier<String> websocketBase,
+                                             TokenAuthority<Registration, ComputeAuthTokens> tokens,
+                                             Supplier<String> websocketBase,
                                              ServerProcesses processes, Clock clock, IdGenerator ids) {
         GameLiftSupport support = new GameLiftSupport(authorizer, region, ids);
         LocationOperations locations = new LocationOperations(support, store);

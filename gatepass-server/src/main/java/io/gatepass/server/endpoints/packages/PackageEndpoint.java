@@ -1,11 +1,10 @@
 package io.gatepass.server.endpoints.packages;
 
 import io.gatepass.core.codeartifact.Repository;
-import io.gatepass.core.token.AuthorizationVerification;
 import io.gatepass.core.token.RepositoryTokenSubject;
-import io.gatepass.core.token.RepositoryTokenVerifier;
 import io.gatepass.core.token.RepositoryTokens;
 import io.gatepass.core.token.TokenVerifier;
+import io.gatepass.core.token.Verification;
 import io.gatepass.server.throttling.Throttle;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.Store;
@@ -66,14 +65,14 @@ public final class PackageEndpoint {
     }
 
     private final PackageFormats formats;
-    private final RepositoryTokenVerifier verifier;
+    private final TokenVerifier<RepositoryTokenSubject> verifier;
     private final RepositoryPermissions permissions;
     private final Store store;
     private final BlobStore blobs;
     private final Supplier<String> publicUrl;
     private final String region;
     private final Clock clock;
-    private final ShortLivedCache<String, AuthorizationVerification> tokens;
+    private final ShortLivedCache<String, Verification<RepositoryTokenSubject>> tokens;
     private final ShortLivedCache<RepositoryName, Boolean> repositories;
     private final Throttle throttle;
     private final io.gatepass.server.endpoints.packages.upstream.Upstreams upstreams;
@@ -81,7 +80,8 @@ public final class PackageEndpoint {
     /**
      * @param publicUrl the base URL clients reach the server at, without a trailing '/'
      */
-    public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
+    public PackageEndpoint(PackageFormats formats, TokenVerifier<RepositoryTokenSubject> verifier,
+                           RepositoryPermissions permissions,
                            Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock) {
         this(formats, verifier, permissions, store, blobs, publicUrl, region, clock, Throttle.off());
     }
@@ -90,7 +90,8 @@ public final class PackageEndpoint {
      * @param publicUrl the base URL clients reach the server at, without a trailing '/'
      * @param throttle  admits each request by its (valid) authorization token, or has it answered with 429
      */
-    public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
+    public PackageEndpoint(PackageFormats formats, TokenVerifier<RepositoryTokenSubject> verifier,
+                           RepositoryPermissions permissions,
                            Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock,
                            Throttle throttle) {
         this(formats, verifier, permissions, store, blobs, publicUrl, region, clock, throttle, RECHECK, null);
@@ -102,7 +103,8 @@ public final class PackageEndpoint {
      * @param recheck   how long a verified token or a found repository is trusted ({@link #RECHECK} in production)
      * @param upstreams reads through upstream repositories and external connections; null for none
      */
-    public PackageEndpoint(PackageFormats formats, RepositoryTokenVerifier verifier, RepositoryPermissions permissions,
+    public PackageEndpoint(PackageFormats formats, TokenVerifier<RepositoryTokenSubject> verifier,
+                           RepositoryPermissions permissions,
                            Store store, BlobStore blobs, Supplier<String> publicUrl, String region, Clock clock,
                            Throttle throttle, Duration recheck,
                            io.gatepass.server.endpoints.packages.upstream.Upstreams upstreams) {
@@ -154,13 +156,13 @@ public final class PackageEndpoint {
             return unauthorized(format, path, unreadable.why() + hint);
         }
         String token = ((TokenCredentials.Token) found).value();
-        AuthorizationVerification verification = tokens.get(token, verifier::verify,
-                v -> v instanceof AuthorizationVerification.Valid valid ? valid.expiry() : Instant.EPOCH);
-        if (verification instanceof AuthorizationVerification.Refused refused) {
+        Verification<RepositoryTokenSubject> verification = tokens.get(token, verifier::verify,
+                v -> v instanceof Verification.Valid<RepositoryTokenSubject> valid ? valid.expiry() : Instant.EPOCH);
+        if (verification instanceof Verification.Refused<RepositoryTokenSubject> refused) {
             LOG.debug("package request refused: token {} {}", TokenVerifier.fingerprint(token), refused.reason());
             return unauthorized(format, path, refusal(refused, token, path) + hint);
         }
-        RepositoryTokenSubject subject = ((AuthorizationVerification.Valid) verification).subject();
+        RepositoryTokenSubject subject = ((Verification.Valid<RepositoryTokenSubject>) verification).subject();
         if (!subject.domainName().equals(path.domain()) || !subject.domainOwner().equals(path.owner())) {
             return unauthorized(format, path, "The authorization token was issued for domain " + subject.domainName()
                     + " owned by " + subject.domainOwner() + ", not for domain " + path.domain() + " owned by "
@@ -201,7 +203,7 @@ public final class PackageEndpoint {
         EndpointPath path = EndpointPath.parse(rawPath).orElse(null);
         PackageFormat format = path == null ? null : formats.find(path.format()).orElse(null);
         if (format == null || !(TokenCredentials.from(authorizationHeader) instanceof TokenCredentials.Token token)
-                || !(tokens.peek(token.value()) instanceof AuthorizationVerification.Valid valid)) {
+                || !(tokens.peek(token.value()) instanceof Verification.Valid<RepositoryTokenSubject> valid)) {
             return Optional.empty();
         }
         RepositoryTokenSubject subject = valid.subject();
@@ -273,14 +275,14 @@ public final class PackageEndpoint {
         return new Refused(format.error(401, message).withHeader("WWW-Authenticate", format.challenge(path.realm())));
     }
 
-    private String refusal(AuthorizationVerification.Refused refused, String token, EndpointPath path) {
+    private String refusal(Verification.Refused<RepositoryTokenSubject> refused, String token, EndpointPath path) {
         return switch (refused.reason()) {
             case MALFORMED -> "The authorization token is not a CodeArtifact authorization token.";
             case UNKNOWN_KEY -> "The authorization token was not issued by this server, or its signing key was retired.";
             case BAD_SIGNATURE -> "The authorization token is not valid: its signature does not match.";
             case EXPIRED -> "The authorization token expired at "
                     + RepositoryTokens.claimedExpiry(token).map(Instant::toString).orElse("an earlier time") + ".";
-            case DOMAIN_GONE -> "The domain the authorization token was issued for no longer exists (it was deleted,"
+            case REVOKED -> "The domain the authorization token was issued for no longer exists (it was deleted,"
                     + " or deleted and created again).";
         };
     }

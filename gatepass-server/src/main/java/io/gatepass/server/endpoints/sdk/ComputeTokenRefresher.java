@@ -1,7 +1,9 @@
 package io.gatepass.server.endpoints.sdk;
 
 import io.gatepass.core.gamelift.Compute;
-import io.gatepass.server.api.gamelift.ComputeTokens;
+import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.server.audit.AuditLog;
 import io.gatepass.server.audit.SdkAudit;
 import io.gatepass.store.Store;
@@ -18,16 +20,17 @@ public final class ComputeTokenRefresher {
     private static final int RACE_RETRIES = 5;
 
     private final Store store;
-    private final ComputeTokens tokens;
+    private final TokenAuthority<Registration, ComputeAuthTokens> tokens;
     private final Clock clock;
     private final SdkAudit audit;
 
-    public ComputeTokenRefresher(Store store, ComputeTokens tokens, Clock clock) {
+    public ComputeTokenRefresher(Store store, TokenAuthority<Registration, ComputeAuthTokens> tokens, Clock clock) {
         this(store, tokens, clock, new SdkAudit(AuditLog.OFF, clock));
     }
 
     /** @param audit hears of each token minted anew (not of the current one handed out again) */
-    public ComputeTokenRefresher(Store store, ComputeTokens tokens, Clock clock, SdkAudit audit) {
+    public ComputeTokenRefresher(Store store, TokenAuthority<Registration, ComputeAuthTokens> tokens, Clock clock,
+                                 SdkAudit audit) {
         this.audit = audit;
         this.store = store;
         this.tokens = tokens;
@@ -51,11 +54,12 @@ public final class ComputeTokenRefresher {
                 return Optional.empty();
             }
             Compute compute = found.get();
-            Instant expiry = tokens.expiryFor(now, compute.tokenExpiry());
+            Instant expiry = tokens.kind().expiryFor(now, compute.tokenExpiry());
             boolean same = expiry.equals(compute.tokenExpiry());
             if (same || store.computes().updateTokenExpiry(compute.fleetId(),
                     compute.computeName(), registrationId, compute.tokenExpiry(), expiry)) {
-                String token = tokens.mint(compute.fleetId(), compute.computeName(), registrationId, expiry);
+                String token = tokens.mint(new Registration(compute.fleetId(), compute.computeName(), registrationId),
+                        expiry);
                 if (!same) {
                     audit.refreshed(compute.accountId(), compute.computeArn(), compute.fleetId(),
                             compute.computeName(), token, expiry);

@@ -4,7 +4,9 @@ import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.gamelift.Compute;
 import io.gatepass.core.gamelift.Fleet;
 import io.gatepass.core.identity.Principal;
-import io.gatepass.core.token.TokenVerifier;
+import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
+import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.core.token.Verification;
 import io.gatepass.server.auth.Authorizer;
 import io.gatepass.server.auth.CredentialResolver;
@@ -32,13 +34,14 @@ public final class SdkHandshake {
     /** What a SigV4 caller must be allowed on the fleet: what {@code gamelift:*} allows. */
     static final String SIGV4_ACTION = "gamelift:*";
 
-    private final TokenVerifier tokens;
+    private final TokenAuthority<Registration, ComputeAuthTokens> tokens;
     private final Store store;
     private final SdkQuerySignature signatures;
     private final CredentialResolver credentials;
     private final Authorizer authorizer;
 
-    public SdkHandshake(TokenVerifier tokens, Store store, SdkQuerySignature signatures,
+    public SdkHandshake(TokenAuthority<Registration, ComputeAuthTokens> tokens, Store store,
+                        SdkQuerySignature signatures,
                         CredentialResolver credentials, Authorizer authorizer) {
         this.tokens = tokens;
         this.store = store;
@@ -96,8 +99,9 @@ public final class SdkHandshake {
 
     private Outcome token(String token, String fleetId, String computeName) {
         // signature first, over the fleet and compute the caller claims: nothing is looked up for a forged token
-        Verification verification = tokens.verify(token, fleetId, computeName);
-        if (verification instanceof Verification.Refused refused) {
+        Verification<Registration> verification =
+                tokens.verify(token, tokens.kind().presentedAs(fleetId, computeName));
+        if (verification instanceof Verification.Refused<Registration> refused) {
             return Outcome.refused(switch (refused.reason()) {
                 case MALFORMED -> Refusal.MALFORMED_TOKEN;
                 case UNKNOWN_KEY -> Refusal.UNKNOWN_TOKEN_KEY;
@@ -106,8 +110,9 @@ public final class SdkHandshake {
                 case EXPIRED -> Refusal.EXPIRED_TOKEN;
             });
         }
-        Verification.Valid valid = (Verification.Valid) verification; // of the claimed fleet and compute
-        Optional<Compute> compute = store.computes().findByRegistrationId(valid.registration().registrationId());
+        // of the claimed fleet and compute
+        Verification.Valid<Registration> valid = (Verification.Valid<Registration>) verification;
+        Optional<Compute> compute = store.computes().findByRegistrationId(valid.subject().registrationId());
         Optional<Fleet> fleet = compute.flatMap(c -> store.fleets().find(c.accountId(), c.fleetId()));
         if (compute.isEmpty() || fleet.isEmpty()) {
             return Outcome.refused(Refusal.REVOKED_TOKEN);

@@ -1,6 +1,7 @@
 package io.gatepass.server.endpoints.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.server.api.gamelift.GameLiftErrors;
 import io.gatepass.server.gamelift.GameSessionStart;
 import io.gatepass.server.gamelift.PlayerSessionView;
@@ -196,13 +197,15 @@ class SdkWebSocketTest {
 
     /** A well-formed token for this compute's registration, signed with a key this server never had. */
     private String tokenFromAnotherKeyRing() {
-        var valid = (io.gatepass.core.token.Verification.Valid) server.server().computeTokenVerifier().verify(token);
+        var valid = (io.gatepass.core.token.Verification.Valid<Registration>) server.server().computeTokenVerifier()
+                .verify(token);
         byte[] secret = new byte[io.gatepass.core.token.SigningKey.SECRET_BYTES];
         new java.util.Random(7).nextBytes(secret);
         var ring = io.gatepass.core.token.KeyRing.of(List.of(new io.gatepass.core.token.SigningKey("Zz9Zz", secret,
                 Instant.now().minus(Duration.ofHours(1)))), Duration.ofHours(3));
-        return new io.gatepass.core.token.ComputeAuthTokens(() -> ring, id -> java.util.Optional.empty(),
-                java.time.Clock.systemUTC()).mint(valid.registration(), valid.expiry());
+        var kind = new io.gatepass.core.token.ComputeAuthTokens(id -> java.util.Optional.empty(), Duration.ofHours(3));
+        return new io.gatepass.core.token.TokenAuthority<>(kind, () -> ring, java.time.Clock.systemUTC())
+                .mint(valid.subject(), valid.expiry());
     }
 
     @Test
@@ -567,7 +570,7 @@ class SdkWebSocketTest {
         assertThat(server.server().computeTokenVerifier().verify(fresh)).isInstanceOfSatisfying(
                 io.gatepass.core.token.Verification.Valid.class, v -> {
                     assertThat(v.expiry()).isAfter(expiry);
-                    assertThat(v.registration().computeName()).isEqualTo(compute);
+                    assertThat(((Registration) v.subject()).computeName()).isEqualTo(compute);
                 });
         liveFor(client, Duration.ofHours(48));
         registry().startGameSession("proc-1", new GameSessionStart("arn:gs/1", "m", 4, 7777, "10.0.0.7", null,
