@@ -66,6 +66,7 @@ import io.gatepass.store.blob.BlobCollector;
 import io.gatepass.server.http.ProtocolSelector;
 import io.gatepass.server.identity.KeyIssuer;
 import io.gatepass.server.ops.OpsEndpoints;
+import io.gatepass.server.api.gatepass.GatepassService;
 import io.gatepass.server.ops.Retention;
 import io.gatepass.server.ops.RequestMetrics;
 import io.gatepass.server.protocol.InputLimits;
@@ -270,6 +271,8 @@ public final class GatepassServer implements AutoCloseable {
             PackageInvalidations.connect(packageChanges, invalidations);
             CodeArtifactService.register(operations, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get, blobs, packageChanges, ids);
+            GatepassService.register(operations, authorizer, config.region(), java.util.Map.of(
+                    "compute", computeTokens.keyRing(), "repository", repositoryTokens.keyRing()));
             RestRoutes restRoutes = RestRoutes.of(operations);
 
             WireMappers mappers = new WireMappers(config.limits().maxNestingDepth());

@@ -51,6 +51,47 @@ class KeysCommandTest {
     }
 
     @Test
+    void rotatedThroughTheServersApi_listedByKeysList(@TempDir Path dataDir) throws Exception {
+        String added;
+        try (CliTestServer server = CliTestServer.start(dataDir)) {
+            HttpResponse<String> rotated = rotateThroughApi(server);
+            assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+            added = rotated.body().replaceAll("(?s).*\"rotated\":\\[\\{[^}]*\"keyId\":\"([A-Za-z0-9]{5})\".*", "$1");
+            assertThat(added).matches("[A-Za-z0-9]{5}");
+            assertThat(jwksKeyIds(server)).endsWith(added);
+        }
+
+        Run list = gatepass("keys", "list", "--store", dataDir.toString());
+
+        assertThat(list.status()).as(list.err()).isZero();
+        assertThat(list.out()).containsPattern("repository " + added + " created ");
+    }
+
+    /** POST /gatepass/v1/token-keys/rotate for the repository ring, signed for the service "gatepass". */
+    private static HttpResponse<String> rotateThroughApi(CliTestServer server) throws Exception {
+        byte[] body = "{\"ring\":\"repository\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        URI uri = URI.create(server.endpoint() + "/gatepass/v1/token-keys/rotate");
+        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+                .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(CliTestServer.ADMIN_ID,
+                        CliTestServer.ADMIN_SECRET))
+                .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
+                        .method(software.amazon.awssdk.http.SdkHttpMethod.POST).uri(uri)
+                        .putHeader("Content-Type", "application/json").build())
+                .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body))
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                        "gatepass")
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
+                        CliTestServer.REGION));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.request().headers().forEach((name, values) -> {
+            if (!java.util.List.of("host", "content-length").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void rotate_withoutAMasterKey_refusedWithTheReason(@TempDir Path empty) {
         Run rotate = gatepass("keys", "rotate", "--store", empty.toString(), "--ring", "compute");
         assertThat(rotate.status()).isEqualTo(1);

@@ -150,6 +150,37 @@ public final class KeyRing {
         return out;
     }
 
+    /**
+     * What each key of the ring does at {@code now}, oldest first: the one key that {@code signing} signs new tokens;
+     * a newer key is {@code verifying} (published, waiting for the cluster to load it before it signs); an older key is
+     * {@code retiring} (verifies the tokens it signed until {@code verifiesUntil}, then it is removed). Never a secret.
+     */
+    public List<KeyStatus> statuses(Instant now) {
+        MacKey signer = signingKey(now);
+        int signerAt = positions.get(signer.keyId());
+        List<KeyStatus> out = new java.util.ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            SigningKey key = keys.get(i).key();
+            String state = i == signerAt ? KeyStatus.SIGNING : i > signerAt ? KeyStatus.VERIFYING : KeyStatus.RETIRING;
+            Instant until = i == keys.size() - 1 ? null : activation(i + 1).plus(retention);
+            out.add(new KeyStatus(key.keyId(), key.createdAt(), state, activation(i), until));
+        }
+        return out;
+    }
+
+    /**
+     * One key's state in its ring at some moment.
+     *
+     * @param signsFrom          when it signs (or signed) at the latest: the cluster's agreement or its activation delay
+     * @param verifiesUntilOrNull when it stops verifying; null for the newest key, which never retires
+     */
+    public record KeyStatus(String keyId, Instant createdAt, String state, Instant signsFrom,
+                            Instant verifiesUntilOrNull) {
+        public static final String SIGNING = "signing";
+        public static final String VERIFYING = "verifying";
+        public static final String RETIRING = "retiring";
+    }
+
     /** The key with this id if it verifies tokens at {@code now}. */
     Optional<MacKey> verifyingKey(String keyId, Instant now) {
         Integer i = positions.get(keyId);

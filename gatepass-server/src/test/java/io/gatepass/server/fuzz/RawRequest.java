@@ -69,7 +69,7 @@ public record RawRequest(String method, String target, List<Map.Entry<String, St
         if (path.startsWith("/service/") || header("smithy-protocol") != null) {
             return "rpcv2Cbor";
         }
-        if (path.startsWith("/v1/")) {
+        if (path.startsWith("/v1/") || path.startsWith("/gatepass/")) { // Gatepass's own API speaks restJson too
             return "restJson";
         }
         return "query";
