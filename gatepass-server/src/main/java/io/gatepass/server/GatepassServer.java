@@ -272,7 +272,7 @@ public final class GatepassServer implements AutoCloseable {
             CodeArtifactService.register(operations, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get, blobs, packageChanges, ids);
             GatepassService.register(operations, authorizer, config.region(), java.util.Map.of(
-                    "compute", computeTokens.keyRing(), "repository", repositoryTokens.keyRing()));
+                    "compute", computeRing, "repository", repositoryRing));
             RestRoutes restRoutes = RestRoutes.of(operations);
 
             WireMappers mappers = new WireMappers(config.limits().maxNestingDepth());
