@@ -103,6 +103,9 @@ public final class TokenAuthority<S, K extends TokenKind<S>> implements TokenVer
             return new Refused<>(Reason.MALFORMED);
         }
         Optional<MacKey> key = ring.verifyingKey(presented.keyId(), now);
+        if (key.isEmpty() && keyRing instanceof ReloadableKeyRing reloadable) {
+            key = reloadable.reloadedFor(presented.keyId()).verifyingKey(presented.keyId(), now);
+        }
         if (key.isEmpty()) {
             return new Refused<>(Reason.UNKNOWN_KEY);
         }
