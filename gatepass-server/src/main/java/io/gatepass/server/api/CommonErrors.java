@@ -7,9 +7,9 @@ import static io.gatepass.server.api.ErrorSpec.sender;
 
 /**
  * The errors every AWS protocol knows, before any service's catalogue applies. Each is named as the query protocol
- * names it; the authentication errors and Throttling carry the JSON protocols' spelling too ({@link #json()}), e.g.
- * InvalidClientTokenId is UnrecognizedClientException on awsJson1_1, rpcv2Cbor and restJson. A service may spell
- * some of them its own way ({@link ServiceError#spells()}, {@link ErrorSpelling}).
+ * names it; the authentication errors, ServiceUnavailable and Throttling carry the JSON protocols' spelling too
+ * ({@link #json()}), e.g. InvalidClientTokenId is UnrecognizedClientException on awsJson1_1, rpcv2Cbor and restJson.
+ * A service may spell some of them its own way ({@link ServiceError#spells()}, {@link ErrorSpelling}).
  */
 public enum CommonErrors implements CatalogueEntry {
     MISSING_AUTHENTICATION_TOKEN(sender("MissingAuthenticationToken", 403)
@@ -34,7 +34,11 @@ public enum CommonErrors implements CatalogueEntry {
     UNSUPPORTED_MEDIA_TYPE(sender("UnsupportedMediaTypeException", 415)),
     REQUEST_ENTITY_TOO_LARGE(sender("RequestEntityTooLarge", 413)),
     INTERNAL_FAILURE(receiver("InternalFailure", 500)),
-    /** A temporary failure (e.g. the store is unreachable): the same request may succeed when retried. */
+    /**
+     * A temporary failure (the store is unreachable, the connection caps are reached): the same request may succeed
+     * when retried. The JSON protocols name it ServiceUnavailableException, as the AWS models of the JSON services that
+     * declare a 503 error do; the SDKs retry it for its status.
+     */
     SERVICE_UNAVAILABLE(receiver("ServiceUnavailable", 503).json("ServiceUnavailableException", 503)),
     THROTTLING(sender("Throttling", 400).json("ThrottlingException", 400)),
     NOT_FOUND(sender("NotFound", 404));
