@@ -1,7 +1,5 @@
 package io.gatepass.server.api;
 
-import io.gatepass.core.error.ErrorCode;
-
 import java.util.Set;
 
 /**
@@ -9,10 +7,10 @@ import java.util.Set;
  * {@code IamErrors}, {@code StsErrors}). An entry may be the service's own spelling of some {@link CommonErrors}
  * (CodeArtifact answers AccessDenied as its AccessDeniedException); {@link ErrorSpelling} reads that.
  */
-public interface ServiceError extends ErrorCode {
+public interface ServiceError extends CatalogueEntry {
 
     /** The common errors this entry stands for in its service's answers. */
     default Set<CommonErrors> spells() {
-        return Set.of();
+        return spec().spells();
     }
 }

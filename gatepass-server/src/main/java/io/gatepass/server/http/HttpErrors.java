@@ -1,42 +1,28 @@
 package io.gatepass.server.http;
 
-import io.gatepass.core.error.ErrorCode;
-import io.gatepass.core.error.Fault;
+import io.gatepass.server.api.CatalogueEntry;
+import io.gatepass.server.api.ErrorSpec;
 
-/** Errors of the HTTP layer itself (limits, timeouts, malformed HTTP), written in the protocol's shape. */
-enum HttpErrors implements ErrorCode {
-    REQUEST_URI_TOO_LONG("RequestURITooLong", 414),
-    HEADERS_TOO_LARGE("RequestHeaderSectionTooLarge", 431),
-    BAD_REQUEST("BadRequest", 400),
-    REQUEST_TIMEOUT("RequestTimeout", 408),
-    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, Fault.RECEIVER);
+import static io.gatepass.server.api.ErrorSpec.sender;
 
-    private final String code;
-    private final int httpStatus;
-    private final Fault fault;
+/**
+ * Errors of the HTTP layer itself (limits, timeouts, malformed HTTP), written in the protocol's shape. The connection
+ * caps answer the common {@code ServiceUnavailable}, spelled as every temporary failure is.
+ */
+enum HttpErrors implements CatalogueEntry {
+    REQUEST_URI_TOO_LONG(sender("RequestURITooLong", 414)),
+    HEADERS_TOO_LARGE(sender("RequestHeaderSectionTooLarge", 431)),
+    BAD_REQUEST(sender("BadRequest", 400)),
+    REQUEST_TIMEOUT(sender("RequestTimeout", 408));
 
-    HttpErrors(String code, int httpStatus) {
-        this(code, httpStatus, Fault.SENDER);
-    }
+    private final ErrorSpec spec;
 
-    HttpErrors(String code, int httpStatus, Fault fault) {
-        this.code = code;
-        this.httpStatus = httpStatus;
-        this.fault = fault;
+    HttpErrors(ErrorSpec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public Fault fault() {
-        return fault;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

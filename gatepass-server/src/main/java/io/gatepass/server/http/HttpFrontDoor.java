@@ -126,7 +126,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         }
         boolean opsRequest = request.method().name().equals("GET") && ops.handles(request.path());
         if (guard != null && guard.opsOnly(connection) && !opsRequest) {
-            refuse(request, HttpErrors.SERVICE_UNAVAILABLE.exception(
+            refuse(request, CommonErrors.SERVICE_UNAVAILABLE.exception(
                     "The server has too many connections; try again later."));
             return;
         }

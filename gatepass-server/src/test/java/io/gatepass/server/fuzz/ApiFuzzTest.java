@@ -2,18 +2,17 @@ package io.gatepass.server.fuzz;
 
 import io.gatepass.server.api.BoundOperation;
 import io.gatepass.server.fuzz.SeedRequests.Seed;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.ComputeType;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,14 +39,16 @@ class ApiFuzzTest {
     private static final FuzzSettings SETTINGS = FuzzSettings.current(3);
     private static final Set<String> DESTRUCTIVE = Set.of("Delete", "Deregister", "Terminate", "Dispose", "Update");
 
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     static TestServer server;
     static RawHttp http;
     static FuzzSigner signer;
     static List<Seed> seeds;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
+    static void start() {
+        server = GATEPASS.server();
         http = new RawHttp(server.server().port(), TIMEOUT);
         signer = new FuzzSigner(http.host(), TestServer.REGION, TestServer.ADMIN_ID, TestServer.ADMIN_SECRET,
                 server.clock());
@@ -56,13 +57,6 @@ class ApiFuzzTest {
                 // the operations that remove the fixture come last, so the others see it
                 .sorted(Comparator.comparing(s -> DESTRUCTIVE.stream().anyMatch(s.id()::contains)))
                 .toList();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     /** Real resources for the members the seeds name, keyed by input record component. */

@@ -1,11 +1,11 @@
 package io.gatepass.server.fuzz;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -26,23 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorpusReplayTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     static TestServer server;
     static RawHttp http;
     static FuzzSigner signer;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
+    static void start() {
+        server = GATEPASS.server();
         http = new RawHttp(server.server().port(), TIMEOUT);
         signer = new FuzzSigner(http.host(), TestServer.REGION, TestServer.ADMIN_ID, TestServer.ADMIN_SECRET,
                 server.clock());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @TestFactory

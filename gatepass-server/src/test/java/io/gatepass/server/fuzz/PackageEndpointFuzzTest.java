@@ -1,13 +1,12 @@
 package io.gatepass.server.fuzz;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,14 +41,16 @@ class PackageEndpointFuzzTest {
             + "\"application/octet-stream\",\"data\":\"" + Base64.getEncoder().encodeToString(JAR) + "\",\"length\":"
             + JAR.length + "}}}";
 
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     static TestServer server;
     static RawHttp http;
     static String base;
     static String authorization;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) throws Exception {
-        server = TestServer.start(null, dataDir);
+    static void start() throws Exception {
+        server = GATEPASS.server();
         http = new RawHttp(server.server().port(), TIMEOUT);
         var codeArtifact = server.codeArtifact(TestServer.admin());
         codeArtifact.createDomain(r -> r.domain("fuzz"));
@@ -63,13 +64,6 @@ class PackageEndpointFuzzTest {
                 maven("PUT", "com/example/lib/1.0/lib-1.0.jar", JAR),
                 maven("PUT", "com/example/lib/1.0/lib-1.0.jar.sha1", sha1(JAR)))) {
             assertThat(http.exchange(publish).status()).as(publish.target()).isBetween(200, 299);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
         }
     }
 

@@ -2,11 +2,11 @@ package io.gatepass.server.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.gamelift.model.ComputeType;
 
 import java.io.ByteArrayOutputStream;
@@ -20,7 +20,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +50,15 @@ class SdkWebSocketFuzzTest {
             "\u00ff", "+", "&&", "==", "a".repeat(300)));
     private static final Mutator FRAMES = Mutator.forApiBodies();
 
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     static TestServer server;
     static Map<String, String> parameters;
     static String gameSessionId = "arn:aws:gamelift:us-east-1::gamesession/fleet-x/custom-fuzz/gs-1";
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
+    static void start() {
+        server = GATEPASS.server();
         var gameLift = server.gameLift(TestServer.admin());
         gameLift.createLocation(r -> r.locationName("custom-fuzz"));
         String fleetId = gameLift.createFleet(r -> r.name("fuzz").computeType(ComputeType.ANYWHERE)
@@ -69,13 +70,6 @@ class SdkWebSocketFuzzTest {
         parameters = new TreeMap<>(Map.of("pID", "1234", "sdkVersion", "5.4.0", "sdkLanguage", "Cpp",
                 "ComputeId", "fuzz-compute", "FleetId", fleetId, "IdempotencyToken", "fuzzfuzzfuzz",
                 "Authorization", token));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static String query(Map<String, String> values) {

@@ -99,6 +99,12 @@ class ConnectionLimitsTest {
                 String answer = readToEnd(extra.getInputStream());
                 assertThat(answer).startsWith("HTTP/1.1 503").contains("<Code>ServiceUnavailable</Code>");
             }
+            try (Socket extra = connect(capped)) { // the JSON protocols spell it as a store outage does
+                send(extra, "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                        + "X-Amz-Target: GameLift.ListFleets\r\nContent-Length: 2\r\n\r\n{}");
+                String answer = readToEnd(extra.getInputStream());
+                assertThat(answer).startsWith("HTTP/1.1 503").contains("ServiceUnavailableException");
+            }
         } finally {
             for (Socket socket : held) {
                 socket.close();

@@ -1,10 +1,10 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,16 +32,13 @@ class DuplicateParametersTest {
     private static final AwsCredentialsIdentity ADMIN =
             AwsCredentialsIdentity.create(TestServer.ADMIN_ID, TestServer.ADMIN_SECRET);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     static TestServer server;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start() {
+        server = GATEPASS.server();
     }
 
     @Test

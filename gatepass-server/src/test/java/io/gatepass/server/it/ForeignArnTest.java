@@ -1,15 +1,14 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.ComputeType;
 import software.amazon.awssdk.services.gamelift.model.GameLiftException;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,14 +19,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * caller's own fleet or compute of the same id.
  */
 class ForeignArnTest {
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     static TestServer server;
     static GameLiftClient gl;
     static String fleetId;
     static String fleetArn;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
+    static void start() {
+        server = GATEPASS.server();
         gl = server.gameLift(TestServer.admin());
         gl.createLocation(r -> r.locationName("custom-arn-test"));
         var fleet = gl.createFleet(r -> r.name("arn-test").computeType(ComputeType.ANYWHERE)
@@ -41,7 +42,6 @@ class ForeignArnTest {
     @AfterAll
     static void stop() {
         gl.close();
-        server.close();
     }
 
     @Test

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,16 +26,13 @@ import static org.assertj.core.api.Assertions.within;
  */
 class GameLiftCborTest {
     private static final CBORMapper CBOR = new CBORMapper();
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     static TestServer server;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start() {
+        server = GATEPASS.server();
     }
 
     private static HttpResponse<byte[]> call(String operation, Map<String, Object> input, Clock clock)

@@ -3,14 +3,13 @@ package io.gatepass.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.gatepass.server.testing.FakeServerProcesses;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,19 +22,15 @@ import static org.assertj.core.api.Assertions.within;
 /** Game sessions and player sessions over rpcv2Cbor, as newer AWS SDKs speak GameLift. */
 class GameSessionCborTest {
     private static final CBORMapper CBOR = new CBORMapper();
-    static TestServer server;
     static FakeServerProcesses processes = new FakeServerProcesses();
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension(
+            dir -> TestServer.start(null, dir, processes));
+    static TestServer server;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir, processes);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    static void start() {
+        server = GATEPASS.server();
     }
 
     private static HttpResponse<byte[]> call(String operation, Map<String, Object> input) throws Exception {

@@ -1,30 +1,29 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.GatepassServerExtension;
+import io.gatepass.server.testing.MavenRun;
+import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipFile;
 
+import static io.gatepass.server.testing.MavenRun.assertSucceeded;
+import static io.gatepass.server.testing.MavenRun.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,13 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MavenEndToEndTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final String GROUP = "gatepasse2e.demo";
-    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-            + "\"Resource\":\"*\"}";
-    /** The plugins of a jar's build and of deploying, at the versions this project's own build uses. */
-    private static final String PLUGINS = plugins("maven-resources-plugin:3.3.1", "maven-compiler-plugin:3.14.0",
-            "maven-surefire-plugin:3.5.4", "maven-jar-plugin:3.4.2", "maven-install-plugin:3.1.4",
-            "maven-deploy-plugin:3.1.4", "maven-dependency-plugin:3.8.1");
-
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     private TestServer server;
     private IamClient iam;
     private Path work;
@@ -55,23 +49,16 @@ class MavenEndToEndTest {
 
     @BeforeAll
     void start(@TempDir Path work) {
-        Assumptions.assumeTrue(onPath("mvn"), "mvn is not installed: skipping the Maven end-to-end test "
+        Assumptions.assumeTrue(ToolRun.onPath("mvn"), "mvn is not installed: skipping the Maven end-to-end test "
                 + "(install Maven 3 to run it)");
         this.work = work;
-        server = TestServer.start(null, work.resolve("data"));
+        server = GATEPASS.server();
         iam = server.iam(TestServer.admin());
         try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
             admin.createDomain(r -> r.domain("team"));
             admin.createRepository(r -> r.domain("team").repository("libs"));
             endpoint = admin.getRepositoryEndpoint(r -> r.domain("team").repository("libs")
                     .format(PackageFormat.MAVEN)).repositoryEndpoint();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -153,21 +140,8 @@ class MavenEndToEndTest {
     }
 
     private Path project(String artifactId, String version, String packaging, String more) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("projects").resolve(artifactId));
-        Files.writeString(dir.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>%s</groupId>
-                  <artifactId>%s</artifactId>
-                  <version>%s</version>
-                  <packaging>%s</packaging>
-                  <properties>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                    <maven.compiler.release>17</maven.compiler.release>
-                  </properties>
-                %s%s</project>
-                """.formatted(GROUP, artifactId, version, packaging, more, PLUGINS));
-        return dir;
+        return MavenRun.project(work.resolve("projects").resolve(artifactId), GROUP, artifactId, version, packaging,
+                more);
     }
 
     /**
@@ -204,67 +178,7 @@ class MavenEndToEndTest {
                   </activeProfiles>
                 </settings>
                 """.formatted(token, endpoint, endpoint));
-        Path local = linkedLocalRepository(home.resolve("repository"));
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-s", m2.resolve("settings.xml").toString(),
-                "-Dmaven.repo.local=" + local, "-DskipTests"));
-        command.addAll(List.of(goals));
-        Path log = home.resolve("mvn.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("HOME", home.toString());
-        builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1"); // starts faster; the runs are short
-        builder.environment().remove("MAVEN_ARGS");
-        Process process = builder.start();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("mvn " + String.join(" ", goals) + " did not finish in 300 s:\n"
-                    + Files.readString(log));
-        }
-        return new MavenRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    /** A local repository whose top-level entries link to the shared one's, except the test's own group. */
-    private static Path linkedLocalRepository(Path local) throws IOException {
-        Files.createDirectories(local);
-        Path shared = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        if (Files.isDirectory(shared)) {
-            try (var entries = Files.list(shared)) {
-                for (Path entry : entries.toList()) {
-                    if (!entry.getFileName().toString().equals(GROUP.substring(0, GROUP.indexOf('.')))) {
-                        Files.createSymbolicLink(local.resolve(entry.getFileName()), entry);
-                    }
-                }
-            }
-        }
-        return local;
-    }
-
-    private static String plugins(String... plugins) {
-        StringBuilder out = new StringBuilder("  <build><plugins>\n");
-        for (String plugin : plugins) {
-            String[] parts = plugin.split(":");
-            out.append("    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>").append(parts[0])
-                    .append("</artifactId><version>").append(parts[1]).append("</version></plugin>\n");
-        }
-        return out.append("  </plugins></build>\n").toString();
-    }
-
-    private static String message(Path jar) throws IOException {
-        assertThat(jar).exists();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return new String(zip.getInputStream(zip.getEntry("message.txt")).readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Succeeded, and every checksum Maven fetched (of files and of generated metadata) matched. */
-    private static void assertSucceeded(MavenRun run) {
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).as(run.output()).doesNotContainIgnoringCase("checksum validation failed")
-                .doesNotContainIgnoringCase("checksum failed");
-    }
-
-    private record MavenRun(int exitCode, String output) {
+        return MavenRun.run(home, m2.resolve("settings.xml"), GROUP.substring(0, GROUP.indexOf('.')), project, goals);
     }
 
     private AwsCredentials publisher() {
@@ -276,34 +190,12 @@ class MavenEndToEndTest {
     }
 
     private AwsCredentials user(String actions) {
-        String name = unique("mvn-user");
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
-                        + "\"codeartifact:GetAuthorizationToken\"," + actions + "],\"Resource\":\"*\"}," + BEARER
-                        + "]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        return PackageUsers.create(iam, unique("mvn-user"), "{\"Effect\":\"Allow\",\"Action\":["
+                + "\"codeartifact:GetAuthorizationToken\"," + actions + "],\"Resource\":\"*\"}");
     }
 
     private String token(AwsCredentials credentials, long seconds) {
-        try (CodeartifactClient client = server.codeArtifact(credentials)) {
-            return client.getAuthorizationToken(r -> r.domain("team").domainOwner(TestServer.ACCOUNT)
-                    .durationSeconds(seconds)).authorizationToken();
-        }
-    }
-
-    private static boolean onPath(String executable) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, executable))) {
-                return true;
-            }
-        }
-        return false;
+        return PackageUsers.token(server, credentials, "team", seconds);
     }
 
     private static String unique(String prefix) {

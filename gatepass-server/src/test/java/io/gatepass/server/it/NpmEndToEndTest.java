@@ -1,20 +1,21 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.NpmUser;
+import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NpmEndToEndTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-            + "\"Resource\":\"*\"}";
 
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     private TestServer server;
     private CodeartifactClient admin;
     private IamClient iam;
@@ -48,19 +49,12 @@ class NpmEndToEndTest {
         Assumptions.assumeTrue(ToolRun.onPath("npm"), "npm is not installed: skipping the npm end-to-end test "
                 + "(install Node.js and npm to run it; CI has npm)");
         this.work = work;
-        server = TestServer.start(null, work.resolve("data"));
+        server = GATEPASS.server();
         admin = server.codeArtifact(TestServer.admin());
         iam = server.iam(TestServer.admin());
         domain = "team";
         admin.createDomain(r -> r.domain(domain));
         admin.createRepository(r -> r.domain(domain).repository("libs"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -231,12 +225,7 @@ class NpmEndToEndTest {
     }
 
     private AwsCredentials user(String statement) {
-        String name = unique("npm-user");
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "," + BEARER + "]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        return PackageUsers.create(iam, unique("npm-user"), statement);
     }
 
     private String token(AwsCredentials credentials, long seconds) {
@@ -244,10 +233,7 @@ class NpmEndToEndTest {
     }
 
     private String token(String domainName, AwsCredentials credentials, long seconds) {
-        try (CodeartifactClient client = server.codeArtifact(credentials)) {
-            return client.getAuthorizationToken(r -> r.domain(domainName).domainOwner(TestServer.ACCOUNT)
-                    .durationSeconds(seconds)).authorizationToken();
-        }
+        return PackageUsers.token(server, credentials, domainName, seconds);
     }
 
     private String endpoint(String domainName, String repository) {

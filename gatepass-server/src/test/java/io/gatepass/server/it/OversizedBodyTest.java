@@ -1,5 +1,6 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -7,17 +8,15 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,16 +29,14 @@ class OversizedBodyTest {
     private static final int BODY_LIMIT = 4096;
     /** Well beyond what the socket buffers hold, so the server must read (and discard) it for the client to finish. */
     private static final int LARGE_BODY = 8 * 1024 * 1024;
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension(
+            dir -> TestServer.start(null, dir, BODY_LIMIT));
     static TestServer server;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir, BODY_LIMIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start() {
+        server = GATEPASS.server();
     }
 
     @Test

@@ -2,13 +2,14 @@ package io.gatepass.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
@@ -39,6 +40,8 @@ class PackageApiAwsCliTest {
     private static final Path AWS = Path.of("/usr/bin/aws");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     private TestServer server;
     private Path work;
     private final byte[] tarball = new byte[4_321];
@@ -47,7 +50,7 @@ class PackageApiAwsCliTest {
     void start(@TempDir Path work) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws is not installed: skipping the AWS CLI test");
         this.work = work;
-        server = TestServer.start(null, work.resolve("data"));
+        server = GATEPASS.server();
         CodeartifactClient admin = server.codeArtifact(TestServer.admin());
         admin.createDomain(r -> r.domain("team"));
         admin.createRepository(r -> r.domain("team").repository("libs"));
@@ -68,13 +71,6 @@ class PackageApiAwsCliTest {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

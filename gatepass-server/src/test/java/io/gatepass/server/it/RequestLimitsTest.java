@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.gatepass.server.config.Limits;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,17 +34,15 @@ class RequestLimitsTest {
     private static final int DEPTH = 8;
     private static final int LIST = 10;
     private static final CBORMapper CBOR = new CBORMapper();
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension(dir -> TestServer.start(
+            TestServer.config(null, dir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
+                    .withLimits(Limits.DEFAULTS.withRequestShape(HEADERS, HEADER_BYTES, QUERY_BYTES, DEPTH, LIST))));
     static TestServer server;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(TestServer.config(null, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
-                .withLimits(Limits.DEFAULTS.withRequestShape(HEADERS, HEADER_BYTES, QUERY_BYTES, DEPTH, LIST)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start() {
+        server = GATEPASS.server();
     }
 
     @Test

@@ -1,18 +1,17 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.ComputeType;
 import software.amazon.awssdk.services.gamelift.model.RuntimeConfiguration;
 import software.amazon.awssdk.services.gamelift.model.ServerProcess;
 
-import java.nio.file.Path;
 import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,23 +20,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A fleet's RuntimeConfiguration through the AWS SDK for Java v2: CreateFleet, Update and Describe, and the errors. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuntimeConfigurationTest {
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     private TestServer server;
     private GameLiftClient gl;
     private String location;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
+    void start() {
+        server = GATEPASS.server();
         gl = server.gameLift(TestServer.admin());
         location = "custom-rc-" + System.nanoTime() % 1_000_000;
         gl.createLocation(r -> r.locationName(location));
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static ServerProcess process(String launchPath, String parameters, int concurrentExecutions) {

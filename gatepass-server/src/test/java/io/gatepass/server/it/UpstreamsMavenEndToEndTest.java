@@ -2,7 +2,10 @@ package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.FakePublicRegistry;
+import io.gatepass.server.testing.MavenRun;
+import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
+import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
@@ -20,7 +22,6 @@ import software.amazon.awssdk.services.codeartifact.model.AllowUpstream;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionSummary;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,12 +37,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import static io.gatepass.server.testing.MavenRun.assertSucceeded;
+import static io.gatepass.server.testing.MavenRun.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,12 +62,6 @@ class UpstreamsMavenEndToEndTest {
     private static final String GROUP = "gatepasse2e.up";
     private static final String PUBLIC_GROUP = "gatepasse2e.pub";
     private static final String PUBLIC_PATH = "/gatepasse2e/pub/greeting/";
-    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-            + "\"Resource\":\"*\"}";
-    private static final String PLUGINS = plugins("maven-resources-plugin:3.3.1", "maven-compiler-plugin:3.14.0",
-            "maven-surefire-plugin:3.5.4", "maven-jar-plugin:3.4.2", "maven-install-plugin:3.1.4",
-            "maven-deploy-plugin:3.1.4", "maven-dependency-plugin:3.8.1");
-
     private FakePublicRegistry registry;
     private TestServer server;
     private CodeartifactClient admin;
@@ -77,7 +72,7 @@ class UpstreamsMavenEndToEndTest {
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
-        Assumptions.assumeTrue(onPath("mvn"), "mvn is not installed: skipping the Maven upstream test");
+        Assumptions.assumeTrue(ToolRun.onPath("mvn"), "mvn is not installed: skipping the Maven upstream test");
         this.work = work;
         registry = FakePublicRegistry.start();
         publicArtifact("1.0", "public greeting 1.0");
@@ -333,21 +328,8 @@ class UpstreamsMavenEndToEndTest {
     }
 
     private Path project(String artifactId, String version, String packaging, String more) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("projects").resolve(artifactId));
-        Files.writeString(dir.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>%s</groupId>
-                  <artifactId>%s</artifactId>
-                  <version>%s</version>
-                  <packaging>%s</packaging>
-                  <properties>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                    <maven.compiler.release>17</maven.compiler.release>
-                  </properties>
-                %s%s</project>
-                """.formatted(GROUP, artifactId, version, packaging, more, PLUGINS));
-        return dir;
+        return MavenRun.project(work.resolve("projects").resolve(artifactId), GROUP, artifactId, version, packaging,
+                more);
     }
 
     /**
@@ -376,66 +358,7 @@ class UpstreamsMavenEndToEndTest {
                   <activeProfiles><activeProfile>codeartifact</activeProfile></activeProfiles>
                 </settings>
                 """.formatted(token, endpoint));
-        Path local = linkedLocalRepository(home.resolve("repository"));
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-s", m2.resolve("settings.xml").toString(),
-                "-Dmaven.repo.local=" + local, "-DskipTests"));
-        command.addAll(List.of(goals));
-        Path log = home.resolve("mvn.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("HOME", home.toString());
-        builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1");
-        builder.environment().remove("MAVEN_ARGS");
-        Process process = builder.start();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("mvn " + String.join(" ", goals) + " did not finish in 300 s:\n"
-                    + Files.readString(log));
-        }
-        return new MavenRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    /** A local repository whose top-level entries link to the shared one's, except the test's own groups. */
-    private static Path linkedLocalRepository(Path local) throws IOException {
-        Files.createDirectories(local);
-        Path shared = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        if (Files.isDirectory(shared)) {
-            try (var entries = Files.list(shared)) {
-                for (Path entry : entries.toList()) {
-                    if (!entry.getFileName().toString().equals("gatepasse2e")) {
-                        Files.createSymbolicLink(local.resolve(entry.getFileName()), entry);
-                    }
-                }
-            }
-        }
-        return local;
-    }
-
-    private static String plugins(String... plugins) {
-        StringBuilder out = new StringBuilder("  <build><plugins>\n");
-        for (String plugin : plugins) {
-            String[] parts = plugin.split(":");
-            out.append("    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>").append(parts[0])
-                    .append("</artifactId><version>").append(parts[1]).append("</version></plugin>\n");
-        }
-        return out.append("  </plugins></build>\n").toString();
-    }
-
-    private static String message(Path jar) throws IOException {
-        assertThat(jar).exists();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return new String(zip.getInputStream(zip.getEntry("message.txt")).readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void assertSucceeded(MavenRun run) {
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).as(run.output()).doesNotContainIgnoringCase("checksum validation failed")
-                .doesNotContainIgnoringCase("checksum failed");
-    }
-
-    private record MavenRun(int exitCode, String output) {
+        return MavenRun.run(home, m2.resolve("settings.xml"), "gatepasse2e", project, goals);
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {
@@ -457,37 +380,16 @@ class UpstreamsMavenEndToEndTest {
     }
 
     private AwsCredentials user(String statements) {
-        String name = unique("mvnup-user");
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "," + BEARER + "]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        return PackageUsers.create(iam, unique("mvnup-user"), statements);
     }
 
     private String token(AwsCredentials credentials) {
-        try (CodeartifactClient client = server.codeArtifact(credentials)) {
-            return client.getAuthorizationToken(r -> r.domain(DOMAIN).domainOwner(TestServer.ACCOUNT)
-                    .durationSeconds(43200L)).authorizationToken();
-        }
+        return PackageUsers.token(server, credentials, DOMAIN, 43200L);
     }
 
     private String endpoint(String repository) {
         return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format(PackageFormat.MAVEN))
                 .repositoryEndpoint();
-    }
-
-    private static boolean onPath(String executable) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, executable))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String unique(String prefix) {

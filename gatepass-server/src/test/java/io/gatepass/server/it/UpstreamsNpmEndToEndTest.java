@@ -3,6 +3,7 @@ package io.gatepass.server.it;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.NpmUser;
+import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundExcept
 import software.amazon.awssdk.services.codeartifact.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.codeartifact.model.ValidationException;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,8 +57,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UpstreamsNpmEndToEndTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final String DOMAIN = "team";
-    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-            + "\"Resource\":\"*\"}";
 
     private FakePublicRegistry registry;
     private TestServer server;
@@ -320,19 +317,11 @@ class UpstreamsNpmEndToEndTest {
     }
 
     private AwsCredentials user(String statements) {
-        String name = unique("up-user");
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "," + BEARER + "]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        return PackageUsers.create(iam, unique("up-user"), statements);
     }
 
     private String token(AwsCredentials credentials) {
-        try (CodeartifactClient client = server.codeArtifact(credentials)) {
-            return client.getAuthorizationToken(r -> r.domain(DOMAIN).domainOwner(TestServer.ACCOUNT)
-                    .durationSeconds(43200L)).authorizationToken();
-        }
+        return PackageUsers.token(server, credentials, DOMAIN, 43200L);
     }
 
     private String endpoint(String repository) {

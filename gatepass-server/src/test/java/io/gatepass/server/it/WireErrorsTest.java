@@ -1,14 +1,13 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -20,16 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WireErrorsTest {
     private static final int BODY_LIMIT = 4096;
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension(
+            dir -> TestServer.start(null, dir, BODY_LIMIT));
     static TestServer server;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir, BODY_LIMIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start() {
+        server = GATEPASS.server();
     }
 
     private static void assertNoInternals(HttpResponse<String> response) {

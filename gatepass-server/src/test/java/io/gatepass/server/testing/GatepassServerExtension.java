@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -19,16 +20,27 @@ import java.util.stream.Stream;
  * &#64;RegisterExtension
  * static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
  * </pre>
- * Shared with gatepass-cli's tests through gatepass-server's test-jar.
+ * A class whose server needs more (a body limit, fake server processes) names how to start it in its data directory:
+ * {@code new GatepassServerExtension(dir -> TestServer.start(null, dir, BODY_LIMIT))}. Shared with gatepass-cli's
+ * tests through gatepass-server's test-jar.
  */
 public final class GatepassServerExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Function<Path, TestServer> start;
     private Path dataDir;
     private TestServer server;
+
+    public GatepassServerExtension() {
+        this(dir -> TestServer.start(null, dir));
+    }
+
+    public GatepassServerExtension(Function<Path, TestServer> start) {
+        this.start = start;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("gatepass-test");
-        server = TestServer.start(null, dataDir);
+        server = start.apply(dataDir);
     }
 
     @Override

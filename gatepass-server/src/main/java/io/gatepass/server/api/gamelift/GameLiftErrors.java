@@ -1,68 +1,45 @@
 package io.gatepass.server.api.gamelift;
 
 import io.gatepass.server.api.CommonErrors;
+import io.gatepass.server.api.ErrorSpec;
 import io.gatepass.server.api.ServiceError;
-import io.gatepass.core.error.Fault;
 
-import java.util.Set;
+import static io.gatepass.server.api.ErrorSpec.receiver;
+import static io.gatepass.server.api.ErrorSpec.sender;
 
 /**
  * GameLift's error catalogue. As in AWS, every GameLift error is HTTP 400 except InternalServiceException (500), the
  * common errors included: GameLift answers them with the JSON protocols' names, at 400.
  */
 public enum GameLiftErrors implements ServiceError {
-    INVALID_REQUEST("InvalidRequestException"),
-    NOT_FOUND("NotFoundException"),
-    CONFLICT("ConflictException"),
-    LIMIT_EXCEEDED("LimitExceededException"),
-    UNAUTHORIZED("UnauthorizedException"),
-    INVALID_FLEET_STATUS("InvalidFleetStatusException"),
-    FLEET_CAPACITY_EXCEEDED("FleetCapacityExceededException"),
-    GAME_SESSION_FULL("GameSessionFullException"),
-    INVALID_GAME_SESSION_STATUS("InvalidGameSessionStatusException"),
-    IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatchException"),
-    INTERNAL_SERVICE("InternalServiceException", 500, Fault.RECEIVER, CommonErrors.INTERNAL_FAILURE),
+    INVALID_REQUEST(sender("InvalidRequestException", 400)),
+    NOT_FOUND(sender("NotFoundException", 400)),
+    CONFLICT(sender("ConflictException", 400)),
+    LIMIT_EXCEEDED(sender("LimitExceededException", 400)),
+    UNAUTHORIZED(sender("UnauthorizedException", 400)),
+    INVALID_FLEET_STATUS(sender("InvalidFleetStatusException", 400)),
+    FLEET_CAPACITY_EXCEEDED(sender("FleetCapacityExceededException", 400)),
+    GAME_SESSION_FULL(sender("GameSessionFullException", 400)),
+    INVALID_GAME_SESSION_STATUS(sender("InvalidGameSessionStatusException", 400)),
+    IDEMPOTENT_PARAMETER_MISMATCH(sender("IdempotentParameterMismatchException", 400)),
+    INTERNAL_SERVICE(receiver("InternalServiceException", 500).spells(CommonErrors.INTERNAL_FAILURE)),
 
-    ACCESS_DENIED("AccessDeniedException", CommonErrors.ACCESS_DENIED),
-    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", CommonErrors.MISSING_AUTHENTICATION_TOKEN),
-    UNRECOGNIZED_CLIENT("UnrecognizedClientException", CommonErrors.INVALID_CLIENT_TOKEN_ID),
-    INVALID_SIGNATURE("InvalidSignatureException", CommonErrors.SIGNATURE_DOES_NOT_MATCH,
-            CommonErrors.REQUEST_EXPIRED),
-    EXPIRED_TOKEN("ExpiredTokenException", CommonErrors.EXPIRED_TOKEN);
+    ACCESS_DENIED(sender("AccessDeniedException", 400).spells(CommonErrors.ACCESS_DENIED)),
+    MISSING_AUTHENTICATION_TOKEN(sender("MissingAuthenticationTokenException", 400)
+            .spells(CommonErrors.MISSING_AUTHENTICATION_TOKEN)),
+    UNRECOGNIZED_CLIENT(sender("UnrecognizedClientException", 400).spells(CommonErrors.INVALID_CLIENT_TOKEN_ID)),
+    INVALID_SIGNATURE(sender("InvalidSignatureException", 400)
+            .spells(CommonErrors.SIGNATURE_DOES_NOT_MATCH, CommonErrors.REQUEST_EXPIRED)),
+    EXPIRED_TOKEN(sender("ExpiredTokenException", 400).spells(CommonErrors.EXPIRED_TOKEN));
 
-    private final String code;
-    private final int httpStatus;
-    private final Fault fault;
-    private final Set<CommonErrors> spells;
+    private final ErrorSpec spec;
 
-    GameLiftErrors(String code, CommonErrors... spells) {
-        this(code, 400, Fault.SENDER, spells);
-    }
-
-    GameLiftErrors(String code, int httpStatus, Fault fault, CommonErrors... spells) {
-        this.code = code;
-        this.httpStatus = httpStatus;
-        this.fault = fault;
-        this.spells = Set.of(spells);
+    GameLiftErrors(ErrorSpec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public Fault fault() {
-        return fault;
-    }
-
-    @Override
-    public Set<CommonErrors> spells() {
-        return spells;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

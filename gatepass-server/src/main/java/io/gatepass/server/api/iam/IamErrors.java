@@ -1,45 +1,30 @@
 package io.gatepass.server.api.iam;
 
-import io.gatepass.core.error.Fault;
+import io.gatepass.server.api.ErrorSpec;
 import io.gatepass.server.api.ServiceError;
+
+import static io.gatepass.server.api.ErrorSpec.receiver;
+import static io.gatepass.server.api.ErrorSpec.sender;
 
 /** IAM's error catalogue, as in the AWS model (the query protocol: the common errors keep their own names). */
 public enum IamErrors implements ServiceError {
-    NO_SUCH_ENTITY("NoSuchEntity", 404),
-    ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
-    DELETE_CONFLICT("DeleteConflict", 409),
-    LIMIT_EXCEEDED("LimitExceeded", 409),
-    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
-    INVALID_INPUT("InvalidInput", 400),
-    VALIDATION_ERROR("ValidationError", 400),
-    SERVICE_FAILURE("ServiceFailure", 500, Fault.RECEIVER);
+    NO_SUCH_ENTITY(sender("NoSuchEntity", 404)),
+    ENTITY_ALREADY_EXISTS(sender("EntityAlreadyExists", 409)),
+    DELETE_CONFLICT(sender("DeleteConflict", 409)),
+    LIMIT_EXCEEDED(sender("LimitExceeded", 409)),
+    MALFORMED_POLICY_DOCUMENT(sender("MalformedPolicyDocument", 400)),
+    INVALID_INPUT(sender("InvalidInput", 400)),
+    VALIDATION_ERROR(sender("ValidationError", 400)),
+    SERVICE_FAILURE(receiver("ServiceFailure", 500));
 
-    private final String code;
-    private final int httpStatus;
-    private final Fault fault;
+    private final ErrorSpec spec;
 
-    IamErrors(String code, int httpStatus) {
-        this(code, httpStatus, Fault.SENDER);
-    }
-
-    IamErrors(String code, int httpStatus, Fault fault) {
-        this.code = code;
-        this.httpStatus = httpStatus;
-        this.fault = fault;
+    IamErrors(ErrorSpec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public Fault fault() {
-        return fault;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

@@ -1,32 +1,22 @@
 package io.gatepass.server.api.sts;
 
-import io.gatepass.core.error.Fault;
+import io.gatepass.server.api.ErrorSpec;
 import io.gatepass.server.api.ServiceError;
+
+import static io.gatepass.server.api.ErrorSpec.sender;
 
 /** STS's own errors (the query protocol: the common errors keep their own names). */
 public enum StsErrors implements ServiceError {
-    VALIDATION_ERROR("ValidationError", 400);
+    VALIDATION_ERROR(sender("ValidationError", 400));
 
-    private final String code;
-    private final int httpStatus;
+    private final ErrorSpec spec;
 
-    StsErrors(String code, int httpStatus) {
-        this.code = code;
-        this.httpStatus = httpStatus;
+    StsErrors(ErrorSpec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public Fault fault() {
-        return Fault.SENDER;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

@@ -1,33 +1,23 @@
 package io.gatepass.server.endpoints.console;
 
-import io.gatepass.core.error.ErrorCode;
-import io.gatepass.core.error.Fault;
+import io.gatepass.server.api.CatalogueEntry;
+import io.gatepass.server.api.ErrorSpec;
+
+import static io.gatepass.server.api.ErrorSpec.sender;
 
 /** The console route's own refusal; a missing file is the common {@code NotFound}. */
-enum ConsoleErrors implements ErrorCode {
+enum ConsoleErrors implements CatalogueEntry {
     /** Anything but GET on a console path (HEAD included: the route answers GET only). */
-    METHOD_NOT_ALLOWED("MethodNotAllowed", 405);
+    METHOD_NOT_ALLOWED(sender("MethodNotAllowed", 405));
 
-    private final String code;
-    private final int httpStatus;
+    private final ErrorSpec spec;
 
-    ConsoleErrors(String code, int httpStatus) {
-        this.code = code;
-        this.httpStatus = httpStatus;
+    ConsoleErrors(ErrorSpec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public Fault fault() {
-        return Fault.SENDER;
+    public ErrorSpec spec() {
+        return spec;
     }
 }

@@ -1,10 +1,11 @@
 package io.gatepass.server.endpoints.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.gamelift.model.ComputeType;
 
@@ -18,22 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fleets table, signs out; screenshots are kept in target/console-screenshots.
  */
 class ConsoleBrowserTest {
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     static TestServer server;
     static String fleetId;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) {
-        server = TestServer.start(null, dataDir);
+    static void start() {
+        server = GATEPASS.server();
         var gameLift = server.gameLift(TestServer.admin());
         gameLift.createLocation(r -> r.locationName("custom-console"));
         fleetId = gameLift.createFleet(r -> r.name("console-fleet").computeType(ComputeType.ANYWHERE)
                 .locations(l -> l.location("custom-console"))).fleetAttributes().fleetId();
         server.codeArtifact(TestServer.admin()).createDomain(r -> r.domain("console-domain"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.gatepass.server.it.pypi;
 
+import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -32,26 +33,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PypiEndToEndTest {
     private static final String MISSING = PythonTools.missing();
+    @RegisterExtension
+    static final GatepassServerExtension GATEPASS = new GatepassServerExtension();
     private static TestServer server;
     private static CodeartifactClient admin;
 
-    @TempDir
-    static Path data;
     @TempDir
     Path work;
 
     @BeforeAll
     static void start() {
         Assumptions.assumeTrue(MISSING == null, () -> "Skipping the twine/pip end-to-end test: " + MISSING);
-        server = TestServer.start(null, data);
+        server = GATEPASS.server();
         admin = server.codeArtifact(TestServer.admin());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

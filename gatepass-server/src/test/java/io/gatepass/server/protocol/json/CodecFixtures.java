@@ -2,8 +2,8 @@ package io.gatepass.server.protocol.json;
 
 import io.gatepass.server.api.CommonErrors;
 import io.gatepass.core.error.ErrorCode;
-import io.gatepass.core.error.Fault;
 import io.gatepass.server.api.Empty;
+import io.gatepass.server.api.ErrorSpec;
 import io.gatepass.server.api.ErrorSpelling;
 import io.gatepass.server.api.Naming;
 import io.gatepass.server.api.OperationTable;
@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Consumer;
+
+import static io.gatepass.server.api.ErrorSpec.sender;
 
 /**
  * A fake "echo" service for the JSON-shaped codec tests: one operation whose input has every kind of member the
@@ -34,39 +35,20 @@ public final class CodecFixtures {
     /** The echo services' error catalogue. */
     public enum EchoErrors implements ServiceError {
         /** Also the echo service's spelling of the protocol-neutral MissingParameter. */
-        INVALID_REQUEST("InvalidRequestException", 400, CommonErrors.MISSING_PARAMETER),
-        NOT_FOUND("NotFoundException", 404),
-        VALIDATION("ValidationException", 400),
-        CONFLICT("ConflictException", 409);
+        INVALID_REQUEST(sender("InvalidRequestException", 400).spells(CommonErrors.MISSING_PARAMETER)),
+        NOT_FOUND(sender("NotFoundException", 404)),
+        VALIDATION(sender("ValidationException", 400)),
+        CONFLICT(sender("ConflictException", 409));
 
-        private final String code;
-        private final int httpStatus;
-        private final Set<CommonErrors> spells;
+        private final ErrorSpec spec;
 
-        EchoErrors(String code, int httpStatus, CommonErrors... spells) {
-            this.code = code;
-            this.httpStatus = httpStatus;
-            this.spells = Set.of(spells);
+        EchoErrors(ErrorSpec spec) {
+            this.spec = spec;
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public int httpStatus() {
-            return httpStatus;
-        }
-
-        @Override
-        public Fault fault() {
-            return Fault.SENDER;
-        }
-
-        @Override
-        public Set<CommonErrors> spells() {
-            return spells;
+        public ErrorSpec spec() {
+            return spec;
         }
     }
 
