@@ -61,6 +61,10 @@ await withConsole(async (page, seen, context) => {
   // the temporary credentials (CONSOLE_SESSION_TOKEN): the assumed identity is shown
   await signIn(page);
   seen.identityArn = await page.textContent('#who-arn');
+  // the README's screenshot: the overview with demo content, light, 1280 wide (the viewport only)
+  await page.waitForFunction(() => !['', 'Loading…'].includes(document.getElementById('fleets-status')?.textContent)
+    && !['', 'Loading…'].includes(document.getElementById('domains-status')?.textContent));
+  await page.screenshot({ path: `${env('SCREENSHOT_DIR')}/console-readme-overview.png` });
 
   // keyboard only: Tab from the top of the page through the bar and the navigation
   await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
@@ -91,6 +95,10 @@ await withConsole(async (page, seen, context) => {
   const refused = await context.request.get(env('CONSOLE_REFUSE_URL'), {
     headers: { authorization: 'Bearer not-a-token' }, ignoreHTTPSErrors: true });
   seen.refusedStatus = refused.status();
+  // and an API request (unsigned, so refused by the API) for the latency figures
+  const unsigned = await context.request.post(new URL('/', env('CONSOLE_URL')).href, {
+    form: { Action: 'GetCallerIdentity', Version: '2011-06-15' } });
+  seen.unsignedApiStatus = unsigned.status();
   const samples = await page.evaluate(() => Number(document.getElementById('activity').dataset.samples));
   await page.clock.runFor(POLL_MS);
   await page.waitForFunction((n) => Number(document.getElementById('activity').dataset.samples) >= n + 1, samples);
@@ -98,6 +106,7 @@ await withConsole(async (page, seen, context) => {
   const figures = await page.waitForFunction(() => {
     const refusedRate = document.getElementById('activity-refused').textContent;
     if (refusedRate === '—' || Number(refusedRate) === 0) return null;
+    if (!document.getElementById('activity-mean').textContent.endsWith(' ms')) return null;
     return Object.fromEntries([...document.querySelectorAll('#activity-figures dd')].map((c) => [c.id, c.textContent]));
   });
   seen.activity = await figures.jsonValue();

@@ -73,7 +73,7 @@ export async function scrape(): Promise<Snapshot> {
   return snapshot(parse(await response.text()), Date.now());
 }
 
-/** What changed between two scrapes, per minute; latency over the requests between them (null when there were none). */
+/** What changed between two scrapes, per minute (the plain change when they are less than a minute apart); latency over the requests between them (null when there were none). */
 export interface Rates {
   computeTokensPerMinute: number;
   repositoryTokensPerMinute: number;
@@ -87,7 +87,8 @@ export interface Rates {
 }
 
 export function rates(before: Snapshot, after: Snapshot): Rates {
-  const minutes = Math.max(after.at - before.at, 1) / 60_000;
+  // a window shorter than a minute is not extrapolated: the rate is then what happened in it
+  const minutes = Math.max((after.at - before.at) / 60_000, 1);
   const perMinute = (key: 'computeTokens' | 'repositoryTokens' | 'refused' | 'requests') =>
     Math.max(after[key] - before[key], 0) / minutes;
   const count = after.requests - before.requests;

@@ -33,12 +33,17 @@ function chart(history: Rates[]): SVGSVGElement {
   const minted = history.map((r) => r.computeTokensPerMinute + r.repositoryTokensPerMinute);
   const refused = history.map((r) => r.refusedPerMinute);
   const top = Math.max(1, ...minted, ...refused);
-  const step = width / (HISTORY - 1);
+  const step = (width - 12) / (HISTORY - 1);
   const points = (values: number[]) => values.map((v, i) =>
-    `${((HISTORY - values.length + i) * step).toFixed(1)},${(height - 4 - (v / top) * (height - 12)).toFixed(1)}`).join(' ');
+    `${(6 + (HISTORY - values.length + i) * step).toFixed(1)},${(height - 4 - (v / top) * (height - 12)).toFixed(1)}`).join(' ');
   if (history.length > 0) {
     root.append(svg('polyline', { class: 'chart-minted', points: points(minted) }));
     root.append(svg('polyline', { class: 'chart-refused', points: points(refused) }));
+    // the newest reading as a dot, so a single reading shows too
+    for (const [values, name] of [[minted, 'chart-minted'], [refused, 'chart-refused']] as const) {
+      const [x, y] = points(values.slice(-1)).split(',');
+      root.append(svg('circle', { class: `${name} chart-dot`, cx: x, cy: y, r: '3.5' }));
+    }
   }
   const label = svg('text', { class: 'chart-label', x: '4', y: '14' });
   label.textContent = `max ${perMinute(top)}/min`;
@@ -68,7 +73,8 @@ async function render(): Promise<Node> {
   const root = h('section', { id: 'activity', 'data-samples': '0' },
     h('p', { class: 'hint' },
       `The server's own metrics (GET /metrics), read every ${POLL_MS / 1000} s while this page is open. Per-minute `
-      + 'rates are the change over the last minute of readings; latency is over all API requests in that minute: p50 '
+      + 'rates are the change over the last minute of readings (the plain change while the page has been open for '
+      + 'less than a minute); latency is over all API requests in that minute: p50 '
       + 'and p99 are the upper bounds of the histogram buckets they fall in, the mean is Δsum / Δcount.'),
     figures,
     h('p', { class: 'legend' }, h('span', { class: 'legend-minted' }, 'minted'), ' ',

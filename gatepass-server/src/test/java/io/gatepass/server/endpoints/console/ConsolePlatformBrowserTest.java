@@ -38,8 +38,16 @@ class ConsolePlatformBrowserTest {
         gameLift.registerCompute(r -> r.fleetId(fleetId).computeName("platform-compute").ipAddress("10.0.0.7")
                 .location("custom-platform"));
         gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("platform-compute"));
+        // more demo content for the README's screenshot of the overview
+        gameLift.createLocation(r -> r.locationName("custom-studio-eu"));
+        for (String name : List.of("arena-ranked", "arena-casual", "coop-raids")) {
+            gameLift.createFleet(r -> r.name(name).computeType(ComputeType.ANYWHERE)
+                    .locations(l -> l.location(name.startsWith("arena") ? "custom-studio-eu" : "custom-platform")));
+        }
         var codeArtifact = server.codeArtifact(TestServer.admin());
         codeArtifact.createDomain(r -> r.domain("console-domain"));
+        codeArtifact.createDomain(r -> r.domain("studio"));
+        codeArtifact.createDomain(r -> r.domain("tools"));
         codeArtifact.createRepository(r -> r.domain("console-domain").repository("console-repo"));
         codeArtifact.getAuthorizationToken(r -> r.domain("console-domain").domainOwner(TestServer.ACCOUNT));
 
@@ -149,6 +157,17 @@ class ConsolePlatformBrowserTest {
         }
         assertThat(seen.get("contrast").size()).isGreaterThan(pages.size() * 2);
         assertThat(failing).as("texts below WCAG AA contrast").isEmpty();
+        for (String scheme : List.of("light", "dark")) {
+            double lowest = Double.MAX_VALUE;
+            String where = "";
+            for (JsonNode c : seen.get("contrast")) {
+                if (c.get("scheme").asText().equals(scheme) && c.get("ratio").asDouble() < lowest) {
+                    lowest = c.get("ratio").asDouble();
+                    where = c.get("route").asText() + " " + c.get("element").asText();
+                }
+            }
+            System.out.printf("console contrast, %s: lowest %.2f:1 (%s)%n", scheme, lowest, where);
+        }
 
         // over the TLS listener: the same console, its CSP, signed in, a page loaded
         assertThat(seen.get("tlsProtocol").asText()).isEqualTo("https:");
