@@ -349,7 +349,9 @@ public final class GatepassServer implements AutoCloseable {
                     () -> invalidations.listening() ? 1 : 0);
             PackageFrontDoor packageDoor = new PackageFrontDoor(vertx, packageEndpoint, blobs,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
-                    new PackageAudit(auditLog, clock, config.region()));
+                    new PackageAudit(auditLog, clock, config.region(),
+                            () -> metrics.count("gatepass.packages.token.refusals",
+                                    "Repository tokens refused (401) by the package endpoints")));
             // API bodies that are a streaming blob (PublishPackageVersion) are spooled beside the package uploads
             ApiUploads apiUploads = new ApiUploads(vertx, pipeline, restRoutes,
                     config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes());

@@ -20,17 +20,25 @@ public final class PackageAudit {
     private final AuditLog log;
     private final Clock clock;
     private final String region;
+    private final Runnable tokenRefused;
 
     public PackageAudit(AuditLog log, Clock clock, String region) {
+        this(log, clock, region, () -> { });
+    }
+
+    /** {@code tokenRefused} is run once for each presented repository token refused (401), e.g. to count it. */
+    public PackageAudit(AuditLog log, Clock clock, String region, Runnable tokenRefused) {
         this.log = log;
         this.clock = clock;
         this.region = region;
+        this.tokenRefused = tokenRefused;
     }
 
     /** A request refused before it reached its format (bad token, wrong domain, unknown repository). */
     public void refused(String rawPath, String method, String authorization, String source, int status) {
         Optional<String> token = presented(authorization);
         if (status == 401 && token.isPresent()) {
+            tokenRefused.run();
             log.record(event(AuditEvent.Kind.REFUSAL, rawPath, method, source, status).token(token.get()).build());
         }
     }
@@ -39,6 +47,9 @@ public final class PackageAudit {
     public void answered(String rawPath, String method, String authorization, String principalArn, String source,
                          int status) {
         boolean write = !method.equals("GET") && !method.equals("HEAD");
+        if (status == 401 && presented(authorization).isPresent()) {
+            tokenRefused.run();
+        }
         if (status != 401 && status != 403 && !write) {
             return;
         }
