@@ -1,11 +1,11 @@
 package io.gatepass.server.api.gatepass;
 
-import io.gatepass.core.error.Fault;
 import io.gatepass.server.api.CommonErrors;
+import io.gatepass.server.api.ErrorSpec;
 import io.gatepass.server.api.ServiceError;
 
-import java.util.Map;
-import java.util.Set;
+import static io.gatepass.server.api.ErrorSpec.receiver;
+import static io.gatepass.server.api.ErrorSpec.sender;
 
 /**
  * The errors of Gatepass's own API (token keys), in restJson's shape as CodeArtifact writes them: the common
@@ -13,49 +13,19 @@ import java.util.Set;
  * InternalServerException; the other common errors take the JSON protocols' names.
  */
 public enum GatepassErrors implements ServiceError {
-    VALIDATION("ValidationException", 400),
-    ACCESS_DENIED("AccessDeniedException", 403, Fault.SENDER, CommonErrors.ACCESS_DENIED),
-    THROTTLING("ThrottlingException", 429, Fault.SENDER, CommonErrors.THROTTLING),
-    INTERNAL("InternalServerException", 500, Fault.RECEIVER, CommonErrors.INTERNAL_FAILURE);
+    VALIDATION(sender("ValidationException", 400)),
+    ACCESS_DENIED(sender("AccessDeniedException", 403).spells(CommonErrors.ACCESS_DENIED)),
+    THROTTLING(sender("ThrottlingException", 429).spells(CommonErrors.THROTTLING)),
+    INTERNAL(receiver("InternalServerException", 500).spells(CommonErrors.INTERNAL_FAILURE));
 
-    private final String code;
-    private final int httpStatus;
-    private final Fault fault;
-    private final Set<CommonErrors> spells;
+    private final ErrorSpec spec;
 
-    GatepassErrors(String code, int httpStatus) {
-        this(code, httpStatus, Fault.SENDER);
-    }
-
-    GatepassErrors(String code, int httpStatus, Fault fault, CommonErrors... spells) {
-        this.code = code;
-        this.httpStatus = httpStatus;
-        this.fault = fault;
-        this.spells = Set.of(spells);
+    GatepassErrors(ErrorSpec spec) {
+        this.spec = spec;
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public Fault fault() {
-        return fault;
-    }
-
-    @Override
-    public Map<String, String> fields() {
-        return Map.of();
-    }
-
-    @Override
-    public Set<CommonErrors> spells() {
-        return spells;
+    public ErrorSpec spec() {
+        return spec;
     }
 }
