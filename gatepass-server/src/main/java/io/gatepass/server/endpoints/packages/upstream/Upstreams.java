@@ -18,6 +18,8 @@ import java.time.Duration;
 public final class Upstreams {
     /** How many repositories one request may search: the repository itself and its upstreams, transitively. */
     public static final int MAX_SEARCHED = 25;
+    /** Package endpoint workers that never wait on a public registry, for requests that need none. */
+    public static final int WORKERS_KEPT_FROM_REGISTRIES = 16;
 
     final Store store;
     final BlobStore blobs;
@@ -28,7 +30,12 @@ public final class Upstreams {
     final long maxAssetBytes;
     final PackageChanges changes;
     final IdGenerator ids;
-    final SingleFlight<String, Object> flights = new SingleFlight<>();
+    /**
+     * Fetches from public registries, all but {@link #WORKERS_KEPT_FROM_REGISTRIES} of the package endpoints' workers
+     * waiting on them at most (see {@link SingleFlight}).
+     */
+    final SingleFlight<String, Object> flights = new SingleFlight<>(
+            io.gatepass.server.http.PackageFrontDoor.FORMAT_WORKERS - WORKERS_KEPT_FROM_REGISTRIES);
 
     /**
      * @param spool         where downloads are written before they become blobs

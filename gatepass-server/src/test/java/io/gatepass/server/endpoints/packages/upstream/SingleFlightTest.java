@@ -54,4 +54,34 @@ class SingleFlightTest {
         assertThat(flights.run("k", Duration.ofSeconds(1), () -> "ok")).isEqualTo("ok");
         assertThat(flights.runs()).isEqualTo(2);
     }
+
+    @Test
+    void run_whenAsManyCallersAsAllowedAreHoldingThreads_answersTheNextAtOnceWith503_andTakesCallersAgainAfter()
+            throws Exception {
+        SingleFlight<String, String> flights = new SingleFlight<>(2);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(2);
+        CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> flights.run("a@1", Duration.ofSeconds(30),
+                () -> {
+                    started.countDown();
+                    release.await();
+                    return "a";
+                }), callers);
+        CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> flights.run("b@1", Duration.ofSeconds(30),
+                () -> {
+                    started.countDown();
+                    release.await();
+                    return "b";
+                }), callers);
+        started.await();
+
+        assertThatThrownBy(() -> flights.run("c@1", Duration.ofSeconds(30), () -> "c"))
+                .isInstanceOfSatisfying(UpstreamUnavailable.class, e -> assertThat(e.status()).isEqualTo(503));
+        release.countDown();
+        assertThat(a.get()).isEqualTo("a");
+        assertThat(b.get()).isEqualTo("b");
+        assertThat(flights.run("c@1", Duration.ofSeconds(30), () -> "c")).isEqualTo("c");
+        callers.shutdown();
+    }
 }
