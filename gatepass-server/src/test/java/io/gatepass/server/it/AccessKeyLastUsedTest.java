@@ -128,6 +128,30 @@ class AccessKeyLastUsedTest {
     }
 
     @Test
+    void cleanStop_writesTheUsesNotedSinceTheLastFlush(@TempDir Path other) {
+        Path data = other.resolve("data");
+        try (TestServer first = TestServer.start(null, data)) {
+            first.sts(TestServer.admin()).getCallerIdentity();
+        }
+        try (TestServer second = TestServer.start(null, data)) {
+            // read before this server's own flush could run: only the first server's stop can have written it
+            AccessKeyLastUsed used = second.iam(TestServer.admin())
+                    .getAccessKeyLastUsed(r -> r.accessKeyId(TestServer.ADMIN_ID)).accessKeyLastUsed();
+            assertThat(used.serviceName()).isEqualTo("sts");
+            assertThat(used.region()).isEqualTo(TestServer.REGION);
+        }
+    }
+
+    @Test
+    void temporaryKey_isNoSuchEntity() {
+        var session = server.sts(TestServer.admin()).getSessionToken().credentials();
+        server.sts(TestServer.of(session)).getCallerIdentity();
+        server.server().flushAccessKeyUsage();
+        assertAwsError(() -> admin.getAccessKeyLastUsed(r -> r.accessKeyId(session.accessKeyId())),
+                "NoSuchEntity", 404, session.accessKeyId());
+    }
+
+    @Test
     void unknownKey_isNoSuchEntity() {
         assertAwsError(() -> admin.getAccessKeyLastUsed(r -> r.accessKeyId("AKIAXXXXXXXXXXXXXXXX")),
                 "NoSuchEntity", 404, "AKIAXXXXXXXXXXXXXXXX");
