@@ -28,6 +28,7 @@ import io.gatepass.server.api.iam.IamErrors;
 import io.gatepass.server.api.iam.IamService;
 import io.gatepass.server.api.sts.StsService;
 import io.gatepass.server.auth.Authorizer;
+import io.gatepass.server.auth.AccessKeyUsageRecorder;
 import io.gatepass.server.auth.CredentialResolver;
 import io.gatepass.server.auth.PolicyDocuments;
 import io.gatepass.server.auth.SigV4Authenticator;
@@ -133,6 +134,7 @@ public final class GatepassServer implements AutoCloseable {
     private OperationTable operations;
     private RestRoutes restRoutes;
     private KeyRingMaintenance keyRingMaintenance;
+    private AccessKeyUsageRecorder keyUsage;
 
     private GatepassServer(Vertx vertx, HttpServer http, HttpServer https, ServerCertificate certificate,
                            Store store, ServerConfig config,
@@ -283,8 +285,10 @@ public final class GatepassServer implements AutoCloseable {
                     new RestJsonCodec(mappers, restRoutes));
             RequestMetrics metrics = new RequestMetrics();
             CredentialResolver credentialResolver = new CredentialResolver(store, issuer, clock);
+            AccessKeyUsageRecorder keyUsage = new AccessKeyUsageRecorder(store.accessKeys(), clock);
             SigV4Authenticator authenticator = new SigV4Authenticator(credentialResolver,
-                    config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock);
+                    config.region(), operations.services().stream().map(s -> s.signingName()).toList(), clock,
+                    keyUsage);
             Throttle throttle = new Throttle(config.throttling(), clock, (service, operation) -> metrics.count(
                     "gatepass.requests.throttled", "Requests refused by throttling, by service and operation",
                     "service", service, "operation", operation));
@@ -410,8 +414,14 @@ public final class GatepassServer implements AutoCloseable {
                 computeAgents.check();
                 return null;
             }, false));
+            // last-used records of access keys: noted in memory per request, written in a batch once a minute
+            vertx.setPeriodic(AccessKeyUsageRecorder.PERIOD.toMillis(), id -> vertx.executeBlocking(() -> {
+                keyUsage.flush();
+                return null;
+            }, false));
             GatepassServer server = new GatepassServer(vertx, http, https, certificate, store, config, bootstrap,
                     computeTokens, repositoryTokens);
+            server.keyUsage = keyUsage;
             websocketBase.set(https != null
                     ? "wss://" + Hosts.inUrl(advertisedHost) + ":" + https.actualPort()
                     : "ws://" + Hosts.inUrl(advertisedHost) + ":" + http.actualPort());
@@ -533,6 +543,14 @@ public final class GatepassServer implements AutoCloseable {
         return operations;
     }
 
+    /**
+     * Writes the access key uses noted since the last flush now, as the once-a-minute flush would (for tests and
+     * tools that must not wait for it).
+     */
+    public void flushAccessKeyUsage() {
+        keyUsage.flush();
+    }
+
     /** The restJson routes of the operations that have one. */
     public RestRoutes restRoutes() {
         return restRoutes;
@@ -555,6 +573,9 @@ public final class GatepassServer implements AutoCloseable {
         try {
             vertx.close().await();
         } finally {
+            if (keyUsage != null) {
+                keyUsage.flush(); // the uses noted since the last periodic flush
+            }
             if (keyRingMaintenance != null) {
                 keyRingMaintenance.leave(); // new keys need not wait for this node's heartbeat to age out
             }

@@ -3,6 +3,7 @@ package io.gatepass.store;
 import io.gatepass.core.identity.AccessKey;
 import io.gatepass.core.identity.AccessKeyStatus;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,4 +33,13 @@ public interface AccessKeyStore {
 
     /** @return false if the key does not exist or does not belong to that account and user (root when null) */
     boolean delete(String accountId, String userName, String accessKeyId);
+
+    /**
+     * Records the last uses of keys, in one transaction. A use older than the one already recorded for a key (another
+     * node's, written first) is ignored; uses of keys that no longer exist are dropped.
+     */
+    void recordLastUsed(Collection<AccessKeyUsage> usages);
+
+    /** The recorded last use of a key; empty when the key does not exist or was never used. */
+    Optional<AccessKeyUsage> lastUsed(String accessKeyId);
 }

@@ -19,6 +19,32 @@ class AccessKeyStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void recordLastUsed_keepsTheNewestUse_andDropsUsesOfUnknownKeys(TestDatabase db) {
+        try (Store store = db.open()) {
+            AccessKey key = key("alice", T0);
+            store.accessKeys().create(key);
+            assertThat(store.accessKeys().lastUsed(key.accessKeyId())).isEmpty();
+
+            AccessKeyUsage first = new AccessKeyUsage(key.accessKeyId(), T0.plusSeconds(60), "sts", "us-east-1");
+            store.accessKeys().recordLastUsed(List.of(first,
+                    new AccessKeyUsage("AKIANOSUCHKEY", T0, "iam", "us-east-1")));
+            assertThat(store.accessKeys().lastUsed(key.accessKeyId())).contains(first);
+            assertThat(store.accessKeys().lastUsed("AKIANOSUCHKEY")).isEmpty();
+
+            // an older use (another node's, written late) does not replace a newer one
+            store.accessKeys().recordLastUsed(List.of(
+                    new AccessKeyUsage(key.accessKeyId(), T0.plusSeconds(30), "iam", "eu-west-1")));
+            assertThat(store.accessKeys().lastUsed(key.accessKeyId())).contains(first);
+
+            AccessKeyUsage later = new AccessKeyUsage(key.accessKeyId(), T0.plusSeconds(90), "gamelift", "eu-west-1");
+            store.accessKeys().recordLastUsed(List.of(later));
+            assertThat(store.accessKeys().lastUsed(key.accessKeyId())).contains(later);
+            assertThat(store.accessKeys().find(key.accessKeyId())).contains(key);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
     void create_whenNew_findReturnsIt(TestDatabase db) {
         try (Store store = db.open()) {
             AccessKey key = key("alice", T0);

@@ -17,9 +17,17 @@ import java.util.Collection;
 /** Authenticates API requests with SigV4 (header or presigned form) against the stored credentials. */
 public final class SigV4Authenticator implements RequestAuthenticator {
     private final SigV4Verifier<Principal> verifier;
+    private final AccessKeyUsageRecorder usage;
 
     /** @param services the signing names this server answers for (sts, iam, gamelift, codeartifact, ...) */
     public SigV4Authenticator(CredentialResolver resolver, String region, Collection<String> services, Clock clock) {
+        this(resolver, region, services, clock, null);
+    }
+
+    /** @param usage notes the last use of each key that signs a request successfully, or null not to */
+    public SigV4Authenticator(CredentialResolver resolver, String region, Collection<String> services, Clock clock,
+                              AccessKeyUsageRecorder usage) {
+        this.usage = usage;
         this.verifier = new SigV4Verifier<>(ScopePolicy.awsCompatible(region, services), (keyId, token) -> {
             CredentialResolver.Resolved resolved = resolver.resolve(keyId, token);
             return new SigningSecret<>(resolved.secret(), resolved.principal());
@@ -35,6 +43,9 @@ public final class SigV4Authenticator implements RequestAuthenticator {
                         request.upload().sha256Hex())
                 : SignedRequest.of(request.method(), request.rawPath(), request.rawQuery(), headers, request.body());
         VerifiedRequest<Principal> verified = verifier.verify(signed);
+        if (usage != null) {
+            usage.note(verified.accessKeyId(), verified.scope().service(), verified.scope().region());
+        }
         return new Authenticated(verified.identity(), verified.scope().service());
     }
 }

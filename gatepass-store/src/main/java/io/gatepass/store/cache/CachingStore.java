@@ -275,6 +275,16 @@ public final class CachingStore implements Store {
         public boolean delete(String accountId, String userName, String accessKeyId) {
             return change(() -> store.delete(accountId, userName, accessKeyId));
         }
+
+        @Override
+        public void recordLastUsed(java.util.Collection<io.gatepass.store.AccessKeyUsage> usages) {
+            store.recordLastUsed(usages); // not cached: read rarely, and written by every node
+        }
+
+        @Override
+        public Optional<io.gatepass.store.AccessKeyUsage> lastUsed(String accessKeyId) {
+            return store.lastUsed(accessKeyId);
+        }
     }
 
     private final class CachedUsers implements UserStore {

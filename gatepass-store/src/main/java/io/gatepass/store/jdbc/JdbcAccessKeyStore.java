@@ -3,10 +3,12 @@ package io.gatepass.store.jdbc;
 import io.gatepass.core.identity.AccessKey;
 import io.gatepass.core.identity.AccessKeyStatus;
 import io.gatepass.store.AccessKeyStore;
+import io.gatepass.store.AccessKeyUsage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,6 +83,29 @@ final class JdbcAccessKeyStore implements AccessKeyStore {
         return jdbc.update("delete access key " + accessKeyId,
                 "DELETE FROM access_keys WHERE access_key_id = ? AND account_id = ?" + ownerClause(userName),
                 withOwner(userName, accessKeyId, accountId)) == 1;
+    }
+
+    @Override
+    public void recordLastUsed(Collection<AccessKeyUsage> usages) {
+        if (usages.isEmpty()) {
+            return;
+        }
+        jdbc.inTransaction("record access key last use", tx -> {
+            for (AccessKeyUsage usage : usages) {
+                tx.update("UPDATE access_keys SET last_used_date = ?, last_used_service = ?, last_used_region = ?"
+                                + " WHERE access_key_id = ? AND (last_used_date IS NULL OR last_used_date < ?)",
+                        usage.date(), usage.serviceName(), usage.region(), usage.accessKeyId(), usage.date());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AccessKeyUsage> lastUsed(String accessKeyId) {
+        return jdbc.one("read access key last use", "SELECT last_used_date, last_used_service, last_used_region"
+                        + " FROM access_keys WHERE access_key_id = ? AND last_used_date IS NOT NULL",
+                row -> new AccessKeyUsage(accessKeyId, Jdbc.instant(row, "last_used_date"),
+                        row.getString("last_used_service"), row.getString("last_used_region")), accessKeyId);
     }
 
     /** Matches the keys of {@code userName}, or the root keys when it is null. */

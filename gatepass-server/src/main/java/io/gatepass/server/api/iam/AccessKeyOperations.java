@@ -11,7 +11,10 @@ import io.gatepass.server.api.Empty;
 import io.gatepass.server.api.iam.IamShapes.AccessKeyMetadata;
 import io.gatepass.server.api.iam.IamShapes.AccessKeyShape;
 import io.gatepass.server.api.iam.IamShapes.CreateAccessKeyResult;
+import io.gatepass.server.api.iam.IamShapes.AccessKeyLastUsed;
 import io.gatepass.server.api.iam.IamShapes.DeleteAccessKeyRequest;
+import io.gatepass.server.api.iam.IamShapes.GetAccessKeyLastUsedRequest;
+import io.gatepass.server.api.iam.IamShapes.GetAccessKeyLastUsedResult;
 import io.gatepass.server.api.iam.IamShapes.ListAccessKeysRequest;
 import io.gatepass.server.api.iam.IamShapes.ListAccessKeysResult;
 import io.gatepass.server.api.iam.IamShapes.UpdateAccessKeyRequest;
@@ -22,11 +25,13 @@ import io.gatepass.store.Store;
 import java.util.List;
 
 /**
- * CreateAccessKey, ListAccessKeys, UpdateAccessKey, DeleteAccessKey. Without a UserName they act on the caller's
+ * CreateAccessKey, ListAccessKeys, UpdateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed. Without a UserName they act on the caller's
  * own keys (the root keys when the caller is root), as IAM does.
  */
 final class AccessKeyOperations {
     static final int KEYS_PER_USER = 2;
+    /** IAM's service name and region for a key never used. */
+    static final String NOT_AVAILABLE = "N/A";
 
     private final IamSupport support;
     private final Store store;
@@ -83,6 +88,26 @@ final class AccessKeyOperations {
             throw noSuchKey(keyId);
         }
         return Empty.INSTANCE;
+    }
+
+    /**
+     * When, with which service and in which region a key of the caller's account last signed a request, as recorded
+     * by the server (within about a minute of the use). Authorized on the key's user (the account root for root keys).
+     */
+    GetAccessKeyLastUsedResult getAccessKeyLastUsed(GetAccessKeyLastUsedRequest request, CallContext context) {
+        String keyId = keyId(request.accessKeyId());
+        String account = context.principal().accountId();
+        AccessKey key = store.accessKeys().find(keyId).filter(k -> k.accountId().equals(account))
+                .orElseThrow(() -> noSuchKey(keyId));
+        if (key.isRoot()) {
+            support.authorize(context, Account.rootArn(account));
+        } else {
+            support.authorize(context, users.find(account, key.userName()).arn());
+        }
+        AccessKeyLastUsed lastUsed = store.accessKeys().lastUsed(keyId)
+                .map(u -> new AccessKeyLastUsed(u.date(), u.serviceName(), u.region()))
+                .orElse(new AccessKeyLastUsed(null, NOT_AVAILABLE, NOT_AVAILABLE));
+        return new GetAccessKeyLastUsedResult(key.userName(), lastUsed);
     }
 
     private String keyId(String value) {

@@ -37,6 +37,7 @@ public final class IamService {
                 .add(iam, "ListAccessKeys", ListAccessKeysRequest.class, keys::listAccessKeys)
                 .add(iam, "UpdateAccessKey", UpdateAccessKeyRequest.class, keys::updateAccessKey)
                 .add(iam, "DeleteAccessKey", DeleteAccessKeyRequest.class, keys::deleteAccessKey)
+                .add(iam, "GetAccessKeyLastUsed", GetAccessKeyLastUsedRequest.class, keys::getAccessKeyLastUsed)
                 .add(iam, "CreateRole", CreateRoleRequest.class, roles::createRole)
                 .add(iam, "GetRole", RoleNameRequest.class, roles::getRole)
                 .add(iam, "ListRoles", ListRolesRequest.class, roles::listRoles)

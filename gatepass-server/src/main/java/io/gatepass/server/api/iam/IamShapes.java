@@ -63,6 +63,16 @@ public final class IamShapes {
     public record DeleteAccessKeyRequest(String userName, String accessKeyId) {
     }
 
+    public record GetAccessKeyLastUsedRequest(String accessKeyId) {
+    }
+
+    /** Service name and region are "N/A", and the date absent, for a key never used. */
+    public record AccessKeyLastUsed(Instant lastUsedDate, String serviceName, String region) {
+    }
+
+    public record GetAccessKeyLastUsedResult(String userName, AccessKeyLastUsed accessKeyLastUsed) {
+    }
+
     // Roles
     public record CreateRoleRequest(String path, String roleName, String assumeRolePolicyDocument,
                                     String description, Integer maxSessionDuration) {
