@@ -3,7 +3,8 @@
 # /proc/<pid>/stat) the JVM has used when the "Gatepass ready" line appears, plus wall ms, for first starts (empty data
 # dir) and restarts; then one run with -Xlog:class+load counting classes loaded and those from the CDS archive.
 # Runs the JVM as the launcher does (serial GC, -Xms64m, the recorded archive unless NO_CDS=1).
-# Usage: bench/startup-cpu.sh [RUNS]   (the distribution and archive must be built: ./gatepass --version)
+# Usage: bench/startup-cpu.sh [RUNS]   (CLASSES=0: skip the class-load run)
+#          (the distribution and archive must be built: ./gatepass --version)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
@@ -48,5 +49,6 @@ echo "first start CPU ms: $(summary x "${fc[@]}" | cut -d' ' -f2-)"
 echo "first start wall ms: $(summary x "${fw[@]}" | cut -d' ' -f2-)"
 echo "restart CPU ms: $(summary x "${rc[@]}" | cut -d' ' -f2-)"
 echo "restart wall ms: $(summary x "${rw[@]}" | cut -d' ' -f2-)"
+[ "${CLASSES:-1}" = 1 ] || exit 0
 start_once "$tmp/cl" -Xlog:class+load=info:file="$tmp/cl.log" >/dev/null
 echo "first start classes loaded: $(grep -c 'source:' "$tmp/cl.log"), from the CDS archive: $(grep -c 'source: shared objects file' "$tmp/cl.log")"
