@@ -47,6 +47,34 @@ class DistributionIT {
         }
     }
 
+    /** JDK 17's class-data sharing skips pre-Java-6 class files (picocli's): the build upgrades them (UpgradeClassFiles). */
+    @Test
+    void everyClassFile_isRecentEnoughForClassDataSharing() throws IOException {
+        List<Path> jars = new ArrayList<>(List.of(SERVER_JAR, CLI_JAR));
+        try (var lib = Files.list(DIST.resolve("lib"))) {
+            lib.filter(p -> p.toString().endsWith(".jar")).forEach(jars::add);
+        }
+        List<String> old = new ArrayList<>();
+        for (Path jar : jars) {
+            try (JarFile opened = new JarFile(jar.toFile())) {
+                for (var entries = opened.entries(); entries.hasMoreElements(); ) {
+                    ZipEntry entry = entries.nextElement();
+                    if (!entry.getName().endsWith(".class")) {
+                        continue;
+                    }
+                    try (var in = opened.getInputStream(entry)) {
+                        byte[] head = in.readNBytes(8);
+                        int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                        if (major < 50) {
+                            old.add(jar.getFileName() + "!" + entry.getName() + " (" + major + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(old).as("class files older than Java 6").isEmpty();
+    }
+
     @Test
     void cliJar_leavesTheServerOnlyLibrariesOut_andMergesServiceFiles() throws IOException {
         try (JarFile cli = new JarFile(CLI_JAR.toFile())) {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Load-robust start-up measure of `gatepass serve` on the embedded store: CPU time (user+sys, all threads, from
+# /proc/<pid>/stat) the JVM has used when the "Gatepass ready" line appears, plus wall ms, for first starts (empty data
+# dir) and restarts; then one run with -Xlog:class+load counting classes loaded and those from the CDS archive.
+# Runs the JVM as the launcher does (serial GC, -Xms64m, the recorded archive unless NO_CDS=1).
+# Usage: bench/startup-cpu.sh [RUNS]   (CLASSES=0: skip the class-load run)
+#          (the distribution and archive must be built: ./gatepass --version)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-5}"
+jar="$root/gatepass-cli/target/dist/gatepass.jar"
+jsa="$root/gatepass-cli/target/dist/gatepass.jsa"
+cds=()
+[ -f "$jsa" ] && [ "${NO_CDS:-0}" != 1 ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+tck=$(getconf CLK_TCK)
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+
+# start_once DATA_DIR [extra JVM args...] -> "cpu_ms wall_ms"
+start_once() {
+  local data="$1"; shift
+  local out="$tmp/out"; : >"$out"
+  local t0; t0=$(date +%s%N)
+  java -XX:+UseSerialGC -Xms64m "${cds[@]}" "$@" -jar "$jar" serve --port 0 --tls-port 0 --bind 127.0.0.1 \
+    --data-dir "$data" >"$out" 2>/dev/null &
+  local pid=$!
+  until grep -q "Gatepass ready" "$out" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { echo "server died" >&2; cat "$out" >&2; exit 1; }
+    sleep 0.002
+  done
+  local stat; stat=$(cat /proc/$pid/stat)
+  local t1; t1=$(date +%s%N)
+  kill -TERM "$pid"; wait "$pid" || true
+  # fields after the ")" of the command name: utime is the 12th, stime the 13th
+  local rest="${stat##*) }"; set -- $rest
+  echo "$(( (${12} + ${13}) * 1000 / tck )) $(( (t1 - t0) / 1000000 ))"
+}
+summary() { # label values...
+  local label="$1"; shift
+  local s=($(printf '%s\n' "$@" | sort -n)); local n=${#s[@]}
+  echo "$label: median ${s[$((n / 2))]}, min ${s[0]}, max ${s[$((n - 1))]} (n=$n)"
+}
+fc=(); fw=(); rc=(); rw=()
+for i in $(seq 1 "$runs"); do
+  read -r c w < <(start_once "$tmp/first$i"); fc+=("$c"); fw+=("$w")
+  read -r c w < <(start_once "$tmp/first$i"); rc+=("$c"); rw+=("$w")
+  rm -rf "$tmp/first$i"
+done
+echo "first start CPU ms: $(summary x "${fc[@]}" | cut -d' ' -f2-)"
+echo "first start wall ms: $(summary x "${fw[@]}" | cut -d' ' -f2-)"
+echo "restart CPU ms: $(summary x "${rc[@]}" | cut -d' ' -f2-)"
+echo "restart wall ms: $(summary x "${rw[@]}" | cut -d' ' -f2-)"
+[ "${CLASSES:-1}" = 1 ] || exit 0
+start_once "$tmp/cl" -Xlog:class+load=info:file="$tmp/cl.log" >/dev/null
+echo "first start classes loaded: $(grep -c 'source:' "$tmp/cl.log"), from the CDS archive: $(grep -c 'source: shared objects file' "$tmp/cl.log")"
