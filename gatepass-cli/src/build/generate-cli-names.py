@@ -10,7 +10,7 @@ import os
 import botocore
 from botocore import xform_name
 
-OUT = "gatepass-cli/src/test/resources/io/gatepass/cli/aws/model/aws-cli-names.txt"
+OUT = "gatepass-cli/src/test/resources/io/gatepass/cli/internal/aws/model/aws-cli-names.txt"
 
 
 SDK_VERSION = "2.40.2"

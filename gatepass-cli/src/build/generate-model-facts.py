@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the facts about each service that the AWS SDK for Java's request classes lack (the operations' CLI and model
-names, which members are required, how aws paginates them, which member streams a file in or out) into gatepass-cli/src/main/resources/io/gatepass/cli/aws/model/.
+names, which members are required, how aws paginates them, which member streams a file in or out) into gatepass-cli/src/main/resources/io/gatepass/cli/internal/aws/model/.
 Only operations the SDK has are listed. Run it from the repository root:
     python3 gatepass-cli/src/build/generate-model-facts.py"""
 import glob
@@ -12,7 +12,7 @@ import botocore
 from botocore import xform_name
 
 SERVICES = {"gamelift": "gamelift", "codeartifact": "codeartifact", "sts": "sts", "iam": "iam"}
-OUT = "gatepass-cli/src/main/resources/io/gatepass/cli/aws/model"
+OUT = "gatepass-cli/src/main/resources/io/gatepass/cli/internal/aws/model"
 
 
 SDK_VERSION = "2.40.2"

@@ -7,7 +7,7 @@ import random
 
 from awscli.shorthand import ShorthandParser, ShorthandParseError
 
-OUT = "gatepass-cli/src/test/resources/io/gatepass/cli/aws/params/aws-shorthand-cases.jsonl"
+OUT = "gatepass-cli/src/test/resources/io/gatepass/cli/internal/aws/params/aws-shorthand-cases.jsonl"
 KEYS = ["Key", "Value", "a", "b-c", "x_y", "Name", "k.1", "p/q:r"]
 WORDS = ["a", "b c", "x=y", "1", "", "foo-bar", "tab\there", "\u00e9t\u00e9", "a\\,b", "a:b/c", "*", "~x", "v}", "v]"]
 NOISE = list("=,[]{}\"' \\-:/.ab1\n")

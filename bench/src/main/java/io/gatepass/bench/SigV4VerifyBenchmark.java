@@ -1,12 +1,12 @@
 package io.gatepass.bench;
 
-import io.gatepass.server.auth.sigv4.RequestHeaders;
-import io.gatepass.server.auth.sigv4.ScopePolicy;
-import io.gatepass.server.auth.sigv4.SigV4Verifier;
-import io.gatepass.server.auth.sigv4.SignedRequest;
-import io.gatepass.server.auth.sigv4.SigningSecret;
-import io.gatepass.server.auth.sigv4.SigningSecrets;
-import io.gatepass.server.auth.sigv4.VerifiedRequest;
+import io.gatepass.server.internal.auth.sigv4.RequestHeaders;
+import io.gatepass.server.internal.auth.sigv4.ScopePolicy;
+import io.gatepass.server.internal.auth.sigv4.SigV4Verifier;
+import io.gatepass.server.internal.auth.sigv4.SignedRequest;
+import io.gatepass.server.internal.auth.sigv4.SigningSecret;
+import io.gatepass.server.internal.auth.sigv4.SigningSecrets;
+import io.gatepass.server.internal.auth.sigv4.VerifiedRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,7 +1,7 @@
 package io.gatepass.cli;
 
-import io.gatepass.cli.aws.AwsCommandLine;
-import io.gatepass.cli.aws.CliIo;
+import io.gatepass.cli.internal.aws.AwsCommandLine;
+import io.gatepass.cli.internal.aws.CliIo;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

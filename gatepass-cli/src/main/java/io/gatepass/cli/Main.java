@@ -1,7 +1,7 @@
 package io.gatepass.cli;
 
-import io.gatepass.cli.aws.AwsCommandLine;
-import io.gatepass.cli.aws.CliIo;
+import io.gatepass.cli.internal.aws.AwsCommandLine;
+import io.gatepass.cli.internal.aws.CliIo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,9 +15,9 @@ import java.util.List;
  */
 @Command(name = "gatepass", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hosted short-lived credentials, wire-compatible with AWS GameLift and CodeArtifact.",
-        subcommands = {ServeCommand.class, io.gatepass.cli.agent.AgentCommand.class,
-                io.gatepass.cli.store.StoreCommand.class, io.gatepass.cli.audit.AuditCommand.class,
-                io.gatepass.cli.store.KeysCommand.class})
+        subcommands = {ServeCommand.class, io.gatepass.cli.internal.agent.AgentCommand.class,
+                io.gatepass.cli.internal.store.StoreCommand.class, io.gatepass.cli.internal.audit.AuditCommand.class,
+                io.gatepass.cli.internal.store.KeysCommand.class})
 public final class Main implements Runnable {
     /** The commands picocli runs; everything else is the AWS-CLI-compatible command line. */
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("serve", "agent", "store", "audit",

@@ -1,12 +1,12 @@
 package io.gatepass.cli;
 
 import io.gatepass.server.GatepassServer;
-import io.gatepass.server.bootstrap.AdminBootstrap;
+import io.gatepass.server.internal.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.AuditSettings;
 import io.gatepass.server.config.Limits;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.config.TokenKeySettings;
-import io.gatepass.server.throttling.ThrottlingSettings;
+import io.gatepass.server.internal.throttling.ThrottlingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Gatepass ready at " + server.endpoint()
                 + (server.tlsEndpoint() == null ? "" : " and " + server.tlsEndpoint())
                 + " (store " + server.store().kind() + ", region " + config.region() + ")"
-                + "; console at " + server.endpoint() + io.gatepass.server.endpoints.console.ConsoleRoute.PATH);
+                + "; console at " + server.endpoint() + io.gatepass.server.internal.endpoints.console.ConsoleRoute.PATH);
         out.flush();
     }
 

@@ -1,7 +1,7 @@
 package io.gatepass.cli;
 
-import io.gatepass.server.throttling.RateLimit;
-import io.gatepass.server.throttling.ThrottlingSettings;
+import io.gatepass.server.internal.throttling.RateLimit;
+import io.gatepass.server.internal.throttling.ThrottlingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.gatepass.cli;
 
-import io.gatepass.cli.agent.AgentCommand;
-import io.gatepass.cli.agent.AgentSetting;
+import io.gatepass.cli.internal.agent.AgentCommand;
+import io.gatepass.cli.internal.agent.AgentSetting;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;

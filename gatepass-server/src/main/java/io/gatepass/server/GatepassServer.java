@@ -2,8 +2,8 @@ package io.gatepass.server;
 
 import io.gatepass.core.codeartifact.Domain;
 import io.gatepass.core.codeartifact.PackageChanges;
-import io.gatepass.core.crypto.MasterKey;
-import io.gatepass.core.crypto.SecretCipher;
+import io.gatepass.core.internal.crypto.MasterKey;
+import io.gatepass.core.internal.crypto.SecretCipher;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.core.token.ComputeAuthTokens;
 import io.gatepass.core.token.ComputeRegistrations.Registration;
@@ -11,78 +11,78 @@ import io.gatepass.core.token.RepositoryTokenSubject;
 import io.gatepass.core.token.RepositoryTokens;
 import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.core.token.TokenVerifier;
-import io.gatepass.server.api.OperationTable;
-import io.gatepass.server.audit.ApiAudit;
-import io.gatepass.server.audit.AuditLog;
-import io.gatepass.server.audit.AuditLogFile;
-import io.gatepass.server.audit.AuditWriter;
-import io.gatepass.server.audit.PackageAudit;
-import io.gatepass.server.audit.SdkAudit;
-import io.gatepass.server.api.gamelift.GameLiftService;
-import io.gatepass.server.api.codeartifact.CodeArtifactService;
-import io.gatepass.server.tokens.Jwks;
-import io.gatepass.server.tokens.KeyRingMaintenance;
-import io.gatepass.server.tokens.ReloadingKeyRing;
-import io.gatepass.server.tokens.StoredKeyRing;
-import io.gatepass.server.api.iam.IamErrors;
-import io.gatepass.server.api.iam.IamService;
-import io.gatepass.server.api.sts.StsService;
-import io.gatepass.server.auth.Authorizer;
-import io.gatepass.server.auth.AccessKeyUsageRecorder;
-import io.gatepass.server.auth.CredentialResolver;
-import io.gatepass.server.auth.PolicyDocuments;
-import io.gatepass.server.auth.SigV4Authenticator;
-import io.gatepass.server.bootstrap.AdminBootstrap;
-import io.gatepass.server.bootstrap.DataDirectory;
+import io.gatepass.server.internal.api.OperationTable;
+import io.gatepass.server.internal.audit.ApiAudit;
+import io.gatepass.server.internal.audit.AuditLog;
+import io.gatepass.server.internal.audit.AuditLogFile;
+import io.gatepass.server.internal.audit.AuditWriter;
+import io.gatepass.server.internal.audit.PackageAudit;
+import io.gatepass.server.internal.audit.SdkAudit;
+import io.gatepass.server.internal.api.gamelift.GameLiftService;
+import io.gatepass.server.internal.api.codeartifact.CodeArtifactService;
+import io.gatepass.server.internal.tokens.Jwks;
+import io.gatepass.server.internal.tokens.KeyRingMaintenance;
+import io.gatepass.server.internal.tokens.ReloadingKeyRing;
+import io.gatepass.server.internal.tokens.StoredKeyRing;
+import io.gatepass.server.internal.api.iam.IamErrors;
+import io.gatepass.server.internal.api.iam.IamService;
+import io.gatepass.server.internal.api.sts.StsService;
+import io.gatepass.server.internal.auth.Authorizer;
+import io.gatepass.server.internal.auth.AccessKeyUsageRecorder;
+import io.gatepass.server.internal.auth.CredentialResolver;
+import io.gatepass.server.internal.auth.PolicyDocuments;
+import io.gatepass.server.internal.auth.SigV4Authenticator;
+import io.gatepass.server.internal.bootstrap.AdminBootstrap;
+import io.gatepass.server.internal.bootstrap.DataDirectory;
 import io.gatepass.server.config.ServerConfig;
-import io.gatepass.server.endpoints.sdk.ComputeTokenRefresher;
-import io.gatepass.server.endpoints.sdk.StsFleetRoleCredentials;
-import io.gatepass.server.endpoints.sdk.StoredProcessRecords;
-import io.gatepass.server.endpoints.sdk.SdkActions;
-import io.gatepass.server.endpoints.agent.AgentActions;
-import io.gatepass.server.endpoints.agent.AgentWebSocketRoute;
-import io.gatepass.server.endpoints.agent.ComputeAgents;
-import io.gatepass.server.endpoints.sdk.SdkHandshake;
-import io.gatepass.server.endpoints.sdk.SdkSettings;
-import io.gatepass.server.endpoints.sdk.SdkWebSocketRoute;
-import io.gatepass.server.endpoints.sdk.ServerProcessRegistry;
-import io.gatepass.server.auth.sigv4.SdkQuerySignature;
-import io.gatepass.server.gamelift.GameSessionEvents;
-import io.gatepass.server.gamelift.RuntimeConfigurations;
-import io.gatepass.server.gamelift.ServerProcesses;
-import io.gatepass.server.http.ApiPipeline;
-import io.gatepass.server.http.ApiUploads;
-import io.gatepass.server.endpoints.packages.FormatContext;
-import io.gatepass.server.endpoints.packages.PackageEndpoint;
-import io.gatepass.server.endpoints.packages.upstream.ExternalConnections;
-import io.gatepass.server.endpoints.packages.upstream.Upstreams;
-import io.gatepass.server.endpoints.packages.PackageFormats;
-import io.gatepass.server.endpoints.packages.PackageInvalidations;
-import io.gatepass.server.endpoints.packages.RepositoryPermissions;
-import io.gatepass.server.http.ConnectionGuard;
-import io.gatepass.server.http.HttpFrontDoor;
-import io.gatepass.server.http.PackageFrontDoor;
+import io.gatepass.server.internal.endpoints.sdk.ComputeTokenRefresher;
+import io.gatepass.server.internal.endpoints.sdk.StsFleetRoleCredentials;
+import io.gatepass.server.internal.endpoints.sdk.StoredProcessRecords;
+import io.gatepass.server.internal.endpoints.sdk.SdkActions;
+import io.gatepass.server.internal.endpoints.agent.AgentActions;
+import io.gatepass.server.internal.endpoints.agent.AgentWebSocketRoute;
+import io.gatepass.server.internal.endpoints.agent.ComputeAgents;
+import io.gatepass.server.internal.endpoints.sdk.SdkHandshake;
+import io.gatepass.server.internal.endpoints.sdk.SdkSettings;
+import io.gatepass.server.internal.endpoints.sdk.SdkWebSocketRoute;
+import io.gatepass.server.internal.endpoints.sdk.ServerProcessRegistry;
+import io.gatepass.server.internal.auth.sigv4.SdkQuerySignature;
+import io.gatepass.server.internal.gamelift.GameSessionEvents;
+import io.gatepass.server.internal.gamelift.RuntimeConfigurations;
+import io.gatepass.server.internal.gamelift.ServerProcesses;
+import io.gatepass.server.internal.http.ApiPipeline;
+import io.gatepass.server.internal.http.ApiUploads;
+import io.gatepass.server.internal.endpoints.packages.FormatContext;
+import io.gatepass.server.internal.endpoints.packages.PackageEndpoint;
+import io.gatepass.server.internal.endpoints.packages.upstream.ExternalConnections;
+import io.gatepass.server.internal.endpoints.packages.upstream.Upstreams;
+import io.gatepass.server.internal.endpoints.packages.PackageFormats;
+import io.gatepass.server.internal.endpoints.packages.PackageInvalidations;
+import io.gatepass.server.internal.endpoints.packages.RepositoryPermissions;
+import io.gatepass.server.internal.http.ConnectionGuard;
+import io.gatepass.server.internal.http.HttpFrontDoor;
+import io.gatepass.server.internal.http.PackageFrontDoor;
 import io.gatepass.store.BlobStore;
-import io.gatepass.store.blob.BlobCollector;
-import io.gatepass.server.http.ProtocolSelector;
-import io.gatepass.server.identity.KeyIssuer;
-import io.gatepass.server.ops.OpsEndpoints;
-import io.gatepass.server.api.gatepass.GatepassService;
-import io.gatepass.server.ops.Retention;
-import io.gatepass.server.ops.RequestMetrics;
-import io.gatepass.server.protocol.InputLimits;
-import io.gatepass.server.protocol.WireMappers;
-import io.gatepass.server.protocol.cbor.RpcV2CborCodec;
-import io.gatepass.server.protocol.json.AwsJsonCodec;
-import io.gatepass.server.protocol.query.QueryCodec;
-import io.gatepass.server.protocol.rest.RestJsonCodec;
-import io.gatepass.server.protocol.rest.RestRoutes;
-import io.gatepass.server.throttling.Throttle;
-import io.gatepass.server.tls.Hosts;
-import io.gatepass.server.tls.ServerCertificate;
+import io.gatepass.store.internal.blob.BlobCollector;
+import io.gatepass.server.internal.http.ProtocolSelector;
+import io.gatepass.server.internal.identity.KeyIssuer;
+import io.gatepass.server.internal.ops.OpsEndpoints;
+import io.gatepass.server.internal.api.gatepass.GatepassService;
+import io.gatepass.server.internal.ops.Retention;
+import io.gatepass.server.internal.ops.RequestMetrics;
+import io.gatepass.server.internal.protocol.InputLimits;
+import io.gatepass.server.internal.protocol.WireMappers;
+import io.gatepass.server.internal.protocol.cbor.RpcV2CborCodec;
+import io.gatepass.server.internal.protocol.json.AwsJsonCodec;
+import io.gatepass.server.internal.protocol.query.QueryCodec;
+import io.gatepass.server.internal.protocol.rest.RestJsonCodec;
+import io.gatepass.server.internal.protocol.rest.RestRoutes;
+import io.gatepass.server.internal.throttling.Throttle;
+import io.gatepass.server.internal.tls.Hosts;
+import io.gatepass.server.internal.tls.ServerCertificate;
 import io.gatepass.store.Store;
 import io.gatepass.store.Stores;
-import io.gatepass.store.cache.CachingStore;
+import io.gatepass.store.internal.cache.CachingStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -219,7 +219,7 @@ public final class GatepassServer implements AutoCloseable {
         // package endpoints keep short-lived caches of their own and so read the store itself (no 1 s on top of 1 s).
         // Each change is published once committed; other nodes' changes are heard (NOTIFY/LISTEN on PostgreSQL),
         // so they show here as soon as word arrives, the TTL being the safety net (docs/operations.md).
-        io.gatepass.store.cache.Invalidations invalidations = Stores.invalidations(uncached);
+        io.gatepass.store.internal.cache.Invalidations invalidations = Stores.invalidations(uncached);
         Store store = new CachingStore(uncached, cacheTtl, System::nanoTime, invalidations);
         AuditWriter auditWriter = null;
         try {
@@ -339,12 +339,12 @@ public final class GatepassServer implements AutoCloseable {
                     publicUrl::get, config.region(), clock, throttle, cacheTtl,
                     // upstream repositories and external connections (endpoints/packages/upstream)
                     new Upstreams(uncached, blobs, new ExternalConnections(config.externalConnections()),
-                            new io.gatepass.server.endpoints.packages.upstream.RemoteRegistry(
+                            new io.gatepass.server.internal.endpoints.packages.upstream.RemoteRegistry(
                                     config.upstreamTimeouts().connect(), config.upstreamTimeouts().request()), clock,
                             config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
                             packageChanges, ids));
             // a change to what they checked (a deleted domain, a policy), here or on another node: check again
-            invalidations.listen(io.gatepass.store.cache.Invalidations.STORE, everything -> {
+            invalidations.listen(io.gatepass.store.internal.cache.Invalidations.STORE, everything -> {
                 packageEndpoint.forgetAll();
                 repositoryPermissions.forgetAll();
             });
@@ -364,7 +364,7 @@ public final class GatepassServer implements AutoCloseable {
                     config.maxBodyBytes(),
                     List.of(sdkWebSocket, agentWebSocket), packageDoor, apiUploads, config.limits(),
                     new ConnectionGuard(vertx, config.limits()),
-                    io.gatepass.server.endpoints.console.ConsoleRoute.fromClassPath());
+                    io.gatepass.server.internal.endpoints.console.ConsoleRoute.fromClassPath());
             HttpServerOptions httpOptions = listenerOptions(config.limits());
             HttpServer http;
             HttpServer https = null;

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 /**
  * Work that must not wait for the database, such as a request answered on a Vert.x event loop from what is cached
- * ({@link io.gatepass.store.cache.CachingStore}): inside {@link #run}, a store call that would reach the database
+ * ({@link io.gatepass.store.internal.cache.CachingStore}): inside {@link #run}, a store call that would reach the database
  * throws {@link WouldBlock} before it does anything, so the caller can redo the whole piece of work where blocking is
  * allowed. Work run this way must have no effect outside the store before its first store call.
  */

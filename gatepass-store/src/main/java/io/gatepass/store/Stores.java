@@ -1,6 +1,6 @@
 package io.gatepass.store;
 
-import io.gatepass.store.jdbc.JdbcStore;
+import io.gatepass.store.internal.jdbc.JdbcStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,18 +42,18 @@ public final class Stores {
      */
     public static BlobStore blobs(Store store, Path dataDir, java.time.Clock clock) {
         return store.kind().equals("postgresql") ? store.databaseBlobs()
-                : new io.gatepass.store.blob.FileBlobStore(dataDir.resolve("blobs"), BlobPins.of(store.packages(),
+                : new io.gatepass.store.internal.blob.FileBlobStore(dataDir.resolve("blobs"), BlobPins.of(store.packages(),
                 clock));
     }
 
     /**
      * How this node hears of the other nodes' changes to {@code store} (as {@link Stores#open} returned it) and tells
      * them of its own: {@code NOTIFY}/{@code LISTEN} on PostgreSQL, this node only otherwise. The caller closes it (a
-     * {@link io.gatepass.store.cache.CachingStore} given it does).
+     * {@link io.gatepass.store.internal.cache.CachingStore} given it does).
      */
-    public static io.gatepass.store.cache.Invalidations invalidations(Store store) {
+    public static io.gatepass.store.internal.cache.Invalidations invalidations(Store store) {
         return store instanceof JdbcStore jdbc ? jdbc.openInvalidations()
-                : io.gatepass.store.cache.Invalidations.local();
+                : io.gatepass.store.internal.cache.Invalidations.local();
     }
 
     /** {@link #blobs(Store, Path, java.time.Clock)} on the system clock. */
@@ -63,7 +63,7 @@ public final class Stores {
 
     /** The embedded database's file in {@code dataDir}. */
     static Path embeddedFile(Path dataDir) {
-        return dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME + io.gatepass.store.jdbc.EmbeddedCompaction
+        return dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME + io.gatepass.store.internal.jdbc.EmbeddedCompaction
                 .FILE_SUFFIX);
     }
 

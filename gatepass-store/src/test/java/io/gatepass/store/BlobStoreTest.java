@@ -1,6 +1,6 @@
 package io.gatepass.store;
 
-import io.gatepass.store.blob.FileBlobStore;
+import io.gatepass.store.internal.blob.FileBlobStore;
 import io.gatepass.store.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

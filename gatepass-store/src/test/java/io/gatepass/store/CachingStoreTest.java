@@ -4,7 +4,7 @@ import io.gatepass.core.gamelift.Compute;
 import io.gatepass.core.gamelift.Fleet;
 import io.gatepass.core.identity.AccessKey;
 import io.gatepass.core.identity.AccessKeyStatus;
-import io.gatepass.store.cache.CachingStore;
+import io.gatepass.store.internal.cache.CachingStore;
 import io.gatepass.store.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

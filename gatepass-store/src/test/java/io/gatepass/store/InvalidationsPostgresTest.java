@@ -2,8 +2,8 @@ package io.gatepass.store;
 
 import io.gatepass.core.identity.AccessKey;
 import io.gatepass.core.identity.AccessKeyStatus;
-import io.gatepass.store.cache.CachingStore;
-import io.gatepass.store.cache.Invalidations;
+import io.gatepass.store.internal.cache.CachingStore;
+import io.gatepass.store.internal.cache.Invalidations;
 import io.gatepass.store.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

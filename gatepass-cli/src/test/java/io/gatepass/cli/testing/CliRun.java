@@ -1,7 +1,7 @@
 package io.gatepass.cli.testing;
 
-import io.gatepass.cli.aws.AwsCommandLine;
-import io.gatepass.cli.aws.CliIo;
+import io.gatepass.cli.internal.aws.AwsCommandLine;
+import io.gatepass.cli.internal.aws.CliIo;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

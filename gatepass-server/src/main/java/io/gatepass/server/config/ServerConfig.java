@@ -1,6 +1,6 @@
 package io.gatepass.server.config;
 
-import io.gatepass.server.throttling.ThrottlingSettings;
+import io.gatepass.server.internal.throttling.ThrottlingSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.gatepass.server.fuzz;
 
-import io.gatepass.server.api.BoundOperation;
+import io.gatepass.server.internal.api.BoundOperation;
 import io.gatepass.server.fuzz.SeedRequests.Seed;
 import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.TestServer;

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
-import io.gatepass.server.api.BoundOperation;
-import io.gatepass.server.api.Naming;
-import io.gatepass.server.api.OperationTable;
-import io.gatepass.server.api.ServiceDescriptor;
-import io.gatepass.server.api.rest.RestRoute;
-import io.gatepass.server.protocol.rest.RestRoutes;
+import io.gatepass.server.internal.api.BoundOperation;
+import io.gatepass.server.internal.api.Naming;
+import io.gatepass.server.internal.api.OperationTable;
+import io.gatepass.server.internal.api.ServiceDescriptor;
+import io.gatepass.server.internal.api.rest.RestRoute;
+import io.gatepass.server.internal.protocol.rest.RestRoutes;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -1,12 +1,12 @@
 package io.gatepass.server.it;
 
-import io.gatepass.core.crypto.MasterKey;
-import io.gatepass.core.crypto.SecretCipher;
+import io.gatepass.core.internal.crypto.MasterKey;
+import io.gatepass.core.internal.crypto.SecretCipher;
 import io.gatepass.core.id.IdGenerator;
 import io.gatepass.core.identity.Account;
 import io.gatepass.core.token.RepositoryTokenSubject;
 import io.gatepass.core.token.Verification;
-import io.gatepass.server.identity.KeyIssuer;
+import io.gatepass.server.internal.identity.KeyIssuer;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

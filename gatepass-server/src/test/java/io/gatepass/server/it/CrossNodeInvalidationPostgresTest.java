@@ -3,7 +3,7 @@ package io.gatepass.server.it;
 import io.gatepass.core.token.Verification;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.TestServer;
-import io.gatepass.store.cache.CachingStore;
+import io.gatepass.store.internal.cache.CachingStore;
 import io.gatepass.store.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package io.gatepass.server.it;
 
-import io.gatepass.server.gamelift.GameSessionEvents;
-import io.gatepass.server.gamelift.GameSessionEvents.PlayerSessionQuery;
-import io.gatepass.server.gamelift.ServerProcess;
+import io.gatepass.server.internal.gamelift.GameSessionEvents;
+import io.gatepass.server.internal.gamelift.GameSessionEvents.PlayerSessionQuery;
+import io.gatepass.server.internal.gamelift.ServerProcess;
 import io.gatepass.server.testing.FakeServerProcesses;
 import io.gatepass.server.testing.FakeServerProcesses.Push;
 import io.gatepass.server.testing.TestServer;

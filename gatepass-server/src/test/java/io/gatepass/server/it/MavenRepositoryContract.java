@@ -1,7 +1,7 @@
 package io.gatepass.server.it;
 
-import io.gatepass.server.endpoints.packages.maven.ChecksumAlgorithm;
-import io.gatepass.server.endpoints.packages.maven.MavenMetadataXml;
+import io.gatepass.server.internal.endpoints.packages.maven.ChecksumAlgorithm;
+import io.gatepass.server.internal.endpoints.packages.maven.MavenMetadataXml;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

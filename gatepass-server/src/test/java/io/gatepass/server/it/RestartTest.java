@@ -1,7 +1,7 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.GatepassServer;
-import io.gatepass.server.bootstrap.AdminBootstrap;
+import io.gatepass.server.internal.bootstrap.AdminBootstrap;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.store.testing.TestDatabase;

@@ -3,7 +3,7 @@ package io.gatepass.server.it;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.store.Store;
 import io.gatepass.store.Stores;
-import io.gatepass.store.jdbc.StoreCopy;
+import io.gatepass.store.internal.jdbc.StoreCopy;
 import io.gatepass.store.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package io.gatepass.server.it;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.PrivatePostgres;
 import io.gatepass.server.testing.TestServer;
-import io.gatepass.store.cache.CachingStore;
+import io.gatepass.store.internal.cache.CachingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -2,8 +2,8 @@ package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.TestServer;
-import io.gatepass.server.tls.SelfSignedCertificate;
-import io.gatepass.server.tls.SubjectName;
+import io.gatepass.server.internal.tls.SelfSignedCertificate;
+import io.gatepass.server.internal.tls.SubjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -1,8 +1,8 @@
 package io.gatepass.server.testing;
 
-import io.gatepass.server.gamelift.GameSessionStart;
-import io.gatepass.server.gamelift.ServerProcess;
-import io.gatepass.server.gamelift.ServerProcesses;
+import io.gatepass.server.internal.gamelift.GameSessionStart;
+import io.gatepass.server.internal.gamelift.ServerProcess;
+import io.gatepass.server.internal.gamelift.ServerProcesses;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.gatepass.server.testing;
 
-import io.gatepass.server.tls.Hosts;
-import io.gatepass.server.tls.ServerCertificate;
+import io.gatepass.server.internal.tls.Hosts;
+import io.gatepass.server.internal.tls.ServerCertificate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

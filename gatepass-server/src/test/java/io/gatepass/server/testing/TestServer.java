@@ -2,7 +2,7 @@ package io.gatepass.server.testing;
 
 import io.gatepass.server.GatepassServer;
 import io.gatepass.server.config.ServerConfig;
-import io.gatepass.server.gamelift.ServerProcesses;
+import io.gatepass.server.internal.gamelift.ServerProcesses;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -61,7 +61,7 @@ public final class TestServer implements AutoCloseable {
 
     /** With a fake of the game sessions' side of the SDK websocket. */
     public static TestServer start(String storeUrl, Path dataDir,
-                                   io.gatepass.server.gamelift.GameSessionEvents gameSessionEvents) {
+                                   io.gatepass.server.internal.gamelift.GameSessionEvents gameSessionEvents) {
         TestCertificate.seed(dataDir);
         MutableClock clock = new MutableClock();
         return new TestServer(GatepassServer.start(config(storeUrl, dataDir, ServerConfig.DEFAULT_MAX_BODY_BYTES),

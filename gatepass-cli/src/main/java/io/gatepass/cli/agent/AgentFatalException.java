@@ -1,8 +1,0 @@
-package io.gatepass.cli.agent;
-
-/** A failure retrying cannot fix, such as an unknown fleet or refused credentials at the first registration. */
-final class AgentFatalException extends RuntimeException {
-    AgentFatalException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

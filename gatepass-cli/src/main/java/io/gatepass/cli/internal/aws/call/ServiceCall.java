@@ -1,0 +1,105 @@
+package io.gatepass.cli.internal.aws.call;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.cli.internal.aws.CliException;
+import io.gatepass.cli.internal.aws.config.StreamedBodies;
+import io.gatepass.cli.internal.aws.model.OperationModel;
+import io.gatepass.cli.internal.aws.params.RequestBuilder;
+import software.amazon.awssdk.awscore.AwsRequest;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.URI;
+
+/**
+ * One request to the service: parameters in, the response as aws's JSON out; service errors become aws's
+ * "An error occurred (Code) when calling the X operation: message" (exit 254), unreachable endpoints
+ * "Could not connect to the endpoint URL" (exit 255).
+ */
+public final class ServiceCall {
+
+    private final OperationModel operation;
+    private final SdkClient client;
+    private final RequestBuilder requests;
+    private final ResponseJson responses;
+    private final String region;
+
+    public ServiceCall(OperationModel operation, SdkClient client, RequestBuilder requests, ResponseJson responses,
+                       String region) {
+        this.operation = operation;
+        this.client = client;
+        this.requests = requests;
+        this.responses = responses;
+        this.region = region;
+    }
+
+    public ObjectNode call(ObjectNode parameters) {
+        return call(parameters, null);
+    }
+
+    /**
+     * Calls the operation; a streaming operation with its body: the {@link RequestBody} it sends, or the
+     * {@link StreamingOutputFile} its response body is saved to (then the result holds the other members).
+     */
+    public ObjectNode call(ObjectNode parameters, Object body) {
+        Object request = requests.build(operation.input(), parameters);
+        RequestUrlRecorder.clear();
+        try {
+            Object response = body == null ? operation.call(client, request)
+                    : operation.call(client, StreamedBodies.mark((AwsRequest) request, body instanceof RequestBody,
+                            body instanceof StreamingOutputFile), body);
+            return responses.toJson((SdkPojo) response);
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
+                    ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
+            String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                    ? e.awsErrorDetails().errorMessage() : "Unknown";
+            throw CliException.service(code, operation.name(), message, e);
+        } catch (SdkClientException e) {
+            throw clientFailure(e);
+        }
+    }
+
+    private CliException clientFailure(SdkClientException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CliException configuration) {
+                return configuration;
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("Read")) {
+                return CliException.other("Read timeout on endpoint URL: \"" + endpoint() + "\"", e);
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
+                return CliException.other("Could not connect to the endpoint URL: \"" + endpoint() + "\"", e);
+            }
+        }
+        return CliException.other(e.getMessage(), e);
+    }
+
+    /** The URL aws names in connection errors: the request's URL (endpoint, path and query). */
+    String endpoint() {
+        URI sent = RequestUrlRecorder.last();
+        if (sent != null) {
+            return sent.toString();
+        }
+        URI override = client.serviceClientConfiguration().endpointOverride().orElse(null);
+        if (override != null) {
+            String text = override.toString();
+            return text.endsWith("/") ? text : text + "/";
+        }
+        String service = operation.service().cliName();
+        if (service.equals("iam")) {
+            return "https://iam.amazonaws.com/";
+        }
+        return "https://" + service + "." + region + ".amazonaws.com/";
+    }
+}

@@ -1,0 +1,38 @@
+package io.gatepass.cli.internal.aws.config;
+
+import io.gatepass.cli.internal.aws.CliException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How often a failed call is tried: AWS_RETRY_MODE / {@code retry_mode} (standard by default, as in aws v2; legacy,
+ * adaptive) and AWS_MAX_ATTEMPTS / {@code max_attempts} (attempts in all, first try included).
+ */
+record RetrySettings(RetryMode mode, Integer maxAttempts) {
+
+    static RetrySettings resolve(Map<String, String> env, ConfigFiles files) {
+        String mode = ConfigFiles.firstNonBlank(env.get("AWS_RETRY_MODE"), files.setting("retry_mode").orElse(null));
+        String attempts = ConfigFiles.firstNonBlank(env.get("AWS_MAX_ATTEMPTS"),
+                files.setting("max_attempts").orElse(null));
+        RetryMode retryMode = RetryMode.STANDARD;
+        if (mode != null) {
+            switch (mode.trim().toLowerCase(Locale.ROOT)) {
+                case "standard" -> retryMode = RetryMode.STANDARD;
+                case "legacy" -> retryMode = RetryMode.LEGACY;
+                case "adaptive" -> retryMode = RetryMode.ADAPTIVE_V2;
+                default -> throw CliException.configuration("Invalid value '" + mode.trim()
+                        + "' for retry_mode. Valid values are: legacy, standard, adaptive");
+            }
+        }
+        return new RetrySettings(retryMode, attempts == null ? null : ConfigValues.positiveInt(attempts));
+    }
+
+    RetryStrategy strategy() {
+        RetryStrategy strategy = AwsRetryStrategy.forRetryMode(mode);
+        return maxAttempts == null ? strategy : strategy.toBuilder().maxAttempts(maxAttempts).build();
+    }
+}

@@ -1,0 +1,54 @@
+package io.gatepass.cli.internal.aws.model;
+
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+
+import java.util.List;
+
+/**
+ * One member of a structure (or the element of a list, the value of a map), as the SDK field describes it.
+ *
+ * @param name      the model member name, e.g. "FleetId" ("member" / "value" for list elements and map values)
+ * @param enumType  the SDK enum class of a string member (or of a list's elements), or null
+ */
+public record Member(String name, SdkField<?> field, Kind kind, boolean required, AwsService service,
+                     Class<?> enumType) {
+
+    static Member of(String name, SdkField<?> field, boolean required, AwsService service, Class<?> enumType) {
+        return new Member(name, field, Kind.of(field.marshallingType()), required, service, enumType);
+    }
+
+    /** The command-line option, e.g. --fleet-id. */
+    public String cliName() {
+        return Names.option(name);
+    }
+
+    /** The members of a structure member. */
+    public StructureShape structure() {
+        return StructureShape.of(field.constructor(), service);
+    }
+
+    /** The element of a list member. */
+    public Member element() {
+        SdkField<?> element = field.getTrait(ListTrait.class).memberFieldInfo();
+        return Member.of("member", element, false, service,
+                Kind.of(element.marshallingType()) == Kind.STRING ? enumType : null);
+    }
+
+    /** The value of a map member (keys are strings). */
+    public Member mapValue() {
+        return Member.of("value", field.getTrait(MapTrait.class).valueFieldInfo(), false, service, null);
+    }
+
+    /** The enum's values in model order, or an empty list. */
+    public List<String> enumValues() {
+        if (enumType == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(enumType.getEnumConstants())
+                .map(Object::toString)
+                .filter(value -> !value.equals("null"))
+                .toList();
+    }
+}

@@ -1,8 +1,0 @@
-package io.gatepass.server.endpoints.packages.maven;
-
-/** An uploaded {@code maven-metadata.xml} that cannot be used; the message says why (for a 400 body). */
-public final class InvalidMetadataException extends IllegalArgumentException {
-    public InvalidMetadataException(String message) {
-        super(message);
-    }
-}

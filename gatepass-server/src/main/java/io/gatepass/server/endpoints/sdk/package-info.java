@@ -1,9 +1,0 @@
-/**
- * The GameLift server SDK 5 websocket ({@code /gamelift/sdk}): the handshake and its authentication
- * ({@link io.gatepass.server.endpoints.sdk.SdkHandshake}), the JSON envelope
- * ({@link io.gatepass.server.endpoints.sdk.SdkMessages}), the actions a game server sends
- * ({@link io.gatepass.server.endpoints.sdk.SdkActions}), and the connected processes with their heartbeats, timeouts
- * and pushes ({@link io.gatepass.server.endpoints.sdk.ServerProcessRegistry}). Only
- * {@link io.gatepass.server.endpoints.sdk.SdkWebSocketRoute} sees Vert.x.
- */
-package io.gatepass.server.endpoints.sdk;

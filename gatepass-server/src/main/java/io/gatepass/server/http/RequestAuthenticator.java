@@ -1,8 +1,0 @@
-package io.gatepass.server.http;
-
-import io.gatepass.server.protocol.WireRequest;
-
-/** Checks a request's signature and returns its signer, or throws the AWS authentication error. */
-public interface RequestAuthenticator {
-    Authenticated authenticate(WireRequest request);
-}

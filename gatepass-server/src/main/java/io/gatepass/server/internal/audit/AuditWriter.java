@@ -1,0 +1,152 @@
+package io.gatepass.server.internal.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The audit log behind a bounded queue and one writer thread, so recording an event is a queue offer and never
+ * waits for the disk: events come from the event loop (SDK websocket and package endpoint refusals) as well as from
+ * workers. When the queue is full the event is dropped and counted rather than blocking the caller: a slow or full
+ * disk must not stall every API call and websocket, and a flood of refused requests must not be able to stall the
+ * server through its own audit log. The gap is not silent: the count is in {@code /metrics}
+ * ({@code gatepass_audit_dropped_lines}), a warning is logged, and the writer puts a {@code "kind":"gap"} line with
+ * the number of lines lost into the log itself where they are missing. Lines are flushed to the operating system
+ * whenever the queue runs empty.
+ */
+public final class AuditWriter implements AuditLog, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    private static final AuditEvent STOP = AuditEvent.at(java.time.Instant.EPOCH, AuditEvent.Kind.GAP).build();
+
+    private final BlockingQueue<AuditEvent> queue;
+    private final AuditSink sink;
+    private final Clock clock;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean closing;
+    /** Drops the writer has already reported with a gap line; only its thread touches it. */
+    private long reported;
+    private boolean failing;
+
+    public AuditWriter(AuditSink sink, int queueCapacity, Clock clock) {
+        this.queue = new ArrayBlockingQueue<>(queueCapacity + 1); // +1: room for STOP
+        this.sink = sink;
+        this.clock = clock;
+        this.thread = new Thread(this::run, "gatepass-audit");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        if (closing || queue.remainingCapacity() <= 1 || !queue.offer(event)) {
+            long drops = dropped.incrementAndGet();
+            if (Long.bitCount(drops) == 1) { // the 1st, 2nd, 4th, 8th... drop: a warning, not a flood
+                LOG.warn("audit log writer is behind: {} line(s) dropped so far", drops);
+            }
+        }
+    }
+
+    /** Lines dropped because the queue was full (or after close). */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Lines written to the sink (gap lines included). */
+    public long written() {
+        return written.get();
+    }
+
+    /** Writes what is queued, then closes the file. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            queue.put(STOP);
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            sink.close();
+        } catch (IOException e) {
+            LOG.warn("closing the audit log failed: {}", e.toString());
+        }
+    }
+
+    private void run() {
+        List<AuditEvent> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch);
+            for (AuditEvent event : batch) {
+                if (event == STOP) {
+                    write(null);
+                    return;
+                }
+                write(event);
+            }
+            batch.clear();
+            try {
+                sink.flush();
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
+    }
+
+    /** Writes a gap line first if lines were dropped since the last one, then the event (if any). */
+    private void write(AuditEvent event) {
+        long drops = dropped.get();
+        if (drops > reported) {
+            append(AuditEvent.at(clock.instant(), AuditEvent.Kind.GAP).failure("Dropped")
+                    .detail((drops - reported) + " line(s) dropped: the audit log writer fell behind").build());
+            reported = drops;
+        }
+        if (event != null) {
+            append(event);
+        }
+        if (event == null) {
+            try {
+                sink.flush();
+            } catch (IOException e) {
+                failed(e);
+            }
+        }
+    }
+
+    private void append(AuditEvent event) {
+        try {
+            sink.append(AuditLine.format(event));
+            written.incrementAndGet();
+            if (failing) {
+                failing = false;
+                LOG.info("audit log writable again");
+            }
+        } catch (IOException | RuntimeException e) {
+            dropped.incrementAndGet(); // reported by a gap line once the file takes lines again
+            failed(e);
+        }
+    }
+
+    private void failed(Exception e) {
+        if (!failing) {
+            failing = true;
+            LOG.error("cannot write the audit log: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.gatepass.server.internal.audit;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The audit log file with its rotation: appends lines to {@code audit.log}; before a line that would take the file
+ * past {@code maxBytes}, or the first line of a new UTC day when rotating daily, the file is renamed to
+ * {@code audit.log.<yyyyMMdd'T'HHmmss.SSS'Z'>} (the moment it was closed, so every line in it is older) and a new
+ * one is started; only the newest {@code retainFiles} rotated files are kept. Files are created with mode 0600 and
+ * their directory with 0700. Not thread-safe: the {@link AuditWriter}'s one thread uses it.
+ */
+public final class RotatingAuditFile implements AuditSink {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final int STAMP_LENGTH = "20261206T110726.123Z".length();
+    private static final Pattern ROTATED = Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z(-\\d{1,9})?");
+
+    private final Path file;
+    private final long maxBytes;
+    private final boolean daily;
+    private final int retainFiles;
+    private final Clock clock;
+    private OutputStream out;
+    private long size;
+    private long day;
+
+    /**
+     * @param maxBytes    rotate before a line would take the file past this size
+     * @param daily       also rotate when the UTC day changes
+     * @param retainFiles how many rotated files to keep (0 keeps none)
+     */
+    public RotatingAuditFile(Path file, long maxBytes, boolean daily, int retainFiles, Clock clock)
+            throws IOException {
+        this.file = file.toAbsolutePath();
+        this.maxBytes = maxBytes;
+        this.daily = daily;
+        this.retainFiles = retainFiles;
+        this.clock = clock;
+        createPrivateDirectory(this.file.getParent());
+        open();
+        if (size > 0) {
+            day = Files.getLastModifiedTime(this.file).toMillis() / DAY_MILLIS;
+        }
+    }
+
+    /** Appends one line (a line break is added), rotating first when due. */
+    @Override
+    public void append(String line) throws IOException {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        long today = clock.millis() / DAY_MILLIS;
+        if (size > 0 && (size + bytes.length > maxBytes || (daily && today != day))) {
+            rotate();
+        }
+        out.write(bytes);
+        size += bytes.length;
+        day = today;
+    }
+
+    /** Hands what was appended to the operating system. */
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    /** The rotated files of {@code file}, oldest first. */
+    public static List<Path> rotated(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        String prefix = file.getFileName() + ".";
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> isRotated(p.getFileName().toString(), prefix))
+                    .sorted(Comparator.comparing((Path p) -> stamp(p.getFileName().toString(), prefix))
+                            .thenComparingInt(p -> suffix(p.getFileName().toString(), prefix)))
+                    .toList();
+        }
+    }
+
+    private static boolean isRotated(String name, String prefix) {
+        return name.startsWith(prefix) && ROTATED.matcher(name.substring(prefix.length())).matches();
+    }
+
+    private static String stamp(String name, String prefix) {
+        return name.substring(prefix.length(), prefix.length() + STAMP_LENGTH);
+    }
+
+    /** 0 for {@code <stamp>}, n for {@code <stamp>-n} (several rotations within one millisecond). */
+    private static int suffix(String name, String prefix) {
+        String rest = name.substring(prefix.length() + STAMP_LENGTH);
+        return rest.isEmpty() ? 0 : Integer.parseInt(rest.substring(1));
+    }
+
+    private void rotate() throws IOException {
+        out.close();
+        String stamp = STAMP.format(clock.instant());
+        String prefix = file.getFileName() + ".";
+        int next = -1; // after every file of the same millisecond, so that the order of names stays the order of time
+        for (Path earlier : rotated(file)) {
+            if (stamp(earlier.getFileName().toString(), prefix).equals(stamp)) {
+                next = Math.max(next, suffix(earlier.getFileName().toString(), prefix));
+            }
+        }
+        next++;
+        Files.move(file, file.resolveSibling(prefix + stamp + (next == 0 ? "" : "-" + next)));
+        open();
+        List<Path> old = rotated(file);
+        for (int i = 0; i < old.size() - retainFiles; i++) {
+            Files.deleteIfExists(old.get(i));
+        }
+    }
+
+    private void open() throws IOException {
+        if (posix() && !Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else if (posix()) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), 64 * 1024);
+        size = Files.size(file);
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (posix()) {
+            Files.createDirectories(dir,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+}

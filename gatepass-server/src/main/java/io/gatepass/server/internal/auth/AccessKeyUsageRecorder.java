@@ -1,0 +1,73 @@
+package io.gatepass.server.internal.auth;
+
+import io.gatepass.store.AccessKeyStore;
+import io.gatepass.store.AccessKeyUsage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Notes the last use of each long-term access key in memory and writes the uses to the store in batches.
+ *
+ * <p>{@link #note} runs on the request path for every authenticated request: one map write, overwriting the key's
+ * previous entry, and no store access. {@link #flush} (every {@link #PERIOD} on a worker thread, and at a clean stop)
+ * writes what was noted since the last flush, one statement per key in one transaction. So GetAccessKeyLastUsed
+ * shows a use within about a minute; a crash loses at most the last minute's uses. Temporary (ASIA) keys are not
+ * noted: IAM reports the last use of long-term keys only.
+ */
+public final class AccessKeyUsageRecorder {
+    /** How often noted uses are written to the store. */
+    public static final Duration PERIOD = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(AccessKeyUsageRecorder.class);
+
+    private final ConcurrentHashMap<String, AccessKeyUsage> pending = new ConcurrentHashMap<>();
+    private final AccessKeyStore store;
+    private final Clock clock;
+
+    public AccessKeyUsageRecorder(AccessKeyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Notes that {@code accessKeyId} signed a request for {@code service} in {@code region}, now. */
+    public void note(String accessKeyId, String service, String region) {
+        if (accessKeyId == null || accessKeyId.startsWith("ASIA")) {
+            return;
+        }
+        pending.put(accessKeyId, new AccessKeyUsage(accessKeyId, clock.instant(), service, region));
+    }
+
+    /** Writes the uses noted since the last flush; those that cannot be written are kept for the next one. */
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<AccessKeyUsage> batch = new ArrayList<>(pending.values());
+        try {
+            store.recordLastUsed(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot record the last use of {} access keys (kept for the next attempt): {}", batch.size(),
+                    e.toString());
+            return;
+        }
+        // a key used again while writing keeps its newer entry for the next flush
+        for (AccessKeyUsage written : batch) {
+            pending.remove(written.accessKeyId(), written);
+        }
+    }
+
+    /** How many keys have uses not yet written (for tests and metrics). */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    Map<String, AccessKeyUsage> pendingView() {
+        return Map.copyOf(pending);
+    }
+}

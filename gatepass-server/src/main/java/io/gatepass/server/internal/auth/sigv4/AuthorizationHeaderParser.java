@@ -1,0 +1,93 @@
+package io.gatepass.server.internal.auth.sigv4;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} and the date and
+ * session token headers that go with it. Parameters are separated by commas with optional white space; a parameter
+ * given twice counts with its last value, as AWS does.
+ */
+final class AuthorizationHeaderParser {
+    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+
+    private AuthorizationHeaderParser() {
+    }
+
+    static SignatureElements parse(String authorization, RequestHeaders headers) {
+        String header = authorization.strip();
+        int space = indexOfWhiteSpace(header);
+        String algorithm = space < 0 ? header : header.substring(0, space);
+        if (!algorithm.equals(ALGORITHM)) {
+            throw SigV4Errors.unsupportedAlgorithm(algorithm);
+        }
+        String credential = null;
+        String signedHeaders = null;
+        String signature = null;
+        int length = header.length();
+        int start = space < 0 ? length : space + 1;
+        while (start < length) {
+            int comma = header.indexOf(',', start);
+            int end = comma < 0 ? length : comma;
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(header.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(header.charAt(to - 1))) {
+                to--;
+            }
+            if (to > from) {
+                int equals = header.indexOf('=', from);
+                if (equals < 0 || equals >= to) {
+                    throw SigV4Errors.notKeyValuePair(header.substring(from, to), header);
+                }
+                int keyLength = equals - from;
+                if (keyLength == 10 && header.startsWith("Credential", from)) {
+                    credential = header.substring(equals + 1, to);
+                } else if (keyLength == 13 && header.startsWith("SignedHeaders", from)) {
+                    signedHeaders = header.substring(equals + 1, to);
+                } else if (keyLength == 9 && header.startsWith("Signature", from)) {
+                    signature = header.substring(equals + 1, to);
+                }
+                // AWS ignores parameters it does not know.
+            }
+            start = end + 1;
+        }
+        String date = headers.first("x-amz-date");
+        boolean httpDate = false;
+        if (date == null) {
+            date = headers.first("date");
+            httpDate = date != null;
+        }
+        List<String> missing = new ArrayList<>(4);
+        if (credential == null) {
+            missing.add("Authorization header requires 'Credential' parameter.");
+        }
+        if (signature == null) {
+            missing.add("Authorization header requires 'Signature' parameter.");
+        }
+        if (signedHeaders == null) {
+            missing.add("Authorization header requires 'SignedHeaders' parameter.");
+        }
+        if (date == null) {
+            missing.add("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        if (!missing.isEmpty()) {
+            throw SigV4Errors.incompleteAuthorizationHeader(missing, algorithm);
+        }
+        return new SignatureElements(AuthLocation.HEADER, credential,
+                SignatureElements.splitSignedHeaders(signedHeaders), signedHeaders, signature, date.strip(), httpDate,
+                null, headers.first("x-amz-security-token"));
+    }
+
+    private static int indexOfWhiteSpace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,190 @@
+package io.gatepass.server.internal.auth.sigv4;
+
+import io.gatepass.core.error.ServiceException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Verifies AWS Signature Version 4 on incoming requests, in the {@code Authorization} header or presigned in the
+ * query string, the way AWS services other than S3 do, and with their errors, checked in AWS's order:
+ * <ol>
+ *   <li>query string well formed ({@code MalformedQueryString});</li>
+ *   <li>a signature present, in one place only ({@code MissingAuthenticationToken}, {@code SignatureDoesNotMatch});</li>
+ *   <li>algorithm {@code AWS4-HMAC-SHA256} and every part present ({@code IncompleteSignature});</li>
+ *   <li>{@code host} signed ({@code SignatureDoesNotMatch});</li>
+ *   <li>date in ISO 8601 basic form, or RFC 1123 in the {@code Date} header ({@code IncompleteSignature});</li>
+ *   <li>{@code X-Amz-Expires} a number from 1 to 604800 ({@code IncompleteSignature}, {@code SignatureDoesNotMatch});</li>
+ *   <li>date no more than 15 minutes from the clock, or for presigned requests between 15 minutes ahead and
+ *       {@code X-Amz-Expires} seconds ago ("Signature expired: ..." / "Signature not yet current: ...", as
+ *       {@code SignatureDoesNotMatch} for STS and {@code RequestExpired} for the other services, like AWS);</li>
+ *   <li>credential {@code AKID/date/region/service/aws4_request} ({@code IncompleteSignature}), scoped to a region and
+ *       service of the {@link ScopePolicy} and the request's date ({@code SignatureDoesNotMatch});</li>
+ *   <li>the secret, from {@link SigningSecrets}, whose exceptions pass through unchanged;</li>
+ *   <li>a signed {@code x-amz-content-sha256} equal to the payload's actual hash, and the signature itself
+ *       ({@code SignatureDoesNotMatch}), compared in constant time.</li>
+ * </ol>
+ *
+ * <p>The payload is always signed: {@code UNSIGNED-PAYLOAD} and the streaming variants, which only S3 accepts, fail
+ * as a content hash mismatch. Session tokens are accepted in a header or query parameter whether signed or not, as
+ * AWS accepts them; binding a token to its key is the {@link SigningSecrets}'s job.
+ *
+ * <p>Thread-safe; create one per server. Derived signing keys are cached (bounded); per-thread digests and buffers are
+ * reused, so a verification with a cached key costs a few microseconds. Nothing is logged.
+ *
+ * @param <I> the identity type {@link SigningSecrets} resolves keys to
+ */
+public final class SigV4Verifier<I> {
+    /** How far a header-signed request's date may be from the server's clock, either way. */
+    public static final long MAX_CLOCK_SKEW_SECONDS = RequestTime.MAX_CLOCK_SKEW_SECONDS;
+    /** The longest a presigned request may be valid: seven days. */
+    public static final long MAX_PRESIGNED_EXPIRES_SECONDS = RequestTime.MAX_PRESIGNED_EXPIRES_SECONDS;
+    /** Signing keys cached by the three-argument constructor. */
+    public static final int DEFAULT_KEY_CACHE_CAPACITY = 4096;
+
+    private static final String TERMINATOR = "aws4_request";
+
+    private final ScopePolicy policy;
+    private final SigningSecrets<I> secrets;
+    private final Clock clock;
+    private final SigningKeyCache keyCache;
+
+    public SigV4Verifier(ScopePolicy policy, SigningSecrets<I> secrets, Clock clock) {
+        this(policy, secrets, clock, DEFAULT_KEY_CACHE_CAPACITY);
+    }
+
+    /** @param keyCacheCapacity how many derived signing keys to keep; 0 derives the key for every request */
+    public SigV4Verifier(ScopePolicy policy, SigningSecrets<I> secrets, Clock clock, int keyCacheCapacity) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.keyCache = new SigningKeyCache(keyCacheCapacity);
+    }
+
+    /**
+     * Verifies a request signed for any service of the policy.
+     *
+     * @throws ServiceException with a code from {@link io.gatepass.server.internal.api.CommonErrors} (query-protocol spelling)
+     *                          or whatever {@link SigningSecrets} threw
+     */
+    public VerifiedRequest<I> verify(SignedRequest request) {
+        return verify(request, null);
+    }
+
+    /**
+     * Verifies a request that must be signed for {@code expectedService} (when not null), e.g. {@code gamelift} once
+     * the router knows the operation.
+     */
+    public VerifiedRequest<I> verify(SignedRequest request, String expectedService) {
+        QueryParameters query = QueryParameters.parse(request.rawQuery());
+        SignatureElements elements = readSignature(request, query);
+        if (!elements.signedHeaders().contains("host") && !elements.signedHeaders().contains(":authority")) {
+            throw SigV4Errors.hostNotSigned();
+        }
+        long signedAt = RequestTime.signedAt(elements);
+        RequestTime.check(elements, signedAt, clock.instant().getEpochSecond(), expectedService);
+        String amzDate = elements.dateIsHttpDate() ? AmzDate.formatBasic(signedAt) : elements.date();
+        String[] credential = SignatureElements.split(elements.credential(), '/');
+        if (credential.length != 5) {
+            throw SigV4Errors.credentialNotFiveParts(elements.credential());
+        }
+        CredentialScope scope = new CredentialScope(credential[1], credential[2], credential[3]);
+        checkScope(scope, credential[4], amzDate, expectedService);
+
+        String accessKeyId = credential[0];
+        SigningSecret<I> secret = secrets.resolve(accessKeyId, elements.sessionToken());
+        if (secret == null) {
+            throw SigV4Errors.unknownAccessKey();
+        }
+        Crypto crypto = Crypto.get();
+        String payloadHash = payloadHash(request, crypto);
+        if (elements.signedHeaders().contains("x-amz-content-sha256")
+                && !payloadHash.equals(strip(request.headers().first("x-amz-content-sha256")))) {
+            throw SigV4Errors.contentSha256Mismatch();
+        }
+        byte[] signature = sign(crypto, request, query, elements, payloadHash, amzDate, scope, secret);
+        if (!Crypto.signatureMatches(signature, elements.signature())) {
+            throw SigV4Errors.signatureMismatch();
+        }
+        return new VerifiedRequest<>(accessKeyId, scope, elements.signedHeaders(), elements.sessionToken(),
+                secret.identity(), elements.location(), Instant.ofEpochSecond(signedAt));
+    }
+
+    /** HMAC(signing key, string to sign), the string to sign ending in the hash of the canonical request. */
+    private byte[] sign(Crypto crypto, SignedRequest request, QueryParameters query, SignatureElements elements,
+                        String payloadHash, String amzDate, CredentialScope scope, SigningSecret<I> secret) {
+        ByteSink canonical = crypto.canonical.reset();
+        CanonicalRequest.write(canonical, request, query,
+                elements.location() == AuthLocation.QUERY_STRING ? PresignedQueryParser.SIGNATURE_PARAMETER : null,
+                elements.signedHeaders(), elements.signedHeadersText(), payloadHash);
+        byte[] canonicalHash = crypto.sha256(canonical.array(), 0, canonical.length());
+        ByteSink stringToSign = crypto.stringToSign.reset()
+                .append(AuthorizationHeaderParser.ALGORITHM).append('\n')
+                .append(amzDate).append('\n')
+                .append(scope.date()).append('/').append(scope.region()).append('/').append(scope.service())
+                .append('/').append(TERMINATOR).append('\n')
+                .appendHex(canonicalHash);
+        byte[] signingKey = keyCache.signingKey(crypto, secret.secretAccessKey(), scope);
+        return crypto.hmac(signingKey, stringToSign.array(), 0, stringToSign.length());
+    }
+
+    private static SignatureElements readSignature(SignedRequest request, QueryParameters query) {
+        if (request.headers().values("authorization").size() > 1) {
+            throw SigV4Errors.repeated("Authorization header");
+        }
+        for (String parameter : PresignedQueryParser.PARAMETERS) {
+            if (query.count(parameter) > 1) {
+                throw SigV4Errors.repeated("'" + parameter + "' query-string parameter");
+            }
+        }
+        String authorization = request.headers().first("authorization");
+        boolean hasHeader = authorization != null && !authorization.isBlank();
+        boolean hasQuery = query.contains(PresignedQueryParser.ALGORITHM_PARAMETER);
+        if (hasHeader && hasQuery) {
+            throw SigV4Errors.bothAuthorizationHeaderAndQuery();
+        }
+        if (hasHeader) {
+            return AuthorizationHeaderParser.parse(authorization, request.headers());
+        }
+        if (hasQuery) {
+            return PresignedQueryParser.parse(query, request.headers());
+        }
+        throw SigV4Errors.missingAuthenticationToken();
+    }
+
+    private void checkScope(CredentialScope scope, String terminator, String amzDate, String expectedService) {
+        StringBuilder problems = new StringBuilder();
+        String service = expectedService != null ? expectedService : scope.service();
+        if (!policy.acceptsRegion(service, scope.region())) {
+            problems.append(SigV4Errors.wrongRegion(scope.region(), policy.regionsFor(service)));
+        }
+        if (expectedService != null ? !expectedService.equals(scope.service()) : !policy.acceptsService(service)) {
+            Set<String> expected = expectedService != null ? Set.of(expectedService) : policy.services();
+            problems.append(SigV4Errors.wrongService(expected));
+        }
+        if (!TERMINATOR.equals(terminator)) {
+            problems.append(SigV4Errors.wrongTerminator(terminator));
+        }
+        if (!amzDate.startsWith(scope.date()) || scope.date().length() != 8) {
+            problems.append(SigV4Errors.wrongScopeDate(scope.date(), amzDate.substring(0, 8), amzDate));
+        }
+        if (problems.length() > 0) {
+            throw SigV4Errors.badCredentialScope(problems.toString());
+        }
+    }
+
+    private static String payloadHash(SignedRequest request, Crypto crypto) {
+        return request.body() != null ? Crypto.hex(crypto.sha256(request.body())) : request.payloadSha256Hex();
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "SigV4Verifier[" + policy + "]";
+    }
+}

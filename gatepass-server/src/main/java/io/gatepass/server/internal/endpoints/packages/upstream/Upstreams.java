@@ -1,0 +1,75 @@
+package io.gatepass.server.internal.endpoints.packages.upstream;
+
+import io.gatepass.core.id.IdGenerator;
+
+import io.gatepass.core.codeartifact.PackageChanges;
+import io.gatepass.store.BlobStore;
+import io.gatepass.store.Store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What the package endpoints share to read through upstream repositories and external connections: the store and
+ * blobs (to search and to retain), where each external connection fetches from, the HTTP client, and the
+ * single-flight table that makes concurrent demand for one public version a single fetch. One per server.
+ */
+public final class Upstreams {
+    /** How many repositories one request may search: the repository itself and its upstreams, transitively. */
+    public static final int MAX_SEARCHED = 25;
+    /** Package endpoint workers that never wait on a public registry, for requests that need none. */
+    public static final int WORKERS_KEPT_FROM_REGISTRIES = 16;
+
+    final Store store;
+    final BlobStore blobs;
+    final ExternalConnections connections;
+    final RemoteRegistry remote;
+    final Clock clock;
+    final Path spool;
+    final long maxAssetBytes;
+    final PackageChanges changes;
+    final IdGenerator ids;
+    /**
+     * Fetches from public registries, all but {@link #WORKERS_KEPT_FROM_REGISTRIES} of the package endpoints' workers
+     * waiting on them at most (see {@link SingleFlight}).
+     */
+    final SingleFlight<String, Object> flights = new SingleFlight<>(
+            io.gatepass.server.internal.http.PackageFrontDoor.FORMAT_WORKERS - WORKERS_KEPT_FROM_REGISTRIES);
+
+    /**
+     * @param spool         where downloads are written before they become blobs
+     * @param maxAssetBytes the largest asset fetched
+     * @param changes       told of every package a retention changes (the formats' caches drop it)
+     * @param ids           the revision of each version a retention stores
+     */
+    public Upstreams(Store store, BlobStore blobs, ExternalConnections connections, RemoteRegistry remote,
+                     Clock clock, Path spool, long maxAssetBytes, PackageChanges changes, IdGenerator ids) {
+        this.store = store;
+        this.blobs = blobs;
+        this.connections = connections;
+        this.remote = remote;
+        this.clock = clock;
+        this.spool = spool;
+        this.maxAssetBytes = maxAssetBytes;
+        this.changes = changes;
+        this.ids = ids;
+    }
+
+    /** With the default public registries, a 30 s fetch timeout and a 5 s connect timeout. */
+    public static Upstreams of(Store store, BlobStore blobs, ExternalConnections connections, Clock clock,
+                               Path spool, long maxAssetBytes, PackageChanges changes, IdGenerator ids) {
+        return new Upstreams(store, blobs, connections, new RemoteRegistry(Duration.ofSeconds(5),
+                Duration.ofSeconds(30)), clock, spool, maxAssetBytes, changes, ids);
+    }
+
+    /** The upstream view of one repository, for one format's requests. */
+    public RepositoryUpstreams of(String domainOwner, String domain, String repository, String format) {
+        return new RepositoryUpstreams(this, domainOwner, domain, repository, format);
+    }
+
+    /** How many fetch-and-retain runs were started (single-flight: one per version under concurrent demand). */
+    public long fetchRuns() {
+        return flights.runs();
+    }
+}

@@ -1,0 +1,161 @@
+package io.gatepass.server.internal.http;
+
+import io.gatepass.server.config.Limits;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts the connections of both listeners, in total and per client address, and closes those beyond the caps; a
+ * few beyond them ({@link Limits#OPS_RESERVE}) are kept for {@code /health} and {@code /metrics} only, so that a
+ * monitor still gets an answer while the server is full. Also closes a connection that has not sent a complete
+ * request head within the header read timeout (slowloris), and, between requests, within the idle timeout.
+ */
+public final class ConnectionGuard implements Handler<HttpConnection> {
+    private final Vertx vertx;
+    private final Limits limits;
+    private final AtomicInteger total = new AtomicInteger();
+    private final AtomicInteger opsOnly = new AtomicInteger();
+    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final Map<HttpConnection, State> states = new ConcurrentHashMap<>();
+
+    public ConnectionGuard(Vertx vertx, Limits limits) {
+        this.vertx = vertx;
+        this.limits = limits;
+    }
+
+    /**
+     * A connection's deadline, kept lazily: starting and ending a request only moves {@link #deadline} (no timer set
+     * or cancelled per request, which cost the event loop a timer-map update and a scheduled task each time); one
+     * timer at a time waits, and when it fires early for a deadline that has since moved it waits again for the rest.
+     */
+    private static final class State {
+        final String client;
+        final boolean opsOnly;
+        long timer = -1;
+        /** When the connection is closed, in {@link System#nanoTime} terms; {@link Long#MAX_VALUE} for no deadline. */
+        long deadline = Long.MAX_VALUE;
+        /** When the waiting timer fires, in the same terms (meaningful while {@link #timer} is set). */
+        long timerDue;
+
+        State(String client, boolean opsOnly) {
+            this.client = client;
+            this.opsOnly = opsOnly;
+        }
+    }
+
+    @Override
+    public void handle(HttpConnection connection) {
+        String client = connection.remoteAddress() == null || connection.remoteAddress().hostAddress() == null
+                ? "unknown" : connection.remoteAddress().hostAddress();
+        int all = total.incrementAndGet();
+        int mine = perClient.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet();
+        boolean over = all > limits.maxConnections() || mine > limits.maxConnectionsPerClient();
+        boolean reserved = over && opsOnly.incrementAndGet() <= Limits.OPS_RESERVE;
+        State state = new State(client, over);
+        states.put(connection, state);
+        connection.closeHandler(v -> released(connection));
+        if (over && !reserved) {
+            connection.close();
+            return;
+        }
+        arm(connection, state, limits.headerReadTimeout().toMillis());
+    }
+
+    /** Whether this connection is beyond a cap and may only ask the ops endpoints. */
+    public boolean opsOnly(HttpConnection connection) {
+        State state = states.get(connection);
+        return state != null && state.opsOnly;
+    }
+
+    /** A complete request head arrived: the connection is not idle. */
+    public void requestStarted(HttpConnection connection) {
+        State state = states.get(connection);
+        if (state != null) {
+            disarm(state);
+        }
+    }
+
+    /** A response was written on an HTTP/1.x connection: the next request head must come within the idle timeout. */
+    public void awaitNextRequest(HttpConnection connection) {
+        State state = states.get(connection);
+        if (state != null) {
+            arm(connection, state, limits.idleTimeout().toMillis());
+        }
+    }
+
+    /** Open connections now (tests, metrics). */
+    public int open() {
+        return total.get();
+    }
+
+    private void arm(HttpConnection connection, State state, long millis) {
+        synchronized (state) {
+            long now = System.nanoTime();
+            state.deadline = now + TimeUnit.MILLISECONDS.toNanos(millis);
+            if (state.timer >= 0 && state.timerDue - state.deadline > 0) {
+                vertx.cancelTimer(state.timer); // the waiting timer would fire too late for the new deadline
+                state.timer = -1;
+            }
+            if (state.timer < 0) {
+                schedule(connection, state, now);
+            }
+        }
+    }
+
+    private void disarm(State state) {
+        synchronized (state) {
+            state.deadline = Long.MAX_VALUE;
+        }
+    }
+
+    /** Sets the timer for the state's deadline (called holding the state's lock, with no timer waiting). */
+    private void schedule(HttpConnection connection, State state, long now) {
+        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(state.deadline - now) + 1);
+        state.timerDue = now + TimeUnit.MILLISECONDS.toNanos(millis);
+        state.timer = vertx.setTimer(millis, id -> expired(connection, state));
+    }
+
+    private void expired(HttpConnection connection, State state) {
+        synchronized (state) {
+            state.timer = -1;
+            if (state.deadline == Long.MAX_VALUE) {
+                return; // a request is in progress; the next arm waits again
+            }
+            long now = System.nanoTime();
+            if (now - state.deadline < 0) {
+                schedule(connection, state, now); // the deadline moved on since this timer was set
+                return;
+            }
+        }
+        connection.close();
+    }
+
+    private void cancel(State state) {
+        synchronized (state) {
+            state.deadline = Long.MAX_VALUE;
+            if (state.timer >= 0) {
+                vertx.cancelTimer(state.timer);
+                state.timer = -1;
+            }
+        }
+    }
+
+    private void released(HttpConnection connection) {
+        State state = states.remove(connection);
+        if (state == null) {
+            return;
+        }
+        cancel(state);
+        total.decrementAndGet();
+        if (state.opsOnly) {
+            opsOnly.decrementAndGet();
+        }
+        perClient.computeIfPresent(state.client, (c, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+}

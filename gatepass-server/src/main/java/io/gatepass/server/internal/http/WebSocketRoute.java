@@ -1,0 +1,15 @@
+package io.gatepass.server.internal.http;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * A websocket endpoint the front door hands upgrade requests to, before any body handling: it authenticates the
+ * request and either upgrades it or answers with an HTTP status.
+ */
+public interface WebSocketRoute {
+    /** True if this route serves the request's path (and the request asks for a websocket upgrade). */
+    boolean handles(HttpServerRequest request);
+
+    /** Takes over the request: upgrades it, or writes a refusal. */
+    void handle(HttpServerRequest request);
+}

@@ -1,0 +1,77 @@
+package io.gatepass.server.internal.tokens;
+
+import io.gatepass.core.token.KeyRing;
+import io.gatepass.core.token.KeyRingStore;
+import io.gatepass.core.token.ReloadableKeyRing;
+import io.gatepass.core.token.TokenKind;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One kind of token's key ring, loaded from the store (creating the first key if there is none) and reloaded on
+ * request, so that a key another node added is seen; also when a token names a key this node has not loaded yet, at most
+ * once per {@link #MISS_RELOAD_INTERVAL}.
+ */
+public final class ReloadingKeyRing implements ReloadableKeyRing {
+    /** The shortest time between two reloads caused by tokens naming unknown keys. */
+    public static final Duration MISS_RELOAD_INTERVAL = Duration.ofSeconds(1);
+    private final AtomicReference<KeyRing> ring = new AtomicReference<>();
+    private final KeyRingStore store;
+    private final String purpose;
+    private final Duration maxTokenLifetime;
+    private final Clock clock;
+    private final Object missLock = new Object();
+    private long lastMissReloadNanos = System.nanoTime() - MISS_RELOAD_INTERVAL.toNanos();
+
+    /** The ring of the kind's {@link TokenKind#keyPurpose()}, keeping keys for its {@link TokenKind#maxLifetime()}. */
+    public ReloadingKeyRing(KeyRingStore store, TokenKind<?> kind, Clock clock) {
+        this.store = store;
+        this.purpose = kind.keyPurpose();
+        this.maxTokenLifetime = kind.maxLifetime();
+        this.clock = clock;
+        reload();
+    }
+
+    public void reload() {
+        ring.set(KeyRing.loadOrCreate(store, purpose, maxTokenLifetime, clock, new SecureRandom()));
+    }
+
+    /** Adds a new key to the store (it signs once the cluster has loaded it) and takes the reloaded ring. */
+    public void rotate() {
+        ring.set(KeyRing.rotate(store, purpose, maxTokenLifetime, clock, new SecureRandom()));
+    }
+
+    @Override
+    public KeyRing reloadedFor(String keyId) {
+        KeyRing current = ring.get();
+        if (current.keyIds().contains(keyId)) {
+            return current; // known here (perhaps retired): reloading would not help
+        }
+        synchronized (missLock) {
+            current = ring.get();
+            long now = System.nanoTime();
+            if (current.keyIds().contains(keyId) || now - lastMissReloadNanos < MISS_RELOAD_INTERVAL.toNanos()) {
+                return current;
+            }
+            lastMissReloadNanos = now;
+            reload();
+            return ring.get();
+        }
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    KeyRingStore store() {
+        return store;
+    }
+
+    @Override
+    public KeyRing get() {
+        return ring.get();
+    }
+}

@@ -1,8 +1,0 @@
-package io.gatepass.server.protocol;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.gatepass.server.api.BoundOperation;
-
-/** A request resolved to one operation, with its input members as a tree still to be bound to the input record. */
-public record DecodedCall(BoundOperation<?, ?> operation, JsonNode input) {
-}

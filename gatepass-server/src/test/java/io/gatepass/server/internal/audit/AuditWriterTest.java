@@ -1,0 +1,118 @@
+package io.gatepass.server.internal.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditWriterTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T11:00:00.007Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void record_whenTheWriterIsStuck_dropsAndCountsWithoutBlocking_thenWritesAGapLine() throws Exception {
+        GatedSink sink = new GatedSink();
+        AuditWriter writer = new AuditWriter(sink, 3, CLOCK);
+        writer.record(event("first"));
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer holds "first", stuck on disk
+        for (int i = 0; i < 10; i++) {
+            writer.record(event("queued-" + i)); // returns at once: 3 fit in the queue, 7 are dropped
+        }
+        assertThat(writer.dropped()).isEqualTo(7);
+        sink.gate.countDown();
+        writer.close();
+
+        List<String> actions = sink.lines.stream().map(AuditWriterTest::action).toList();
+        assertThat(actions).containsExactly("first", "GAP", "queued-0", "queued-1", "queued-2");
+        JsonNode gap = JSON.readTree(sink.lines.get(1));
+        assertThat(gap.get("kind").asText()).isEqualTo("gap");
+        assertThat(gap.get("detail").asText()).startsWith("7 line(s) dropped");
+        assertThat(sink.closed).isTrue();
+    }
+
+    @Test
+    void close_writesEverythingQueued_andRecordAfterCloseIsDropped() {
+        GatedSink sink = new GatedSink();
+        sink.gate.countDown();
+        AuditWriter writer = new AuditWriter(sink, 100, CLOCK);
+        for (int i = 0; i < 50; i++) {
+            writer.record(event("e" + i));
+        }
+        writer.close();
+        writer.record(event("late"));
+        assertThat(sink.lines).hasSize(50);
+        assertThat(writer.written()).isEqualTo(50);
+        assertThat(writer.dropped()).isEqualTo(1);
+    }
+
+    @Test
+    void format_writesUtcMillis_fixedOrder_andLeavesOutNulls() {
+        String line = AuditLine.format(AuditEvent.at(Instant.parse("2026-12-06T11:00:00Z"), AuditEvent.Kind.MINT)
+                .action("sts:GetSessionToken").principal("arn:aws:iam::123456789012:user/ci", "123456789012",
+                        "AKIAEXAMPLE").token("secret-token-value").tokenId("ASIAEXAMPLE")
+                .tokenExpiry(Instant.parse("2026-12-06T11:15:00Z")).build());
+        assertThat(line).isEqualTo("{\"time\":\"2026-12-06T11:00:00.000Z\",\"kind\":\"mint\","
+                + "\"action\":\"sts:GetSessionToken\",\"outcome\":\"success\","
+                + "\"principal\":\"arn:aws:iam::123456789012:user/ci\",\"accountId\":\"123456789012\","
+                + "\"accessKeyId\":\"AKIAEXAMPLE\",\"tokenFingerprint\":\"" + Fingerprint.of("secret-token-value")
+                + "\",\"tokenId\":\"ASIAEXAMPLE\",\"tokenExpiry\":\"2026-12-06T11:15:00.000Z\"}");
+        assertThat(line).doesNotContain("secret-token");
+    }
+
+    @Test
+    void detail_isCutToItsLimit() {
+        AuditEvent event = AuditEvent.at(Instant.EPOCH, AuditEvent.Kind.CHANGE).detail("d".repeat(10_000)).build();
+        assertThat(event.detail()).hasSize(AuditEvent.MAX_DETAIL + 3);
+    }
+
+    private static AuditEvent event(String action) {
+        return AuditEvent.at(CLOCK.instant(), AuditEvent.Kind.CHANGE).action(action).build();
+    }
+
+    private static String action(String line) {
+        try {
+            JsonNode node = JSON.readTree(line);
+            return node.has("action") ? node.get("action").asText() : "GAP";
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A sink whose first append waits for the gate: a disk that stalls. */
+    private static final class GatedSink implements AuditSink {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch gate = new CountDownLatch(1);
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        volatile boolean closed;
+
+        @Override
+        public void append(String line) throws IOException {
+            entered.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            lines.add(line);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.gatepass.server.internal.audit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RotatingAuditFileTest {
+    private static final String LINE = "x".repeat(99); // 100 bytes with its line break
+
+    @Test
+    void append_whenTheNextLineWouldPassTheLimit_rotatesFirst(@TempDir Path dir) throws Exception {
+        StepClock clock = new StepClock(Instant.parse("2026-12-06T10:00:00.123Z"));
+        Path file = dir.resolve("audit").resolve("audit.log");
+        try (RotatingAuditFile audit = new RotatingAuditFile(file, 250, false, 10, clock)) {
+            audit.append(LINE);
+            audit.append(LINE);
+            audit.append(LINE); // 300 > 250: the first two go to a rotated file
+            audit.flush();
+        }
+        List<Path> rotated = RotatingAuditFile.rotated(file);
+        assertThat(rotated).extracting(p -> p.getFileName().toString())
+                .containsExactly("audit.log.20261206T100000.123Z");
+        assertThat(Files.readAllLines(rotated.get(0))).hasSize(2);
+        assertThat(Files.readAllLines(file)).hasSize(1);
+    }
+
+    @Test
+    void append_onANewUtcDay_rotatesWhenDaily(@TempDir Path dir) throws Exception {
+        StepClock clock = new StepClock(Instant.parse("2026-12-06T23:59:59.999Z"));
+        Path file = dir.resolve("audit.log");
+        try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, true, 10, clock)) {
+            audit.append("day one");
+            clock.now = Instant.parse("2026-12-07T00:00:00.000Z");
+            audit.append("day two");
+        }
+        assertThat(RotatingAuditFile.rotated(file)).hasSize(1);
+        assertThat(Files.readAllLines(RotatingAuditFile.rotated(file).get(0))).containsExactly("day one");
+        assertThat(Files.readAllLines(file)).containsExactly("day two");
+    }
+
+    @Test
+    void append_onANewDay_keepsTheFileWhenNotDaily(@TempDir Path dir) throws Exception {
+        StepClock clock = new StepClock(Instant.parse("2026-12-06T23:59:59.999Z"));
+        Path file = dir.resolve("audit.log");
+        try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, false, 10, clock)) {
+            audit.append("day one");
+            clock.now = clock.now.plus(Duration.ofDays(3));
+            audit.append("day four");
+        }
+        assertThat(RotatingAuditFile.rotated(file)).isEmpty();
+        assertThat(Files.readAllLines(file)).containsExactly("day one", "day four");
+    }
+
+    @Test
+    void rotate_keepsOnlyTheNewestRetainedFiles_andNamesCollisionsApart(@TempDir Path dir) throws Exception {
+        StepClock clock = new StepClock(Instant.parse("2026-12-06T10:00:00Z"));
+        Path file = dir.resolve("audit.log");
+        try (RotatingAuditFile audit = new RotatingAuditFile(file, 150, false, 2, clock)) {
+            for (int i = 0; i < 6; i++) {
+                audit.append(i + LINE.substring(1)); // every line rotates the one before it out, at one instant
+            }
+        }
+        List<Path> rotated = RotatingAuditFile.rotated(file);
+        assertThat(rotated).extracting(p -> p.getFileName().toString())
+                .containsExactly("audit.log.20261206T100000.000Z-3", "audit.log.20261206T100000.000Z-4");
+        assertThat(Files.readString(rotated.get(1))).startsWith("4");
+        assertThat(Files.readString(file)).startsWith("5");
+    }
+
+    @Test
+    void open_existingFile_appendsAndTightensItsMode(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.log");
+        Files.writeString(file, "earlier\n");
+        StepClock clock = new StepClock(Instant.now());
+        try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, false, 1, clock)) {
+            audit.append("later");
+        }
+        assertThat(Files.readAllLines(file)).containsExactly("earlier", "later");
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void rotated_ignoresOtherFiles(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.log");
+        Files.writeString(dir.resolve("audit.log.old"), "");
+        Files.writeString(dir.resolve("audit.log.20261206T100000.000Z"), "");
+        Files.writeString(dir.resolve("other.log.20261206T100000.000Z"), "");
+        assertThat(RotatingAuditFile.rotated(file)).extracting(p -> p.getFileName().toString())
+                .containsExactly("audit.log.20261206T100000.000Z");
+    }
+
+    @Test
+    void rotated_ordersByTimeThenSequence(@TempDir Path dir) throws Exception {
+        for (String name : List.of("a.log.20261206T100000.000Z-10", "a.log.20261206T100000.000Z-9",
+                "a.log.20261206T100000.000Z", "a.log.20261205T235959.999Z-2")) {
+            Files.writeString(dir.resolve(name), "");
+        }
+        assertThat(RotatingAuditFile.rotated(dir.resolve("a.log"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("a.log.20261205T235959.999Z-2", "a.log.20261206T100000.000Z",
+                        "a.log.20261206T100000.000Z-9", "a.log.20261206T100000.000Z-10");
+    }
+
+    /** A clock the test sets. */
+    static final class StepClock extends Clock {
+        volatile Instant now;
+
+        StepClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.gatepass.server.internal.tokens;
+
+import io.gatepass.core.testing.ManualClock;
+import io.gatepass.core.token.KeyRingStore;
+import io.gatepass.core.token.RepositoryTokenSubject;
+import io.gatepass.core.token.RepositoryTokens;
+import io.gatepass.core.token.SigningKey;
+import io.gatepass.core.token.TokenAuthority;
+import io.gatepass.core.token.Verification;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A node that missed a rotation (paused while the others agreed that the new key signs) accepts the new key's tokens
+ * at once, by looking in the store again, instead of refusing them until its next scheduled reload.
+ */
+class ReloadingKeyRingTest {
+    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+    private static final Instant DOMAIN_CREATED = Instant.parse("2026-11-01T08:30:00Z");
+    private final ManualClock clock = new ManualClock(NOW);
+    private final CountingStore store = new CountingStore();
+    private final RepositoryTokens kind = new RepositoryTokens((owner, name) -> Optional.of(DOMAIN_CREATED));
+    private final RepositoryTokenSubject ci = new RepositoryTokenSubject("111122223333", "team", DOMAIN_CREATED,
+            "arn:aws:iam::111122223333:user/ci", "111122223333");
+
+    @Test
+    void aTokenSignedWithAKeyThisNodeHasNotLoaded_isVerifiedAfterOneReload() {
+        ReloadingKeyRing pausedRing = new ReloadingKeyRing(store, kind, clock);
+        ReloadingKeyRing activeRing = new ReloadingKeyRing(store, kind, clock);
+        TokenAuthority<RepositoryTokenSubject, RepositoryTokens> paused = new TokenAuthority<>(kind, pausedRing, clock);
+        TokenAuthority<RepositoryTokenSubject, RepositoryTokens> active = new TokenAuthority<>(kind, activeRing, clock);
+
+        clock.set(NOW.plusSeconds(60));
+        activeRing.rotate();
+        String newKey = activeRing.get().newest().keyId();
+        // the live nodes agreed that it signs; the paused one was not among them
+        store.markSigning(kind.keyPurpose(), newKey, clock.instant());
+        activeRing.reload();
+        String token = active.mint(ci, clock.instant().plusSeconds(900));
+        assertThat(token).contains("." + newKey + ".");
+        assertThat(pausedRing.get().keyIds()).doesNotContain(newKey);
+
+        int loadsBefore = store.loads.get();
+        assertThat(paused.verify(token)).isInstanceOf(Verification.Valid.class);
+        assertThat(store.loads.get()).isEqualTo(loadsBefore + 1);
+        assertThat(pausedRing.get().keyIds()).contains(newKey);
+        assertThat(paused.verify(token)).isInstanceOf(Verification.Valid.class);
+        assertThat(store.loads.get()).as("known now: no further reload").isEqualTo(loadsBefore + 1);
+    }
+
+    @Test
+    void madeUpKeyIds_causeAtMostOneReloadPerInterval() {
+        ReloadingKeyRing ring = new ReloadingKeyRing(store, kind, clock);
+        int loadsBefore = store.loads.get();
+        for (int i = 0; i < 50; i++) {
+            ring.reloadedFor("Made" + i);
+        }
+        assertThat(store.loads.get()).isEqualTo(loadsBefore + 1);
+        assertThat(ring.reloadedFor(ring.get().newest().keyId())).isSameAs(ring.get());
+        assertThat(store.loads.get()).as("a known key id never reloads").isEqualTo(loadsBefore + 1);
+    }
+
+    /** Key rings in a map, counting loads. */
+    private static final class CountingStore implements KeyRingStore {
+        final AtomicInteger loads = new AtomicInteger();
+        private final Map<String, List<SigningKey>> keys = new HashMap<>();
+
+        @Override
+        public synchronized List<SigningKey> load(String purpose) {
+            loads.incrementAndGet();
+            return List.copyOf(keys.getOrDefault(purpose, List.of()));
+        }
+
+        @Override
+        public synchronized void add(String purpose, SigningKey key) {
+            keys.computeIfAbsent(purpose, p -> new ArrayList<>()).add(key);
+        }
+
+        @Override
+        public synchronized void markSigning(String purpose, String keyId, Instant at) {
+            keys.getOrDefault(purpose, new ArrayList<>()).replaceAll(k -> k.keyId().equals(keyId)
+                    ? new SigningKey(k.keyId(), k.secret(), k.createdAt(), at) : k);
+        }
+
+        @Override
+        public synchronized void remove(String purpose, String keyId) {
+            keys.getOrDefault(purpose, new ArrayList<>()).removeIf(k -> k.keyId().equals(keyId));
+        }
+    }
+}
