@@ -101,6 +101,28 @@ class UpstreamsNpmTagsTest {
     }
 
     @Test
+    void aVersionUnlistedHere_isNotOfferedAgainFromAnUpstream_theNearestRepositoryDecidesIt() throws Exception {
+        String name = unique("gp-unlisted");
+        publish("top", name, "1.0.0");
+        publish("top", name, "1.1.0");
+        publish("down", name, "1.1.0");
+        allowUpstream("down", name);
+        admin.updatePackageVersionsStatus(r -> r.domain(DOMAIN).repository("down").format(PackageFormat.NPM)
+                .packageValue(name).versions("1.1.0")
+                .targetStatus(software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus.UNLISTED));
+        server.clock().advance(Duration.ofSeconds(2));
+
+        HttpResponse<String> response = get(endpoint("down") + name, readerToken("down"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode packument = JSON.readTree(response.body());
+        assertThat(asMap(packument.path("versions")).keySet()).containsExactly("1.0.0");
+        assertThat(asMap(packument.path("dist-tags"))).as("no tag names the version unlisted here")
+                .doesNotContainValue("1.1.0");
+        assertThat(asMap(JSON.readTree(get(endpoint("mid") + name, adminToken).body()).path("versions")).keySet())
+                .as("upstream, where it is not unlisted").containsExactlyInAnyOrder("1.0.0", "1.1.0");
+    }
+
+    @Test
     void distTags_setInDifferentRepositories_areAllServed_pointingWhereTheyWereSet() throws Exception {
         String name = unique("gp-both");
         publish("top", name, "1.0.0");

@@ -63,6 +63,7 @@ final class NpmUpstreams {
     static Optional<Merged> merge(RepositoryAccess access, RepositoryUpstreams upstreams,
                                   List<UpstreamSource> sources, NpmName name, boolean forWrite) {
         Map<String, Found> versions = new LinkedHashMap<>();
+        Set<String> decided = new HashSet<>(); // versions a nearer repository holds, served or not
         Map<String, Tag> tags = new LinkedHashMap<>();
         HostedPackage here = access.packages().findPackage(access.packageKey(name.scope(), name.name())).orElse(null);
         boolean anywhere = here != null;
@@ -72,19 +73,19 @@ final class NpmUpstreams {
                 through.putIfAbsent(repository.name(), repository.through());
             }
         }
-        addLocal(access, upstreams, access.repository(), Set.of(), name, versions, tags, forWrite);
+        addLocal(access, upstreams, access.repository(), Set.of(), name, versions, decided, tags, forWrite);
         UpstreamUnavailable failure = null;
         for (UpstreamSource source : sources) {
             if (source instanceof UpstreamSource.Repository repository) {
                 anywhere |= addLocal(access, upstreams, repository.name(), downstream(through,
-                        repository.through()), name, versions, tags, false);
+                        repository.through()), name, versions, decided, tags, false);
             } else if (source instanceof UpstreamSource.External external) {
                 try {
                     Optional<ObjectNode> remote = packument(upstreams, external, name);
                     if (remote.isPresent()) {
                         anywhere = true;
                         addRemote(access, remote.get(), downstream(through, external.repository()), name,
-                                versions, tags);
+                                versions, decided, tags);
                     }
                 } catch (UpstreamUnavailable e) {
                     failure = e; // serve what the repositories have; only fail if they have nothing
@@ -126,18 +127,25 @@ final class NpmUpstreams {
     }
 
     /**
+     * Adds the versions this repository serves that no nearer repository holds: the nearest repository holding a
+     * version decides it, so one unlisted or archived there is not offered again from an upstream or the registry.
+     *
      * @param downstream the repositories downstream of this one (its tags replace theirs)
+     * @param decided    the versions nearer repositories hold, in any status; this repository's are added
      * @return whether the repository has the package
      */
     private static boolean addLocal(RepositoryAccess access, RepositoryUpstreams upstreams, String repository,
                                     Set<String> downstream, NpmName name, Map<String, Found> versions,
-                                    Map<String, Tag> tags, boolean forWrite) {
+                                    Set<String> decided, Map<String, Tag> tags, boolean forWrite) {
         PackageKey key = upstreams.key(repository, name.scope(), name.name());
         if (access.packages().findPackage(key).isEmpty()) {
             return false;
         }
         Set<String> published = new HashSet<>();
         for (PackageVersion version : access.packages().listVersions(key, null, 100_000)) {
+            if (!decided.add(version.version())) {
+                continue; // a nearer repository holds it
+            }
             if (version.status() != PackageVersionStatus.PUBLISHED
                     && !(forWrite && version.status() == PackageVersionStatus.UNLISTED)) {
                 continue;
@@ -155,7 +163,7 @@ final class NpmUpstreams {
     }
 
     private static void addRemote(RepositoryAccess access, ObjectNode doc, Set<String> downstream, NpmName name,
-                                  Map<String, Found> versions, Map<String, Tag> tags) {
+                                  Map<String, Found> versions, Set<String> decided, Map<String, Tag> tags) {
         JsonNode all = doc.path("versions");
         JsonNode time = doc.path("time");
         Set<String> published = new HashSet<>();
@@ -163,6 +171,9 @@ final class NpmUpstreams {
             if (!(entry.getValue() instanceof ObjectNode manifest) || entry.getKey().isEmpty()
                     || entry.getKey().contains("/")) {
                 return;
+            }
+            if (!decided.add(entry.getKey())) {
+                return; // a repository of the chain holds it
             }
             Instant when = instant(time.path(entry.getKey()).asText(null));
             published.add(entry.getKey());
