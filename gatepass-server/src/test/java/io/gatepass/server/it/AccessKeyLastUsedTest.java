@@ -2,6 +2,7 @@ package io.gatepass.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatepass.server.testing.AwsCli;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -177,16 +174,7 @@ class AccessKeyLastUsedTest {
     }
 
     private JsonNode aws(String... arguments) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", TestServer.admin().accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", TestServer.admin().secretAccessKey());
-        env.put("AWS_DEFAULT_REGION", TestServer.REGION);
-        env.put("AWS_CONFIG_FILE", work.resolve("aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("aws-credentials").toString());
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url",
-                server.endpoint().toString(), "--output", "json", "iam"));
-        command.addAll(List.of(arguments));
-        ToolRun run = ToolRun.run(work, env, 120, command);
+        ToolRun run = AwsCli.run(work, server.endpoint(), "iam", arguments);
         assertThat(run.exitCode()).as(run.output()).isZero();
         return JSON.readTree(run.stdout());
     }

@@ -2,6 +2,7 @@ package io.gatepass.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatepass.server.testing.AwsCli;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -155,15 +152,6 @@ class DeleteUpstreamRepositoryTest {
     }
 
     private ToolRun run(String... arguments) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", TestServer.admin().accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", TestServer.admin().secretAccessKey());
-        env.put("AWS_DEFAULT_REGION", TestServer.REGION);
-        env.put("AWS_CONFIG_FILE", work.resolve("aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("aws-credentials").toString());
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url",
-                server.endpoint().toString(), "--output", "json", "codeartifact"));
-        command.addAll(List.of(arguments));
-        return ToolRun.run(work, env, 120, command);
+        return AwsCli.run(work, server.endpoint(), "codeartifact", arguments);
     }
 }

@@ -3,6 +3,7 @@ package io.gatepass.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.server.testing.GatepassServerExtension;
+import io.gatepass.server.testing.AwsCli;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.Assumptions;
@@ -21,12 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,16 +97,7 @@ class PackageApiAwsCliTest {
     }
 
     private JsonNode aws(String... arguments) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", TestServer.admin().accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", TestServer.admin().secretAccessKey());
-        env.put("AWS_DEFAULT_REGION", TestServer.REGION);
-        env.put("AWS_CONFIG_FILE", work.resolve("aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("aws-credentials").toString());
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url",
-                server.endpoint().toString(), "--output", "json", "codeartifact"));
-        command.addAll(List.of(arguments));
-        ToolRun run = ToolRun.run(work, env, 120, command);
+        ToolRun run = AwsCli.run(work, server.endpoint(), "codeartifact", arguments);
         assertThat(run.exitCode()).as(run.output()).isZero();
         return JSON.readTree(run.stdout());
     }
