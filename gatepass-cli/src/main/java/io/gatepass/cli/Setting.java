@@ -86,51 +86,23 @@ public enum Setting implements SettingKey {
     /** The prefix of every environment variable of {@code serve}. */
     public static final String ENV_PREFIX = "GATEPASS_";
 
-    private final Form form;
-    private final String flag;
-    private final String paramLabel;
-    private final String defaultValue;
-    private final String description;
+    private final Declaration declaration;
 
     Setting(String flag, String paramLabel, String defaultValue, String description) {
         this(Form.OPTION, flag, paramLabel, defaultValue, description);
     }
 
     Setting(Form form, String flag, String paramLabel, String defaultValue, String description) {
-        this.form = form;
-        this.flag = flag;
-        this.paramLabel = paramLabel;
-        this.defaultValue = defaultValue;
-        this.description = description;
+        this.declaration = new Declaration(form, flag, paramLabel, defaultValue, description);
     }
 
     @Override
-    public Form form() {
-        return form;
+    public Declaration declaration() {
+        return declaration;
     }
 
     @Override
-    public String flag() {
-        return flag;
-    }
-
-    @Override
-    public String env() {
-        return ENV_PREFIX + name();
-    }
-
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public String paramLabel() {
-        return paramLabel;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public String envPrefix() {
+        return ENV_PREFIX;
     }
 }

@@ -24,25 +24,47 @@ public interface SettingKey {
         ENVIRONMENT
     }
 
+    /** What a constant declares: how the setting is given, its flag, label, default and description. */
+    record Declaration(Form form, String flag, String paramLabel, String defaultValue, String description) {
+    }
+
     /** The enum constant's name, e.g. {@code MAX_BODY_BYTES}. */
     String name();
 
-    Form form();
+    /** The constant's declaration. */
+    Declaration declaration();
+
+    /** The command's environment variable prefix ({@code GATEPASS_}, {@code GATEPASS_AGENT_}). */
+    String envPrefix();
+
+    default Form form() {
+        return declaration().form();
+    }
 
     /** The long option ({@code --max-body-bytes}), {@code --} for positional parameters, null for none. */
-    String flag();
+    default String flag() {
+        return declaration().flag();
+    }
 
     /** The environment variable: the command's prefix and {@link #name()}. */
-    String env();
+    default String env() {
+        return envPrefix() + name();
+    }
 
     /** The default, or {@code null} for none. */
-    String defaultValue();
+    default String defaultValue() {
+        return declaration().defaultValue();
+    }
 
     /** The option's parameter label in {@code --help} (null when there is no option). */
-    String paramLabel();
+    default String paramLabel() {
+        return declaration().paramLabel();
+    }
 
     /** The option's description in {@code --help}; for an environment-only setting, what it means. */
-    String description();
+    default String description() {
+        return declaration().description();
+    }
 
     /** The key in the YAML file ({@code max-body-bytes}), or null when the file cannot set it. */
     default String yamlKey() {
