@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -60,14 +59,5 @@ public final class AccessKeyUsageRecorder {
         for (AccessKeyUsage written : batch) {
             pending.remove(written.accessKeyId(), written);
         }
-    }
-
-    /** How many keys have uses not yet written (for tests and metrics). */
-    public int pendingCount() {
-        return pending.size();
-    }
-
-    Map<String, AccessKeyUsage> pendingView() {
-        return Map.copyOf(pending);
     }
 }

@@ -13,6 +13,7 @@ import io.gatepass.core.identity.Role;
 import io.gatepass.core.identity.SessionCredentials;
 import io.gatepass.core.identity.User;
 import io.gatepass.store.AccessKeyStore;
+import io.gatepass.store.AccessKeyUsage;
 import io.gatepass.store.AccountStore;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.ComputeStore;
@@ -38,6 +39,7 @@ import io.gatepass.store.UserStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -277,12 +279,12 @@ public final class CachingStore implements Store {
         }
 
         @Override
-        public void recordLastUsed(java.util.Collection<io.gatepass.store.AccessKeyUsage> usages) {
+        public void recordLastUsed(Collection<AccessKeyUsage> usages) {
             store.recordLastUsed(usages); // not cached: read rarely, and written by every node
         }
 
         @Override
-        public Optional<io.gatepass.store.AccessKeyUsage> lastUsed(String accessKeyId) {
+        public Optional<AccessKeyUsage> lastUsed(String accessKeyId) {
             return store.lastUsed(accessKeyId);
         }
     }
