@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@link #note} runs on the request path for every authenticated request: one map write, overwriting the key's
  * previous entry, and no store access. {@link #flush} (every {@link #PERIOD} on a worker thread, and at a clean stop)
  * writes what was noted since the last flush, one statement per key in one transaction. So GetAccessKeyLastUsed
- * shows a use within about a minute; a crash loses at most the last minute's uses. Temporary (ASIA) keys are not
- * noted: IAM reports the last use of long-term keys only.
+ * shows a use within about a minute; a crash loses at most the last minute's uses. Callers note long-term keys only
+ * (IAM reports the last use of those alone).
  */
 public final class AccessKeyUsageRecorder {
     /** How often noted uses are written to the store. */
@@ -34,11 +34,8 @@ public final class AccessKeyUsageRecorder {
         this.clock = clock;
     }
 
-    /** Notes that {@code accessKeyId} signed a request for {@code service} in {@code region}, now. */
+    /** Notes that the long-term key {@code accessKeyId} signed a request for {@code service} in {@code region}, now. */
     public void note(String accessKeyId, String service, String region) {
-        if (accessKeyId == null || accessKeyId.startsWith("ASIA")) {
-            return;
-        }
         pending.put(accessKeyId, new AccessKeyUsage(accessKeyId, clock.instant(), service, region));
     }
 

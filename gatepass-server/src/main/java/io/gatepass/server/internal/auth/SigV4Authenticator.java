@@ -19,12 +19,10 @@ public final class SigV4Authenticator implements RequestAuthenticator {
     private final SigV4Verifier<Principal> verifier;
     private final AccessKeyUsageRecorder usage;
 
-    /** @param services the signing names this server answers for (sts, iam, gamelift, codeartifact, ...) */
-    public SigV4Authenticator(CredentialResolver resolver, String region, Collection<String> services, Clock clock) {
-        this(resolver, region, services, clock, null);
-    }
-
-    /** @param usage notes the last use of each key that signs a request successfully, or null not to */
+    /**
+     * @param services the signing names this server answers for (sts, iam, gamelift, codeartifact, ...)
+     * @param usage    notes the last use of each long-term key that signs a request successfully
+     */
     public SigV4Authenticator(CredentialResolver resolver, String region, Collection<String> services, Clock clock,
                               AccessKeyUsageRecorder usage) {
         this.usage = usage;
@@ -43,7 +41,7 @@ public final class SigV4Authenticator implements RequestAuthenticator {
                         request.upload().sha256Hex())
                 : SignedRequest.of(request.method(), request.rawPath(), request.rawQuery(), headers, request.body());
         VerifiedRequest<Principal> verified = verifier.verify(signed);
-        if (usage != null) {
+        if (!verified.identity().isTemporary()) { // IAM reports the last use of long-term keys only
             usage.note(verified.accessKeyId(), verified.scope().service(), verified.scope().region());
         }
         return new Authenticated(verified.identity(), verified.scope().service());
