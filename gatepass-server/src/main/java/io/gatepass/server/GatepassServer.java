@@ -342,7 +342,8 @@ public final class GatepassServer implements AutoCloseable {
                             new io.gatepass.server.internal.endpoints.packages.upstream.RemoteRegistry(
                                     config.upstreamTimeouts().connect(), config.upstreamTimeouts().request()), clock,
                             config.dataDir().resolve("tmp").resolve("uploads"), config.maxAssetBytes(),
-                            packageChanges, ids));
+                            packageChanges, ids,
+                            PackageFrontDoor.FORMAT_WORKERS - Upstreams.WORKERS_KEPT_FROM_REGISTRIES));
             // a change to what they checked (a deleted domain, a policy), here or on another node: check again
             invalidations.listen(io.gatepass.store.internal.cache.Invalidations.STORE, everything -> {
                 packageEndpoint.forgetAll();

@@ -35,8 +35,6 @@ import java.util.function.Supplier;
  */
 final class RepositoryOperations {
     private static final int MAX_UPSTREAMS = 10;
-    /** How many repositories a request may search (the repository itself and every upstream, transitively). */
-    static final int MAX_SEARCHED = 25;
     private static final java.util.regex.Pattern CONNECTION_NAME =
             java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-:]{1,99}");
 

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * version) and return that.
  *
  * <p>Every caller, whether it runs the work or waits for another's run, holds a worker thread meanwhile; at most
- * {@code maxWaiting} may do so at once. Beyond that a caller is answered at once with a 503 (the formats then serve what
+ * {@code maxWaiting} threads may do so at once (a flight run inside another on the same thread counts once). Beyond that a caller is answered at once with a 503 (the formats then serve what
  * the repositories hold, as when the registry is down), so a slow registry can never take every worker: requests that
  * need no public registry always find one.
  */
@@ -25,6 +25,8 @@ public final class SingleFlight<K, V> {
     private final ConcurrentHashMap<K, CompletableFuture<V>> flights = new ConcurrentHashMap<>();
     private final AtomicLong runs = new AtomicLong();
     private final Semaphore waiting;
+    /** Whether this thread holds a permit of {@link #waiting} (nested flights take none of their own). */
+    private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
 
     /** Without a bound on callers holding a thread at once. */
     public SingleFlight() {
@@ -41,12 +43,17 @@ public final class SingleFlight<K, V> {
      *                             too many callers are waiting already
      */
     public V run(K key, Duration wait, Callable<V> work) {
+        if (holding.get()) { // a flight inside this thread's own flight: the thread is counted already
+            return runHoldingAThread(key, wait, work);
+        }
         if (!waiting.tryAcquire()) {
             throw new UpstreamUnavailable(503, "Too many requests are waiting for public registries; try again.");
         }
+        holding.set(true);
         try {
             return runHoldingAThread(key, wait, work);
         } finally {
+            holding.set(false);
             waiting.release();
         }
     }

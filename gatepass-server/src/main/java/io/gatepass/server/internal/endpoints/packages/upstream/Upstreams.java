@@ -8,7 +8,6 @@ import io.gatepass.store.Store;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * What the package endpoints share to read through upstream repositories and external connections: the store and
@@ -30,21 +29,20 @@ public final class Upstreams {
     final long maxAssetBytes;
     final PackageChanges changes;
     final IdGenerator ids;
-    /**
-     * Fetches from public registries, all but {@link #WORKERS_KEPT_FROM_REGISTRIES} of the package endpoints' workers
-     * waiting on them at most (see {@link SingleFlight}).
-     */
-    final SingleFlight<String, Object> flights = new SingleFlight<>(
-            io.gatepass.server.internal.http.PackageFrontDoor.FORMAT_WORKERS - WORKERS_KEPT_FROM_REGISTRIES);
+    /** Fetches from public registries, at most {@code maxWaiting} threads waiting on them (see {@link SingleFlight}). */
+    final SingleFlight<String, Object> flights;
 
     /**
      * @param spool         where downloads are written before they become blobs
      * @param maxAssetBytes the largest asset fetched
      * @param changes       told of every package a retention changes (the formats' caches drop it)
      * @param ids           the revision of each version a retention stores
+     * @param maxWaiting    how many threads may wait on public registries at once (the package endpoints' workers
+     *                      but {@link #WORKERS_KEPT_FROM_REGISTRIES})
      */
     public Upstreams(Store store, BlobStore blobs, ExternalConnections connections, RemoteRegistry remote,
-                     Clock clock, Path spool, long maxAssetBytes, PackageChanges changes, IdGenerator ids) {
+                     Clock clock, Path spool, long maxAssetBytes, PackageChanges changes, IdGenerator ids,
+                     int maxWaiting) {
         this.store = store;
         this.blobs = blobs;
         this.connections = connections;
@@ -54,13 +52,7 @@ public final class Upstreams {
         this.maxAssetBytes = maxAssetBytes;
         this.changes = changes;
         this.ids = ids;
-    }
-
-    /** With the default public registries, a 30 s fetch timeout and a 5 s connect timeout. */
-    public static Upstreams of(Store store, BlobStore blobs, ExternalConnections connections, Clock clock,
-                               Path spool, long maxAssetBytes, PackageChanges changes, IdGenerator ids) {
-        return new Upstreams(store, blobs, connections, new RemoteRegistry(Duration.ofSeconds(5),
-                Duration.ofSeconds(30)), clock, spool, maxAssetBytes, changes, ids);
+        this.flights = new SingleFlight<>(maxWaiting);
     }
 
     /** The upstream view of one repository, for one format's requests. */

@@ -84,4 +84,15 @@ class SingleFlightTest {
         assertThat(flights.run("c@1", Duration.ofSeconds(30), () -> "c")).isEqualTo("c");
         callers.shutdown();
     }
+
+    @Test
+    void run_insideAFlightOnTheSameThread_takesNoSecondPlace() {
+        SingleFlight<String, String> flights = new SingleFlight<>(1);
+
+        String result = flights.run("left-pad@1.0.0", Duration.ofSeconds(30),
+                () -> flights.run("GET /left-pad", Duration.ofSeconds(30), () -> "packument") + " then tarball");
+
+        assertThat(result).isEqualTo("packument then tarball");
+        assertThat(flights.run("other@1", Duration.ofSeconds(30), () -> "free again")).isEqualTo("free again");
+    }
 }
