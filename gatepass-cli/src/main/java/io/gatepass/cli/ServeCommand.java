@@ -108,14 +108,15 @@ final class ServeCommand implements Callable<Integer> {
             return urls;
         }
         for (String entry : value.split(",")) {
-            int equals = entry.lastIndexOf('=');
-            if (equals <= 0 || equals == entry.length() - 1) {
+            // the name holds ':' and the URL '=' only in its query, so the first '=' ends the name
+            int equals = entry.indexOf('=');
+            String name = equals < 0 ? "" : entry.substring(0, equals).strip();
+            String url = equals < 0 ? "" : entry.substring(equals + 1).strip();
+            if (name.isEmpty() || url.isEmpty()) {
                 throw new IllegalArgumentException("--external-connection takes NAME=URL (e.g. "
                         + "public:npmjs=https://npm-mirror.example), got '" + entry.strip() + "'");
             }
-            // the name holds ':' and the URL '=' only in its query, so split at the first '=' after the name
-            int first = entry.indexOf('=');
-            urls.put(entry.substring(0, first).strip(), entry.substring(first + 1).strip());
+            urls.put(name, url);
         }
         return urls;
     }

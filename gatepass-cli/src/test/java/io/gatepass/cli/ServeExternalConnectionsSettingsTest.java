@@ -22,5 +22,11 @@ class ServeExternalConnectionsSettingsTest {
     void externalConnections_whenAnEntryIsNotNameEqualsUrl_saysWhatItTakes() {
         assertThatThrownBy(() -> ServeCommand.externalConnections("public:npmjs"))
                 .hasMessageContaining("NAME=URL").hasMessageContaining("public:npmjs");
+        // the first '=' ends the name: an empty name is refused even when the URL's query holds '=', and a URL whose
+        // query ends in '=' is kept whole
+        assertThatThrownBy(() -> ServeCommand.externalConnections("=http://h/?a=b"))
+                .hasMessageContaining("NAME=URL").hasMessageContaining("=http://h/?a=b");
+        assertThat(ServeCommand.externalConnections("public:npmjs=http://h/?x="))
+                .containsExactly(Map.entry("public:npmjs", "http://h/?x="));
     }
 }
