@@ -34,12 +34,24 @@ export function match(pages: Page[], hash: string): { page: Page; params: Record
     const params: Record<string, string> = {};
     let ok = true;
     pattern.forEach((part, i) => {
-      if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(segments[i]);
-      else if (part !== segments[i]) ok = false;
+      if (part.startsWith(':')) {
+        const value = decoded(segments[i]);
+        if (value === null) ok = false;
+        else params[part.slice(1)] = value;
+      } else if (part !== segments[i]) ok = false;
     });
     if (ok) return { page, params };
   }
   return null;
+}
+
+/** A segment's value, or null when it is not valid percent-encoding (then no page matches: "No page at …"). */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 /** A route segment for a value (ids, names), encoded. */

@@ -1,5 +1,6 @@
 // Small DOM helpers every page uses: element builder, tables, status lines, confirmation, copy.
 import { ApiError } from './api/client';
+import { PageContext } from './router';
 
 type Child = Node | string | null | undefined | false;
 
@@ -92,4 +93,27 @@ export function copyable(id: string, text: string): HTMLElement {
 /** Seconds since the epoch (as the APIs send timestamps) as an ISO instant; '' when absent. */
 export function instant(seconds: number | undefined): string {
   return seconds === undefined || seconds === null ? '' : new Date(seconds * 1000).toISOString();
+}
+
+/**
+ * Runs a page's action: clears the error box, disables the control (if any) while it runs, and shows the API's error
+ * plainly (scrolled into view) if it fails.
+ */
+export async function act(context: PageContext, control: HTMLButtonElement | null, action: () => Promise<void>)
+  : Promise<void> {
+  context.showError(null);
+  if (control) control.disabled = true;
+  try {
+    await action();
+  } catch (error) {
+    context.showError(error);
+    document.getElementById('error')?.scrollIntoView({ block: 'nearest' });
+  } finally {
+    if (control) control.disabled = false;
+  }
+}
+
+/** Moves focus to the page heading (after an action re-rendered the page). */
+export function focusHeading(): void {
+  document.getElementById('view-title')?.focus();
 }

@@ -6,7 +6,9 @@ import {
   listPackageVersions, listRepositoriesInDomain, OriginConfiguration, PackageRef, PackageSummary, SERVED_FORMATS,
 } from '../api/codeartifact';
 import { Page, PageContext, segment } from '../router';
-import { button, confirmAction, copyable, describe, h, instant, link, status, table } from '../ui';
+import {
+  act, button, confirmAction, copyable, describe, focusHeading, h, instant, link, status, table,
+} from '../ui';
 
 const domainRoute = (domain: string) => `domains/${segment(domain)}`;
 const repositoryRoute = (domain: string, repository: string) =>
@@ -38,20 +40,6 @@ function origin(configuration: OriginConfiguration | undefined): string {
   return r ? `publish ${r.publish ?? '?'}, upstream ${r.upstream ?? '?'}` : '';
 }
 
-/** Runs an action from a form or button: clears the error, shows the API's error plainly if it fails. */
-async function act(context: PageContext, control: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
-  control.disabled = true;
-  context.showError(null);
-  try {
-    await action();
-  } catch (error) {
-    context.showError(error);
-    document.getElementById('error')?.scrollIntoView({ block: 'nearest' });
-  } finally {
-    control.disabled = false;
-  }
-}
-
 /** A small form: labelled text inputs and a submit button; `submit` gets the trimmed values by input name. */
 function form(id: string, title: string, fields: { name: string; label: string; required?: boolean; hint?: string }[],
               submitText: string, context: PageContext,
@@ -71,10 +59,6 @@ function form(id: string, title: string, fields: { name: string; label: string; 
     void act(context, submitButton, () => submit(values));
   });
   return h('section', { class: 'panel' }, h('h3', { id: `${id}-title` }, title), element);
-}
-
-function focusTitle(): void {
-  document.getElementById('view-title')?.focus();
 }
 
 const domainsPage: Page = {
@@ -138,7 +122,7 @@ const domainPage: Page = {
       ], 'Create repository', context, async ({ repository, description: text }) => {
         await createRepository(credentials, domain, repository, text);
         context.refresh();
-        focusTitle();
+        focusHeading();
       }),
       h('section', { class: 'panel danger-zone' }, h('h3', { id: 'delete-domain-title' }, 'Delete this domain'),
         h('p', { class: 'hint' }, 'A domain can be deleted only when it has no repositories left.'),

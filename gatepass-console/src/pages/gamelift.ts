@@ -6,30 +6,10 @@ import {
   gameSessions, listCompute, listLocations, playerSessions, terminateGameSession,
 } from '../api/gamelift';
 import { Page, PageContext, segment } from '../router';
-import { button, confirmAction, describe, h, instant, link, status, table } from '../ui';
+import { act, button, confirmAction, describe, focusHeading, h, instant, link, status, table } from '../ui';
 
 const fleetRoute = (fleetId: string) => `fleets/${segment(fleetId)}`;
 const sessionRoute = (gameSessionId: string) => `game-sessions/${segment(gameSessionId)}`;
-
-/** Runs an action: clears the error box, disables the control while it runs, shows the API's error if it fails. */
-async function act(context: PageContext, control: HTMLButtonElement | null, action: () => Promise<void>)
-  : Promise<void> {
-  context.showError(null);
-  if (control) control.disabled = true;
-  try {
-    await action();
-  } catch (error) {
-    context.showError(error);
-    document.getElementById('error')?.scrollIntoView({ block: 'nearest' });
-  } finally {
-    if (control) control.disabled = false;
-  }
-}
-
-/** Moves focus to the page heading once the page shown after an action has rendered. */
-function focusHeading(): void {
-  document.getElementById('view-title')?.focus();
-}
 
 /** A definition list of label/value pairs (values left out when empty). */
 function facts(id: string, pairs: [string, Node | string | number | undefined | null][]): HTMLDListElement {

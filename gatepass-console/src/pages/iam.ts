@@ -6,7 +6,7 @@ import {
   putInlinePolicy, rotateTokenKeys, TokenKeyRing, updateAccessKey,
 } from '../api/iam';
 import { Page, PageContext, segment } from '../router';
-import { button, confirmAction, copyable, describe, h, instant, link, status, table } from '../ui';
+import { act, button, confirmAction, copyable, describe, h, instant, link, status, table } from '../ui';
 import { checkPolicy, pretty, Problem } from './policy-check';
 
 /** The IAM area's own tabs, above each of its pages. */
@@ -108,16 +108,20 @@ async function accessKeysTable(context: PageContext, userName: string): Promise<
         + 'refused until it is activated again.', 'Deactivate') : Promise.resolve(true);
       void go.then((yes) => {
         if (yes) {
-          updateAccessKey(context.credentials, userName, key.accessKeyId, active ? 'Inactive' : 'Active')
-            .then(() => reload(), (e) => context.showError(e));
+          void act(context, toggle, async () => {
+            await updateAccessKey(context.credentials, userName, key.accessKeyId, active ? 'Inactive' : 'Active');
+            await reload();
+          });
         }
       });
     }, active ? 'danger' : 'primary');
     const remove = button(`delete-${key.accessKeyId}`, 'Delete', () => {
       void confirmAction(`Delete access key ${key.accessKeyId} of ${userName}? This cannot be undone.`).then((yes) => {
         if (yes) {
-          deleteAccessKey(context.credentials, userName, key.accessKeyId).then(() => reload(),
-            (e) => context.showError(e));
+          void act(context, remove, async () => {
+            await deleteAccessKey(context.credentials, userName, key.accessKeyId);
+            await reload();
+          });
         }
       });
     }, 'danger');
@@ -369,9 +373,7 @@ async function tokenKeysPage(context: PageContext): Promise<Node> {
       + 'It is published at once and signs once every live node has loaded it (at the latest in 5 minutes); old keys '
       + 'keep verifying until their tokens expire.', 'Rotate').then(async (yes) => {
       if (!yes) return;
-      rotate.disabled = true;
-      context.showError(null);
-      try {
+      await act(context, rotate, async () => {
         const result = await rotateTokenKeys(context.credentials, ring);
         rings = result.rings;
         const next = ringTables(rings, new Set(result.rotated.map((k) => k.keyId)));
@@ -379,12 +381,8 @@ async function tokenKeysPage(context: PageContext): Promise<Node> {
         current = next;
         outcome.textContent = result.rotated.map((k) => `Added ${k.ring} key ${k.keyId}; it signs once every live `
           + `node has loaded it, at the latest ${date(instant(k.signsAtLatest))}.`).join(' ');
-      } catch (error) {
-        context.showError(error);
-      } finally {
-        rotate.disabled = false;
-        rotate.focus();
-      }
+      });
+      rotate.focus();
     });
   }, 'danger');
   return h('div', { id: 'iam-token-keys' }, tabs('iam/token-keys'),
