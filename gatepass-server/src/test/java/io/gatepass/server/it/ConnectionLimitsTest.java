@@ -2,11 +2,18 @@ package io.gatepass.server.it;
 
 import io.gatepass.server.config.Limits;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.internal.endpoints.agent.AgentTestClient;
+import io.gatepass.server.internal.endpoints.agent.AgentWebSocketRoute;
+import io.gatepass.server.internal.endpoints.sdk.SdkTestClient;
+import io.gatepass.server.internal.endpoints.sdk.SdkWebSocketRoute;
 import io.gatepass.server.testing.TestServer;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.gamelift.GameLiftClient;
+import software.amazon.awssdk.services.gamelift.model.ComputeType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +116,43 @@ class ConnectionLimitsTest {
         } finally {
             for (Socket socket : held) {
                 socket.close();
+            }
+        }
+    }
+
+    /**
+     * A websocket (the SDK's, the agent's) holds its connection's place under the caps only while it is open: game
+     * server processes that come and go from one compute never lock that compute out (Vert.x hands an upgraded
+     * connection to the websocket and no longer reports the HTTP connection's close).
+     */
+    @Test
+    void websockets_thatClosed_noLongerCountAgainstThePerClientCap(@TempDir Path dir) {
+        try (TestServer server = TestServer.start(TestServer.config(null, dir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
+                .withLimits(Limits.DEFAULTS.withConnections(1000, PER_CLIENT)))) {
+            String fleetId;
+            String token;
+            try (GameLiftClient gameLift = server.gameLift(TestServer.admin())) {
+                gameLift.createLocation(r -> r.locationName("custom-rack"));
+                fleetId = gameLift.createFleet(r -> r.name("caps").computeType(ComputeType.ANYWHERE)
+                        .locations(l -> l.location("custom-rack"))).fleetAttributes().fleetId();
+                gameLift.registerCompute(r -> r.fleetId(fleetId).computeName("rack-1").ipAddress("10.0.0.7")
+                        .location("custom-rack"));
+                token = gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("rack-1")).authToken();
+            }
+            String base = "ws://127.0.0.1:" + server.endpoint().getPort();
+            Vertx vertx = Vertx.vertx();
+            try {
+                for (int i = 0; i < 3 * PER_CLIENT; i++) { // one at a time, each closed before the next opens
+                    try (SdkTestClient process = SdkTestClient.connect(vertx, base + SdkWebSocketRoute.PATH,
+                            SdkTestClient.tokenParameters("process-" + i, fleetId, "rack-1", token))) {
+                        assertThat(process.request("HeartbeatServerProcess", Map.of("HealthStatus", true))
+                                .path("StatusCode").asInt()).isEqualTo(200);
+                    }
+                    assertThat(AgentTestClient.handshakeStatus(base + AgentWebSocketRoute.PATH, fleetId, "rack-1",
+                            token, null)).as("agent handshake %d", i).isEqualTo(101);
+                }
+            } finally {
+                vertx.close().await();
             }
         }
     }

@@ -89,6 +89,14 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         }
     }
 
+    /**
+     * A connection that became a websocket closed (Vert.x reports no close of the HTTP connection once it is
+     * upgraded): its place under the caps is free again. Does nothing for a connection already released.
+     */
+    public void webSocketClosed(HttpConnection connection) {
+        released(connection);
+    }
+
     /** Open connections now (tests, metrics). */
     public int open() {
         return total.get();

@@ -132,7 +132,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         }
         for (WebSocketRoute webSocket : webSockets) {
             if (webSocket.handles(request)) {
-                webSocket.handle(request);
+                webSocket.handle(request, guard == null ? () -> { } : () -> guard.webSocketClosed(connection));
                 return;
             }
         }

@@ -60,7 +60,7 @@ public final class AgentWebSocketRoute implements WebSocketRoute {
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
+    public void handle(HttpServerRequest request, Runnable closed) {
         if (request.method() != HttpMethod.GET || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             request.response().setStatusCode(400).putHeader("Content-Type", "text/plain")
                     .end("The GameLift agent endpoint speaks websocket only.\n");
@@ -91,12 +91,13 @@ public final class AgentWebSocketRoute implements WebSocketRoute {
             String endpoint = request.authority() == null ? null
                     : (request.isSSL() ? "wss://" : "ws://") + request.authority() + PATH;
             request.toWebSocket()
-                    .onSuccess(socket -> bind(socket, compute, endpoint))
+                    .onSuccess(socket -> bind(socket, compute, endpoint, closed))
                     .onFailure(e -> LOG.info("Agent websocket upgrade failed ({}): {}", who, e.toString()));
         });
     }
 
-    private void bind(ServerWebSocket socket, ConnectedCompute compute, String endpoint) {
+    /** @param closed run when the socket closes (see {@link WebSocketRoute#handle}) */
+    private void bind(ServerWebSocket socket, ConnectedCompute compute, String endpoint, Runnable closed) {
         ProcessConnection connection = new ProcessConnection() {
             @Override
             public void send(String text) {
@@ -121,6 +122,7 @@ public final class AgentWebSocketRoute implements WebSocketRoute {
                     }
                 }));
         socket.closeHandler(v -> {
+            closed.run();
             agents.detach(agent);
             LOG.info("Agent of compute {} (fleet {}) disconnected", compute.computeName(), compute.fleetId());
         });

@@ -56,7 +56,7 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
+    public void handle(HttpServerRequest request, Runnable closed) {
         if (request.method() != HttpMethod.GET || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             request.response().setStatusCode(400).putHeader("Content-Type", "text/plain")
                     .end("The GameLift server SDK endpoint speaks websocket only.\n");
@@ -90,7 +90,7 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
             String endpoint = request.authority() == null ? null
                     : (request.isSSL() ? "wss://" : "ws://") + request.authority() + PATH;
             request.toWebSocket()
-                    .onSuccess(socket -> bind(socket, query.get("pID"), compute, endpoint))
+                    .onSuccess(socket -> bind(socket, query.get("pID"), compute, endpoint, closed))
                     .onFailure(e -> LOG.info("SDK websocket upgrade failed (fleet {}, compute {}, pID {}): {}",
                             compute.fleetId(), compute.computeName(), loggable(query, "pID"), e.toString()));
         });
@@ -115,8 +115,12 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
         return query;
     }
 
-    /** @param endpoint where RefreshConnection sends the process: the URL it reached us at; null if unknown */
-    private void bind(ServerWebSocket socket, String processId, ConnectedCompute compute, String endpoint) {
+    /**
+     * @param endpoint where RefreshConnection sends the process: the URL it reached us at; null if unknown
+     * @param closed   run when the socket closes (see {@link WebSocketRoute#handle})
+     */
+    private void bind(ServerWebSocket socket, String processId, ConnectedCompute compute, String endpoint,
+                      Runnable closed) {
         ProcessConnection connection = new ProcessConnection() {
             @Override
             public void send(String text) {
@@ -134,6 +138,7 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
         };
         Optional<ServerProcessRegistry.Process> attached = registry.attach(processId, compute, connection, endpoint);
         if (attached.isEmpty()) {
+            socket.closeHandler(v -> closed.run());
             refusals.countAfterUpgrade(Refusal.PROCESS_ID_IN_USE);
             socket.close((short) 1008, "process id in use");
             return;
@@ -147,7 +152,10 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
                         connection.send(reply);
                     }
                 }));
-        socket.closeHandler(v -> registry.detach(process, connection));
+        socket.closeHandler(v -> {
+            registry.detach(process, connection);
+            closed.run();
+        });
         socket.exceptionHandler(e -> LOG.debug("SDK process {}: websocket error {}", process.processId,
                 e.toString()));
     }
