@@ -1,7 +1,9 @@
 // The GameLift pages in a real browser: walk Locations, Fleets, a fleet, a game session; create a location (and see
 // a duplicate refused with the API's error), create a fleet, create and terminate a game session, deregister a
-// compute, delete the fleet — each effect read back with the AWS CLI v2. Light and dark screenshots of the main pages.
-// Input besides browser.mjs's: GAMELIFT_FLEET (a fleet with computes rack-1, rack-2 and a waiting game server),
+// compute, delete the fleet — each effect read back with the AWS CLI v2; a compute's connected processes and their
+// health opened from the keyboard. Light and dark screenshots of the main pages.
+// Input besides browser.mjs's: GAMELIFT_FLEET (a fleet with computes rack-1 (two healthy game servers, one of them
+// waiting) and rack-2 (one game server reporting itself unhealthy)),
 // GAMELIFT_GAME_SESSION (a game session on it with players), AWS_CLI, GATEPASS_ENDPOINT.
 import { env, go, loaded, screenshot, signIn, withConsole } from './browser.mjs';
 import { execFileSync } from 'node:child_process';
@@ -30,6 +32,9 @@ function cli(...args) {
 
 const rows = (page, selector) => page.$$eval(`${selector} tbody tr`,
   (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+/** The computes table's own rows (not the rows of details below them, nor the tables in those). */
+const computeRows = (page) => page.$$eval('#computes > tbody > tr:not(.details)',
+  (trs) => trs.map((tr) => [...tr.querySelectorAll(':scope > td')].map((td) => td.textContent.trim())));
 const texts = (page, selector) => page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent.trim()));
 const facts = (page, selector) => page.$$eval(`${selector} dt`,
   (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
@@ -96,8 +101,8 @@ await withConsole(async (page, seen) => {
   seen.seedAttributes = await facts(page, '#fleet-attributes');
   seen.seedUtilization = await facts(page, '#fleet-utilization');
   seen.seedLocations = await rows(page, '#fleet-location-list');
-  seen.computeHeadings = await texts(page, '#computes th');
-  seen.computes = await rows(page, '#computes');
+  seen.computeHeadings = await texts(page, '#computes > thead th');
+  seen.computes = await computeRows(page);
   seen.gameSessions = await rows(page, '#game-sessions');
   await page.click('#token-rack-1');
   await page.waitForSelector('#token-rack-1-expiry');
@@ -106,6 +111,22 @@ await withConsole(async (page, seen) => {
   await page.waitForFunction((first) => document.getElementById('token-rack-1-expiry-left').textContent !== first,
     seen.tokenLeftFirst);
   seen.tokenLeftLater = await page.textContent('#token-rack-1-expiry-left');
+  // Each compute's processes: the count and their health, then the processes themselves, opened from the keyboard
+  seen.processSummaries = {
+    'rack-1': await page.textContent('#processes-rack-1-summary'),
+    'rack-2': await page.textContent('#processes-rack-2-summary'),
+  };
+  seen.processesHiddenAtFirst = await page.isHidden('#processes-rack-1-row');
+  await page.focus('#processes-rack-1');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#processes-rack-1-row', { state: 'visible' });
+  seen.processesExpanded = await page.getAttribute('#processes-rack-1', 'aria-expanded');
+  seen.processHeadings = await texts(page, '#processes-rack-1-list th');
+  seen.processes = await rows(page, '#processes-rack-1-list');
+  await page.focus('#processes-rack-2');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('#processes-rack-2-row', { state: 'visible' });
+  seen.unhealthyProcesses = await rows(page, '#processes-rack-2-list');
   seen.fleetPageHtml = await page.innerHTML('#view');
   await lightAndDark(page, 'fleet');
 
@@ -150,7 +171,7 @@ await withConsole(async (page, seen) => {
   await page.click('#confirm-yes');
   await page.waitForFunction(() => !document.getElementById('deregister-rack-2')
     && document.getElementById('computes'));
-  seen.computesAfterDeregister = (await rows(page, '#computes')).map((r) => r[0]);
+  seen.computesAfterDeregister = (await computeRows(page)).map((r) => r[0]);
   seen.cliComputesAfterDeregister = cli('list-compute', '--fleet-id', seedFleet).ComputeList.map((c) => c.ComputeName);
 
   // Delete the fleet made above

@@ -1,6 +1,6 @@
 // GameLift (awsJson1_1) calls the console makes: the same operations, members and errors the AWS CLI uses.
 import { Credentials } from '../sigv4';
-import { allPages, awsJson } from './client';
+import { allPages, awsJson, restJson } from './client';
 
 const call = <T>(credentials: Credentials, operation: string, input: unknown = {}) =>
   awsJson<T>(credentials, 'gamelift', `GameLift.${operation}`, input);
@@ -191,4 +191,27 @@ export async function terminateGameSession(credentials: Credentials, gameSession
 export function playerSessions(credentials: Credentials, gameSessionId: string): Promise<PlayerSession[]> {
   return everyPage<{ PlayerSessions?: PlayerSession[]; NextToken?: string }, PlayerSession>(credentials,
     'DescribePlayerSessions', { GameSessionId: gameSessionId }, (page) => page.PlayerSessions);
+}
+
+// A compute's server processes: Gatepass's own API (no GameLift API lists them), authorized as
+// gatepass:ListServerProcesses on the compute's ARN. Members in camelCase, times in epoch seconds.
+export interface ServerProcess {
+  processId: string;
+  status: string; // ACTIVE or UNHEALTHY
+  healthy: boolean;
+  port: number;
+  sdkVersion?: string;
+  sdkLanguage?: string;
+  gameSessionId?: string;
+  activatedAt: number;
+  lastHeartbeatAt: number;
+  node: string;
+}
+
+export async function serverProcesses(credentials: Credentials, fleetId: string, computeName: string)
+  : Promise<ServerProcess[]> {
+  const path = `/gatepass/v1/fleets/${encodeURIComponent(fleetId)}/computes/${encodeURIComponent(computeName)}`
+    + '/processes';
+  const out = await restJson<{ serverProcesses?: ServerProcess[] }>(credentials, 'gatepass', 'GET', path);
+  return out.serverProcesses ?? [];
 }

@@ -3,7 +3,7 @@
 import {
   Compute, computeTokenExpiry, createFleet, createGameSession, createLocation, deleteFleet, deleteLocation,
   deregisterCompute, describeAllFleets, describeFleet, fleetLocations, fleetUtilization, gameSession, GameSession,
-  gameSessions, listCompute, listLocations, playerSessions, terminateGameSession,
+  gameSessions, listCompute, listLocations, playerSessions, ServerProcess, serverProcesses, terminateGameSession,
 } from '../api/gamelift';
 import { Page, PageContext, segment } from '../router';
 import { act, button, confirmAction, describe, focusHeading, h, instant, link, status, table } from '../ui';
@@ -50,6 +50,89 @@ function countdown(id: string, epochSeconds: number): HTMLElement {
     else left.textContent = remaining(epochSeconds);
   }, 1000);
   return element;
+}
+
+// ------------------------------------------------------------------------------------------- server processes
+
+/** How many computes' processes the fleet page reads when it opens; the others' on request. */
+const PROCESS_FETCH_LIMIT = 50;
+const COMPUTE_COLUMNS = 7;
+
+/** A compute's processes as read (a list, or the API's error), or null when not read yet. */
+type Processes = { list: ServerProcess[] } | { error: string } | null;
+
+function readProcesses(context: PageContext, fleetId: string, computeName: string): Promise<Processes> {
+  return serverProcesses(context.credentials, fleetId, computeName)
+    .then((list) => ({ list }), (error) => ({ error: describe(error) }));
+}
+
+/** "None", or "3 (2 healthy, 1 unhealthy)". */
+function processSummary(list: ServerProcess[]): string {
+  if (list.length === 0) return 'None';
+  const healthy = list.filter((p) => p.healthy).length;
+  return `${list.length} (${healthy} healthy${list.length > healthy ? `, ${list.length - healthy} unhealthy` : ''})`;
+}
+
+/**
+ * The Processes cell of a compute's row, and the row of details below it (hidden until shown): the count with the
+ * healthy and unhealthy ones, a Show/Hide button for the table of its processes, or Load when not read yet.
+ */
+function processesCell(context: PageContext, fleetId: string, computeName: string, read: Processes)
+  : { cell: HTMLElement; details: HTMLTableRowElement } {
+  const id = `processes-${computeName}`;
+  const details = h('tr', { id: `${id}-row`, class: 'details', hidden: true });
+  const cell = h('span', { class: 'processes' });
+  const toggle = button(id, 'Show', () => {
+    const open = details.hidden;
+    details.hidden = !open;
+    toggle.textContent = open ? 'Hide' : 'Show';
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  toggle.classList.add('small');
+  toggle.setAttribute('aria-controls', details.id);
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-label', `Processes of ${computeName}`);
+
+  const show = (result: Processes) => {
+    if (result === null) return;
+    if ('error' in result) {
+      cell.replaceChildren(h('span', { id: `${id}-summary`, class: 'problem-error', tabindex: '-1' }, result.error));
+      return;
+    }
+    const summary = h('span', { id: `${id}-summary`, tabindex: '-1' }, processSummary(result.list));
+    cell.replaceChildren(summary);
+    if (result.list.length === 0) return;
+    cell.append(' ', toggle);
+    details.replaceChildren(h('td', { colspan: String(COMPUTE_COLUMNS) },
+      h('h4', { id: `${id}-title` }, `Server processes on ${computeName}`),
+      table(`${id}-list`, `${id}-title`, [
+        { heading: 'Process ID', cell: (p) => p.processId },
+        { heading: 'Status', cell: (p) => p.status },
+        { heading: 'Health', cell: (p) => p.healthy ? 'Healthy' : h('span', { class: 'unhealthy' }, 'Unhealthy') },
+        { heading: 'Port', cell: (p) => String(p.port) },
+        {
+          heading: 'Game session',
+          cell: (p) => p.gameSessionId ? link(sessionRoute(p.gameSessionId), p.gameSessionId.split('/').pop()!) : '',
+        },
+        { heading: 'Last heartbeat', cell: (p) => instant(p.lastHeartbeatAt) },
+        { heading: 'Node', cell: (p) => p.node },
+      ], result.list)));
+  };
+
+  if (read === null) {
+    const load = button(id, 'Load', () => {
+      void act(context, load, async () => {
+        show(await readProcesses(context, fleetId, computeName));
+        (document.getElementById(id) ?? document.getElementById(`${id}-summary`))?.focus();
+      });
+    });
+    load.classList.add('small');
+    load.setAttribute('aria-label', `Load processes of ${computeName}`);
+    cell.append(load);
+  } else {
+    show(read);
+  }
+  return { cell, details };
 }
 
 // ------------------------------------------------------------------------------------------------------- fleets
@@ -105,6 +188,10 @@ async function fleetPage(context: PageContext): Promise<Node> {
   const [locations, computes, sessions, utilization] = await Promise.all([
     fleetLocations(credentials, fleetId), listCompute(credentials, fleetId), gameSessions(credentials, fleetId),
     fleetUtilization(credentials, fleetId)]);
+  // each compute's processes, for the first PROCESS_FETCH_LIMIT computes only (the others on request)
+  const processes = await Promise.all(computes.map((c, i) => i < PROCESS_FETCH_LIMIT
+    ? readProcesses(context, fleetId, c.ComputeName) : Promise.resolve(null)));
+  const processCells = computes.map((c, i) => processesCell(context, fleetId, c.ComputeName, processes[i]));
 
   const deleteButton = button('delete-fleet', 'Delete fleet', () => {
     void confirmAction(`Delete fleet ${fleet.Name ?? ''} (${fleetId})? Its computes are deregistered and their `
@@ -147,6 +234,17 @@ async function fleetPage(context: PageContext): Promise<Node> {
     control.classList.add('small');
     return control;
   };
+
+  const computeTable = table('computes', 'computes-title', [
+    { heading: 'Name', cell: (c: Compute) => c.ComputeName },
+    { heading: 'Status', cell: (c) => c.ComputeStatus ?? '' },
+    { heading: 'Address', cell: (c) => [c.IpAddress, c.DnsName].filter(Boolean).join(' · ') },
+    { heading: 'Location', cell: (c) => c.Location ?? '' },
+    { heading: 'Processes', cell: (c) => processCells[computes.indexOf(c)].cell },
+    { heading: 'Token expiry', cell: (c) => tokenCell(c) },
+    { heading: 'Actions', cell: (c) => deregisterButton(c) },
+  ], computes);
+  [...computeTable.tBodies[0].rows].forEach((row, i) => row.after(processCells[i].details));
 
   const sessionForm = h('form', { id: 'create-game-session-form', 'aria-labelledby': 'create-game-session-title' },
     ...field('game-session-name', 'Name (optional)', { maxlength: '1024', autocomplete: 'off' }),
@@ -197,14 +295,10 @@ async function fleetPage(context: PageContext): Promise<Node> {
     ], locations),
     h('h3', { id: 'computes-title' }, 'Computes'),
     status('computes-status', count(computes, 'compute', 'No computes registered.')),
-    table('computes', 'computes-title', [
-      { heading: 'Name', cell: (c) => c.ComputeName },
-      { heading: 'Status', cell: (c) => c.ComputeStatus ?? '' },
-      { heading: 'Address', cell: (c) => [c.IpAddress, c.DnsName].filter(Boolean).join(' · ') },
-      { heading: 'Location', cell: (c) => c.Location ?? '' },
-      { heading: 'Token expiry', cell: tokenCell },
-      { heading: 'Actions', cell: deregisterButton },
-    ], computes),
+    computeTable,
+    h('p', { class: 'hint' }, 'Processes are the server processes connected to each compute, from Gatepass\'s own ' +
+      `API (gatepass:ListServerProcesses), read for the first ${PROCESS_FETCH_LIMIT} computes when this page opens; ` +
+      'a process is unhealthy when its last heartbeat said so or its heartbeats stopped.'),
     h('p', { class: 'hint' }, 'The token expiry comes from GetComputeAuthToken (the only API that tells it), asked ' +
       'only when you press the button; the token itself is never shown or kept.'),
     h('h3', { id: 'game-sessions-title' }, 'Game sessions'),

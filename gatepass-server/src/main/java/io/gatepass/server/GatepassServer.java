@@ -274,7 +274,7 @@ public final class GatepassServer implements AutoCloseable {
             CodeArtifactService.register(operations, store, authorizer, config.region(),
                     repositoryTokens, publicUrl::get, blobs, packageChanges, ids);
             GatepassService.register(operations, authorizer, config.region(), java.util.Map.of(
-                    "compute", computeRing, "repository", repositoryRing));
+                    "compute", computeRing, "repository", repositoryRing), store, sdkSettings.heartbeatTimeout());
             RestRoutes restRoutes = RestRoutes.of(operations);
 
             WireMappers mappers = new WireMappers(config.limits().maxNestingDepth());

@@ -35,4 +35,25 @@ public final class GatepassShapes {
 
     public record RotateTokenKeysOutput(List<RotatedKey> rotated, List<TokenKeyRing> rings) {
     }
+
+    /** The path's fleet id and compute name ({@code /gatepass/v1/fleets/{fleetId}/computes/{computeName}/processes}). */
+    public record ListServerProcessesInput(String fleetId, String computeName) {
+    }
+
+    /**
+     * A server process connected over the SDK websocket, as the store records it for every node.
+     *
+     * @param status          ACTIVE or UNHEALTHY: UNHEALTHY when its last heartbeat said so, or when it has sent none
+     *                        for the server's heartbeat timeout (3 minutes)
+     * @param healthy         status is ACTIVE
+     * @param gameSessionId   the live game session it holds (ACTIVATING, ACTIVE or TERMINATING), or null
+     * @param node            the id of the Gatepass node holding its connection
+     */
+    public record ServerProcess(String processId, String status, boolean healthy, int port, String sdkVersion,
+                                String sdkLanguage, String gameSessionId, Instant activatedAt,
+                                Instant lastHeartbeatAt, String node) {
+    }
+
+    public record ListServerProcessesOutput(List<ServerProcess> serverProcesses) {
+    }
 }

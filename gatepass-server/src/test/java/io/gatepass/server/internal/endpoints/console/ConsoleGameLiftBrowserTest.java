@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console's GameLift pages in a real browser (e2e/gamelift.mjs): a fleet with two computes, a connected game
- * server with a game session and players, and a second game server waiting, are set up with the Java SDK and the
- * SDK websocket; the browser then walks Locations, Fleets, the fleet and the game session, creates a location (a
+ * server with a game session and players, a second game server waiting, and on the other compute a third reporting
+ * itself unhealthy, are set up with the Java SDK and the SDK websocket; the browser then walks Locations, Fleets, the
+ * fleet (each compute's processes and their health) and the game session, creates a location (a
  * duplicate shows the API's error), creates a fleet, creates and terminates a game session, deregisters a compute
  * and deletes the fleet, and the script reads each effect back with the AWS CLI v2.
  */
@@ -39,6 +40,8 @@ class ConsoleGameLiftBrowserTest {
     static String fleetId;
     static String arenaId;
     static final List<SdkTestClient> gameServers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Game servers whose heartbeats say they are unhealthy. */
+    static final List<SdkTestClient> sickGameServers = new java.util.concurrent.CopyOnWriteArrayList<>();
     static final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
@@ -70,21 +73,36 @@ class ConsoleGameLiftBrowserTest {
             }
         }
         gameServer("proc-2", 7778); // waits for the game session the console creates
-        // as the SDK does (every 60 s), so the processes stay healthy however long the browser takes
-        heartbeats.scheduleAtFixedRate(() -> gameServers.forEach(c -> {
+        SdkTestClient sick = gameServer("rack-2", "proc-3", 7779);
+        gameServers.remove(sick);
+        sickGameServers.add(sick);
+        sick.request("HeartbeatServerProcess", Map.of("HealthStatus", false));
+        // as the SDK does (every 60 s), so the processes stay as they are however long the browser takes
+        heartbeats.scheduleAtFixedRate(() -> {
+            beat(gameServers, true);
+            beat(sickGameServers, false);
+        }, 30, 30, TimeUnit.SECONDS);
+    }
+
+    private static void beat(List<SdkTestClient> clients, boolean healthy) {
+        clients.forEach(c -> {
             try {
-                c.request("HeartbeatServerProcess", Map.of("HealthStatus", true));
+                c.request("HeartbeatServerProcess", Map.of("HealthStatus", healthy));
             } catch (RuntimeException ended) {
                 // told to end (its compute deregistered): no more heartbeats
             }
-        }), 30, 30, TimeUnit.SECONDS);
+        });
     }
 
     private static SdkTestClient gameServer(String processId, int port) {
-        var compute = gameLift.describeCompute(r -> r.fleetId(fleetId).computeName("rack-1")).compute();
-        String token = gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("rack-1")).authToken();
+        return gameServer("rack-1", processId, port);
+    }
+
+    private static SdkTestClient gameServer(String computeName, String processId, int port) {
+        var compute = gameLift.describeCompute(r -> r.fleetId(fleetId).computeName(computeName)).compute();
+        String token = gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName(computeName)).authToken();
         SdkTestClient client = SdkTestClient.connect(vertx, compute.gameLiftServiceSdkEndpoint(),
-                SdkTestClient.tokenParameters(processId, fleetId, "rack-1", token));
+                SdkTestClient.tokenParameters(processId, fleetId, computeName, token));
         gameServers.add(client);
         client.processReady(port);
         return client;
@@ -93,7 +111,8 @@ class ConsoleGameLiftBrowserTest {
     @AfterAll
     static void stop() {
         heartbeats.shutdownNow();
-        for (SdkTestClient client : gameServers) {
+        for (SdkTestClient client : java.util.stream.Stream.concat(gameServers.stream(), sickGameServers.stream())
+                .toList()) {
             try {
                 client.close();
             } catch (RuntimeException ignored) {
@@ -154,12 +173,32 @@ class ConsoleGameLiftBrowserTest {
         assertThat(seen.get("seedUtilization").get("Active game sessions").asText()).isEqualTo("1");
         assertThat(ConsoleBrowser.texts(seen.get("seedLocations").get(0))).containsExactly("custom-seed", "ACTIVE");
         assertThat(ConsoleBrowser.texts(seen.get("computeHeadings")))
-                .containsExactly("Name", "Status", "Address", "Location", "Token expiry", "Actions");
+                .containsExactly("Name", "Status", "Address", "Location", "Processes", "Token expiry", "Actions");
         assertThat(seen.get("computes")).hasSize(2);
         assertThat(ConsoleBrowser.texts(seen.get("computes").get(0)).subList(0, 4))
                 .containsExactly("rack-1", "ACTIVE", "10.0.0.7", "custom-seed");
         assertThat(ConsoleBrowser.texts(seen.get("computes").get(1)).subList(0, 4))
-                .containsExactly("rack-2", "ACTIVE", "10.0.0.8", "custom-seed");
+                .as("a compute with an unhealthy process is IMPAIRED")
+                .containsExactly("rack-2", "IMPAIRED", "10.0.0.8", "custom-seed");
+
+        // Each compute's processes and their health, as the Gatepass API lists them from the store
+        assertThat(seen.get("processSummaries").get("rack-1").asText()).isEqualTo("2 (2 healthy)");
+        assertThat(seen.get("processSummaries").get("rack-2").asText()).isEqualTo("1 (0 healthy, 1 unhealthy)");
+        assertThat(seen.get("processesHiddenAtFirst").asBoolean()).isTrue();
+        assertThat(seen.get("processesExpanded").asText()).isEqualTo("true");
+        assertThat(ConsoleBrowser.texts(seen.get("processHeadings"))).containsExactly("Process ID", "Status",
+                "Health", "Port", "Game session", "Last heartbeat", "Node");
+        assertThat(seen.get("processes")).hasSize(2);
+        List<String> first = ConsoleBrowser.texts(seen.get("processes").get(0));
+        assertThat(first.subList(0, 5)).containsExactly("proc-1", "ACTIVE", "Healthy", "7777",
+                arenaId.substring(arenaId.lastIndexOf('/') + 1));
+        assertThat(Instant.parse(first.get(5))).isBetween(Instant.now().minusSeconds(600), Instant.now());
+        assertThat(first.get(6)).isNotBlank();
+        assertThat(ConsoleBrowser.texts(seen.get("processes").get(1)).subList(0, 5))
+                .containsExactly("proc-2", "ACTIVE", "Healthy", "7778", "");
+        assertThat(seen.get("unhealthyProcesses")).hasSize(1);
+        assertThat(ConsoleBrowser.texts(seen.get("unhealthyProcesses").get(0)).subList(0, 5))
+                .containsExactly("proc-3", "UNHEALTHY", "Unhealthy", "7779", "");
         assertThat(seen.get("gameSessions")).hasSize(1);
         assertThat(ConsoleBrowser.texts(seen.get("gameSessions").get(0)).subList(0, 5))
                 .containsExactly("arena", "ACTIVE", "1 / 4", "custom-seed", "rack-1");
