@@ -1,5 +1,6 @@
 package io.gatepass.cli.internal.aws;
 
+import io.gatepass.cli.internal.aws.call.ClientWarmUp;
 import io.gatepass.cli.internal.aws.config.CliConfig;
 import io.gatepass.cli.internal.aws.help.HelpWriter;
 import io.gatepass.cli.internal.aws.login.LoginCommand;
@@ -61,6 +62,7 @@ public final class AwsCommandLine {
             help.service(service);
             return 0;
         }
+        ClientWarmUp.start(service); // a call (or login) follows: its SDK client's start-up work begins now
         if (service == AwsService.CODEARTIFACT && operationName.equals("login")) {
             return LoginCommand.run(List.copyOf(operationArgs), CliConfig.resolve(line.options(), io), io);
         }

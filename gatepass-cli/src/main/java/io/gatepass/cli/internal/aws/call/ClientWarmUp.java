@@ -1,0 +1,37 @@
+package io.gatepass.cli.internal.aws.call;
+
+import io.gatepass.cli.internal.aws.model.AwsService;
+import software.amazon.awssdk.regions.ServiceMetadata;
+
+import javax.crypto.Mac;
+import java.security.GeneralSecurityException;
+
+/**
+ * Initialises, on a second thread, what building and signing any service call needs and what costs a cold process
+ * most: the SDK's region and service metadata (every client build resolves its signing region through
+ * {@code ServiceMetadata.of}, which initialises all ~370 generated metadata classes, about a third of a call's
+ * Java work) and the JCE's HmacSHA256 that SigV4 signs with. The main thread meanwhile parses the arguments and reads
+ * the config and credential files; when it reaches the same classes it waits for their initialisation or finds it
+ * done. Nothing here is observable: a failure is left for the call itself to meet and report.
+ */
+public final class ClientWarmUp {
+
+    private ClientWarmUp() {
+    }
+
+    /** Starts the warm-up for a call to the service; the daemon thread never delays the process's exit. */
+    public static void start(AwsService service) {
+        Thread thread = new Thread(() -> run(service), "gatepass-client-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void run(AwsService service) {
+        try {
+            ServiceMetadata.of(service.cliName());
+            Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
+            // the call meets the same problem where it is reported
+        }
+    }
+}
