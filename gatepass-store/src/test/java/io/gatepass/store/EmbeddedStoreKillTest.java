@@ -1,6 +1,8 @@
 package io.gatepass.store;
 
 import io.gatepass.core.identity.Account;
+import io.gatepass.store.internal.jdbc.JdbcStore;
+import io.gatepass.store.internal.jdbc.OnlineCompaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static io.gatepass.store.Fixtures.ACCOUNT;
 import static io.gatepass.store.Fixtures.T0;
@@ -26,14 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code kill -9} of a process writing a storm of new users into the embedded store loses no write the store
- * acknowledged (and a stop after the restart compacts the file without losing any either):
- * three rounds on one data directory, each killed at a seeded random point thousands of writes into the storm, each
- * followed by a reopen that finds every acknowledged user. (With H2's retention time at 1 s and chunks rewritten while
- * writes arrive, this and CrashSafetyTest lost acknowledged writes.)
+ * acknowledged (and a stop after the restart compacts the file without losing any either): rounds on one data
+ * directory, each killed at a seeded random point of the storm, each followed by a reopen that finds every
+ * acknowledged user. The storm is killed thousands of writes in with the store's own settings, and, with compaction
+ * while it runs made frequent (a low floor), also in the middle of such a compaction's pause. (With H2's retention
+ * time at 1 s and chunks rewritten while writes arrive, this and CrashSafetyTest lost acknowledged writes.)
  */
 class EmbeddedStoreKillTest {
     private static final int ROUNDS = 3;
+    private static final int COMPACTING_ROUNDS = 3;
     private static final int WRITERS = 6;
+    /** The storm's compaction floor when compactions are to be frequent: one every ~200 writes. */
+    private static final long LOW_FLOOR = 4L << 20;
 
     @Test
     void kill9_whileTheFileIsCompacted_losesNoAcknowledgedWrite(@TempDir Path dataDir) throws Exception {
@@ -41,9 +48,73 @@ class EmbeddedStoreKillTest {
         Set<String> acknowledged = new HashSet<>();
         for (int round = 0; round < ROUNDS; round++) {
             int killAfter = 3_000 + random.nextInt(5_000);
+            Storm storm = new Storm(dataDir, "r" + round, 0);
+            int seen = storm.killWhen(acknowledged, line -> false, killAfter);
+            assertThat(seen).as("round %d acknowledged writes before the kill", round).isGreaterThanOrEqualTo(killAfter);
+            assertEveryAcknowledgedUserIsStored(dataDir, acknowledged, "after kill " + round);
+        }
+    }
+
+    @Test
+    void kill9_inTheMiddleOfAPauseToCompact_losesNoAcknowledgedWrite(@TempDir Path dataDir) throws Exception {
+        Random random = new Random(1313);
+        Set<String> acknowledged = new HashSet<>();
+        int pausesKilled = 0;
+        for (int round = 0; round < COMPACTING_ROUNDS; round++) {
+            // every other round right after a pause began (closing or compacting the file), else between writes
+            boolean inPause = round % 2 == 0;
+            int killAtPause = 1 + random.nextInt(2);
+            int killAfter = inPause ? Integer.MAX_VALUE : 300 + random.nextInt(1_000);
+            int[] pauses = {0};
+            Storm storm = new Storm(dataDir, "c" + round, LOW_FLOOR);
+            int seen = storm.killWhen(acknowledged, line -> line.equals(Storm.PAUSED) && ++pauses[0] == killAtPause
+                    && inPause, killAfter);
+            if (inPause) {
+                assertThat(pauses[0]).as("round %d pauses seen", round).isEqualTo(killAtPause);
+                pausesKilled++;
+            } else {
+                assertThat(seen).as("round %d acknowledged writes", round).isGreaterThanOrEqualTo(killAfter);
+            }
+            assertEveryAcknowledgedUserIsStored(dataDir, acknowledged, "after kill " + round);
+        }
+        assertThat(pausesKilled).isEqualTo((COMPACTING_ROUNDS + 1) / 2);
+    }
+
+    private static void assertEveryAcknowledgedUserIsStored(Path dataDir, Set<String> acknowledged, String when)
+            throws Exception {
+        System.out.printf("%s: %d acknowledged writes so far, file %.1f MB%n", when, acknowledged.size(),
+                Files.size(dataDir.resolve(Stores.H2_FILE_NAME + ".mv.db")) / 1e6);
+        try (Store store = Stores.open(null, dataDir)) {
+            Set<String> stored = new HashSet<>();
+            store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE).forEach(u -> stored.add(u.userName()));
+            assertThat(stored).as(when).containsAll(acknowledged);
+        }
+    }
+
+    /**
+     * The process that is killed: writes users from several threads, printing each one the store acknowledged (and,
+     * when given a compaction floor, {@value #PAUSED} as each pause to compact begins).
+     */
+    public static final class Storm {
+        static final String PAUSED = "paused";
+        private final Path dataDir;
+        private final String prefix;
+        private final long floor;
+
+        Storm(Path dataDir, String prefix, long floor) {
+            this.dataDir = dataDir;
+            this.prefix = prefix;
+            this.floor = floor;
+        }
+
+        /**
+         * Runs the storm in a child JVM and kills it (SIGKILL) once {@code killOn} accepts a line it printed or
+         * {@code killAfter} writes were acknowledged; adds those to {@code acknowledged} and returns their number.
+         */
+        int killWhen(Set<String> acknowledged, Predicate<String> killOn, int killAfter) throws Exception {
             Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Storm.class.getName(), dataDir.toString(),
-                    "r" + round).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    "-cp", System.getProperty("java.class.path"), Storm.class.getName(), dataDir.toString(), prefix,
+                    Long.toString(floor)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             int seen = 0;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -51,30 +122,31 @@ class EmbeddedStoreKillTest {
                     if (line.startsWith("ack ")) {
                         acknowledged.add(line.substring(4));
                         seen++;
+                    } else if (killOn.test(line)) {
+                        break;
                     }
                 }
                 writer.destroyForcibly(); // SIGKILL, mid-storm: the writers are between acknowledgements
             } finally {
                 writer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
-            assertThat(seen).as("round %d acknowledged writes before the kill", round).isGreaterThanOrEqualTo(killAfter);
-
-            long killedAt = Files.size(dataDir.resolve(Stores.H2_FILE_NAME + ".mv.db"));
-            System.out.printf("round %d: killed after %d acknowledged writes, file %.1f MB%n", round, seen,
-                    killedAt / 1e6);
-            try (Store store = Stores.open(null, dataDir)) {
-                Set<String> stored = new HashSet<>();
-                store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE).forEach(u -> stored.add(u.userName()));
-                assertThat(stored).as("after kill %d", round).containsAll(acknowledged);
-            }
+            return seen;
         }
-    }
 
-    /** The process that is killed: writes users from several threads, printing each one the store acknowledged. */
-    public static final class Storm {
+        /** Arguments: the data directory, the users' name prefix, the compaction floor (0: the store's own). */
         public static void main(String[] args) throws Exception {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            Store store = Stores.open(null, Path.of(args[0]));
+            Path dir = Path.of(args[0]);
+            long floor = Long.parseLong(args[2]);
+            Store store = floor == 0 ? Stores.open(null, dir) : JdbcStore.openEmbedded(Stores.embeddedUrl(dir),
+                    Stores.embeddedFile(dir), new OnlineCompaction.Settings(floor, new OnlineCompaction.Listener() {
+                        @Override
+                        public void paused() {
+                            synchronized (out) {
+                                out.println(PAUSED);
+                            }
+                        }
+                    }));
             if (store.accounts().find(ACCOUNT).isEmpty()) {
                 store.accounts().create(new Account(ACCOUNT, T0));
             }

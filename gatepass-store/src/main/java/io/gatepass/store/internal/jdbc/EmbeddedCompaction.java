@@ -59,6 +59,24 @@ public final class EmbeddedCompaction {
         return true;
     }
 
+    /**
+     * Closes the database at {@code jdbcUrl} cleanly and compacts it, whatever its size: {@code SHUTDOWN} on a fresh
+     * connection (which either opens the file or joins the database still open in this process and closes it, every
+     * commit written), then {@code SHUTDOWN COMPACT} on another, which opens the file this process just closed and
+     * copies its live data into a new file renamed over it. For a database only this thread uses (see
+     * {@link OnlineCompaction}).
+     *
+     * @throws SQLException if it could not be closed or compacted (the file is then as it was, or closed cleanly)
+     */
+    static void closeAndCompact(String jdbcUrl) throws SQLException {
+        for (String command : new String[] {"SHUTDOWN", "SHUTDOWN COMPACT"}) {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl);
+                 Statement statement = connection.createStatement()) {
+                statement.execute(command);
+            }
+        }
+    }
+
     /** The live bytes H2 reports: the file's fill rate times the chunks' fill rate. */
     private static long liveBytes(Statement statement, long fileSize) throws SQLException {
         int fileFill = 100;
@@ -77,7 +95,7 @@ public final class EmbeddedCompaction {
         return fileSize * fileFill / 100 * chunksFill / 100;
     }
 
-    private static long sizeOr(Path file, long otherwise) {
+    static long sizeOr(Path file, long otherwise) {
         try {
             return Files.size(file);
         } catch (IOException e) {

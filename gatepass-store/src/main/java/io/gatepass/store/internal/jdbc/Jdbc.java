@@ -52,9 +52,16 @@ final class Jdbc {
     private static final TypedNull NULL_TIMESTAMP = new TypedNull(Types.TIMESTAMP_WITH_TIMEZONE);
 
     private final DataSource dataSource;
+    private final ConnectionGate gate;
 
     Jdbc(DataSource dataSource) {
+        this(dataSource, new ConnectionGate());
+    }
+
+    /** Borrows connections through {@code gate}, which a pause of the store holds shut ({@link OnlineCompaction}). */
+    Jdbc(DataSource dataSource, ConnectionGate gate) {
         this.dataSource = dataSource;
+        this.gate = gate;
     }
 
     <T> List<T> list(String action, String sql, RowMapper<T> mapper, Object... params) {
@@ -163,10 +170,17 @@ final class Jdbc {
 
     private <T> T withConnection(String action, ConnectionWork<T> work) {
         NonBlockingScope.checkMayBlock();
+        try {
+            gate.enter();
+        } catch (SQLException e) {
+            throw translate(action, e);
+        }
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw translate(action, e);
+        } finally {
+            gate.exit();
         }
     }
 

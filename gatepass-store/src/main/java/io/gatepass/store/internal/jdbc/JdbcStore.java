@@ -32,6 +32,8 @@ public final class JdbcStore implements Store {
     private static final int HEALTH_CHECK_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource dataSource;
+    /** Every borrowing of a pooled connection goes through it, so that a compaction can pause them. */
+    private final ConnectionGate gate = new ConnectionGate();
     private final Dialect dialect;
     private final AccountStore accounts;
     private final UserStore users;
@@ -55,11 +57,13 @@ public final class JdbcStore implements Store {
     /** The embedded database's file and URL, compacted after the pool closes; null otherwise. */
     private java.nio.file.Path embeddedFile;
     private String embeddedUrl;
+    /** Compacts the embedded database while the store runs; null otherwise. */
+    private OnlineCompaction onlineCompaction;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        Jdbc jdbc = new Jdbc(dataSource);
+        Jdbc jdbc = new Jdbc(dataSource, gate);
         this.accounts = new JdbcAccountStore(jdbc, dialect);
         this.users = new JdbcUserStore(jdbc);
         this.roles = new JdbcRoleStore(jdbc);
@@ -109,9 +113,20 @@ public final class JdbcStore implements Store {
      * writes (EmbeddedStoreKillTest, with the retention time at 1 s).
      */
     public static JdbcStore openEmbedded(String jdbcUrl, java.nio.file.Path file) {
+        return openEmbedded(jdbcUrl, file, OnlineCompaction.Settings.DEFAULT);
+    }
+
+    /**
+     * {@link #openEmbedded(String, java.nio.file.Path)}, also compacted while it runs once the file grows past
+     * {@code compaction}'s floor and four times its size after the last compaction ({@link OnlineCompaction}). That
+     * starts only now, once H2 has opened (and, after a kill, recovered) the database.
+     */
+    public static JdbcStore openEmbedded(String jdbcUrl, java.nio.file.Path file,
+                                         OnlineCompaction.Settings compaction) {
         JdbcStore store = open(jdbcUrl);
         store.embeddedFile = file;
         store.embeddedUrl = jdbcUrl;
+        store.onlineCompaction = OnlineCompaction.start(store.dataSource, store.gate, file, jdbcUrl, compaction);
         return store;
     }
 
@@ -126,6 +141,7 @@ public final class JdbcStore implements Store {
             // In-process connections need no recycling, and an H2 in-memory database vanishes the moment its last
             // connection closes, which routine recycling (30 min by default) could otherwise cause.
             config.setMaxLifetime(0);
+            config.setAllowPoolSuspension(true); // OnlineCompaction closes every connection while the pool waits
         }
         try {
             return new HikariDataSource(config);
@@ -243,10 +259,17 @@ public final class JdbcStore implements Store {
         if (dataSource.isClosed()) {
             return false;
         }
+        try {
+            gate.enter();
+        } catch (SQLException e) {
+            return false;
+        }
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(HEALTH_CHECK_TIMEOUT_SECONDS);
         } catch (SQLException e) {
             return false;
+        } finally {
+            gate.exit();
         }
     }
 
@@ -257,6 +280,9 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        if (onlineCompaction != null) {
+            onlineCompaction.close();
+        }
         dataSource.close();
         if (embeddedFile != null) {
             EmbeddedCompaction.compactIfSparse(embeddedFile, embeddedUrl);
@@ -275,6 +301,16 @@ public final class JdbcStore implements Store {
     /** The pool, for whole-store operations in this package ({@link StoreCopy}). */
     javax.sql.DataSource dataSource() {
         return dataSource;
+    }
+
+    /** What a whole-store operation holding connections for long passes, so that no compaction waits for it. */
+    ConnectionGate gate() {
+        return gate;
+    }
+
+    /** The online compaction of the embedded database; null on other databases. */
+    OnlineCompaction onlineCompaction() {
+        return onlineCompaction;
     }
 
     Dialect dialect() {

@@ -63,6 +63,27 @@ public final class StoreCopy {
             throw new IllegalStateException("The target store is not empty (it has an account): copy only into a new,"
                     + " empty store");
         }
+        try {
+            source.gate().enter();
+            try {
+                target.gate().enter();
+            } catch (SQLException e) {
+                source.gate().exit();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot copy the store (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
+        }
+        try {
+            return copyHolding(source, fromBlobs, target, toBlobs);
+        } finally {
+            target.gate().exit();
+            source.gate().exit();
+        }
+    }
+
+    /** {@link #copy} with both stores' gates passed: neither store's compaction pauses in the middle of the copy. */
+    private static Report copyHolding(JdbcStore source, BlobStore fromBlobs, JdbcStore target, BlobStore toBlobs) {
         try (Connection in = source.dataSource().getConnection();
              Connection out = target.dataSource().getConnection()) {
             in.setAutoCommit(false);

@@ -1,0 +1,114 @@
+package io.gatepass.store.internal.jdbc;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Counts the threads holding pooled connections and can hold new ones back for a while ({@link #pause}), so that a
+ * pause knows when nothing is in flight. A thread that already holds a connection passes even during a pause: it may
+ * need a second one to finish, and the pause is waiting for it to finish.
+ */
+final class ConnectionGate {
+    /** Every this many connections returned, {@link #onReturns} runs (on the returning thread). */
+    static final int RETURNS_PER_CHECK = 32;
+
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    private final java.util.concurrent.atomic.AtomicInteger returns = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Runnable onReturns;
+    private int holders;
+    private boolean paused;
+    private int waitedDuringPause;
+
+    /** Before borrowing a connection: waits while a pause lasts (unless this thread already holds one). */
+    void enter() throws SQLException {
+        int[] mine = depth.get();
+        if (mine[0] == 0) {
+            synchronized (this) {
+                if (paused) {
+                    waitedDuringPause++;
+                    while (paused) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new SQLTransientConnectionException(
+                                    "Interrupted while the embedded store was being compacted");
+                        }
+                    }
+                }
+                holders++;
+            }
+        }
+        mine[0]++;
+    }
+
+    /** After the connection went back to the pool. */
+    void exit() {
+        int[] mine = depth.get();
+        if (--mine[0] == 0) {
+            synchronized (this) {
+                holders--;
+                notifyAll();
+            }
+            Runnable check = onReturns;
+            if (check != null && returns.incrementAndGet() % RETURNS_PER_CHECK == 0) {
+                check.run();
+            }
+        }
+    }
+
+    /** Runs {@code check} every {@value #RETURNS_PER_CHECK} returns of a connection (a cheap look at the file). */
+    void onReturns(Runnable check) {
+        this.onReturns = check;
+    }
+
+    /** Holds new borrowers back from now on; false if a pause was already on. */
+    synchronized boolean hold() {
+        if (paused) {
+            return false;
+        }
+        paused = true;
+        waitedDuringPause = 0;
+        return true;
+    }
+
+    /**
+     * Holds new borrowers back and waits until no thread holds a connection. Returns true once none does (the pause
+     * lasts until {@link #resume}); false, with the pause lifted, if some thread still held one after {@code timeout}.
+     */
+    synchronized boolean pause(long timeout, TimeUnit unit) throws InterruptedException {
+        hold();
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        try {
+            while (holders > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    resume();
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            resume();
+            throw e;
+        }
+    }
+
+    /** Ends the pause; returns how many borrowers waited for it. */
+    synchronized int resume() {
+        paused = false;
+        notifyAll();
+        return waitedDuringPause;
+    }
+
+    /** Borrowers waiting for the current pause to end. */
+    synchronized int waiting() {
+        return paused ? waitedDuringPause : 0;
+    }
+
+    synchronized boolean isPaused() {
+        return paused;
+    }
+}

@@ -1,0 +1,220 @@
+package io.gatepass.store.internal.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Keeps the embedded H2 file within a few times its live data while writes arrive (issue 13). H2 appends every
+ * commit to the file (~20 KB for a new user) and reuses the space only much later, so a storm of writes grows the file
+ * by gigabytes. Every {@value #CHECK_MILLIS} ms this looks at the file's size; once it is over
+ * {@code max(floor, 4 x the size after the last compaction)} it pauses the store briefly and does what a graceful stop
+ * does, which a kill -9 at any point cannot harm:
+ * <ol>
+ *   <li>new requests wait for a connection ({@link ConnectionGate}, and the pool suspended so that it opens none);
+ *   the ones in flight finish (at most {@value #DRAIN_MILLIS} ms, else the pause is given up and tried again
+ *   {@value #RETRY_MILLIS} ms later);</li>
+ *   <li>the pool closes its connections, and with the last one H2 closes the database cleanly;</li>
+ *   <li>{@code SHUTDOWN COMPACT} on a fresh connection copies the live data into a new file renamed over the old one
+ *   (a kill in the middle leaves the old file, whole);</li>
+ *   <li>the pool resumes, reopens the database and the waiting requests go on.</li>
+ * </ol>
+ * It never compacts a database H2 is recovering: it starts after the store opened (and recovered) and compacts only
+ * after closing the database itself. Lowering H2's retention time or rewriting chunks while writes arrive (what H2
+ * offers online) lost acknowledged writes on kill -9 (docs/operations.md).
+ */
+public final class OnlineCompaction implements AutoCloseable {
+    /** What one pause did: the file's size before and after, how long requests were held, and how many waited. */
+    public record Pause(long beforeBytes, long afterBytes, long pausedMillis, int requestsWaited) {
+    }
+
+    /** Told of each pause, on the compacting thread. */
+    public interface Listener {
+        /** Nothing is in flight and new requests wait; the database is about to be closed and compacted. */
+        default void paused() {
+        }
+
+        /** The pause is over. */
+        default void resumed(Pause pause) {
+        }
+    }
+
+    /**
+     * @param floorBytes the file is never compacted while it is at most this large
+     * @param listener   told of each pause
+     */
+    public record Settings(long floorBytes, Listener listener) {
+        /** What the server uses: 64 MB, no listener. */
+        public static final Settings DEFAULT = new Settings(64L << 20, new Listener() {
+        });
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineCompaction.class);
+    static final int GROWTH_FACTOR = 4;
+    static final long CHECK_MILLIS = 250;
+    static final long DRAIN_MILLIS = 2_000;
+    private static final long CLOSE_MILLIS = 2_000;
+    static final long RETRY_MILLIS = 30_000;
+
+    private final HikariDataSource pool;
+    private final ConnectionGate gate;
+    private final Path file;
+    private final String jdbcUrl;
+    private final Settings settings;
+    private final ScheduledExecutorService timer;
+    /** A request found the file grown and held the gate shut; the compacting thread is to pause and compact. */
+    private final java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long threshold;
+    private volatile long notBefore = System.nanoTime();
+
+    private OnlineCompaction(HikariDataSource pool, ConnectionGate gate, Path file, String jdbcUrl, Settings settings) {
+        this.pool = pool;
+        this.gate = gate;
+        this.file = file;
+        this.jdbcUrl = jdbcUrl;
+        this.settings = settings;
+        this.threshold = settings.floorBytes();
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gatepass-store-compaction");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts watching {@code file}; the pool must allow suspension. Call once the store has opened. */
+    static OnlineCompaction start(HikariDataSource pool, ConnectionGate gate, Path file, String jdbcUrl,
+                                  Settings settings) {
+        OnlineCompaction compaction = new OnlineCompaction(pool, gate, file, jdbcUrl, settings);
+        compaction.timer.scheduleWithFixedDelay(compaction::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        gate.onReturns(compaction::checkAfterRequests);
+        return compaction;
+    }
+
+    private boolean due() {
+        try {
+            return System.nanoTime() - notBefore >= 0 && Files.size(file) > threshold;
+        } catch (IOException e) {
+            return false; // no file (yet): nothing to compact
+        }
+    }
+
+    /**
+     * On a request's thread, every few requests: if the file has grown past the threshold, holds new requests back at
+     * once and has the compacting thread pause the store. A storm thus overshoots the threshold by a few writes, not
+     * by what it writes until the timer's next look (seconds on a loaded machine).
+     */
+    private void checkAfterRequests() {
+        if (due() && gate.hold()) {
+            held.set(true);
+            try {
+                timer.execute(this::check);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                gate.resume();
+            }
+        }
+    }
+
+    private void check() {
+        try {
+            if (held.getAndSet(false) || due()) {
+                compactNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not compact the embedded store: {}", e.toString());
+        }
+    }
+
+    /**
+     * Pauses the store, compacts the file and resumes; empty if a connection stayed in use too long (nothing was
+     * done; the next try is {@value #RETRY_MILLIS} ms later).
+     */
+    synchronized Optional<Pause> compactNow() throws InterruptedException {
+        long before = EmbeddedCompaction.sizeOr(file, 0);
+        long started = System.nanoTime();
+        if (!gate.pause(DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+            return givenUp("a request held its connection for over " + DRAIN_MILLIS + " ms");
+        }
+        HikariPoolMXBean poolControl = pool.getHikariPoolMXBean();
+        int waited;
+        boolean closed = false;
+        boolean compacted = false;
+        try {
+            poolControl.suspendPool();
+            try {
+                settings.listener().paused();
+                closed = closeConnections(poolControl);
+                if (closed) {
+                    EmbeddedCompaction.closeAndCompact(jdbcUrl);
+                    compacted = true;
+                }
+            } catch (SQLException e) {
+                LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());
+            } finally {
+                poolControl.resumePool();
+            }
+        } finally {
+            waited = gate.resume();
+        }
+        if (!closed) {
+            return givenUp("the pool's connections did not close within " + CLOSE_MILLIS + " ms");
+        }
+        if (!compacted) {
+            return givenUp("H2 failed");
+        }
+        long after = EmbeddedCompaction.sizeOr(file, before);
+        threshold = Math.max(settings.floorBytes(), GROWTH_FACTOR * after);
+        Pause pause = new Pause(before, after, (System.nanoTime() - started) / 1_000_000, waited);
+        LOG.info("Compacted the embedded store from {} MB to {} MB in {} ms; {} requests waited meanwhile (the next "
+                        + "compaction is above {} MB)", before >> 20, after >> 20, pause.pausedMillis(),
+                pause.requestsWaited(), threshold >> 20);
+        settings.listener().resumed(pause);
+        return Optional.of(pause);
+    }
+
+    private Optional<Pause> givenUp(String why) {
+        notBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS);
+        LOG.info("Did not compact the embedded store: {}; trying again in {} s", why, RETRY_MILLIS / 1000);
+        return Optional.empty();
+    }
+
+    /** Closes every pooled connection (the suspended pool opens none), so that H2 closes the database. */
+    private static boolean closeConnections(HikariPoolMXBean poolControl) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
+        while (true) {
+            poolControl.softEvictConnections();
+            if (poolControl.getTotalConnections() == 0) {
+                return true;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+    }
+
+    /** Stops watching; a compaction under way finishes first (interrupting H2's file work could harm the file). */
+    @Override
+    public void close() {
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.MINUTES)) {
+                LOG.warn("The embedded store's compaction did not finish within 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.gatepass.store.internal.jdbc;
+
+import io.gatepass.core.identity.Account;
+import io.gatepass.core.identity.User;
+import io.gatepass.store.Stores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded store pauses to compact its file while it runs: requests arriving meanwhile wait and then succeed, and a
+ * thread that holds a connection and asks for a second one is not stuck behind the pause waiting for it.
+ */
+class OnlineCompactionTest {
+    private static final String ACCOUNT = "123456789012";
+    private static final Instant T0 = Instant.parse("2026-03-04T05:06:07.123456Z");
+    private static final int GROWN_BY_USERS = 800;
+    private static final long MB = 1024 * 1024;
+
+    @Test
+    void requestsArrivingDuringAPause_waitForIt_andSucceed(@TempDir Path dataDir) throws Exception {
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<OnlineCompaction.Pause> pause = new AtomicReference<>();
+        OnlineCompaction.Listener holdingThePause = new OnlineCompaction.Listener() {
+            @Override
+            public void paused() {
+                paused.countDown();
+                await(release);
+            }
+
+            @Override
+            public void resumed(OnlineCompaction.Pause done) {
+                pause.set(done);
+            }
+        };
+        // never on its own: the file stays below the floor
+        try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, holdingThePause)) {
+            grow(store);
+            long grown = Files.size(file(dataDir));
+            CompletableFuture<Optional<OnlineCompaction.Pause>> compaction = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return store.onlineCompaction().compactNow();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(paused.await(2, TimeUnit.MINUTES)).as("the pause began").isTrue();
+
+            List<Thread> requests = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 3; i++) {
+                String name = "during-pause-" + i;
+                requests.add(new Thread(() -> store.users().create(user(name))));
+            }
+            requests.add(new Thread(() -> store.users().find(ACCOUNT, "user-0").orElseThrow()));
+            requests.add(new Thread(() -> {
+                if (!store.isHealthy()) {
+                    throw new IllegalStateException("unhealthy during the pause");
+                }
+            }));
+            for (Thread request : requests) {
+                request.setUncaughtExceptionHandler((t, e) -> failures.add(e));
+                request.start();
+            }
+            waitUntil(() -> store.gate().waiting() == requests.size(), "every request waits at the pause");
+            assertThat(requests).allMatch(Thread::isAlive);
+
+            release.countDown();
+            for (Thread request : requests) {
+                request.join(TimeUnit.MINUTES.toMillis(2));
+            }
+            assertThat(failures).as("requests that failed").isEmpty();
+            assertThat(compaction.get(2, TimeUnit.MINUTES)).as("the pause compacted").isPresent();
+            assertThat(pause.get().requestsWaited()).isEqualTo(requests.size());
+            assertThat(pause.get().afterBytes()).as("file after the pause (was %d)", grown).isLessThan(grown / 4);
+            assertThat(Files.size(file(dataDir))).isLessThan(grown / 4);
+            assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE))
+                    .hasSize(GROWN_BY_USERS + 3);
+        }
+    }
+
+    @Test
+    void aThreadHoldingAConnection_getsASecondOneDuringAPause_andThePauseThenCompacts(@TempDir Path dataDir)
+            throws Exception {
+        try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, new OnlineCompaction.Listener() {
+        })) {
+            grow(store);
+            Jdbc jdbc = new Jdbc(store.dataSource(), store.gate());
+            CountDownLatch holding = new CountDownLatch(1);
+            CompletableFuture<Integer> transaction = CompletableFuture.supplyAsync(() -> jdbc.inTransaction("count",
+                    tx -> {
+                        holding.countDown();
+                        waitUntil(() -> store.gate().isPaused(), "the pause began");
+                        // a second connection while holding one, the pause waiting for this thread
+                        return jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1))
+                                .orElseThrow();
+                    }));
+            assertThat(holding.await(2, TimeUnit.MINUTES)).isTrue();
+
+            Optional<OnlineCompaction.Pause> pause = store.onlineCompaction().compactNow();
+
+            assertThat(transaction.get(2, TimeUnit.MINUTES)).isEqualTo(GROWN_BY_USERS);
+            assertThat(pause).as("the pause compacted once the transaction ended").isPresent();
+        }
+    }
+
+    /** The embedded store in {@code dataDir} with these online compaction settings (the URL Stores.open uses). */
+    private static JdbcStore openWithFloor(Path dataDir, long floor, OnlineCompaction.Listener listener) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME)
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return JdbcStore.openEmbedded(url, file(dataDir), new OnlineCompaction.Settings(floor, listener));
+    }
+
+    /** An account and enough users, one write each, to leave the file mostly dead (~20 KB a write). */
+    private static void grow(JdbcStore store) {
+        store.accounts().create(new Account(ACCOUNT, T0));
+        for (int i = 0; i < GROWN_BY_USERS; i++) {
+            store.users().create(user("user-" + i));
+        }
+    }
+
+    private static User user(String name) {
+        return new User(ACCOUNT, name, "AIDA" + Integer.toHexString(name.hashCode()) + name.length()
+                + Long.toHexString(System.nanoTime()), "/", T0);
+    }
+
+    private static Path file(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME + EmbeddedCompaction.FILE_SUFFIX);
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
