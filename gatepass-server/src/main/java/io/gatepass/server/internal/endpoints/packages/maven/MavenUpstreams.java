@@ -6,20 +6,17 @@ import io.gatepass.server.internal.endpoints.packages.PackageException;
 import io.gatepass.server.internal.endpoints.packages.RepositoryAccess;
 import io.gatepass.server.internal.endpoints.packages.maven.MavenMetadataGenerator.StoredVersion;
 import io.gatepass.server.internal.endpoints.packages.maven.MavenPath.ArtifactFile;
+import io.gatepass.server.internal.endpoints.packages.upstream.Download;
 import io.gatepass.server.internal.endpoints.packages.upstream.RepositoryUpstreams;
 import io.gatepass.server.internal.endpoints.packages.upstream.UpstreamSource;
 import io.gatepass.server.internal.endpoints.packages.upstream.UpstreamUnavailable;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +121,14 @@ final class MavenUpstreams {
         URI url = external.resolve(file.path());
         Optional<String> sha1 = upstreams.remote().fetch(URI.create(url + ".sha1"), "text/plain")
                 .flatMap(body -> ChecksumText.parse(ChecksumAlgorithm.SHA1, body));
-        Optional<Path> download = upstreams.remote().download(url, upstreams.spool(), upstreams.maxAssetBytes());
+        Optional<Download> download = upstreams.remote().download(url, upstreams.spool(), upstreams.maxAssetBytes(),
+                "SHA-1");
         if (download.isEmpty()) {
             return Optional.empty();
         }
-        Path path = download.get();
+        Path path = download.get().file();
         try {
-            if (sha1.isPresent() && !sha1.get().equals(sha1(path))) {
+            if (sha1.isPresent() && !sha1.get().equals(download.get().digest("SHA-1"))) {
                 throw new UpstreamUnavailable(502, file.fileName() + " from the public repository does not match "
                         + "its SHA-1 " + sha1.get() + "; not kept.");
             }
@@ -143,22 +141,6 @@ final class MavenUpstreams {
             } catch (IOException ignored) {
                 // a spooled download
             }
-        }
-    }
-
-    private static String sha1(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-1");
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UpstreamUnavailable(502, "Cannot read the download of " + file.getFileName() + ": "
-                    + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -8,19 +8,17 @@ import io.gatepass.core.codeartifact.PackageVersion;
 import io.gatepass.core.codeartifact.PackageVersionStatus;
 import io.gatepass.server.internal.endpoints.packages.PackageException;
 import io.gatepass.server.internal.endpoints.packages.RepositoryAccess;
+import io.gatepass.server.internal.endpoints.packages.upstream.Download;
 import io.gatepass.server.internal.endpoints.packages.upstream.RepositoryUpstreams;
 import io.gatepass.server.internal.endpoints.packages.upstream.UpstreamSource;
 import io.gatepass.server.internal.endpoints.packages.upstream.UpstreamUnavailable;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -260,11 +258,12 @@ final class NpmUpstreams {
         }
         ObjectNode manifest = remote.deepCopy();
         URI url = tarballUrl(external, manifest, name, version);
-        Path file = upstreams.remote().download(url, upstreams.spool(), upstreams.maxAssetBytes()).orElseThrow(() ->
-                new UpstreamUnavailable(502, "The public registry lists " + name.full() + "@" + version
-                        + " but has no tarball at " + url + "."));
+        Download download = upstreams.remote().download(url, upstreams.spool(), upstreams.maxAssetBytes(),
+                "SHA-512", "SHA-1").orElseThrow(() -> new UpstreamUnavailable(502, "The public registry lists "
+                + name.full() + "@" + version + " but has no tarball at " + url + "."));
+        Path file = download.file();
         try {
-            String integrity = verify(file, manifest, name, version);
+            String integrity = verify(download, manifest, name, version);
             ObjectNode dist = (ObjectNode) manifest.get("dist");
             dist.put("integrity", integrity);
             pointedHere(access, name, manifest, version);
@@ -297,9 +296,9 @@ final class NpmUpstreams {
     }
 
     /** Checks the download against the manifest's sha512 integrity (or its SHA-1 shasum); returns its integrity. */
-    private static String verify(Path file, ObjectNode manifest, NpmName name, String version) {
-        byte[] sha512 = digest(file, "SHA-512");
-        String integrity = "sha512-" + Base64.getEncoder().encodeToString(sha512);
+    private static String verify(Download download, ObjectNode manifest, NpmName name, String version) {
+        String integrity = "sha512-" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(
+                download.digest("SHA-512")));
         JsonNode dist = manifest.path("dist");
         if (!(manifest.get("dist") instanceof ObjectNode)) {
             manifest.putObject("dist");
@@ -316,27 +315,11 @@ final class NpmUpstreams {
             }
         }
         String shasum = dist.path("shasum").asText("");
-        if (!checked && !shasum.isEmpty() && !shasum.equalsIgnoreCase(HexFormat.of().formatHex(digest(file,
-                "SHA-1")))) {
+        if (!checked && !shasum.isEmpty() && !shasum.equalsIgnoreCase(download.digest("SHA-1"))) {
             throw new UpstreamUnavailable(502, "The tarball of " + name.full() + "@" + version + " from the public "
                     + "registry does not match its shasum " + shasum + "; not kept.");
         }
         return integrity;
-    }
-
-    private static byte[] digest(Path file, String algorithm) {
-        try (var in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance(algorithm);
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return digest.digest();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The public packument (full: it has the publication times), fetched once for concurrent readers. */

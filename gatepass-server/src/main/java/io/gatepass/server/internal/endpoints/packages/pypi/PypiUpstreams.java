@@ -5,22 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.core.codeartifact.PackageVersion;
 import io.gatepass.server.internal.endpoints.packages.PackageException;
 import io.gatepass.server.internal.endpoints.packages.RepositoryAccess;
+import io.gatepass.server.internal.endpoints.packages.upstream.Download;
 import io.gatepass.server.internal.endpoints.packages.upstream.RepositoryUpstreams;
 import io.gatepass.server.internal.endpoints.packages.upstream.UpstreamSource;
 import io.gatepass.server.internal.endpoints.packages.upstream.UpstreamUnavailable;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,11 +131,12 @@ final class PypiUpstreams {
         if (remote == null) {
             return Optional.empty();
         }
-        Path file = upstreams.remote().download(remote.url(), upstreams.spool(), upstreams.maxAssetBytes())
-                .orElseThrow(() -> new UpstreamUnavailable(502, "The public index lists " + filename + " but has "
-                        + "nothing at " + remote.url() + "."));
+        Download download = upstreams.remote().download(remote.url(), upstreams.spool(), upstreams.maxAssetBytes(),
+                        "SHA-256").orElseThrow(() -> new UpstreamUnavailable(502, "The public index lists " + filename
+                        + " but has nothing at " + remote.url() + "."));
+        Path file = download.file();
         try {
-            String sha256 = sha256(file);
+            String sha256 = download.digest("SHA-256");
             if (!sha256.equalsIgnoreCase(remote.file().sha256())) {
                 throw new UpstreamUnavailable(502, filename + " from the public index does not match its SHA-256 "
                         + remote.file().sha256() + "; not kept.");
@@ -223,21 +220,6 @@ final class PypiUpstreams {
             return Optional.empty();
         }
         return Pep440Version.normalize(stem);
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Instant instant(String text) {

@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Fetches from public registries with the JDK's asynchronous HttpClient (its own selector thread; no event loop is
  * ever involved): the calling worker waits at most the request timeout, so a slow or dead registry costs a bounded
- * wait and then a clear 504 or 502, never a hung request. Bodies are bounded (metadata in memory, assets on disk).
+ * wait and then a clear 504 or 502, never a hung request. Bodies are bounded while they stream (metadata in memory,
+ * assets on disk; see {@link LimitedBody}): a registry that sends more than the limit, declared or not, is cut off at
+ * the limit and answered as failing (502), and nothing of what it sent is kept.
  */
 public final class RemoteRegistry {
     /** The largest metadata document (packument, simple page, maven-metadata) read into memory. */
@@ -27,11 +30,18 @@ public final class RemoteRegistry {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final long maxMetadataBytes;
 
     public RemoteRegistry(Duration connectTimeout, Duration timeout) {
+        this(connectTimeout, timeout, MAX_METADATA_BYTES);
+    }
+
+    /** @param maxMetadataBytes the largest metadata document read ({@link #MAX_METADATA_BYTES} in a server) */
+    public RemoteRegistry(Duration connectTimeout, Duration timeout, long maxMetadataBytes) {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = timeout;
+        this.maxMetadataBytes = maxMetadataBytes;
     }
 
     /** How long a fetch may take before it is abandoned (504). */
@@ -46,25 +56,22 @@ public final class RemoteRegistry {
      * @throws UpstreamUnavailable when it cannot be reached, fails, is too slow or sends too much
      */
     public Optional<byte[]> fetch(URI url, String accept) {
-        HttpResponse<byte[]> response = send(request(url, accept), HttpResponse.BodyHandlers.ofByteArray(), url);
+        HttpResponse<byte[]> response = send(request(url, accept), LimitedBody.bytes(url, maxMetadataBytes), url);
         if (missing(response.statusCode())) {
             return Optional.empty();
         }
         requireOk(response.statusCode(), url);
-        if (response.body().length > MAX_METADATA_BYTES) {
-            throw new UpstreamUnavailable(502, "The public registry's document at " + url + " is larger than "
-                    + MAX_METADATA_BYTES + " bytes.");
-        }
         return Optional.of(response.body());
     }
 
     /**
-     * An asset, to a new file in {@code directory} (the caller deletes it).
+     * An asset, to a new file in {@code directory} (the caller deletes it), hashed on the way with each of
+     * {@code algorithms} ({@code "SHA-256"}, ...). Nothing is left on disk when it fails or is too large.
      *
      * @return empty when the registry has nothing there (404, 410)
      * @throws UpstreamUnavailable when it cannot be reached, fails, is too slow or is larger than {@code maxBytes}
      */
-    public Optional<Path> download(URI url, Path directory, long maxBytes) {
+    public Optional<Download> download(URI url, Path directory, long maxBytes, String... algorithms) {
         Path file;
         try {
             Files.createDirectories(directory);
@@ -75,19 +82,14 @@ public final class RemoteRegistry {
         }
         boolean keep = false;
         try {
-            HttpResponse<Path> response = send(request(url, "*/*"), HttpResponse.BodyHandlers.ofFile(file), url);
+            HttpResponse<Download> response = send(request(url, "*/*"),
+                    LimitedBody.file(url, maxBytes, file, List.of(algorithms)), url);
             if (missing(response.statusCode())) {
                 return Optional.empty();
             }
             requireOk(response.statusCode(), url);
-            if (Files.size(file) > maxBytes) {
-                throw new UpstreamUnavailable(502, "The asset at " + url + " is larger than the limit of " + maxBytes
-                        + " bytes.");
-            }
             keep = true;
-            return Optional.of(file);
-        } catch (IOException e) {
-            throw new UpstreamUnavailable(502, "Cannot spool the download from " + url + ": " + e.getMessage());
+            return Optional.of(response.body());
         } finally {
             if (!keep) {
                 try {
@@ -105,16 +107,24 @@ public final class RemoteRegistry {
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body, URI url) {
+        // asynchronous on the client's own threads; this worker only waits, and at most the timeout (+ slack)
+        java.util.concurrent.CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, body);
         try {
-            // asynchronous on the client's own threads; this worker only waits, and at most the timeout (+ slack)
-            return client.sendAsync(request, body).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return exchange.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            exchange.cancel(true); // the body stops streaming (and spooling) once the caller has given up
             throw slow(url);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new UpstreamUnavailable(504, "Interrupted while fetching " + url + ".");
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();
+            for (Throwable c = cause; c != null; c = c.getCause()) {
+                if (c instanceof UpstreamUnavailable refused) { // a body over its limit
+                    throw refused;
+                }
+            }
             if (cause instanceof HttpTimeoutException) {
                 throw slow(url);
             }
