@@ -6,7 +6,9 @@ import io.gatepass.server.internal.endpoints.sdk.SdkSettings;
 import io.gatepass.server.internal.endpoints.sdk.SdkTestClient;
 import io.gatepass.server.testing.TestServer;
 import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,18 +44,23 @@ class ServerProcessesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private TestServer server;
-    private Vertx vertx;
-    private GameLiftClient gameLift;
+    private static TestServer server;
+    private static Vertx vertx;
+    private static GameLiftClient gameLift;
     private String fleetId;
     private final List<SdkTestClient> gameServers = new ArrayList<>();
 
-    @BeforeEach
-    void start(@TempDir Path dataDir) {
+    @BeforeAll
+    static void start(@TempDir Path dataDir) {
         server = TestServer.start(null, dataDir);
         vertx = Vertx.vertx();
         gameLift = server.gameLift(TestServer.admin());
         gameLift.createLocation(r -> r.locationName("custom-home"));
+    }
+
+    /** Each test its own fleet, with the computes rack-1 and rack-2. */
+    @BeforeEach
+    void fleet() {
         fleetId = gameLift.createFleet(r -> r.name("studio").computeType(ComputeType.ANYWHERE)
                 .locations(l -> l.location("custom-home"))).fleetAttributes().fleetId();
         for (String compute : List.of("rack-1", "rack-2")) {
@@ -63,7 +70,7 @@ class ServerProcessesApiTest {
     }
 
     @AfterEach
-    void stop() {
+    void closeGameServers() {
         for (SdkTestClient client : gameServers) {
             try {
                 client.close();
@@ -71,8 +78,17 @@ class ServerProcessesApiTest {
                 // the server closed it already
             }
         }
+    }
+
+    @AfterAll
+    static void stop() {
         server.close();
         vertx.close().await();
+    }
+
+    /** A process id of this test's own: a pID stays taken by its fleet for a while after its connection closed. */
+    private String pid(String name) {
+        return name + "-" + fleetId.substring("fleet-".length(), "fleet-".length() + 8);
     }
 
     /** A game server on the compute that called ProcessReady (and sent its first heartbeat, healthy). */
@@ -89,19 +105,19 @@ class ServerProcessesApiTest {
 
     @Test
     void listsTheComputesConnectedProcesses_withTheirHealthAndGameSession() throws Exception {
-        SdkTestClient healthy = gameServer("rack-1", "proc-a", 7777);
-        SdkTestClient sick = gameServer("rack-1", "proc-b", 7778);
+        SdkTestClient healthy = gameServer("rack-1", pid("proc-a"), 7777);
+        SdkTestClient sick = gameServer("rack-1", pid("proc-b"), 7778);
         sick.request("HeartbeatServerProcess", Map.of("HealthStatus", false));
         String session = gameLift.createGameSession(r -> r.fleetId(fleetId).location("custom-home")
                 .maximumPlayerSessionCount(4)).gameSession().gameSessionId();
         healthy.awaitPush("CreateGameSession");
-        gameServer("rack-2", "proc-elsewhere", 7779);
+        gameServer("rack-2", pid("proc-elsewhere"), 7779);
 
         HttpResponse<String> response = list(TestServer.admin(), fleetId, "rack-1");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode processes = JSON.readTree(response.body()).get("serverProcesses");
-        assertThat(processes.findValuesAsText("processId")).containsExactly("proc-a", "proc-b");
+        assertThat(processes.findValuesAsText("processId")).containsExactly(pid("proc-a"), pid("proc-b"));
         JsonNode a = processes.get(0);
         assertThat(a.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(a.get("healthy").asBoolean()).isTrue();
@@ -126,7 +142,7 @@ class ServerProcessesApiTest {
 
     @Test
     void aProcessWhoseHeartbeatsStopped_isUnhealthy_untilItBeatsAgain() throws Exception {
-        SdkTestClient quiet = gameServer("rack-1", "proc-quiet", 7777);
+        SdkTestClient quiet = gameServer("rack-1", pid("proc-quiet"), 7777);
         Duration timeout = SdkSettings.DEFAULTS.heartbeatTimeout();
 
         server.clock().advance(timeout.minusSeconds(30));
@@ -142,14 +158,14 @@ class ServerProcessesApiTest {
 
     @Test
     void aProcessThatEnded_isGone() throws Exception {
-        SdkTestClient ending = gameServer("rack-1", "proc-done", 7777);
-        gameServer("rack-1", "proc-stays", 7778);
+        SdkTestClient ending = gameServer("rack-1", pid("proc-done"), 7777);
+        gameServer("rack-1", pid("proc-stays"), 7778);
 
         ending.request("TerminateServerProcess");
         ending.close();
 
         JsonNode processes = JSON.readTree(list(TestServer.admin(), fleetId, "rack-1").body()).get("serverProcesses");
-        assertThat(processes.findValuesAsText("processId")).containsExactly("proc-stays");
+        assertThat(processes.findValuesAsText("processId")).containsExactly(pid("proc-stays"));
     }
 
     @Test
@@ -178,7 +194,7 @@ class ServerProcessesApiTest {
 
     @Test
     void authorizedOnTheComputesArn_aUserAllowedOneComputeIsDeniedTheOther() throws Exception {
-        gameServer("rack-2", "proc-hidden", 7777);
+        gameServer("rack-2", pid("proc-hidden"), 7777);
         var iam = server.iam(TestServer.admin());
         iam.createUser(r -> r.userName("rack-1-watcher"));
         iam.putUserPolicy(r -> r.userName("rack-1-watcher").policyName("watch").policyDocument("""
@@ -198,7 +214,7 @@ class ServerProcessesApiTest {
             assertThat(error.get("__type").asText()).isEqualTo("AccessDeniedException");
             assertThat(error.get("message").asText()).contains("gatepass:ListServerProcesses")
                     .contains("arn:aws:gamelift:" + TestServer.REGION + ":" + TestServer.ACCOUNT + ":compute/rack-2");
-            assertThat(response.body()).doesNotContain("proc-hidden").doesNotContain("not found");
+            assertThat(response.body()).doesNotContain(pid("proc-hidden")).doesNotContain("not found");
         }
     }
 
@@ -219,13 +235,13 @@ class ServerProcessesApiTest {
 
     @Test
     void unsigned_refused() throws Exception {
-        gameServer("rack-1", "proc-a", 7777);
+        gameServer("rack-1", pid("proc-a"), 7777);
 
         HttpResponse<String> response = server.send("GET",
                 "/gatepass/v1/fleets/" + fleetId + "/computes/rack-1/processes", Map.of(), null);
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).doesNotContain("proc-a");
+        assertThat(response.body()).doesNotContain(pid("proc-a"));
     }
 
     private static JsonNode only(HttpResponse<String> response) throws Exception {
@@ -235,12 +251,12 @@ class ServerProcessesApiTest {
         return processes.get(0);
     }
 
-    private HttpResponse<String> list(AwsCredentials credentials, String fleet, String compute) throws Exception {
+    private static HttpResponse<String> list(AwsCredentials credentials, String fleet, String compute) throws Exception {
         return get(credentials, "/gatepass/v1/fleets/" + fleet + "/computes/" + compute + "/processes");
     }
 
     /** A GET signed with the SDK's own SigV4 signer at the server's clock (which a test may have moved). */
-    private HttpResponse<String> get(AwsCredentials credentials, String path) throws Exception {
+    private static HttpResponse<String> get(AwsCredentials credentials, String path) throws Exception {
         URI uri = URI.create(server.endpoint() + path);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build();
         var signed = AwsV4HttpSigner.create().sign(r -> r
