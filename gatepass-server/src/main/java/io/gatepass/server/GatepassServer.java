@@ -87,7 +87,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -607,9 +606,7 @@ public final class GatepassServer implements AutoCloseable {
     private static HttpServerOptions tlsOptions(HttpServerOptions plain, ServerCertificate certificate) {
         return new HttpServerOptions(plain)
                 .setSsl(true)
-                .setKeyCertOptions(new PemKeyCertOptions()
-                        .setCertPath(certificate.certificateChain().toString())
-                        .setKeyPath(certificate.privateKey().toString()))
+                .setKeyCertOptions(io.gatepass.server.internal.tls.ListenerKeys.of(certificate))
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
     }
 
