@@ -95,8 +95,13 @@ public final class JdbcStore implements Store {
      * @throws StoreException if the database cannot be reached or migrated
      */
     public static JdbcStore open(String jdbcUrl) {
+        return open(jdbcUrl, null);
+    }
+
+    /** {@link #open}, the pool opening its connections through {@code openings} if not null. */
+    private static JdbcStore open(String jdbcUrl, EmbeddedOpenings openings) {
         Dialect dialect = Dialect.forUrl(jdbcUrl);
-        HikariDataSource dataSource = connect(jdbcUrl, dialect);
+        HikariDataSource dataSource = connect(jdbcUrl, dialect, openings);
         try {
             Migrations.migrate(dataSource, dialect);
             return new JdbcStore(dataSource, dialect);
@@ -123,17 +128,23 @@ public final class JdbcStore implements Store {
      */
     public static JdbcStore openEmbedded(String jdbcUrl, java.nio.file.Path file,
                                          OnlineCompaction.Settings compaction) {
-        JdbcStore store = open(jdbcUrl);
+        EmbeddedOpenings openings = new EmbeddedOpenings(jdbcUrl);
+        JdbcStore store = open(jdbcUrl, openings);
         store.embeddedFile = file;
         store.embeddedUrl = jdbcUrl;
-        store.onlineCompaction = OnlineCompaction.start(store.dataSource, store.gate, file, jdbcUrl, compaction);
+        store.onlineCompaction = OnlineCompaction.start(store.dataSource, store.gate, openings, file, jdbcUrl,
+                compaction);
         return store;
     }
 
-    private static HikariDataSource connect(String jdbcUrl, Dialect dialect) {
+    private static HikariDataSource connect(String jdbcUrl, Dialect dialect, EmbeddedOpenings openings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("gatepass-" + dialect.kind);
-        config.setJdbcUrl(jdbcUrl);
+        if (openings == null) {
+            config.setJdbcUrl(jdbcUrl);
+        } else {
+            config.setDataSource(openings);
+        }
         config.setMaximumPoolSize(dialect.maxPoolSize);
         config.setMinimumIdle(dialect.minIdle);
         config.setConnectionTimeout(5_000);

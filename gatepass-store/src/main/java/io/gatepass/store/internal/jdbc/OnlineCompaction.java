@@ -69,6 +69,7 @@ public final class OnlineCompaction implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final ConnectionGate gate;
+    private final EmbeddedOpenings openings;
     private final Path file;
     private final String jdbcUrl;
     private final Settings settings;
@@ -78,9 +79,11 @@ public final class OnlineCompaction implements AutoCloseable {
     private volatile long threshold;
     private volatile long notBefore = System.nanoTime();
 
-    private OnlineCompaction(HikariDataSource pool, ConnectionGate gate, Path file, String jdbcUrl, Settings settings) {
+    private OnlineCompaction(HikariDataSource pool, ConnectionGate gate, EmbeddedOpenings openings, Path file,
+                             String jdbcUrl, Settings settings) {
         this.pool = pool;
         this.gate = gate;
+        this.openings = openings;
         this.file = file;
         this.jdbcUrl = jdbcUrl;
         this.settings = settings;
@@ -92,10 +95,13 @@ public final class OnlineCompaction implements AutoCloseable {
         });
     }
 
-    /** Starts watching {@code file}; the pool must allow suspension. Call once the store has opened. */
-    static OnlineCompaction start(HikariDataSource pool, ConnectionGate gate, Path file, String jdbcUrl,
-                                  Settings settings) {
-        OnlineCompaction compaction = new OnlineCompaction(pool, gate, file, jdbcUrl, settings);
+    /**
+     * Starts watching {@code file}; the pool must allow suspension and open its connections through {@code openings}.
+     * Call once the store has opened.
+     */
+    static OnlineCompaction start(HikariDataSource pool, ConnectionGate gate, EmbeddedOpenings openings, Path file,
+                                  String jdbcUrl, Settings settings) {
+        OnlineCompaction compaction = new OnlineCompaction(pool, gate, openings, file, jdbcUrl, settings);
         compaction.timer.scheduleWithFixedDelay(compaction::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         gate.onReturns(compaction::checkAfterRequests);
         return compaction;
@@ -153,16 +159,19 @@ public final class OnlineCompaction implements AutoCloseable {
         boolean compacted = false;
         try {
             poolControl.suspendPool();
+            openings.hold();
             try {
                 settings.listener().paused();
-                closed = closeConnections(poolControl);
+                closed = closeConnections(poolControl, openings);
                 if (closed) {
                     EmbeddedCompaction.closeAndCompact(jdbcUrl);
                     compacted = true;
+                    poolControl.softEvictConnections(); // one opened just before the hold and added since: dead
                 }
             } catch (SQLException e) {
                 LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());
             } finally {
+                openings.release();
                 poolControl.resumePool();
             }
         } finally {
@@ -190,12 +199,15 @@ public final class OnlineCompaction implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Closes every pooled connection (the suspended pool opens none), so that H2 closes the database. */
-    private static boolean closeConnections(HikariPoolMXBean poolControl) {
+    /**
+     * Closes every pooled connection and waits until none is being opened (the pool, suspended, starts no new one, and
+     * {@code openings} holds back one it had started), so that H2 closes the database and nothing reopens it.
+     */
+    private static boolean closeConnections(HikariPoolMXBean poolControl, EmbeddedOpenings openings) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
         while (true) {
             poolControl.softEvictConnections();
-            if (poolControl.getTotalConnections() == 0) {
+            if (poolControl.getTotalConnections() == 0 && openings.idle()) {
                 return true;
             }
             if (System.nanoTime() - deadline > 0) {
