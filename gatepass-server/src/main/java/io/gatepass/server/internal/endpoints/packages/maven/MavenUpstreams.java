@@ -148,7 +148,7 @@ final class MavenUpstreams {
     private static List<String> publicVersions(RepositoryUpstreams upstreams, UpstreamSource.External external,
                                                String groupId, String artifactId) {
         URI url = external.resolve(groupId.replace('.', '/') + "/" + artifactId + "/" + MavenPath.METADATA);
-        Optional<byte[]> body = upstreams.once(url, () -> upstreams.remote().fetch(url, "application/xml"));
+        Optional<byte[]> body = upstreams.document(url, "application/xml");
         if (body.isEmpty()) {
             return List.of();
         }

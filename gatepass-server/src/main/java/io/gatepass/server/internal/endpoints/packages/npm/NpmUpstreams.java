@@ -328,7 +328,7 @@ final class NpmUpstreams {
         String path = name.scope() == null ? name.name()
                 : "@" + name.scope() + "%2f" + URLEncoder.encode(name.name(), StandardCharsets.UTF_8);
         URI url = external.resolve(path);
-        Optional<byte[]> body = upstreams.once(url, () -> upstreams.remote().fetch(url, "application/json"));
+        Optional<byte[]> body = upstreams.document(url, "application/json");
         if (body.isEmpty()) {
             return Optional.empty();
         }

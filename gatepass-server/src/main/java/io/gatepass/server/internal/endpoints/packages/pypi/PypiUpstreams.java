@@ -159,7 +159,7 @@ final class PypiUpstreams {
     private static Optional<List<RemoteFile>> page(RepositoryUpstreams upstreams, UpstreamSource.External external,
                                                    String project) {
         URI url = external.resolve("simple/" + project + "/");
-        Optional<byte[]> body = upstreams.once(url, () -> upstreams.remote().fetch(url, JSON_PAGE));
+        Optional<byte[]> body = upstreams.document(url, JSON_PAGE);
         if (body.isEmpty()) {
             return Optional.empty();
         }

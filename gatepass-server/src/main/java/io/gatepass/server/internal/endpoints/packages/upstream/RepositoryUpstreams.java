@@ -169,11 +169,31 @@ public final class RepositoryUpstreams {
         return (V) upstreams.flights.run(flight, upstreams.remote.timeout().multipliedBy(3), (Callable<Object>) work);
     }
 
-    /** Runs {@code work} once at a time for this key (metadata fetches shared by concurrent readers). */
+    /**
+     * A public metadata document (packument, simple page, maven-metadata.xml): the registry's answer of the last
+     * second when there is one ({@link RecentDocuments}), else fetched once for concurrent readers. The bytes are
+     * shared: callers only read them.
+     *
+     * @return empty when the registry has nothing there
+     * @throws UpstreamUnavailable as {@link RemoteRegistry#fetch}
+     */
     @SuppressWarnings("unchecked")
-    public <V> V once(URI url, Callable<V> work) {
-        return (V) upstreams.flights.run("GET " + url, upstreams.remote.timeout().multipliedBy(2),
-                (Callable<Object>) work);
+    public Optional<byte[]> document(URI url, String accept) {
+        String key = "GET " + url + " " + accept;
+        Optional<Optional<byte[]>> recent = upstreams.documents.find(key);
+        if (recent.isPresent()) {
+            return recent.get();
+        }
+        return (Optional<byte[]>) upstreams.flights.run(key, upstreams.remote.timeout().multipliedBy(2), () -> {
+            Optional<Optional<byte[]>> meanwhile = upstreams.documents.find(key); // a flight that just ended
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
+            Instant asked = upstreams.clock.instant();
+            Optional<byte[]> body = upstreams.remote.fetch(url, accept);
+            upstreams.documents.put(key, body, asked);
+            return body;
+        });
     }
 
     public RemoteRegistry remote() {

@@ -31,6 +31,8 @@ public final class Upstreams {
     final IdGenerator ids;
     /** Fetches from public registries, at most {@code maxWaiting} threads waiting on them (see {@link SingleFlight}). */
     final SingleFlight<String, Object> flights;
+    /** Public metadata documents fetched in the last second. */
+    final RecentDocuments documents;
 
     /**
      * @param spool         where downloads are written before they become blobs
@@ -53,6 +55,8 @@ public final class Upstreams {
         this.changes = changes;
         this.ids = ids;
         this.flights = new SingleFlight<>(maxWaiting);
+        this.documents = new RecentDocuments(clock, RecentDocuments.TTL, RecentDocuments.MAX_ENTRIES,
+                RecentDocuments.MAX_BYTES);
     }
 
     /** The upstream view of one repository, for one format's requests. */
