@@ -24,6 +24,9 @@ public interface ServerProcessStore {
     /** The fleet's processes, ordered by compute name and process id (code point order). */
     List<ServerProcessRecord> list(String fleetId);
 
+    /** The compute's processes, ordered by process id (code point order). */
+    List<ServerProcessRecord> list(String fleetId, String computeName);
+
     /** Removes every process of the node (when it starts: its connections are gone); returns how many. */
     int removeNode(String nodeId);
 

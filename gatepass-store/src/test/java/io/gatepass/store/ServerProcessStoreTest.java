@@ -52,6 +52,26 @@ class ServerProcessStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void listOfACompute_holdsOnlyThatComputesProcesses(TestDatabase db) {
+        try (Store store = db.open()) {
+            Compute compute = computeIn(store);
+            Compute neighbour = compute(store.fleets().find(ACCOUNT, compute.fleetId()).orElseThrow(), "rack-2", HOME);
+            store.computes().register(neighbour);
+            ServerProcessRecord b = record(compute, "proc-b", "node-1");
+            ServerProcessRecord a = record(compute, "proc-a", "node-1");
+            store.serverProcesses().save(b);
+            store.serverProcesses().save(record(neighbour, "proc-c", "node-1"));
+            store.serverProcesses().save(a);
+
+            assertThat(store.serverProcesses().list(compute.fleetId(), "rack-1")).containsExactly(a, b);
+            assertThat(store.serverProcesses().list(compute.fleetId(), "rack-2"))
+                    .extracting(ServerProcessRecord::processId).containsExactly("proc-c");
+            assertThat(store.serverProcesses().list(compute.fleetId(), "rack-3")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
     void save_whenKeyExists_replacesTheRow(TestDatabase db) {
         try (Store store = db.open()) {
             Compute compute = computeIn(store);

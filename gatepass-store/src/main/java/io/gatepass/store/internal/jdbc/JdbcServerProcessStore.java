@@ -54,6 +54,14 @@ final class JdbcServerProcessStore implements ServerProcessStore {
     }
 
     @Override
+    public List<ServerProcessRecord> list(String fleetId, String computeName) {
+        return jdbc.list("list processes of compute " + computeName + " in fleet " + fleetId, "SELECT " + COLUMNS
+                        + " FROM gamelift_server_processes WHERE fleet_id = ? AND compute_name = ?"
+                        + " ORDER BY process_id",
+                JdbcServerProcessStore::map, fleetId, computeName);
+    }
+
+    @Override
     public int removeNode(String nodeId) {
         return jdbc.update("remove processes of node " + nodeId,
                 "DELETE FROM gamelift_server_processes WHERE node_id = ?", nodeId);

@@ -56,8 +56,7 @@ final class ServerProcessOperations {
             throw GatepassErrors.NOT_FOUND.exception("Compute %s not found in fleet %s.", computeName, fleetId);
         }
         Instant silentBefore = context.now().minus(heartbeatTimeout);
-        List<ServerProcess> processes = store.serverProcesses().list(fleetId).stream()
-                .filter(p -> p.computeName().equals(computeName))
+        List<ServerProcess> processes = store.serverProcesses().list(fleetId, computeName).stream()
                 .map(p -> shape(p, silentBefore))
                 .toList();
         return new ListServerProcessesOutput(processes);
