@@ -21,8 +21,8 @@ import java.util.concurrent.Flow;
 /**
  * Response bodies from a public registry read with a limit that holds while they stream: a declared Content-Length
  * over the limit is refused before any byte is read, and a body without one (or lying about it) is cut off at the
- * limit's first extra byte. Refusing cancels the exchange, which closes the connection, so the registry cannot make
- * a node hold more than the limit in memory or on disk. Only a 200's body is kept; another status's body is read up
+ * limit's first extra byte. Refusing cancels the exchange (an HTTP/1.1 connection is closed, an HTTP/2 stream
+ * reset), so nothing more is read and the registry cannot make a node hold more than the limit in memory or on disk. Only a 200's body is kept; another status's body is read up
  * to {@link #ERROR_BODY_BYTES} and dropped (the status is what counts).
  */
 final class LimitedBody {
