@@ -115,7 +115,8 @@ public final class JdbcStore implements Store {
      * {@link #open} for the embedded H2 database in {@code file} ({@code <name>.mv.db}, at {@code jdbcUrl}): compacted
      * after the pool closes if it is large and mostly dead ({@link EmbeddedCompaction}). Not when it opens: a store
      * opened after a kill -9 is mid-recovery, and the one storm we saw compacted at that point lost five acknowledged
-     * writes (EmbeddedStoreKillTest, with the retention time at 1 s).
+     * writes (EmbeddedStoreKillTest, with the retention time at 1 s). While it runs it is compacted by a brief pause
+     * once the file grows past 64 MB and four times its compacted size ({@link OnlineCompaction}).
      */
     public static JdbcStore openEmbedded(String jdbcUrl, java.nio.file.Path file) {
         return openEmbedded(jdbcUrl, file, OnlineCompaction.Settings.DEFAULT);
