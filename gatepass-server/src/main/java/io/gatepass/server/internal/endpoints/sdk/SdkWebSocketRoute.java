@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The Vert.x side of {@code /gamelift/sdk} (and {@code /gamelift/sdk/}, as the C++ SDK asks for it): the handshake
@@ -26,6 +27,8 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
     public static final String PATH = "/gamelift/sdk";
     /** The audit log's name for connecting to the SDK websocket (not an IAM action). */
     public static final String AUDIT_ACTION = "gamelift-sdk:Connect";
+    /** Control characters, replaced in log values (compiled once: every connection logs its pID). */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Vertx vertx;
     private final SdkHandshake handshake;
@@ -167,6 +170,6 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
             return "-";
         }
         String cut = value.length() > 128 ? value.substring(0, 128) + "..." : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return CONTROL.matcher(cut).replaceAll("?");
     }
 }
