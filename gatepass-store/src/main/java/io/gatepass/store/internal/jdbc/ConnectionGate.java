@@ -74,8 +74,8 @@ final class ConnectionGate {
     }
 
     /**
-     * Holds new borrowers back and waits until no thread holds a connection. Returns true once none does (the pause
-     * lasts until {@link #resume}); false, with the pause lifted, if some thread still held one after {@code timeout}.
+     * Holds new borrowers back and waits until no thread holds a connection. Returns true once none does; false if some
+     * thread still held one after {@code timeout}. Either way the pause lasts until {@link #resume} (unless interrupted).
      */
     synchronized boolean pause(long timeout, TimeUnit unit) throws InterruptedException {
         hold();
@@ -84,7 +84,6 @@ final class ConnectionGate {
             while (holders > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    resume();
                     return false;
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);

@@ -133,8 +133,11 @@ public final class OnlineCompaction implements AutoCloseable {
 
     private void check() {
         try {
-            if (held.getAndSet(false) || due()) {
+            boolean wasHeld = held.getAndSet(false);
+            if (due()) { // again: the file may have been compacted since a request held the gate
                 compactNow();
+            } else if (wasHeld) {
+                gate.resume();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,41 +153,26 @@ public final class OnlineCompaction implements AutoCloseable {
     synchronized Optional<Pause> compactNow() throws InterruptedException {
         long before = EmbeddedCompaction.sizeOr(file, 0);
         long started = System.nanoTime();
-        if (!gate.pause(DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
-            return givenUp("a request held its connection for over " + DRAIN_MILLIS + " ms");
-        }
-        HikariPoolMXBean poolControl = pool.getHikariPoolMXBean();
+        String failure;
+        long after = before;
         int waited;
-        boolean closed = false;
-        boolean compacted = false;
         try {
-            poolControl.suspendPool();
-            openings.hold();
-            try {
-                settings.listener().paused();
-                closed = closeConnections(poolControl, openings);
-                if (closed) {
-                    EmbeddedCompaction.closeAndCompact(jdbcUrl);
-                    compacted = true;
-                    poolControl.softEvictConnections(); // one opened just before the hold and added since: dead
-                }
-            } catch (SQLException e) {
-                LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());
-            } finally {
-                openings.release();
-                poolControl.resumePool();
+            failure = gate.pause(DRAIN_MILLIS, TimeUnit.MILLISECONDS) ? closeAndCompact()
+                    : "a request held its connection for over " + DRAIN_MILLIS + " ms";
+            // before the requests go on: the ones released check the file at once, and must see the new bound
+            if (failure == null) {
+                after = EmbeddedCompaction.sizeOr(file, before);
+                threshold = Math.max(settings.floorBytes(), GROWTH_FACTOR * after);
+            } else {
+                notBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS);
             }
         } finally {
             waited = gate.resume();
         }
-        if (!closed) {
-            return givenUp("the pool's connections did not close within " + CLOSE_MILLIS + " ms");
+        if (failure != null) {
+            LOG.info("Did not compact the embedded store: {}; trying again in {} s", failure, RETRY_MILLIS / 1000);
+            return Optional.empty();
         }
-        if (!compacted) {
-            return givenUp("H2 failed");
-        }
-        long after = EmbeddedCompaction.sizeOr(file, before);
-        threshold = Math.max(settings.floorBytes(), GROWTH_FACTOR * after);
         Pause pause = new Pause(before, after, (System.nanoTime() - started) / 1_000_000, waited);
         LOG.info("Compacted the embedded store from {} MB to {} MB in {} ms; {} requests waited meanwhile (the next "
                         + "compaction is above {} MB)", before >> 20, after >> 20, pause.pausedMillis(),
@@ -193,10 +181,26 @@ public final class OnlineCompaction implements AutoCloseable {
         return Optional.of(pause);
     }
 
-    private Optional<Pause> givenUp(String why) {
-        notBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS);
-        LOG.info("Did not compact the embedded store: {}; trying again in {} s", why, RETRY_MILLIS / 1000);
-        return Optional.empty();
+    /** With nothing in flight and new requests held back: closes the database and compacts it; why not, or null. */
+    private String closeAndCompact() {
+        HikariPoolMXBean poolControl = pool.getHikariPoolMXBean();
+        poolControl.suspendPool();
+        openings.hold();
+        try {
+            settings.listener().paused();
+            if (!closeConnections(poolControl, openings)) {
+                return "the pool's connections did not close within " + CLOSE_MILLIS + " ms";
+            }
+            EmbeddedCompaction.closeAndCompact(jdbcUrl);
+            poolControl.softEvictConnections(); // one opened just before the hold and added since: dead
+            return null;
+        } catch (SQLException e) {
+            LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());
+            return "H2 failed";
+        } finally {
+            openings.release();
+            poolControl.resumePool();
+        }
     }
 
     /**

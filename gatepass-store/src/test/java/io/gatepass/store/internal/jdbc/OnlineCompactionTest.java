@@ -119,6 +119,40 @@ class OnlineCompactionTest {
         }
     }
 
+    @Test
+    void afterAPause_requestsGoingOnBelowTheNewBound_causeNoFurtherPause(@TempDir Path dataDir) throws Exception {
+        long floor = 2 * MB;
+        List<OnlineCompaction.Pause> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (JdbcStore store = openWithFloor(dataDir, floor, new OnlineCompaction.Listener() {
+            @Override
+            public void resumed(OnlineCompaction.Pause pause) {
+                pauses.add(pause);
+            }
+        })) {
+            store.accounts().create(new Account(ACCOUNT, T0));
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String prefix = "writer-" + w + "-";
+                writers.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < GROWN_BY_USERS / 4; i++) {
+                        store.users().create(user(prefix + i));
+                    }
+                }, runnable -> new Thread(runnable).start()));
+            }
+            CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+
+            assertThat(pauses).as("the file grew past the floor").isNotEmpty();
+            List<OnlineCompaction.Pause> seen = List.copyOf(pauses);
+            long bound = floor;
+            for (OnlineCompaction.Pause pause : seen) {
+                assertThat(pause.beforeBytes()).as("file compacted by pause %d of %s (bound %d)", seen.indexOf(pause),
+                        seen, bound).isGreaterThan(bound);
+                bound = Math.max(floor, OnlineCompaction.GROWTH_FACTOR * pause.afterBytes());
+            }
+            assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE)).hasSize(GROWN_BY_USERS);
+        }
+    }
+
     /** The embedded store in {@code dataDir} with these online compaction settings (the URL Stores.open uses). */
     private static JdbcStore openWithFloor(Path dataDir, long floor, OnlineCompaction.Listener listener) {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME)
