@@ -20,16 +20,40 @@ final class ConnectionGate {
     private boolean paused;
     private int waitedDuringPause;
 
-    /** Before borrowing a connection: waits while a pause lasts (unless this thread already holds one). */
+    /** The longest a borrower waits for a pause to end: far longer than a pause, well within a client's patience. */
+    static final long WAIT_MILLIS = 30_000;
+
+    private final long waitNanos;
+
+    ConnectionGate() {
+        this(WAIT_MILLIS);
+    }
+
+    ConnectionGate(long waitMillis) {
+        this.waitNanos = TimeUnit.MILLISECONDS.toNanos(waitMillis);
+    }
+
+    /**
+     * Before borrowing a connection: waits while a pause lasts (unless this thread already holds one).
+     *
+     * @throws SQLTransientConnectionException if the pause lasted longer than the wait allowed (what the pool throws
+     *                                         when it has no connection in time: the store is unavailable for now)
+     */
     void enter() throws SQLException {
         int[] mine = depth.get();
         if (mine[0] == 0) {
             synchronized (this) {
                 if (paused) {
                     waitedDuringPause++;
+                    long deadline = System.nanoTime() + waitNanos;
                     while (paused) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw new SQLTransientConnectionException("The embedded store was being compacted for "
+                                    + "over " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms");
+                        }
                         try {
-                            wait();
+                            TimeUnit.NANOSECONDS.timedWait(this, left);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             throw new SQLTransientConnectionException(
@@ -41,6 +65,21 @@ final class ConnectionGate {
             }
         }
         mine[0]++;
+    }
+
+    /** Like {@link #enter}, but false at once, not entering, if a pause is on and this thread holds no connection. */
+    boolean enterUnlessPaused() {
+        int[] mine = depth.get();
+        if (mine[0] == 0) {
+            synchronized (this) {
+                if (paused) {
+                    return false;
+                }
+                holders++;
+            }
+        }
+        mine[0]++;
+        return true;
     }
 
     /** After the connection went back to the pool. */
@@ -75,7 +114,8 @@ final class ConnectionGate {
 
     /**
      * Holds new borrowers back and waits until no thread holds a connection. Returns true once none does; false if some
-     * thread still held one after {@code timeout}. Either way the pause lasts until {@link #resume} (unless interrupted).
+     * thread still held one after {@code timeout}. Either way the pause lasts until {@link #resume} (unless
+     * interrupted).
      */
     synchronized boolean pause(long timeout, TimeUnit unit) throws InterruptedException {
         hold();

@@ -2,6 +2,7 @@ package io.gatepass.store.internal.jdbc;
 
 import io.gatepass.core.identity.Account;
 import io.gatepass.core.identity.User;
+import io.gatepass.store.StoreUnavailableException;
 import io.gatepass.store.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded store pauses to compact its file while it runs: requests arriving meanwhile wait and then succeed, and a
- * thread that holds a connection and asks for a second one is not stuck behind the pause waiting for it.
+ * The embedded store pauses to compact its file while it runs: requests arriving meanwhile wait and then succeed (the
+ * health check answers at once), and a thread that holds a connection and asks for a second one is not stuck behind
+ * the pause waiting for it.
  */
 class OnlineCompactionTest {
     private static final String ACCOUNT = "123456789012";
@@ -68,17 +71,15 @@ class OnlineCompactionTest {
                 requests.add(new Thread(() -> store.users().create(user(name))));
             }
             requests.add(new Thread(() -> store.users().find(ACCOUNT, "user-0").orElseThrow()));
-            requests.add(new Thread(() -> {
-                if (!store.isHealthy()) {
-                    throw new IllegalStateException("unhealthy during the pause");
-                }
-            }));
             for (Thread request : requests) {
                 request.setUncaughtExceptionHandler((t, e) -> failures.add(e));
                 request.start();
             }
             waitUntil(() -> store.gate().waiting() == requests.size(), "every request waits at the pause");
             assertThat(requests).allMatch(Thread::isAlive);
+            assertThat(CompletableFuture.supplyAsync(store::isHealthy).get(1, TimeUnit.MINUTES))
+                    .as("healthy during the pause, answered without waiting for it").isTrue();
+            assertThat(store.gate().waiting()).as("waiting at the pause").isEqualTo(requests.size());
 
             release.countDown();
             for (Thread request : requests) {
@@ -150,6 +151,22 @@ class OnlineCompactionTest {
                 bound = Math.max(floor, OnlineCompaction.GROWTH_FACTOR * pause.afterBytes());
             }
             assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE)).hasSize(GROWN_BY_USERS);
+        }
+    }
+
+    @Test
+    void aRequestWaitingForAPauseLongerThanAllowed_findsTheStoreUnavailable(@TempDir Path dataDir) {
+        try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, new OnlineCompaction.Listener() {
+        })) {
+            ConnectionGate gate = new ConnectionGate(100);
+            Jdbc jdbc = new Jdbc(store.dataSource(), gate);
+            assertThat(jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1)))
+                    .contains(0);
+            assertThat(gate.hold()).isTrue(); // a pause that does not end
+
+            assertThatThrownBy(() -> jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1)))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasCauseInstanceOf(java.sql.SQLTransientConnectionException.class);
         }
     }
 
