@@ -25,7 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>new requests wait for a connection ({@link ConnectionGate}, and the pool suspended so that it opens none);
  *   the ones in flight finish (at most {@value #DRAIN_MILLIS} ms, else the pause is given up and tried again
  *   {@value #RETRY_MILLIS} ms later);</li>
- *   <li>the pool closes its connections, and with the last one H2 closes the database cleanly;</li>
+ *   <li>the pool closes its connections, then {@code SHUTDOWN} on a fresh connection closes the database cleanly
+ *   (the pool closes evicted connections asynchronously, so its count reaching 0 does not mean H2 closed the database:
+ *   that {@code SHUTDOWN} does, and also ends a session the pool may still be adding; do not remove it);</li>
  *   <li>{@code SHUTDOWN COMPACT} on a fresh connection copies the live data into a new file renamed over the old one
  *   (a kill in the middle leaves the old file, whole);</li>
  *   <li>the pool resumes, reopens the database and the waiting requests go on.</li>
@@ -204,8 +206,11 @@ public final class OnlineCompaction implements AutoCloseable {
     }
 
     /**
-     * Closes every pooled connection and waits until none is being opened (the pool, suspended, starts no new one, and
-     * {@code openings} holds back one it had started), so that H2 closes the database and nothing reopens it.
+     * Evicts every pooled connection and waits until the pool counts none and none is being opened (the pool,
+     * suspended, starts no new one, and {@code openings} holds back one it had started), so that nothing reopens the
+     * database. It does not close the database: the pool closes evicted connections on another thread, later, and a
+     * connection just opened may not be counted yet; the explicit {@code SHUTDOWN} of
+     * {@link EmbeddedCompaction#closeAndCompact} closes it, every session included.
      */
     private static boolean closeConnections(HikariPoolMXBean poolControl, EmbeddedOpenings openings) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
