@@ -1,5 +1,7 @@
 package io.gatepass.store.internal.jdbc;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ final class ConnectionGate {
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final java.util.concurrent.atomic.AtomicInteger returns = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Runnable onReturns;
+    private volatile Discard discard = connection -> false;
     private int holders;
     private boolean paused;
     private int waitedDuringPause;
@@ -80,6 +83,30 @@ final class ConnectionGate {
         }
         mine[0]++;
         return true;
+    }
+
+    /** Tells (and discards from the pool) a connection that cannot be used; see {@link #borrow}. */
+    @FunctionalInterface
+    interface Discard {
+        boolean discarded(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Between {@link #enter} and {@link #exit}: a connection from {@code dataSource}, one {@link #discardWhen} tells
+     * dead being discarded and replaced.
+     */
+    Connection borrow(DataSource dataSource) throws SQLException {
+        while (true) {
+            Connection connection = dataSource.getConnection();
+            if (!discard.discarded(connection)) {
+                return connection;
+            }
+        }
+    }
+
+    /** Has {@link #borrow} pass each connection to {@code discard}. */
+    void discardWhen(Discard discard) {
+        this.discard = discard;
     }
 
     /** After the connection went back to the pool. */

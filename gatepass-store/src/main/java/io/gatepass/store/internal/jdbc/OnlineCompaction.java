@@ -106,6 +106,7 @@ public final class OnlineCompaction implements AutoCloseable {
         OnlineCompaction compaction = new OnlineCompaction(pool, gate, openings, file, jdbcUrl, settings);
         compaction.timer.scheduleWithFixedDelay(compaction::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         gate.onReturns(compaction::checkAfterRequests);
+        gate.discardWhen(compaction::discarded);
         return compaction;
     }
 
@@ -193,8 +194,8 @@ public final class OnlineCompaction implements AutoCloseable {
             if (!closeConnections(poolControl, openings)) {
                 return "the pool's connections did not close within " + CLOSE_MILLIS + " ms";
             }
+            openings.closing(); // a connection opened before and added to the pool only now is dead: discarded
             EmbeddedCompaction.closeAndCompact(jdbcUrl);
-            poolControl.softEvictConnections(); // one opened just before the hold and added since: dead
             return null;
         } catch (SQLException e) {
             LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());
@@ -203,6 +204,16 @@ public final class OnlineCompaction implements AutoCloseable {
             openings.release();
             poolControl.resumePool();
         }
+    }
+
+    /** Evicts {@code borrowed} from the pool if it was opened before the last pause closed the database. */
+    private boolean discarded(java.sql.Connection borrowed) throws SQLException {
+        if (!openings.dead(borrowed.unwrap(java.sql.Connection.class))) {
+            return false;
+        }
+        LOG.debug("Discarding a connection opened before the embedded store was compacted");
+        pool.evictConnection(borrowed);
+        return true;
     }
 
     /**

@@ -170,11 +170,35 @@ class OnlineCompactionTest {
         }
     }
 
+    @Test
+    void aConnectionOpenedBeforeAPauseClosedTheDatabase_isToldDead_andOneOpenedAfterIsNot(@TempDir Path dataDir)
+            throws Exception {
+        String url = url(dataDir);
+        EmbeddedOpenings openings = new EmbeddedOpenings(url);
+        try (java.sql.Connection before = openings.getConnection()) {
+            openings.hold();
+            openings.closing();
+            EmbeddedCompaction.closeAndCompact(url);
+            openings.release();
+
+            assertThat(openings.dead(before)).isTrue();
+            assertThatThrownBy(() -> before.createStatement().execute("SELECT 1"))
+                    .as("a session the SHUTDOWN ended").isInstanceOf(java.sql.SQLException.class);
+            try (java.sql.Connection after = openings.getConnection()) {
+                assertThat(openings.dead(after)).isFalse();
+                assertThat(after.createStatement().execute("SELECT 1")).isTrue();
+            }
+        }
+    }
+
     /** The embedded store in {@code dataDir} with these online compaction settings (the URL Stores.open uses). */
     private static JdbcStore openWithFloor(Path dataDir, long floor, OnlineCompaction.Listener listener) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME)
+        return JdbcStore.openEmbedded(url(dataDir), file(dataDir), new OnlineCompaction.Settings(floor, listener));
+    }
+
+    private static String url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME)
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        return JdbcStore.openEmbedded(url, file(dataDir), new OnlineCompaction.Settings(floor, listener));
     }
 
     /** An account and enough users, one write each, to leave the file mostly dead (~20 KB a write). */
