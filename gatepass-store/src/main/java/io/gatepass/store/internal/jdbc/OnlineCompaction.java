@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * does, which a kill -9 at any point cannot harm:
  * <ol>
  *   <li>new requests wait for a connection ({@link ConnectionGate}, and the pool suspended so that it opens none);
- *   the ones in flight finish (at most {@value #DRAIN_MILLIS} ms, else the pause is given up and tried again
+ *   the ones in flight finish (at most {@value #DRAIN_MILLIS} ms by default, else the pause is given up and tried again
  *   {@value #RETRY_MILLIS} ms later);</li>
  *   <li>the pool closes its connections, then {@code SHUTDOWN} on a fresh connection closes the database cleanly
  *   (the pool closes evicted connections asynchronously, so its count reaching 0 does not mean H2 closed the database:
@@ -47,19 +47,32 @@ public final class OnlineCompaction implements AutoCloseable {
         default void paused() {
         }
 
+        /**
+         * The database is closed, every commit in its file of {@code bytes}, and is about to be compacted (the
+         * largest the file got before this pause, a write or two more than what the pause began with).
+         */
+        default void closed(long bytes) {
+        }
+
         /** The pause is over. */
         default void resumed(Pause pause) {
         }
     }
 
     /**
-     * @param floorBytes the file is never compacted while it is at most this large
-     * @param listener   told of each pause
+     * @param floorBytes  the file is never compacted while it is at most this large
+     * @param drainMillis how long a pause waits for the requests in flight to finish before it gives up
+     * @param listener    told of each pause (tests)
      */
-    public record Settings(long floorBytes, Listener listener) {
+    public record Settings(long floorBytes, long drainMillis, Listener listener) {
         /** What the server uses: 64 MB, no listener. */
         public static final Settings DEFAULT = new Settings(64L << 20, new Listener() {
         });
+
+        /** With the drain time the server uses, {@value OnlineCompaction#DRAIN_MILLIS} ms. */
+        public Settings(long floorBytes, Listener listener) {
+            this(floorBytes, DRAIN_MILLIS, listener);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineCompaction.class);
@@ -160,8 +173,8 @@ public final class OnlineCompaction implements AutoCloseable {
         long after = before;
         int waited;
         try {
-            failure = gate.pause(DRAIN_MILLIS, TimeUnit.MILLISECONDS) ? closeAndCompact()
-                    : "a request held its connection for over " + DRAIN_MILLIS + " ms";
+            failure = gate.pause(settings.drainMillis(), TimeUnit.MILLISECONDS) ? closeAndCompact()
+                    : "a request held its connection for over " + settings.drainMillis() + " ms";
             // before the requests go on: the ones released check the file at once, and must see the new bound
             if (failure == null) {
                 after = EmbeddedCompaction.sizeOr(file, before);
@@ -195,7 +208,8 @@ public final class OnlineCompaction implements AutoCloseable {
                 return "the pool's connections did not close within " + CLOSE_MILLIS + " ms";
             }
             openings.closing(); // a connection opened before and added to the pool only now is dead: discarded
-            EmbeddedCompaction.closeAndCompact(jdbcUrl);
+            EmbeddedCompaction.closeAndCompact(jdbcUrl,
+                    () -> settings.listener().closed(EmbeddedCompaction.sizeOr(file, 0)));
             return null;
         } catch (SQLException e) {
             LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());

@@ -98,25 +98,42 @@ class OnlineCompactionTest {
     @Test
     void aThreadHoldingAConnection_getsASecondOneDuringAPause_andThePauseThenCompacts(@TempDir Path dataDir)
             throws Exception {
-        try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, new OnlineCompaction.Listener() {
-        })) {
+        // the pause waits for the transaction however long it takes here, not a loaded machine's 2 s
+        try (JdbcStore store = open(dataDir, new OnlineCompaction.Settings(Long.MAX_VALUE, TimeUnit.HOURS.toMillis(1),
+                new OnlineCompaction.Listener() {
+                }))) {
             grow(store);
             Jdbc jdbc = new Jdbc(store.dataSource(), store.gate());
             CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch secondDone = new CountDownLatch(1);
+            CountDownLatch finish = new CountDownLatch(1);
             CompletableFuture<Integer> transaction = CompletableFuture.supplyAsync(() -> jdbc.inTransaction("count",
                     tx -> {
                         holding.countDown();
                         waitUntil(() -> store.gate().isPaused(), "the pause began");
                         // a second connection while holding one, the pause waiting for this thread
-                        return jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1))
+                        int users = jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1))
                                 .orElseThrow();
+                        secondDone.countDown();
+                        await(finish);
+                        return users;
                     }));
             assertThat(holding.await(2, TimeUnit.MINUTES)).isTrue();
 
-            Optional<OnlineCompaction.Pause> pause = store.onlineCompaction().compactNow();
+            CompletableFuture<Optional<OnlineCompaction.Pause>> pause = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return store.onlineCompaction().compactNow();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(secondDone.await(2, TimeUnit.MINUTES)).as("the second connection during the pause").isTrue();
+            assertThat(pause).as("the pause waits for the transaction").isNotDone();
+            finish.countDown();
 
             assertThat(transaction.get(2, TimeUnit.MINUTES)).isEqualTo(GROWN_BY_USERS);
-            assertThat(pause).as("the pause compacted once the transaction ended").isPresent();
+            assertThat(pause.get(2, TimeUnit.MINUTES)).as("the pause compacted once the transaction ended")
+                    .isPresent();
         }
     }
 
@@ -178,7 +195,8 @@ class OnlineCompactionTest {
         try (java.sql.Connection before = openings.getConnection()) {
             openings.hold();
             openings.closing();
-            EmbeddedCompaction.closeAndCompact(url);
+            EmbeddedCompaction.closeAndCompact(url, () -> {
+            });
             openings.release();
 
             assertThat(openings.dead(before)).isTrue();
@@ -193,7 +211,11 @@ class OnlineCompactionTest {
 
     /** The embedded store in {@code dataDir} with these online compaction settings (the URL Stores.open uses). */
     private static JdbcStore openWithFloor(Path dataDir, long floor, OnlineCompaction.Listener listener) {
-        return JdbcStore.openEmbedded(url(dataDir), file(dataDir), new OnlineCompaction.Settings(floor, listener));
+        return open(dataDir, new OnlineCompaction.Settings(floor, listener));
+    }
+
+    private static JdbcStore open(Path dataDir, OnlineCompaction.Settings settings) {
+        return JdbcStore.openEmbedded(url(dataDir), file(dataDir), settings);
     }
 
     private static String url(Path dataDir) {
