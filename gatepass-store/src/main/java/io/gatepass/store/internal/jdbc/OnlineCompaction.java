@@ -220,6 +220,11 @@ public final class OnlineCompaction implements AutoCloseable {
         }
     }
 
+    /** Where the pool opens its connections (tests). */
+    EmbeddedOpenings openings() {
+        return openings;
+    }
+
     /** Evicts {@code borrowed} from the pool if it was opened before the last pause closed the database. */
     private boolean discarded(java.sql.Connection borrowed) throws SQLException {
         if (!openings.dead(borrowed.unwrap(java.sql.Connection.class))) {

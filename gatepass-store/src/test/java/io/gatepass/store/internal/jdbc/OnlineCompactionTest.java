@@ -209,6 +209,26 @@ class OnlineCompactionTest {
         }
     }
 
+    @Test
+    void pooledConnectionsWhoseSessionsAShutdownEnded_areDiscardedWhenLent_andRequestsSucceed(@TempDir Path dataDir)
+            throws Exception {
+        try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, new OnlineCompaction.Listener() {
+        })) {
+            store.accounts().create(new Account(ACCOUNT, T0));
+            store.users().create(user("before"));
+            // what a connection the pool adds only after a pause evicted every connection is: pooled, used just now,
+            // its session ended by the pause's SHUTDOWN
+            store.onlineCompaction().openings().closing();
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url(dataDir))) {
+                connection.createStatement().execute("SHUTDOWN");
+            }
+
+            store.users().create(user("after"));
+            assertThat(store.users().find(ACCOUNT, "before")).isPresent();
+            assertThat(store.isHealthy()).isTrue();
+        }
+    }
+
     /** The embedded store in {@code dataDir} with these online compaction settings (the URL Stores.open uses). */
     private static JdbcStore openWithFloor(Path dataDir, long floor, OnlineCompaction.Listener listener) {
         return open(dataDir, new OnlineCompaction.Settings(floor, listener));
