@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 final class ConnectionGate {
     /** Every this many connections returned, {@link #onReturns} runs (on the returning thread). */
     static final int RETURNS_PER_CHECK = 32;
+    /** The longest a borrower waits for a pause to end: far longer than a pause, well within a client's patience. */
+    static final long WAIT_MILLIS = 30_000;
 
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final java.util.concurrent.atomic.AtomicInteger returns = new java.util.concurrent.atomic.AtomicInteger();
@@ -22,9 +24,6 @@ final class ConnectionGate {
     private int holders;
     private boolean paused;
     private int waitedDuringPause;
-
-    /** The longest a borrower waits for a pause to end: far longer than a pause, well within a client's patience. */
-    static final long WAIT_MILLIS = 30_000;
 
     private final long waitNanos;
 
@@ -98,7 +97,14 @@ final class ConnectionGate {
     Connection borrow(DataSource dataSource) throws SQLException {
         while (true) {
             Connection connection = dataSource.getConnection();
-            if (!discard.discarded(connection)) {
+            boolean discarded;
+            try {
+                discarded = discard.discarded(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            if (!discarded) {
                 return connection;
             }
         }
