@@ -1,6 +1,8 @@
 package io.gatepass.store;
 
 import io.gatepass.core.identity.Account;
+import io.gatepass.store.internal.jdbc.JdbcStore;
+import io.gatepass.store.internal.jdbc.OnlineCompaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +43,16 @@ class EmbeddedStoreGrowthTest {
             throws Exception {
         Path file = dataDir.resolve(Stores.H2_FILE_NAME + ".mv.db");
         AtomicLong largest = new AtomicLong();
-        try (Store store = Stores.open(null, dataDir)) {
+        // the store's own settings, and the size each pause closed the file at: the largest, between two samples
+        OnlineCompaction.Settings settings = new OnlineCompaction.Settings(
+                OnlineCompaction.Settings.DEFAULT.floorBytes(), new OnlineCompaction.Listener() {
+                    @Override
+                    public void closed(long bytes) {
+                        largest.accumulateAndGet(bytes, Math::max);
+                    }
+                });
+        try (Store store = JdbcStore.openEmbedded(Stores.embeddedUrl(dataDir), Stores.embeddedFile(dataDir),
+                settings)) {
             store.accounts().create(new Account(ACCOUNT, T0));
             AtomicInteger next = new AtomicInteger();
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledged (and a stop after the restart compacts the file without losing any either): rounds on one data
  * directory, each killed at a seeded random point of the storm, each followed by a reopen that finds every
  * acknowledged user. The storm is killed thousands of writes in with the store's own settings, and, with compaction
- * while it runs made frequent (a low floor), also in the middle of such a compaction's pause. (With H2's retention
+ * while it runs made frequent (a low floor), also in the middle of such a compaction's pause: the storm parks its pause
+ * after closing the database and before compacting it, or before closing it, and is killed there. (With H2's retention
  * time at 1 s and chunks rewritten while writes arrive, this and CrashSafetyTest lost acknowledged writes.)
  */
 class EmbeddedStoreKillTest {
@@ -59,17 +60,24 @@ class EmbeddedStoreKillTest {
     void kill9_inTheMiddleOfAPauseToCompact_losesNoAcknowledgedWrite(@TempDir Path dataDir) throws Exception {
         Random random = new Random(1313);
         Set<String> acknowledged = new HashSet<>();
+        // parked after SHUTDOWN, before SHUTDOWN COMPACT; between writes; parked in the pause, before SHUTDOWN
+        String[] parkAt = {Storm.CLOSED, null, Storm.PAUSED};
         int pausesKilled = 0;
         for (int round = 0; round < COMPACTING_ROUNDS; round++) {
-            // every other round right after a pause began (closing or compacting the file), else between writes
-            boolean inPause = round % 2 == 0;
+            String where = parkAt[round % parkAt.length];
             int killAtPause = 1 + random.nextInt(2);
-            int killAfter = inPause ? Integer.MAX_VALUE : 300 + random.nextInt(1_000);
+            int killAfter = where != null ? Integer.MAX_VALUE : 300 + random.nextInt(1_000);
             int[] pauses = {0};
-            Storm storm = new Storm(dataDir, "c" + round, LOW_FLOOR);
-            int seen = storm.killWhen(acknowledged, line -> line.equals(Storm.PAUSED) && ++pauses[0] == killAtPause
-                    && inPause, killAfter);
-            if (inPause) {
+            boolean[] parked = {false};
+            Storm storm = new Storm(dataDir, "c" + round, LOW_FLOOR, where, killAtPause);
+            int seen = storm.killWhen(acknowledged, line -> {
+                if (line.equals(Storm.PAUSED)) {
+                    pauses[0]++;
+                }
+                return parked[0] = line.equals(Storm.PARKED);
+            }, killAfter);
+            if (where != null) {
+                assertThat(parked[0]).as("round %d killed parked %s in pause %d", round, where, killAtPause).isTrue();
                 assertThat(pauses[0]).as("round %d pauses seen", round).isEqualTo(killAtPause);
                 pausesKilled++;
             } else {
@@ -77,7 +85,7 @@ class EmbeddedStoreKillTest {
             }
             assertEveryAcknowledgedUserIsStored(dataDir, acknowledged, "after kill " + round);
         }
-        assertThat(pausesKilled).isEqualTo((COMPACTING_ROUNDS + 1) / 2);
+        assertThat(pausesKilled).isEqualTo(2);
     }
 
     private static void assertEveryAcknowledgedUserIsStored(Path dataDir, Set<String> acknowledged, String when)
@@ -93,18 +101,32 @@ class EmbeddedStoreKillTest {
 
     /**
      * The process that is killed: writes users from several threads, printing each one the store acknowledged (and,
-     * when given a compaction floor, {@value #PAUSED} as each pause to compact begins).
+     * when given a compaction floor, {@value #PAUSED} as each pause to compact begins, {@value #PARKED} as it parks).
      */
     public static final class Storm {
+        /** Printed as a pause begins; also where to park: in the pause, before the database is closed. */
         static final String PAUSED = "paused";
+        /** Where to park: the database closed by SHUTDOWN, not yet compacted. */
+        static final String CLOSED = "closed";
+        /** Printed when the storm parks its pause for good, waiting for the kill. */
+        static final String PARKED = "parked";
         private final Path dataDir;
         private final String prefix;
         private final long floor;
+        private final String parkAt;
+        private final int parkAtPause;
 
         Storm(Path dataDir, String prefix, long floor) {
+            this(dataDir, prefix, floor, null, 0);
+        }
+
+        /** A storm whose pause number {@code parkAtPause} parks at {@code parkAt}: {@link #PAUSED}, {@link #CLOSED}. */
+        Storm(Path dataDir, String prefix, long floor, String parkAt, int parkAtPause) {
             this.dataDir = dataDir;
             this.prefix = prefix;
             this.floor = floor;
+            this.parkAt = parkAt;
+            this.parkAtPause = parkAtPause;
         }
 
         /**
@@ -114,7 +136,8 @@ class EmbeddedStoreKillTest {
         int killWhen(Set<String> acknowledged, Predicate<String> killOn, int killAfter) throws Exception {
             Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), Storm.class.getName(), dataDir.toString(), prefix,
-                    Long.toString(floor)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    Long.toString(floor), String.valueOf(parkAt), Integer.toString(parkAtPause))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             int seen = 0;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -133,17 +156,31 @@ class EmbeddedStoreKillTest {
             return seen;
         }
 
-        /** Arguments: the data directory, the users' name prefix, the compaction floor (0: the store's own). */
+        /**
+         * Arguments: the data directory, the users' name prefix, the compaction floor (0: the store's own), where to
+         * park a pause ({@link #PAUSED}, {@link #CLOSED} or "null": nowhere) and which pause (1 the first).
+         */
         public static void main(String[] args) throws Exception {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             Path dir = Path.of(args[0]);
             long floor = Long.parseLong(args[2]);
+            String parkAt = args[3];
+            int parkAtPause = Integer.parseInt(args[4]);
+            int[] pauses = {0};
             Store store = floor == 0 ? Stores.open(null, dir) : JdbcStore.openEmbedded(Stores.embeddedUrl(dir),
                     Stores.embeddedFile(dir), new OnlineCompaction.Settings(floor, new OnlineCompaction.Listener() {
                         @Override
                         public void paused() {
-                            synchronized (out) {
-                                out.println(PAUSED);
+                            print(out, PAUSED);
+                            if (++pauses[0] == parkAtPause && parkAt.equals(PAUSED)) {
+                                park(out);
+                            }
+                        }
+
+                        @Override
+                        public void closed(long bytes) {
+                            if (pauses[0] == parkAtPause && parkAt.equals(CLOSED)) {
+                                park(out);
                             }
                         }
                     }));
@@ -166,6 +203,20 @@ class EmbeddedStoreKillTest {
             }
             tasks.forEach(writers::submit);
             writers.awaitTermination(10, TimeUnit.MINUTES);
+        }
+
+        private static void print(PrintStream out, String line) {
+            synchronized (out) {
+                out.println(line);
+            }
+        }
+
+        /** Says so and holds the pause (the compacting thread) until the kill. */
+        private static void park(PrintStream out) {
+            print(out, PARKED);
+            while (true) {
+                java.util.concurrent.locks.LockSupport.park();
+            }
         }
     }
 }

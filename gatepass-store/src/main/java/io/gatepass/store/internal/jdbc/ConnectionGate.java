@@ -1,5 +1,7 @@
 package io.gatepass.store.internal.jdbc;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeUnit;
@@ -12,24 +14,48 @@ import java.util.concurrent.TimeUnit;
 final class ConnectionGate {
     /** Every this many connections returned, {@link #onReturns} runs (on the returning thread). */
     static final int RETURNS_PER_CHECK = 32;
+    /** The longest a borrower waits for a pause to end: far longer than a pause, well within a client's patience. */
+    static final long WAIT_MILLIS = 30_000;
 
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final java.util.concurrent.atomic.AtomicInteger returns = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Runnable onReturns;
+    private volatile Discard discard = connection -> false;
     private int holders;
     private boolean paused;
     private int waitedDuringPause;
 
-    /** Before borrowing a connection: waits while a pause lasts (unless this thread already holds one). */
+    private final long waitNanos;
+
+    ConnectionGate() {
+        this(WAIT_MILLIS);
+    }
+
+    ConnectionGate(long waitMillis) {
+        this.waitNanos = TimeUnit.MILLISECONDS.toNanos(waitMillis);
+    }
+
+    /**
+     * Before borrowing a connection: waits while a pause lasts (unless this thread already holds one).
+     *
+     * @throws SQLTransientConnectionException if the pause lasted longer than the wait allowed (what the pool throws
+     *                                         when it has no connection in time: the store is unavailable for now)
+     */
     void enter() throws SQLException {
         int[] mine = depth.get();
         if (mine[0] == 0) {
             synchronized (this) {
                 if (paused) {
                     waitedDuringPause++;
+                    long deadline = System.nanoTime() + waitNanos;
                     while (paused) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw new SQLTransientConnectionException("The embedded store was being compacted for "
+                                    + "over " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms");
+                        }
                         try {
-                            wait();
+                            TimeUnit.NANOSECONDS.timedWait(this, left);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             throw new SQLTransientConnectionException(
@@ -41,6 +67,52 @@ final class ConnectionGate {
             }
         }
         mine[0]++;
+    }
+
+    /** Like {@link #enter}, but false at once, not entering, if a pause is on and this thread holds no connection. */
+    boolean enterUnlessPaused() {
+        int[] mine = depth.get();
+        if (mine[0] == 0) {
+            synchronized (this) {
+                if (paused) {
+                    return false;
+                }
+                holders++;
+            }
+        }
+        mine[0]++;
+        return true;
+    }
+
+    /** Tells (and discards from the pool) a connection that cannot be used; see {@link #borrow}. */
+    @FunctionalInterface
+    interface Discard {
+        boolean discarded(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Between {@link #enter} and {@link #exit}: a connection from {@code dataSource}, one {@link #discardWhen} tells
+     * dead being discarded and replaced.
+     */
+    Connection borrow(DataSource dataSource) throws SQLException {
+        while (true) {
+            Connection connection = dataSource.getConnection();
+            boolean discarded;
+            try {
+                discarded = discard.discarded(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            if (!discarded) {
+                return connection;
+            }
+        }
+    }
+
+    /** Has {@link #borrow} pass each connection to {@code discard}. */
+    void discardWhen(Discard discard) {
+        this.discard = discard;
     }
 
     /** After the connection went back to the pool. */
@@ -74,8 +146,9 @@ final class ConnectionGate {
     }
 
     /**
-     * Holds new borrowers back and waits until no thread holds a connection. Returns true once none does (the pause
-     * lasts until {@link #resume}); false, with the pause lifted, if some thread still held one after {@code timeout}.
+     * Holds new borrowers back and waits until no thread holds a connection. Returns true once none does; false if some
+     * thread still held one after {@code timeout}. Either way the pause lasts until {@link #resume} (unless
+     * interrupted).
      */
     synchronized boolean pause(long timeout, TimeUnit unit) throws InterruptedException {
         hold();
@@ -84,7 +157,6 @@ final class ConnectionGate {
             while (holders > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    resume();
                     return false;
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);

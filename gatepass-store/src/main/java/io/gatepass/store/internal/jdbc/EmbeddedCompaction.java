@@ -63,17 +63,21 @@ public final class EmbeddedCompaction {
      * Closes the database at {@code jdbcUrl} cleanly and compacts it, whatever its size: {@code SHUTDOWN} on a fresh
      * connection (which either opens the file or joins the database still open in this process and closes it, every
      * commit written), then {@code SHUTDOWN COMPACT} on another, which opens the file this process just closed and
-     * copies its live data into a new file renamed over it. For a database only this thread uses (see
-     * {@link OnlineCompaction}).
+     * copies its live data into a new file renamed over it; {@code closed} runs in between. For a database only this
+     * thread uses (see {@link OnlineCompaction}).
      *
      * @throws SQLException if it could not be closed or compacted (the file is then as it was, or closed cleanly)
      */
-    static void closeAndCompact(String jdbcUrl) throws SQLException {
-        for (String command : new String[] {"SHUTDOWN", "SHUTDOWN COMPACT"}) {
-            try (Connection connection = DriverManager.getConnection(jdbcUrl);
-                 Statement statement = connection.createStatement()) {
-                statement.execute(command);
-            }
+    static void closeAndCompact(String jdbcUrl, Runnable closed) throws SQLException {
+        execute(jdbcUrl, "SHUTDOWN");
+        closed.run();
+        execute(jdbcUrl, "SHUTDOWN COMPACT");
+    }
+
+    private static void execute(String jdbcUrl, String command) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement()) {
+            statement.execute(command);
         }
     }
 

@@ -13,12 +13,17 @@ import java.util.logging.Logger;
  * Where the pool opens its connections to the embedded database, and can be told to open none for a while: while
  * {@link OnlineCompaction} closes and compacts the file, a connection the pool was already creating (to replace a
  * busy one, say) would otherwise reopen the database in the middle. Once {@link #hold} was called and {@link #idle}
- * holds, no connection of the pool is being opened, and none will be until {@link #release}.
+ * holds, no connection of the pool is being opened, and none will be until {@link #release}. It also tells a
+ * connection opened before the database was closed ({@link #dead}), which the pool may have added only after it evicted
+ * every connection, and would lend without checking it (a connection used within 0.5 s is not validated).
  */
 final class EmbeddedOpenings implements DataSource {
     private final String jdbcUrl;
+    /** The connections opened, each with the {@link #closings} count as its opening began (weak: the pool drops them). */
+    private final java.util.Map<Connection, Integer> opened = new java.util.WeakHashMap<>();
     private boolean held;
     private int opening;
+    private int closings;
     private int loginTimeout;
 
     EmbeddedOpenings(String jdbcUrl) {
@@ -27,6 +32,7 @@ final class EmbeddedOpenings implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        int began;
         synchronized (this) {
             while (held) {
                 try {
@@ -37,9 +43,14 @@ final class EmbeddedOpenings implements DataSource {
                 }
             }
             opening++;
+            began = closings;
         }
         try {
-            return DriverManager.getConnection(jdbcUrl);
+            Connection connection = DriverManager.getConnection(jdbcUrl);
+            synchronized (this) {
+                opened.put(connection, began);
+            }
+            return connection;
         } finally {
             synchronized (this) {
                 opening--;
@@ -61,6 +72,20 @@ final class EmbeddedOpenings implements DataSource {
     /** Whether no connection is being opened. */
     synchronized boolean idle() {
         return opening == 0;
+    }
+
+    /**
+     * The database is about to be closed by {@code SHUTDOWN} (held, none being opened): every connection opened so far
+     * is dead from then on, including one the pool has not added yet (it adds a connection just after opening it).
+     */
+    synchronized void closing() {
+        closings++;
+    }
+
+    /** Whether {@code connection} (as opened here) was opened before the database was last closed: dead. */
+    synchronized boolean dead(Connection connection) {
+        Integer began = opened.get(connection);
+        return began != null && began < closings;
     }
 
     synchronized void release() {

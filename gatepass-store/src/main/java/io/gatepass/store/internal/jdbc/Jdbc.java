@@ -175,7 +175,7 @@ final class Jdbc {
         } catch (SQLException e) {
             throw translate(action, e);
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = gate.borrow(dataSource)) {
             return work.run(connection);
         } catch (SQLException e) {
             throw translate(action, e);

@@ -271,12 +271,10 @@ public final class JdbcStore implements Store {
         if (dataSource.isClosed()) {
             return false;
         }
-        try {
-            gate.enter();
-        } catch (SQLException e) {
-            return false;
+        if (!gate.enterUnlessPaused()) {
+            return true; // compacting (OnlineCompaction): healthy; a probe must not wait, nor restart the node
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = gate.borrow(dataSource)) {
             return connection.isValid(HEALTH_CHECK_TIMEOUT_SECONDS);
         } catch (SQLException e) {
             return false;

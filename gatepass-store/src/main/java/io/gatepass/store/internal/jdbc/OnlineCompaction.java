@@ -23,9 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  * does, which a kill -9 at any point cannot harm:
  * <ol>
  *   <li>new requests wait for a connection ({@link ConnectionGate}, and the pool suspended so that it opens none);
- *   the ones in flight finish (at most {@value #DRAIN_MILLIS} ms, else the pause is given up and tried again
+ *   the ones in flight finish (at most {@value #DRAIN_MILLIS} ms by default, else the pause is given up and tried again
  *   {@value #RETRY_MILLIS} ms later);</li>
- *   <li>the pool closes its connections, and with the last one H2 closes the database cleanly;</li>
+ *   <li>the pool closes its connections, then {@code SHUTDOWN} on a fresh connection closes the database cleanly
+ *   (the pool closes evicted connections asynchronously, so its count reaching 0 does not mean H2 closed the database:
+ *   that {@code SHUTDOWN} does, and also ends a session the pool may still be adding; do not remove it);</li>
  *   <li>{@code SHUTDOWN COMPACT} on a fresh connection copies the live data into a new file renamed over the old one
  *   (a kill in the middle leaves the old file, whole);</li>
  *   <li>the pool resumes, reopens the database and the waiting requests go on.</li>
@@ -45,19 +47,32 @@ public final class OnlineCompaction implements AutoCloseable {
         default void paused() {
         }
 
+        /**
+         * The database is closed, every commit in its file of {@code bytes}, and is about to be compacted (the
+         * largest the file got before this pause, a write or two more than what the pause began with).
+         */
+        default void closed(long bytes) {
+        }
+
         /** The pause is over. */
         default void resumed(Pause pause) {
         }
     }
 
     /**
-     * @param floorBytes the file is never compacted while it is at most this large
-     * @param listener   told of each pause
+     * @param floorBytes  the file is never compacted while it is at most this large
+     * @param drainMillis how long a pause waits for the requests in flight to finish before it gives up
+     * @param listener    told of each pause (tests)
      */
-    public record Settings(long floorBytes, Listener listener) {
+    public record Settings(long floorBytes, long drainMillis, Listener listener) {
         /** What the server uses: 64 MB, no listener. */
         public static final Settings DEFAULT = new Settings(64L << 20, new Listener() {
         });
+
+        /** With the drain time the server uses, {@value OnlineCompaction#DRAIN_MILLIS} ms. */
+        public Settings(long floorBytes, Listener listener) {
+            this(floorBytes, DRAIN_MILLIS, listener);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineCompaction.class);
@@ -104,6 +119,7 @@ public final class OnlineCompaction implements AutoCloseable {
         OnlineCompaction compaction = new OnlineCompaction(pool, gate, openings, file, jdbcUrl, settings);
         compaction.timer.scheduleWithFixedDelay(compaction::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         gate.onReturns(compaction::checkAfterRequests);
+        gate.discardWhen(compaction::discarded);
         return compaction;
     }
 
@@ -133,8 +149,11 @@ public final class OnlineCompaction implements AutoCloseable {
 
     private void check() {
         try {
-            if (held.getAndSet(false) || due()) {
+            boolean wasHeld = held.getAndSet(false);
+            if (due()) { // again: the file may have been compacted since a request held the gate
                 compactNow();
+            } else if (wasHeld) {
+                gate.resume();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,41 +169,26 @@ public final class OnlineCompaction implements AutoCloseable {
     synchronized Optional<Pause> compactNow() throws InterruptedException {
         long before = EmbeddedCompaction.sizeOr(file, 0);
         long started = System.nanoTime();
-        if (!gate.pause(DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
-            return givenUp("a request held its connection for over " + DRAIN_MILLIS + " ms");
-        }
-        HikariPoolMXBean poolControl = pool.getHikariPoolMXBean();
+        String failure;
+        long after = before;
         int waited;
-        boolean closed = false;
-        boolean compacted = false;
         try {
-            poolControl.suspendPool();
-            openings.hold();
-            try {
-                settings.listener().paused();
-                closed = closeConnections(poolControl, openings);
-                if (closed) {
-                    EmbeddedCompaction.closeAndCompact(jdbcUrl);
-                    compacted = true;
-                    poolControl.softEvictConnections(); // one opened just before the hold and added since: dead
-                }
-            } catch (SQLException e) {
-                LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());
-            } finally {
-                openings.release();
-                poolControl.resumePool();
+            failure = gate.pause(settings.drainMillis(), TimeUnit.MILLISECONDS) ? closeAndCompact()
+                    : "a request held its connection for over " + settings.drainMillis() + " ms";
+            // before the requests go on: the ones released check the file at once, and must see the new bound
+            if (failure == null) {
+                after = EmbeddedCompaction.sizeOr(file, before);
+                threshold = Math.max(settings.floorBytes(), GROWTH_FACTOR * after);
+            } else {
+                notBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS);
             }
         } finally {
             waited = gate.resume();
         }
-        if (!closed) {
-            return givenUp("the pool's connections did not close within " + CLOSE_MILLIS + " ms");
+        if (failure != null) {
+            LOG.info("Did not compact the embedded store: {}; trying again in {} s", failure, RETRY_MILLIS / 1000);
+            return Optional.empty();
         }
-        if (!compacted) {
-            return givenUp("H2 failed");
-        }
-        long after = EmbeddedCompaction.sizeOr(file, before);
-        threshold = Math.max(settings.floorBytes(), GROWTH_FACTOR * after);
         Pause pause = new Pause(before, after, (System.nanoTime() - started) / 1_000_000, waited);
         LOG.info("Compacted the embedded store from {} MB to {} MB in {} ms; {} requests waited meanwhile (the next "
                         + "compaction is above {} MB)", before >> 20, after >> 20, pause.pausedMillis(),
@@ -193,15 +197,50 @@ public final class OnlineCompaction implements AutoCloseable {
         return Optional.of(pause);
     }
 
-    private Optional<Pause> givenUp(String why) {
-        notBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS);
-        LOG.info("Did not compact the embedded store: {}; trying again in {} s", why, RETRY_MILLIS / 1000);
-        return Optional.empty();
+    /** With nothing in flight and new requests held back: closes the database and compacts it; why not, or null. */
+    private String closeAndCompact() {
+        HikariPoolMXBean poolControl = pool.getHikariPoolMXBean();
+        poolControl.suspendPool();
+        openings.hold();
+        try {
+            settings.listener().paused();
+            if (!closeConnections(poolControl, openings)) {
+                return "the pool's connections did not close within " + CLOSE_MILLIS + " ms";
+            }
+            openings.closing(); // a connection opened before and added to the pool only now is dead: discarded
+            EmbeddedCompaction.closeAndCompact(jdbcUrl,
+                    () -> settings.listener().closed(EmbeddedCompaction.sizeOr(file, 0)));
+            return null;
+        } catch (SQLException e) {
+            LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());
+            return "H2 failed";
+        } finally {
+            openings.release();
+            poolControl.resumePool();
+        }
+    }
+
+    /** Where the pool opens its connections (tests). */
+    EmbeddedOpenings openings() {
+        return openings;
+    }
+
+    /** Evicts {@code borrowed} from the pool if it was opened before the last pause closed the database. */
+    private boolean discarded(java.sql.Connection borrowed) throws SQLException {
+        if (!openings.dead(borrowed.unwrap(java.sql.Connection.class))) {
+            return false;
+        }
+        LOG.debug("Discarding a connection opened before the embedded store was compacted");
+        pool.evictConnection(borrowed);
+        return true;
     }
 
     /**
-     * Closes every pooled connection and waits until none is being opened (the pool, suspended, starts no new one, and
-     * {@code openings} holds back one it had started), so that H2 closes the database and nothing reopens it.
+     * Evicts every pooled connection and waits until the pool counts none and none is being opened (the pool,
+     * suspended, starts no new one, and {@code openings} holds back one it had started), so that nothing reopens the
+     * database. It does not close the database: the pool closes evicted connections on another thread, later, and a
+     * connection just opened may not be counted yet; the explicit {@code SHUTDOWN} of
+     * {@link EmbeddedCompaction#closeAndCompact} closes it, every session included.
      */
     private static boolean closeConnections(HikariPoolMXBean poolControl, EmbeddedOpenings openings) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);

@@ -2,6 +2,7 @@ package io.gatepass.store.internal.jdbc;
 
 import io.gatepass.core.identity.Account;
 import io.gatepass.core.identity.User;
+import io.gatepass.store.StoreUnavailableException;
 import io.gatepass.store.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded store pauses to compact its file while it runs: requests arriving meanwhile wait and then succeed, and a
- * thread that holds a connection and asks for a second one is not stuck behind the pause waiting for it.
+ * The embedded store pauses to compact its file while it runs: requests arriving meanwhile wait and then succeed (the
+ * health check answers at once), and a thread that holds a connection and asks for a second one is not stuck behind
+ * the pause waiting for it.
  */
 class OnlineCompactionTest {
     private static final String ACCOUNT = "123456789012";
@@ -68,17 +71,15 @@ class OnlineCompactionTest {
                 requests.add(new Thread(() -> store.users().create(user(name))));
             }
             requests.add(new Thread(() -> store.users().find(ACCOUNT, "user-0").orElseThrow()));
-            requests.add(new Thread(() -> {
-                if (!store.isHealthy()) {
-                    throw new IllegalStateException("unhealthy during the pause");
-                }
-            }));
             for (Thread request : requests) {
                 request.setUncaughtExceptionHandler((t, e) -> failures.add(e));
                 request.start();
             }
             waitUntil(() -> store.gate().waiting() == requests.size(), "every request waits at the pause");
             assertThat(requests).allMatch(Thread::isAlive);
+            assertThat(CompletableFuture.supplyAsync(store::isHealthy).get(1, TimeUnit.MINUTES))
+                    .as("healthy during the pause, answered without waiting for it").isTrue();
+            assertThat(store.gate().waiting()).as("waiting at the pause").isEqualTo(requests.size());
 
             release.countDown();
             for (Thread request : requests) {
@@ -97,33 +98,149 @@ class OnlineCompactionTest {
     @Test
     void aThreadHoldingAConnection_getsASecondOneDuringAPause_andThePauseThenCompacts(@TempDir Path dataDir)
             throws Exception {
-        try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, new OnlineCompaction.Listener() {
-        })) {
+        // the pause waits for the transaction however long it takes here, not a loaded machine's 2 s
+        try (JdbcStore store = open(dataDir, new OnlineCompaction.Settings(Long.MAX_VALUE, TimeUnit.HOURS.toMillis(1),
+                new OnlineCompaction.Listener() {
+                }))) {
             grow(store);
             Jdbc jdbc = new Jdbc(store.dataSource(), store.gate());
             CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch secondDone = new CountDownLatch(1);
+            CountDownLatch finish = new CountDownLatch(1);
             CompletableFuture<Integer> transaction = CompletableFuture.supplyAsync(() -> jdbc.inTransaction("count",
                     tx -> {
                         holding.countDown();
                         waitUntil(() -> store.gate().isPaused(), "the pause began");
                         // a second connection while holding one, the pause waiting for this thread
-                        return jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1))
+                        int users = jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1))
                                 .orElseThrow();
+                        secondDone.countDown();
+                        await(finish);
+                        return users;
                     }));
             assertThat(holding.await(2, TimeUnit.MINUTES)).isTrue();
 
-            Optional<OnlineCompaction.Pause> pause = store.onlineCompaction().compactNow();
+            CompletableFuture<Optional<OnlineCompaction.Pause>> pause = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return store.onlineCompaction().compactNow();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(secondDone.await(2, TimeUnit.MINUTES)).as("the second connection during the pause").isTrue();
+            assertThat(pause).as("the pause waits for the transaction").isNotDone();
+            finish.countDown();
 
             assertThat(transaction.get(2, TimeUnit.MINUTES)).isEqualTo(GROWN_BY_USERS);
-            assertThat(pause).as("the pause compacted once the transaction ended").isPresent();
+            assertThat(pause.get(2, TimeUnit.MINUTES)).as("the pause compacted once the transaction ended")
+                    .isPresent();
+        }
+    }
+
+    @Test
+    void afterAPause_requestsGoingOnBelowTheNewBound_causeNoFurtherPause(@TempDir Path dataDir) throws Exception {
+        long floor = 2 * MB;
+        List<OnlineCompaction.Pause> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (JdbcStore store = openWithFloor(dataDir, floor, new OnlineCompaction.Listener() {
+            @Override
+            public void resumed(OnlineCompaction.Pause pause) {
+                pauses.add(pause);
+            }
+        })) {
+            store.accounts().create(new Account(ACCOUNT, T0));
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String prefix = "writer-" + w + "-";
+                writers.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < GROWN_BY_USERS / 4; i++) {
+                        store.users().create(user(prefix + i));
+                    }
+                }, runnable -> new Thread(runnable).start()));
+            }
+            CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+
+            assertThat(pauses).as("the file grew past the floor").isNotEmpty();
+            List<OnlineCompaction.Pause> seen = List.copyOf(pauses);
+            long bound = floor;
+            for (OnlineCompaction.Pause pause : seen) {
+                assertThat(pause.beforeBytes()).as("file compacted by pause %d of %s (bound %d)", seen.indexOf(pause),
+                        seen, bound).isGreaterThan(bound);
+                bound = Math.max(floor, OnlineCompaction.GROWTH_FACTOR * pause.afterBytes());
+            }
+            assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE)).hasSize(GROWN_BY_USERS);
+        }
+    }
+
+    @Test
+    void aRequestWaitingForAPauseLongerThanAllowed_findsTheStoreUnavailable(@TempDir Path dataDir) {
+        try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, new OnlineCompaction.Listener() {
+        })) {
+            ConnectionGate gate = new ConnectionGate(100);
+            Jdbc jdbc = new Jdbc(store.dataSource(), gate);
+            assertThat(jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1)))
+                    .contains(0);
+            assertThat(gate.hold()).isTrue(); // a pause that does not end
+
+            assertThatThrownBy(() -> jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1)))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasCauseInstanceOf(java.sql.SQLTransientConnectionException.class);
+        }
+    }
+
+    @Test
+    void aConnectionOpenedBeforeAPauseClosedTheDatabase_isToldDead_andOneOpenedAfterIsNot(@TempDir Path dataDir)
+            throws Exception {
+        String url = url(dataDir);
+        EmbeddedOpenings openings = new EmbeddedOpenings(url);
+        try (java.sql.Connection before = openings.getConnection()) {
+            openings.hold();
+            openings.closing();
+            EmbeddedCompaction.closeAndCompact(url, () -> {
+            });
+            openings.release();
+
+            assertThat(openings.dead(before)).isTrue();
+            assertThatThrownBy(() -> before.createStatement().execute("SELECT 1"))
+                    .as("a session the SHUTDOWN ended").isInstanceOf(java.sql.SQLException.class);
+            try (java.sql.Connection after = openings.getConnection()) {
+                assertThat(openings.dead(after)).isFalse();
+                assertThat(after.createStatement().execute("SELECT 1")).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void pooledConnectionsWhoseSessionsAShutdownEnded_areDiscardedWhenLent_andRequestsSucceed(@TempDir Path dataDir)
+            throws Exception {
+        try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, new OnlineCompaction.Listener() {
+        })) {
+            store.accounts().create(new Account(ACCOUNT, T0));
+            store.users().create(user("before"));
+            // what a connection the pool adds only after a pause evicted every connection is: pooled, used just now,
+            // its session ended by the pause's SHUTDOWN
+            store.onlineCompaction().openings().closing();
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url(dataDir))) {
+                connection.createStatement().execute("SHUTDOWN");
+            }
+
+            store.users().create(user("after"));
+            assertThat(store.users().find(ACCOUNT, "before")).isPresent();
+            assertThat(store.isHealthy()).isTrue();
         }
     }
 
     /** The embedded store in {@code dataDir} with these online compaction settings (the URL Stores.open uses). */
     private static JdbcStore openWithFloor(Path dataDir, long floor, OnlineCompaction.Listener listener) {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME)
+        return open(dataDir, new OnlineCompaction.Settings(floor, listener));
+    }
+
+    private static JdbcStore open(Path dataDir, OnlineCompaction.Settings settings) {
+        return JdbcStore.openEmbedded(url(dataDir), file(dataDir), settings);
+    }
+
+    private static String url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME)
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        return JdbcStore.openEmbedded(url, file(dataDir), new OnlineCompaction.Settings(floor, listener));
     }
 
     /** An account and enough users, one write each, to leave the file mostly dead (~20 KB a write). */
