@@ -80,6 +80,10 @@ class KeyRingMaintenanceTest {
             assertThat(tokens.verify(longest)).isEqualTo(new Verification.Refused<>(Verification.Reason.UNKNOWN_KEY));
             String fresh = tokens.mint(ci, clock.instant().plusSeconds(900));
             assertThat(tokens.verify(fresh)).isInstanceOf(Verification.Valid.class);
+
+            clock.advance(RELOAD);
+            maintenance.tick(); // the next round's reload no longer finds it
+            assertThat(ring.get().keyIds()).containsExactly(newKey);
         }
     }
 
