@@ -5,6 +5,7 @@ import io.gatepass.core.gamelift.GameSession;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,9 @@ public interface GameSessionStore {
 
     /** The live game session of the process, if any. */
     Optional<GameSession> findLive(String fleetId, String computeName, String processId);
+
+    /** The live game sessions of the compute's processes, by process id: one read for all of them. */
+    Map<String, GameSession> findLiveOnCompute(String fleetId, String computeName);
 
     /** The processes of the fleet that hold a live game session, as {@code "<compute name>/<process id>"}. */
     Set<String> busyProcesses(String fleetId);

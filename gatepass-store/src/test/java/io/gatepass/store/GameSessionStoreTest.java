@@ -29,6 +29,7 @@ import static io.gatepass.store.Fixtures.location;
 import static io.gatepass.store.Fixtures.playerSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class GameSessionStoreTest {
     private static final String HOME = "custom-home";
@@ -71,6 +72,27 @@ class GameSessionStoreTest {
             assertThat(ended.status()).isEqualTo(GameSession.TERMINATED);
             assertThat(ended.statusReason()).isEqualTo("INTERRUPTED");
             assertThat(ended.terminatedAt()).isEqualTo(T0.plusSeconds(5));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void findLiveOnCompute_returnsTheLiveGameSessionOfEachProcessOfThatComputeOnly(TestDatabase db) {
+        try (Store store = db.open()) {
+            Fleet fleet = fleetIn(store);
+            GameSession one = gameSession(fleet, HOME, "box-1", "pid-1", 8);
+            GameSession two = gameSession(fleet, HOME, "box-1", "pid-2", 8);
+            GameSession ended = gameSession(fleet, HOME, "box-1", "pid-3", 8);
+            for (GameSession game : List.of(one, two, ended,
+                    gameSession(fleet, HOME, "box-1/x", "pid-4", 8), // shares the prefix "box-1/"
+                    gameSession(fleet, HOME, "box-10", "pid-5", 8))) {
+                store.gameSessions().create(game);
+            }
+            store.gameSessions().changeStatus(ended.gameSessionId(), LIVE, GameSession.TERMINATED, null, T0);
+
+            assertThat(store.gameSessions().findLiveOnCompute(fleet.fleetId(), "box-1"))
+                    .containsOnly(entry("pid-1", one), entry("pid-2", two));
+            assertThat(store.gameSessions().findLiveOnCompute(fleet.fleetId(), "box-2")).isEmpty();
         }
     }
 

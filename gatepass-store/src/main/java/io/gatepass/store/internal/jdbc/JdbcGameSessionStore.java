@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,6 +64,19 @@ final class JdbcGameSessionStore implements GameSessionStore {
     public Optional<GameSession> findLive(String fleetId, String computeName, String processId) {
         return jdbc.one("read the game session of a process", SELECT + " WHERE g.fleet_id = ? AND g.live_process = ?",
                 JdbcGameSessionStore::map, fleetId, liveKey(computeName, processId));
+    }
+
+    @Override
+    public Map<String, GameSession> findLiveOnCompute(String fleetId, String computeName) {
+        // The prefix match lets the (fleet_id, live_process) index find them; the compute name keeps out a compute
+        // whose name continues after a '/' (compute "a" and compute "a/b" share the prefix "a/").
+        String prefix = liveKey(computeName, "").replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        List<GameSession> live = jdbc.list("read the game sessions of compute " + computeName, SELECT
+                        + " WHERE g.fleet_id = ? AND g.live_process LIKE ? ESCAPE '!' AND g.compute_name = ?",
+                JdbcGameSessionStore::map, fleetId, prefix + "%", computeName);
+        Map<String, GameSession> byProcess = new HashMap<>();
+        live.forEach(session -> byProcess.put(session.processId(), session));
+        return byProcess;
     }
 
     @Override

@@ -56,19 +56,20 @@ final class ServerProcessOperations {
             throw GatepassErrors.NOT_FOUND.exception("Compute %s not found in fleet %s.", computeName, fleetId);
         }
         Instant silentBefore = context.now().minus(heartbeatTimeout);
+        Map<String, GameSession> live = store.gameSessions().findLiveOnCompute(fleetId, computeName);
         List<ServerProcess> processes = store.serverProcesses().list(fleetId, computeName).stream()
-                .map(p -> shape(p, silentBefore))
+                .map(p -> shape(p, silentBefore, live.get(p.processId())))
                 .toList();
         return new ListServerProcessesOutput(processes);
     }
 
-    private ServerProcess shape(ServerProcessRecord p, Instant silentBefore) {
+    /** @param game the process's live game session, or null */
+    private ServerProcess shape(ServerProcessRecord p, Instant silentBefore, GameSession game) {
         // The node holding the connection marks a silent process UNHEALTHY on its next check; a node that is gone
         // never will, so the read decides the same by the time of the last heartbeat.
         boolean silent = !p.lastHeartbeat().isAfter(silentBefore);
         String status = ACTIVE.equals(p.status()) && silent ? UNHEALTHY : p.status();
-        String gameSessionId = store.gameSessions().findLive(p.fleetId(), p.computeName(), p.processId())
-                .map(GameSession::gameSessionId).orElse(null);
+        String gameSessionId = game == null ? null : game.gameSessionId();
         return new ServerProcess(p.processId(), status, ACTIVE.equals(status), p.port(), p.sdkVersion(),
                 p.sdkLanguage(), gameSessionId, p.activatedAt(), p.lastHeartbeat(), p.nodeId());
     }

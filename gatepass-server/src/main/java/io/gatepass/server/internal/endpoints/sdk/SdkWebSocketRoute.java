@@ -156,8 +156,11 @@ public final class SdkWebSocketRoute implements WebSocketRoute {
                     }
                 }));
         socket.closeHandler(v -> {
-            registry.detach(process, connection);
-            closed.run();
+            try {
+                closed.run(); // first: whatever happens below, the connection's place under the caps is freed
+            } finally {
+                registry.detach(process, connection);
+            }
         });
         socket.exceptionHandler(e -> LOG.debug("SDK process {}: websocket error {}", process.processId,
                 e.toString()));

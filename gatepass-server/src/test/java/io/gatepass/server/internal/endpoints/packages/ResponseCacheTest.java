@@ -17,7 +17,7 @@ class ResponseCacheTest {
 
     @Test
     void find_beforeTheTtl_servesTheSameResponse_andAfterItNothing() {
-        ResponseCache<String> cache = new ResponseCache<>(clock, TTL, 10, 1_000);
+        ResponseCache<String, PackageResponse> cache = ResponseCache.ofResponses(clock, TTL, 10, 1_000);
         PackageResponse response = body(100);
         cache.put("a", response, cache.generation());
 
@@ -31,7 +31,7 @@ class ResponseCacheTest {
 
     @Test
     void invalidate_afterAWrite_dropsOnlyTheNamedKeys() {
-        ResponseCache<String> cache = new ResponseCache<>(clock, TTL, 10, 1_000);
+        ResponseCache<String, PackageResponse> cache = ResponseCache.ofResponses(clock, TTL, 10, 1_000);
         cache.put("a", body(10), cache.generation());
         cache.put("b", body(20), cache.generation());
 
@@ -44,7 +44,7 @@ class ResponseCacheTest {
 
     @Test
     void put_whenAWriteCommittedSinceTheReadBegan_keepsNothing() {
-        ResponseCache<String> cache = new ResponseCache<>(clock, TTL, 10, 1_000);
+        ResponseCache<String, PackageResponse> cache = ResponseCache.ofResponses(clock, TTL, 10, 1_000);
         long before = cache.generation();
         cache.invalidate("a"); // a publish committed while the reader was rendering from the store
 
@@ -56,7 +56,7 @@ class ResponseCacheTest {
 
     @Test
     void put_beyondTheEntryBound_neverKeepsMoreThanTheBound() {
-        ResponseCache<Integer> cache = new ResponseCache<>(clock, TTL, 3, 1_000_000);
+        ResponseCache<Integer, PackageResponse> cache = ResponseCache.ofResponses(clock, TTL, 3, 1_000_000);
         for (int i = 0; i < 10; i++) {
             cache.put(i, body(1), cache.generation());
             assertThat(cache.size()).isLessThanOrEqualTo(3);
@@ -66,7 +66,7 @@ class ResponseCacheTest {
 
     @Test
     void put_beyondTheByteBound_neverKeepsMoreBytes_andATooLargeBodyIsNotKept() {
-        ResponseCache<Integer> cache = new ResponseCache<>(clock, TTL, 1_000, 250);
+        ResponseCache<Integer, PackageResponse> cache = ResponseCache.ofResponses(clock, TTL, 1_000, 250);
         Random random = new Random(11);
         for (int i = 0; i < 200; i++) {
             cache.put(random.nextInt(20), body(random.nextInt(120)), cache.generation());
@@ -78,7 +78,7 @@ class ResponseCacheTest {
 
     @Test
     void put_ofABlobResponse_keepsNothing() {
-        ResponseCache<String> cache = new ResponseCache<>(clock, TTL, 10, 1_000);
+        ResponseCache<String, PackageResponse> cache = ResponseCache.ofResponses(clock, TTL, 10, 1_000);
         cache.put("a", PackageResponse.blob(200, "application/octet-stream", "k", 5), cache.generation());
         assertThat(cache.find("a")).isEmpty();
     }

@@ -53,13 +53,13 @@ public final class NpmFormat implements PackageFormat {
     }
 
     private final FormatContext context;
-    private final ResponseCache<PackumentKey> packuments;
+    private final ResponseCache<PackumentKey, PackageResponse> packuments;
 
     public NpmFormat(FormatContext context) {
-        this(context, new ResponseCache<>(context.clock(), PACKUMENT_TTL, MAX_PACKUMENTS, MAX_PACKUMENT_BYTES));
+        this(context, ResponseCache.ofResponses(context.clock(), PACKUMENT_TTL, MAX_PACKUMENTS, MAX_PACKUMENT_BYTES));
     }
 
-    NpmFormat(FormatContext context, ResponseCache<PackumentKey> packuments) {
+    NpmFormat(FormatContext context, ResponseCache<PackumentKey, PackageResponse> packuments) {
         this.context = context;
         this.packuments = packuments;
         context.changes().listen(this::invalidate);

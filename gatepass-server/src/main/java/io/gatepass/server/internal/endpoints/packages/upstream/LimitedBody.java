@@ -107,7 +107,7 @@ final class LimitedBody {
                 for (ByteBuffer buffer : item) {
                     received += buffer.remaining();
                     if (received > max) {
-                        subscription.cancel(); // closes the connection: nothing more is read
+                        subscription.cancel(); // HTTP/1.1 closes the connection, HTTP/2 resets the stream: no more read
                         RuntimeException refusal = overLimit();
                         if (refusal == null) {
                             abandon();

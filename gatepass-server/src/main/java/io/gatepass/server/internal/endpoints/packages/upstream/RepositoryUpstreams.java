@@ -171,8 +171,8 @@ public final class RepositoryUpstreams {
 
     /**
      * A public metadata document (packument, simple page, maven-metadata.xml): the registry's answer of the last
-     * second when there is one ({@link RecentDocuments}), else fetched once for concurrent readers. The bytes are
-     * shared: callers only read them.
+     * second when there is one ({@link Upstreams#recentDocuments}), else fetched once for concurrent readers. The
+     * bytes are shared: callers only read them.
      *
      * @return empty when the registry has nothing there
      * @throws UpstreamUnavailable as {@link RemoteRegistry#fetch}
@@ -189,9 +189,10 @@ public final class RepositoryUpstreams {
             if (meanwhile.isPresent()) {
                 return meanwhile.get();
             }
+            long generation = upstreams.documents.generation();
             Instant asked = upstreams.clock.instant();
             Optional<byte[]> body = upstreams.remote.fetch(url, accept);
-            upstreams.documents.put(key, body, asked);
+            upstreams.documents.put(key, body, asked, generation);
             return body;
         });
     }

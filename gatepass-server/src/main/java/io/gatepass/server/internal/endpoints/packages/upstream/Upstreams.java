@@ -6,8 +6,12 @@ import io.gatepass.core.codeartifact.PackageChanges;
 import io.gatepass.store.BlobStore;
 import io.gatepass.store.Store;
 
+import io.gatepass.server.internal.endpoints.packages.ResponseCache;
+
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What the package endpoints share to read through upstream repositories and external connections: the store and
@@ -19,6 +23,10 @@ public final class Upstreams {
     public static final int MAX_SEARCHED = 25;
     /** Package endpoint workers that never wait on a public registry, for requests that need none. */
     public static final int WORKERS_KEPT_FROM_REGISTRIES = 16;
+    /** How long a public document is served without asking the registry again: as long as the formats' caches. */
+    static final Duration DOCUMENT_TTL = Duration.ofSeconds(1);
+    static final int MAX_DOCUMENTS = 2_000;
+    static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
 
     final Store store;
     final BlobStore blobs;
@@ -31,8 +39,8 @@ public final class Upstreams {
     final IdGenerator ids;
     /** Fetches from public registries, at most {@code maxWaiting} threads waiting on them (see {@link SingleFlight}). */
     final SingleFlight<String, Object> flights;
-    /** Public metadata documents fetched in the last second. */
-    final RecentDocuments documents;
+    /** Public metadata documents fetched in the last second (see {@link #recentDocuments}). */
+    final ResponseCache<String, Optional<byte[]>> documents;
 
     /**
      * @param spool         where downloads are written before they become blobs
@@ -55,8 +63,19 @@ public final class Upstreams {
         this.changes = changes;
         this.ids = ids;
         this.flights = new SingleFlight<>(maxWaiting);
-        this.documents = new RecentDocuments(clock, RecentDocuments.TTL, RecentDocuments.MAX_ENTRIES,
-                RecentDocuments.MAX_BYTES);
+        this.documents = recentDocuments(clock, DOCUMENT_TTL, MAX_DOCUMENTS, MAX_DOCUMENT_BYTES);
+    }
+
+    /**
+     * Public metadata documents (an npm packument, a PyPI simple page, a maven-metadata.xml) as a registry answered
+     * them moments ago, by URL and {@code Accept}: the requests of one install (a packument, then the version's
+     * tarball, which needs the packument again) and of many clients at once fetch a document once per {@code ttl}
+     * instead of once each. An answer that the registry has nothing there (an empty body) is kept too; a failure is
+     * not. Each entry lives {@code ttl} from when the registry was asked, so a change there shows within it.
+     */
+    static ResponseCache<String, Optional<byte[]>> recentDocuments(Clock clock, Duration ttl, int maxEntries,
+                                                                   long maxBytes) {
+        return new ResponseCache<>(clock, ttl, maxEntries, maxBytes, body -> body.map(b -> (long) b.length).orElse(0L));
     }
 
     /** The upstream view of one repository, for one format's requests. */
