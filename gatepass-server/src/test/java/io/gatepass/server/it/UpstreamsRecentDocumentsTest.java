@@ -45,19 +45,9 @@ class UpstreamsRecentDocumentsTest {
     void start(@TempDir Path work) {
         registry = FakePublicRegistry.start();
         server = TestServer.start(TestServer.config(null, work.resolve("data"), ServerConfig.DEFAULT_MAX_BODY_BYTES)
-                .withExternalConnections(Map.of("public:npmjs", registry.url(), "public:pypi", registry.url(),
-                        "public:maven-central", registry.url())));
+                .withExternalConnections(registry.asEveryExternalConnection()));
         try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            admin.createDomain(r -> r.domain(DOMAIN));
-            for (String[] store : new String[][]{{"npm-store", "public:npmjs"}, {"pypi-store", "public:pypi"},
-                    {"maven-store", "public:maven-central"}}) {
-                admin.createRepository(r -> r.domain(DOMAIN).repository(store[0]));
-                admin.associateExternalConnection(r -> r.domain(DOMAIN).repository(store[0])
-                        .externalConnection(store[1]));
-            }
-            admin.createRepository(r -> r.domain(DOMAIN).repository("app").upstreams(
-                    u -> u.repositoryName("npm-store"), u -> u.repositoryName("pypi-store"),
-                    u -> u.repositoryName("maven-store")));
+            FakePublicRegistry.createAppOverEveryExternalConnection(admin, DOMAIN);
             token = admin.getAuthorizationToken(r -> r.domain(DOMAIN).domainOwner(TestServer.ACCOUNT))
                     .authorizationToken();
         }
