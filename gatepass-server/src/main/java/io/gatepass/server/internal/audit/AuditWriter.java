@@ -5,14 +5,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The audit log behind a bounded queue and one writer thread, so recording an event is a queue offer and never
@@ -23,17 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * ({@code gatepass_audit_dropped_lines}), a warning is logged, and the writer puts a {@code "kind":"gap"} line with
  * the number of lines lost into the log itself where they are missing. Lines are flushed to the operating system
  * whenever the queue runs empty.
- *
- * <p>After each batch the writer lets lines gather for {@link #LINGER} before it looks again, so under load it wakes
- * (and writes) about once per {@code LINGER} instead of once per line: a token call costs the request thread a queue
- * offer, not a wake-up of this thread and a write to the file on the same core. A line after a quiet spell is taken
- * at once; a busy spell's lines reach the file within about {@code LINGER}.
  */
 public final class AuditWriter implements AuditLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
-    /** How long the writer waits after a batch before taking the next one (see the class comment). */
-    static final Duration LINGER = Duration.ofMillis(10);
     private static final AuditEvent STOP = AuditEvent.at(java.time.Instant.EPOCH, AuditEvent.Kind.GAP).build();
 
     private final BlockingQueue<AuditEvent> queue;
@@ -82,7 +73,6 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
         closing = true;
         try {
             queue.put(STOP);
-            LockSupport.unpark(thread); // ends a linger at once
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,9 +105,6 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
                 sink.flush();
             } catch (IOException e) {
                 failed(e);
-            }
-            if (!closing) {
-                LockSupport.parkNanos(LINGER.toNanos()); // lines recorded meanwhile wait in the queue, no wake-up
             }
         }
     }
