@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.ComputeType;
 import software.amazon.awssdk.services.gamelift.model.GetComputeAuthTokenResponse;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +79,7 @@ class SdkAuditTest {
             vertx.close().await();
         }
 
-        String text = Files.readString(dir.resolve("audit/audit.log"));
+        String text = everyAuditLine(dir.resolve("audit"));
         List<JsonNode> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             lines.add(JSON.readTree(line));
@@ -100,5 +103,23 @@ class SdkAuditTest {
             assertThat(text).doesNotContain(hidden.substring(0, 12))
                     .doesNotContain(hidden.substring(hidden.length() - 12));
         }
+    }
+
+    /**
+     * The audit log's lines, oldest file first. The test moves the server's clock about three hours on, so when it
+     * runs late in the UTC day the file rotates at midnight and the first lines are in {@code audit.log.<time>}.
+     */
+    private static String everyAuditLine(Path auditDir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(auditDir)) {
+            files = listed.filter(f -> f.getFileName().toString().startsWith("audit.log."))
+                    .sorted().collect(Collectors.toCollection(ArrayList::new));
+        }
+        files.add(auditDir.resolve("audit.log"));
+        StringBuilder text = new StringBuilder();
+        for (Path file : files) {
+            text.append(Files.readString(file));
+        }
+        return text.toString();
     }
 }
