@@ -16,7 +16,8 @@ public final class Stores {
 
     /**
      * Connects, brings the schema up to date (Flyway; safe when several nodes start at once against one PostgreSQL)
-     * and returns the store. The caller closes it.
+     * and returns the store. The caller closes it. A new embedded store starts as a copy of the empty store made at
+     * build time, already at the newest schema version, when that copy was made by the H2 on the class path.
      *
      * <p>Instants are kept to the microsecond (what {@code Clock.systemUTC()} gives on JDK 17); finer digits are
      * dropped on write, so what a read returns is the value truncated to microseconds.
@@ -72,7 +73,8 @@ public final class Stores {
      * file before they return ({@code WRITE_DELAY=0}), so a killed process loses nothing it acknowledged; the store's
      * {@code close()} closes the database, not a JVM shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}). H2's retention
      * time stays at its 45 s: with 1 s (and chunks rewritten while writes arrive) the kill -9 tests lost acknowledged
-     * writes (issue 13, docs/operations.md).
+     * writes (issue 13, docs/operations.md). A new store is a copy of the empty one the build made with these same
+     * settings (H2 keeps {@code WRITE_DELAY} in the file; {@code StoreTemplateBuild}): change them in both.
      */
     static String embeddedUrl(Path dataDir) {
         if (dataDir == null) {

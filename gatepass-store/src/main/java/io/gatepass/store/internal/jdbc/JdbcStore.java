@@ -112,7 +112,9 @@ public final class JdbcStore implements Store {
     }
 
     /**
-     * {@link #open} for the embedded H2 database in {@code file} ({@code <name>.mv.db}, at {@code jdbcUrl}): compacted
+     * {@link #open} for the embedded H2 database in {@code file} ({@code <name>.mv.db}, at {@code jdbcUrl}), which
+     * starts as a copy of the empty store made at build time if there is no such file yet ({@link StoreTemplate}):
+     * compacted
      * after the pool closes if it is large and mostly dead ({@link EmbeddedCompaction}). Not when it opens: a store
      * opened after a kill -9 is mid-recovery, and the one storm we saw compacted at that point lost five acknowledged
      * writes (EmbeddedStoreKillTest, with the retention time at 1 s). While it runs it is compacted by a brief pause
@@ -130,6 +132,7 @@ public final class JdbcStore implements Store {
     public static JdbcStore openEmbedded(String jdbcUrl, java.nio.file.Path file,
                                          OnlineCompaction.Settings compaction) {
         EmbeddedOpenings openings = new EmbeddedOpenings(jdbcUrl);
+        StoreTemplate.copyIfAbsent(file); // a new store: the empty one the build made, so the migration finds it done
         JdbcStore store = open(jdbcUrl, openings);
         store.embeddedFile = file;
         store.embeddedUrl = jdbcUrl;
