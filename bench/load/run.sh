@@ -10,7 +10,9 @@
 #   -d   seconds of warm-up and of measurement for each target (default 10)
 #   GATEPASS_DIST=DIR  measure the distribution in DIR instead of this checkout's (built if needed)
 #   GATEPASS_JAVA_OPTS  extra JVM options for the Gatepass server (e.g. a JFR recording)
-#   GATEPASS_LAUNCHER=1  start the server with ./gatepass serve (the launcher's JVM options) instead of java -jar
+#   GATEPASS_LAUNCHER=1  start the server with ./gatepass serve (the launcher's JVM options) instead of java -jar; with
+#                        GATEPASS_DIST, the launcher three directories above that distribution (copy a build as
+#                        <dir>/gatepass + <dir>/gatepass-cli/target/dist, keeping the file times: cp -a)
 #   TARGET: compute authtoken sts npm websocket (default: all). Needs wrk (LuaJIT), libcrypto, /usr/bin/aws, npm.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -36,7 +38,15 @@ lib="$dist/lib"
 jar="$dist/gatepass.jar"
 
 if [ "${GATEPASS_LAUNCHER:-0}" = 1 ]; then   # as `./gatepass serve` runs it (its JVM options and CDS archive)
-  taskset -c 0 "$root/gatepass" serve --port 0 --tls-port off --data-dir "$tmp/data" \
+  # The launcher finds its distribution at <its directory>/gatepass-cli/target/dist, so another build's is run by the
+  # launcher beside it: GATEPASS_DIST must then be (or link to) <checkout>/gatepass-cli/target/dist with <checkout>/gatepass
+  launcher="$root/gatepass"
+  if [ -n "${GATEPASS_DIST:-}" ]; then
+    launcher="$(cd -P "$dist/../../.." && pwd)/gatepass"
+    [ -x "$launcher" ] || { echo "GATEPASS_LAUNCHER=1 with GATEPASS_DIST: no launcher at $launcher" \
+      "(copy the build as <dir>/gatepass + <dir>/gatepass-cli/target/dist)" >&2; exit 2; }
+  fi
+  taskset -c 0 "$launcher" serve --port 0 --tls-port off --data-dir "$tmp/data" \
     >"$tmp/serve.out" 2>"$tmp/serve.err" &
 else
   taskset -c 0 java ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port off --data-dir "$tmp/data" \

@@ -42,6 +42,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -79,6 +84,7 @@ public final class CachingStore implements Store {
     private final RepositoryStore repositories;
     private final RepositoryPolicyStore repositoryPolicies;
     private final Invalidations invalidations;
+    private final Executor refresher;
 
     public CachingStore(Store store) {
         this(store, TTL, System::nanoTime);
@@ -94,9 +100,19 @@ public final class CachingStore implements Store {
      * which this store closes when it is closed.
      */
     public CachingStore(Store store, Duration ttl, LongSupplier nanoTime, Invalidations invalidations) {
+        this(store, ttl, nanoTime, invalidations, refresherThread());
+    }
+
+    /**
+     * As above, reading rows that are still asked for shortly before they expire on {@code refresher} (see
+     * {@link ReadCache}); an {@link ExecutorService} given here is shut down when this store is closed.
+     */
+    public CachingStore(Store store, Duration ttl, LongSupplier nanoTime, Invalidations invalidations,
+                        Executor refresher) {
         this.store = store;
         this.invalidations = invalidations;
-        this.cache = new ReadCache(ttl.toNanos(), MAX_ENTRIES, nanoTime);
+        this.refresher = refresher;
+        this.cache = new ReadCache(ttl.toNanos(), MAX_ENTRIES, nanoTime, refresher);
         invalidations.listen(Invalidations.STORE, everything -> cache.invalidateAll());
         this.accessKeys = new CachedAccessKeys(store.accessKeys());
         this.users = new CachedUsers(store.users());
@@ -109,6 +125,21 @@ public final class CachingStore implements Store {
         this.domainPolicies = new CachedDomainPolicies(store.domainPolicies());
         this.repositories = new PublishedRepositories(store.repositories());
         this.repositoryPolicies = new PublishedRepositoryPolicies(store.repositoryPolicies());
+    }
+
+    /**
+     * One daemon thread reading hot rows again before they expire: a read per hot row per second or so. Its queue is
+     * bounded; what does not fit simply expires (and is read by the first request that needs it).
+     */
+    private static ExecutorService refresherThread() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1024), runnable -> {
+                    Thread thread = new Thread(runnable, "gatepass-cache-refresh");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true); // an idle node keeps no thread for it
+        return executor;
     }
 
     private static Object key(Object... parts) {
@@ -234,6 +265,9 @@ public final class CachingStore implements Store {
 
     @Override
     public void close() {
+        if (refresher instanceof ExecutorService executor) {
+            executor.shutdownNow();
+        }
         try {
             invalidations.close();
         } finally {

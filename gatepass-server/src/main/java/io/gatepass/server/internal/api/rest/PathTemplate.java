@@ -79,6 +79,9 @@ public record PathTemplate(String text, List<Segment> segments) {
      * @return the label values, or null when the path does not match
      */
     public Map<String, String> match(List<String> path) {
+        if (!literalsMatch(path)) {
+            return null; // most templates tried for a request fail on a literal: no map made for them
+        }
         Map<String, String> labels = new LinkedHashMap<>();
         int i = 0;
         for (Segment segment : segments) {
@@ -108,6 +111,31 @@ public record PathTemplate(String text, List<Segment> segments) {
             }
         }
         return i == path.size() ? labels : null;
+    }
+
+    /** Whether every literal segment is where the path has it (labels and lengths are checked by {@link #match}). */
+    private boolean literalsMatch(List<String> path) {
+        int n = Math.min(segments.size(), path.size());
+        for (int i = 0; i < n; i++) {
+            Segment segment = segments.get(i);
+            if (segment.rank() == Segment.GREEDY) {
+                return true;
+            }
+            if (segment.literal() && !segment.value().equals(path.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every segment is a literal: the template matches exactly one path. */
+    public boolean isLiteral() {
+        for (Segment segment : segments) {
+            if (!segment.literal()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Orders templates most specific first: position by position, literals before labels before greedy labels. */

@@ -27,12 +27,24 @@ import java.util.Optional;
  */
 public final class RestRoutes {
     private final Map<String, List<Compiled>> bySigningName = new LinkedHashMap<>();
+    /**
+     * Per service, the routes whose template is all literals, by method and path: looked up before the others are
+     * tried in order. A literal template that matches a path is always the most specific match (it has a literal
+     * wherever any other matching template has a label), so the lookup answers as the ordered scan would.
+     */
+    private final Map<String, Map<LiteralPath, Compiled>> literalsBySigningName = new HashMap<>();
+    /** Per service, the routes with a label, most specific first. */
+    private final Map<String, List<Compiled>> labelledBySigningName = new HashMap<>();
     private final Map<String, RestRoute> byOperation = new HashMap<>();
     /** The routes whose body is a blob payload, of every service: few, and looked at first for every request. */
     private final List<Compiled> blobRoutes = new ArrayList<>();
 
     /** A route and its parsed template. */
     private record Compiled(RestRoute route, PathTemplate template) {
+    }
+
+    /** A method and decoded path segments: a list, so that a decoded '/' inside a segment stays inside it. */
+    private record LiteralPath(String method, List<String> segments) {
     }
 
     /** A request matched to a route of a service. */
@@ -74,6 +86,18 @@ public final class RestRoutes {
             }
         }
         compiled.sort(Comparator.comparing(Compiled::template, PathTemplate::compareSpecificity));
+        Map<LiteralPath, Compiled> literals = new HashMap<>();
+        List<Compiled> labelled = new ArrayList<>();
+        for (Compiled route : compiled) {
+            if (route.template().isLiteral()) {
+                literals.put(new LiteralPath(route.route().method(), route.template().segments().stream()
+                        .map(PathTemplate.Segment::value).toList()), route);
+            } else {
+                labelled.add(route);
+            }
+        }
+        literalsBySigningName.put(signingName, literals);
+        labelledBySigningName.put(signingName, labelled);
         return this;
     }
 
@@ -93,10 +117,10 @@ public final class RestRoutes {
      */
     Optional<Match> match(String scopeService, String method, List<String> path) {
         if (scopeService != null && bySigningName.containsKey(scopeService)) {
-            return match(scopeService, bySigningName.get(scopeService), method, path);
+            return matchService(scopeService, method, path);
         }
-        for (Map.Entry<String, List<Compiled>> service : bySigningName.entrySet()) {
-            Optional<Match> match = match(service.getKey(), service.getValue(), method, path);
+        for (String service : bySigningName.keySet()) {
+            Optional<Match> match = matchService(service, method, path);
             if (match.isPresent()) {
                 return match;
             }
@@ -118,6 +142,15 @@ public final class RestRoutes {
         } catch (RuntimeException malformedPath) {
             return false; // the bounded-body path reports it
         }
+    }
+
+    /** The most specific route of one service: an all-literal route by lookup, else the first labelled one. */
+    private Optional<Match> matchService(String signingName, String method, List<String> path) {
+        Compiled literal = literalsBySigningName.get(signingName).get(new LiteralPath(method, path));
+        if (literal != null) {
+            return Optional.of(new Match(signingName, literal.route(), Map.of()));
+        }
+        return match(signingName, labelledBySigningName.get(signingName), method, path);
     }
 
     private static Optional<Match> match(String signingName, List<Compiled> routes, String method, List<String> path) {
