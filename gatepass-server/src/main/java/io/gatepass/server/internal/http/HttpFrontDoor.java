@@ -164,7 +164,12 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         }
         Buffer body = Buffer.buffer();
         boolean[] rejected = {false};
-        long deadline = vertx.setTimer(limits.bodyReadTimeout().toMillis(), id -> {
+        // An HTTP/1.x request that declares no body has none: its end arrives with its headers, so there is nothing
+        // to time (and no timer to set and cancel for each such request). HTTP/2 ends a stream with a frame of its
+        // own, which a client may hold back, so it is always timed.
+        boolean bodyless = request.version() != HttpVersion.HTTP_2 && request.getHeader("transfer-encoding") == null
+                && (declared == null || declared.trim().equals("0"));
+        long deadline = bodyless ? -1 : vertx.setTimer(limits.bodyReadTimeout().toMillis(), id -> {
             if (!rejected[0]) {
                 rejected[0] = true;
                 refuse(request, HttpErrors.REQUEST_TIMEOUT.exception(
@@ -176,7 +181,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
                 return;
             }
             if (body.length() + chunk.length() > maxBodyBytes) {
-                vertx.cancelTimer(deadline);
+                cancel(deadline);
                 rejected[0] = true;
                 refuseTooLarge(request, head);
                 return;
@@ -184,7 +189,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             body.appendBuffer(chunk);
         });
         request.endHandler(end -> {
-            vertx.cancelTimer(deadline);
+            cancel(deadline);
             if (rejected[0]) {
                 return;
             }
@@ -199,6 +204,12 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
                     .onComplete(done -> write(request, done.succeeded() ? done.result()
                             : pipeline.reject(full, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"))));
         });
+    }
+
+    private void cancel(long timer) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     private boolean tooLarge(String declared) {

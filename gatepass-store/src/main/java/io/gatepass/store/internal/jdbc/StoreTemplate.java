@@ -33,7 +33,9 @@ import java.util.zip.GZIPInputStream;
  * and the store is migrated as before. The copy appears whole or not at all: written to a temporary file (owner-only
  * from the start, like everything in the data dir), forced to disk, then hard-linked to the database's name, which
  * fails if that name exists (a second process starting on the same data dir at once then opens the other's copy, and
- * H2's file lock decides as it always did).
+ * H2's file lock decides as it always did). A process killed between the two leaves only a {@code *.template.tmp}
+ * file beside the database, which nothing reads. Flyway's history in a copy says the scripts were installed when the
+ * build ran, by the same (empty) H2 user a first start uses.
  */
 final class StoreTemplate {
     private static final Logger LOG = LoggerFactory.getLogger(StoreTemplate.class);

@@ -68,6 +68,9 @@ final class GameLiftSupport {
 
     /** The fleet id from a FleetId member that may be an id or an ARN (of this service and region). */
     String fleetId(String idOrArn) {
+        if (idOrArn != null && idOrArn.length() <= 512 && PlainIds.isFleetId(idOrArn)) {
+            return idOrArn; // a valid plain fleet id (and so no ARN)
+        }
         validation.requiredString("FleetId", idOrArn, 1, 512, FLEET_ID_OR_ARN);
         Matcher arn = FLEET_ARN.matcher(idOrArn);
         return arn.matches() ? ownArn(idOrArn, arn.group(1)) : idOrArn;
@@ -87,6 +90,9 @@ final class GameLiftSupport {
 
     /** The compute name from a ComputeName member that may be a name or an ARN (of this service and region). */
     String computeName(String nameOrArn) {
+        if (nameOrArn != null && nameOrArn.length() <= 1024 && PlainIds.isComputeName(nameOrArn)) {
+            return nameOrArn; // a valid plain compute name (and so no ARN)
+        }
         validation.requiredString("ComputeName", nameOrArn, 1, 1024, COMPUTE_NAME_OR_ARN);
         Matcher arn = COMPUTE_ARN.matcher(nameOrArn);
         return arn.matches() ? ownArn(nameOrArn, arn.group(1)) : nameOrArn;

@@ -45,6 +45,8 @@ public final class SigV4Verifier<I> {
     public static final int DEFAULT_KEY_CACHE_CAPACITY = 4096;
 
     private static final String TERMINATOR = "aws4_request";
+    /** The SHA-256 of no bytes, in hex. */
+    static final String EMPTY_PAYLOAD_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private final ScopePolicy policy;
     private final SigningSecrets<I> secrets;
@@ -176,7 +178,11 @@ public final class SigV4Verifier<I> {
     }
 
     private static String payloadHash(SignedRequest request, Crypto crypto) {
-        return request.body() != null ? Crypto.hex(crypto.sha256(request.body())) : request.payloadSha256Hex();
+        if (request.body() == null) {
+            return request.payloadSha256Hex();
+        }
+        // GET and body-less POST requests (GetAuthorizationToken's input is all in the query) hash nothing
+        return request.body().length == 0 ? EMPTY_PAYLOAD_SHA256 : Crypto.hex(crypto.sha256(request.body()));
     }
 
     private static String strip(String value) {

@@ -75,6 +75,9 @@ final class HttpValues {
         Class<?> raw = type == null ? String.class : type.getRawClass();
         try {
             int bits = integerBits(raw);
+            if (bits > 0 && bits <= 64) {
+                return NODES.numberNode(fitting(text.trim(), bits, source));
+            }
             if (bits > 0) {
                 BigInteger value = new BigInteger(text.trim());
                 if (value.bitLength() >= bits) {
@@ -99,6 +102,24 @@ final class HttpValues {
                     || raw == Float.class || raw == float.class ? "a number" : "an integer");
         }
         return NODES.textNode(text);
+    }
+
+    /**
+     * An integer of at most {@code bits} bits (two's complement), parsed as a long: the values and the text
+     * {@link BigInteger} accepts within a long's range are the same, without making a BigInteger per parameter.
+     */
+    private static long fitting(String text, int bits, String source) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            new BigInteger(text); // a well-formed number too large for a long is reported as too wide, below
+            throw invalid(source, "an integer of at most " + bits + " bits");
+        }
+        if (bits < 64 && (value < -(1L << (bits - 1)) || value >= 1L << (bits - 1))) {
+            throw invalid(source, "an integer of at most " + bits + " bits");
+        }
+        return value;
     }
 
     /** The width of an integer type, Integer.MAX_VALUE for BigInteger, 0 for anything else. */
