@@ -2,7 +2,6 @@ package io.gatepass.cli;
 
 import io.gatepass.cli.internal.aws.AwsCommandLine;
 import io.gatepass.cli.internal.aws.CliIo;
-import io.gatepass.cli.internal.aws.call.ClientWarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +29,6 @@ public final class Main implements Runnable {
         }
         quietSdkLogging();
         preferSunJce();
-        ClientWarmUp.begin(); // before the arguments are parsed: the SDK's metadata is the same for every call
         System.exit(AwsCommandLine.run(args, CliIo.system()));
     }
 

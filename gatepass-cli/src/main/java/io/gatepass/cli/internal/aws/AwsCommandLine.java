@@ -62,7 +62,7 @@ public final class AwsCommandLine {
             help.service(service);
             return 0;
         }
-        ClientWarmUp.start(service, operationName); // a call (or login) follows: its start-up work begins now
+        ClientWarmUp.start(service); // a call (or login) follows: its SDK client's start-up work begins now
         if (service == AwsService.CODEARTIFACT && operationName.equals("login")) {
             return LoginCommand.run(List.copyOf(operationArgs), CliConfig.resolve(line.options(), io), io);
         }

@@ -3,13 +3,10 @@ package io.gatepass.cli.internal.aws.call;
 import io.gatepass.cli.internal.aws.config.CliConfig;
 import io.gatepass.cli.internal.aws.model.AwsService;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
-
-import java.net.URI;
 
 /** The SDK client for one service, built by the resolved configuration; only that service's classes are loaded. */
 public final class ServiceClients {
@@ -23,16 +20,6 @@ public final class ServiceClients {
             case CODEARTIFACT -> config.client(CodeartifactClient.builder(), service.cliName());
             case STS -> config.client(StsClient.builder(), service.cliName());
             case IAM -> config.client(IamClient.builder(), service.cliName());
-        };
-    }
-
-    /** The same service's client as {@link #create} builds it, but offline: for {@link ClientWarmUp}'s dry run. */
-    static SdkClient offline(AwsService service, SdkHttpClient http, URI endpoint) {
-        return switch (service) {
-            case GAMELIFT -> CliConfig.offline(GameLiftClient.builder(), http, endpoint);
-            case CODEARTIFACT -> CliConfig.offline(CodeartifactClient.builder(), http, endpoint);
-            case STS -> CliConfig.offline(StsClient.builder(), http, endpoint);
-            case IAM -> CliConfig.offline(IamClient.builder(), http, endpoint);
         };
     }
 }

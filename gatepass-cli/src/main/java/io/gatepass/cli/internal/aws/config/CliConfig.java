@@ -3,16 +3,13 @@ package io.gatepass.cli.internal.aws.config;
 import io.gatepass.cli.internal.aws.CliException;
 import io.gatepass.cli.internal.aws.CliIo;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -206,26 +203,7 @@ public final class CliConfig {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C configure(
             B builder, String clientRegion, Optional<URI> endpoint, AwsCredentialsProvider provider) {
-        return build(builder, http(), clientRegion, endpoint, provider, files, retry, log);
-    }
-
-    /**
-     * A client configured as a call's client is, for {@link io.gatepass.cli.internal.aws.call.ClientWarmUp}: same
-     * builder settings (auth scheme, retry strategy, profile file, endpoint override), fixed made-up credentials and
-     * region, no config files, no --debug trace, and the HTTP client given (one that sends nothing).
-     */
-    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C offline(
-            B builder, SdkHttpClient http, URI endpoint) {
-        ConfigFiles none = new ConfigFiles(ProfileFile.aggregator().build(), ConfigFiles.DEFAULT_PROFILE, false);
-        return build(builder, http, GLOBAL_SERVICE_REGION, Optional.of(endpoint),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAWARMUPWARMUPWARM", "warm-up")),
-                none, new RetrySettings(RetryMode.STANDARD, null), DebugLog.to(null));
-    }
-
-    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C build(
-            B builder, SdkHttpClient http, String clientRegion, Optional<URI> endpoint,
-            AwsCredentialsProvider provider, ConfigFiles files, RetrySettings retry, DebugLog log) {
-        builder.httpClient(http)
+        builder.httpClient(http())
                 .putAuthScheme(GivenContentHashSigner.authScheme())
                 .region(Region.of(clientRegion))
                 .credentialsProvider(provider)

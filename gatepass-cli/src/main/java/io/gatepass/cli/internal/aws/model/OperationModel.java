@@ -124,12 +124,6 @@ public final class OperationModel {
         return input;
     }
 
-    /** The operation's request with no member set (not necessarily valid: for a dry run that sends nothing). */
-    public Object emptyRequest() {
-        return ((software.amazon.awssdk.utils.builder.SdkBuilder<?, ?>) ModelReflection.invokeStatic(requestClass,
-                "builder")).build();
-    }
-
     public StructureShape output() {
         if (output == null) {
             Class<?> response = responseClass;
