@@ -66,6 +66,7 @@ import java.util.function.LongSupplier;
  * node's change is seen here as soon as word arrives, the TTL remaining the safety net when word is lost.
  */
 public final class CachingStore implements Store {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CachingStore.class);
     /** How long another node's write may go unseen here. */
     public static final Duration TTL = Duration.ofSeconds(1);
     private static final int MAX_ENTRIES = 20_000;
@@ -140,6 +141,27 @@ public final class CachingStore implements Store {
                 }, new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true); // an idle node keeps no thread for it
         return executor;
+    }
+
+    /**
+     * Drops the queued reads and waits a little for the one under way, without interrupting it: an interrupt during an
+     * H2 file read closes the file's channel under the database that is about to close (H2's default file system is
+     * interruptible), and the store closes only after the read.
+     */
+    private static void stopRefreshing(ExecutorService executor) {
+        executor.shutdown();
+        if (executor instanceof ThreadPoolExecutor pool) {
+            for (Runnable queued : pool.getQueue().toArray(new Runnable[0])) {
+                pool.remove(queued);
+            }
+        }
+        try {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warn("A cache refresh was still reading when the store closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Object key(Object... parts) {
@@ -266,7 +288,7 @@ public final class CachingStore implements Store {
     @Override
     public void close() {
         if (refresher instanceof ExecutorService executor) {
-            executor.shutdownNow();
+            stopRefreshing(executor);
         }
         try {
             invalidations.close();

@@ -82,8 +82,12 @@ final class ReadCache {
             return (T) entry.value;
         }
         if (NonBlockingScope.active()) {
-            // this caller may not wait: the row is read elsewhere for the requests after it (and for this one's redo)
-            readInBackground(key, load, keepAbsent);
+            // this caller may not wait: a row that was cached (now expired) is read elsewhere for the requests after
+            // it (and for this one's redo); a key never seen is left to the redo, so that requests naming keys that do
+            // not exist (an unknown access key id) cannot fill the refresher's queue or cost two reads each
+            if (entry != null) {
+                readInBackground(key, load, keepAbsent);
+            }
             return load.get(); // a store reaching the database throws WouldBlock here, before touching it
         }
         return (T) readOnce(key, load, keepAbsent, seen);

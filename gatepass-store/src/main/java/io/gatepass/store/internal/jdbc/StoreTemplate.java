@@ -33,8 +33,9 @@ import java.util.zip.GZIPInputStream;
  * and the store is migrated as before. The copy appears whole or not at all: written to a temporary file (owner-only
  * from the start, like everything in the data dir), forced to disk, then hard-linked to the database's name, which
  * fails if that name exists (a second process starting on the same data dir at once then opens the other's copy, and
- * H2's file lock decides as it always did). A process killed between the two leaves only a {@code *.template.tmp}
- * file beside the database, which nothing reads. Flyway's history in a copy says the scripts were installed when the
+ * H2's file lock decides as it always did); the temporary name is removed right after the link. A process killed
+ * part-way leaves a {@code *.template.tmp} file beside the database, which nothing reads and the next start removes.
+ * Flyway's history in a copy says the scripts were installed when the
  * build ran, by the same (empty) H2 user a first start uses.
  */
 final class StoreTemplate {
@@ -85,6 +86,7 @@ final class StoreTemplate {
      * @return whether the template was copied to {@code file}
      */
     static boolean copyIfAbsent(Path file, ClassLoader loader) {
+        deleteLeftovers(file);
         if (Files.exists(file)) {
             return false;
         }
@@ -119,7 +121,10 @@ final class StoreTemplate {
             } catch (FileAlreadyExistsException anotherProcessWasFirst) {
                 return false;
             }
-            forceDirectory(directory); // the new name survives a power cut too
+            // at once: until it is gone, the temporary name is a second name of the live database, not a copy
+            deleteQuietly(temporary);
+            temporary = null;
+            forceDirectory(directory); // the new name (and the removed one) survive a power cut too
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // e.g. a file system without hard links; the temporary file was not linked, so nothing else changed
             LOG.info("Empty store template not copied to {} ({}); the schema is migrated", file, e.toString());
@@ -160,6 +165,25 @@ final class StoreTemplate {
             channel.force(true);
         } catch (IOException e) {
             LOG.debug("Could not force the directory {} to disk", directory, e);
+        }
+    }
+
+    /**
+     * Removes temporary files a copy killed part-way left beside {@code file}: one killed between the link and the
+     * delete would otherwise stay a second name of the live database (and keep a frozen copy of it after the first
+     * compaction replaces the file), in every backup of the data dir.
+     */
+    private static void deleteLeftovers(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            return;
+        }
+        try (var leftovers = Files.newDirectoryStream(directory, file.getFileName() + ".*.template.tmp")) {
+            for (Path leftover : leftovers) {
+                deleteQuietly(leftover);
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            LOG.debug("Could not look for leftover template copies beside {}", file, e);
         }
     }
 

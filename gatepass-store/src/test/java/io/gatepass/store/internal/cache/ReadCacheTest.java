@@ -74,14 +74,29 @@ class ReadCacheTest {
     }
 
     @Test
-    void aMissOnTheEventLoop_startsOneReadForEveryone_andTheRedoOnAWorkerTakesItOver() {
+    void aMissOnTheEventLoop_ofAnExpiredRow_startsOneReadForEveryone_andTheRedoOnAWorkerTakesItOver() {
+        cache.get("key", store);
+        nanos.addAndGet(TTL);
         assertThatThrownBy(this::onEventLoop).isInstanceOf(NonBlockingScope.WouldBlock.class);
         assertThatThrownBy(this::onEventLoop).isInstanceOf(NonBlockingScope.WouldBlock.class);
         assertThat(background).hasSize(1);
-        assertThat(reads).hasValue(0);
+        assertThat(reads).hasValue(1);
 
         assertThat(cache.get("key", store)).contains("v1"); // the worker does the queued read itself, at once
         background.remove().run(); // and the refresher finds it done
+        assertThat(reads).hasValue(2);
+        assertThat(onEventLoop()).contains("v1");
+    }
+
+    @Test
+    void aMissOnTheEventLoop_ofAKeyNeverSeen_queuesNothing_soUnknownKeysCannotFillTheRefresher() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(this::onEventLoop).isInstanceOf(NonBlockingScope.WouldBlock.class);
+        }
+        assertThat(background).isEmpty();
+        assertThat(reads).hasValue(0);
+
+        assertThat(cache.get("key", store)).contains("v1"); // the redo on a worker reads it, once
         assertThat(reads).hasValue(1);
         assertThat(onEventLoop()).contains("v1");
     }

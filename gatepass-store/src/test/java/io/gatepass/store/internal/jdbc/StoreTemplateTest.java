@@ -125,6 +125,22 @@ class StoreTemplateTest {
     }
 
     @Test
+    void copiesThatAKillLeftBehind_areRemoved_bothBeforeACopyAndBesideAnExistingStore(@TempDir Path dataDir)
+            throws IOException {
+        Path leftover = dataDir.resolve(Stores.H2_FILE_NAME + ".mv.db.4711.template.tmp");
+        Files.writeString(leftover, "a second name of the live database, once");
+        assertThat(StoreTemplate.copyIfAbsent(file(dataDir))).isTrue();
+        assertThat(leftover).doesNotExist();
+
+        Files.writeString(leftover, "again, beside a store that now exists");
+        assertThat(StoreTemplate.copyIfAbsent(file(dataDir))).isFalse();
+        assertThat(leftover).doesNotExist();
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(Stores.H2_FILE_NAME + ".mv.db");
+        }
+    }
+
+    @Test
     void copy_whenTheStoreExists_leavesItAlone(@TempDir Path dataDir) throws IOException {
         Files.writeString(file(dataDir), "not a template");
 
