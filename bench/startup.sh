@@ -8,7 +8,10 @@ runs="${1:-10}"
 "$root/gatepass" --version >/dev/null
 jar="$root/gatepass-cli/target/dist/gatepass.jar"
 jsa="$root/gatepass-cli/target/dist/gatepass.jsa"
-# Like the launcher: use the class-data-sharing archive it records, unless NO_CDS=1.
+# Like the launcher's `serve` (./gatepass, serve_opts): the serial collector, a 64 MB initial heap and the
+# class-data-sharing archive it records (unless NO_CDS=1), with the jar's absolute path (the archive records the class
+# path it was made with; another spelling of it is a mismatch and the archive is silently not used).
+serve_opts=(-XX:+UseSerialGC -Xms64m)
 cds=()
 [ -f "$jsa" ] && [ "${NO_CDS:-0}" != 1 ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT
@@ -16,7 +19,7 @@ data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT
 start_once() { # prints ms to ready
   local out; out="$(mktemp)"
   local t0; t0=$(date +%s%N)
-  java "${cds[@]}" ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port 0 --data-dir "$data/d" >"$out" 2>/dev/null &
+  java "${serve_opts[@]}" "${cds[@]}" ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port 0 --data-dir "$data/d" >"$out" 2>/dev/null &
   local pid=$!
   until grep -q "Gatepass ready" "$out" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "server died" >&2; cat "$out" >&2; exit 1; }
