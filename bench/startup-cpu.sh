@@ -2,7 +2,7 @@
 # Load-robust start-up measure of `gatepass serve` on the embedded store: CPU time (user+sys, all threads, from
 # /proc/<pid>/stat) the JVM has used when the "Gatepass ready" line appears, plus wall ms, for first starts (empty data
 # dir) and restarts; then one run with -Xlog:class+load counting classes loaded and those from the CDS archive.
-# Runs the JVM as the launcher does (serial GC, -Xms64m, the recorded archive unless NO_CDS=1).
+# Runs the JVM as the launcher does (its serve_opts, the recorded archive unless NO_CDS=1).
 # Usage: bench/startup-cpu.sh [RUNS]   (CLASSES=0: skip the class-load run)
 #          (the distribution and archive must be built: ./gatepass --version)
 set -euo pipefail
@@ -10,6 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
 jar="$root/gatepass-cli/target/dist/gatepass.jar"
 jsa="$root/gatepass-cli/target/dist/gatepass.jsa"
+eval "$(grep '^serve_opts=' "$root/gatepass")"   # the launcher's JVM options for serve
 cds=()
 [ -f "$jsa" ] && [ "${NO_CDS:-0}" != 1 ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 tck=$(getconf CLK_TCK)
@@ -20,7 +21,7 @@ start_once() {
   local data="$1"; shift
   local out="$tmp/out"; : >"$out"
   local t0; t0=$(date +%s%N)
-  java -XX:+UseSerialGC -Xms64m "${cds[@]}" "$@" -jar "$jar" serve --port 0 --tls-port 0 --bind 127.0.0.1 \
+  java "${serve_opts[@]}" "${cds[@]}" "$@" -jar "$jar" serve --port 0 --tls-port 0 --bind 127.0.0.1 \
     --data-dir "$data" >"$out" 2>/dev/null &
   local pid=$!
   until grep -q "Gatepass ready" "$out" 2>/dev/null; do

@@ -8,10 +8,10 @@ runs="${1:-10}"
 "$root/gatepass" --version >/dev/null
 jar="$root/gatepass-cli/target/dist/gatepass.jar"
 jsa="$root/gatepass-cli/target/dist/gatepass.jsa"
-# Like the launcher's `serve` (./gatepass, serve_opts): the serial collector, a 64 MB initial heap and the
+# Like the launcher's `serve`: its JVM options (serve_opts, read from ./gatepass so the two never differ) and the
 # class-data-sharing archive it records (unless NO_CDS=1), with the jar's absolute path (the archive records the class
 # path it was made with; another spelling of it is a mismatch and the archive is silently not used).
-serve_opts=(-XX:+UseSerialGC -Xms64m)
+eval "$(grep '^serve_opts=' "$root/gatepass")"
 cds=()
 [ -f "$jsa" ] && [ "${NO_CDS:-0}" != 1 ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT
