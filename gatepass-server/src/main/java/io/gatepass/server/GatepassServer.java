@@ -193,8 +193,9 @@ public final class GatepassServer implements AutoCloseable {
             throw new UncheckedIOException("cannot read or create the master key in " + config.dataDir(), e);
         }
         String advertisedHost = Hosts.advertised(config.advertisedHost(), config.bind());
-        // A first start's self-signed key pair (RSA-2048, 50-300 ms) is made on a thread of its own while the store
-        // opens; the certificate is awaited before anything uses it, and a failure stops the start as before.
+        // A first start's self-signed certificate (EC P-256; ~150 ms of a cold JVM's CPU, most of it class loading) is
+        // made on a thread of its own while the store opens; it is awaited before anything uses it, and a failure
+        // stops the start as before.
         CompletableFuture<ServerCertificate> pendingCertificate = !config.tls().enabled()
                 ? CompletableFuture.completedFuture(null)
                 : config.tls().certificateChain() != null
@@ -601,8 +602,9 @@ public final class GatepassServer implements AutoCloseable {
         return options;
     }
 
-    /** The plain listener's options plus TLS 1.2 and 1.3 with the JDK's cipher suites (which include the
-     * ECDHE-RSA-AES256-GCM-SHA384 that the GameLift C++ server SDK insists on). */
+    /** The plain listener's options plus TLS 1.2 and 1.3 with the JDK's cipher suites (the GameLift C++ server SDK
+     * speaks TLS 1.2 with OpenSSL's default suites: ECDHE-ECDSA-AES256-GCM-SHA384 with the self-signed EC
+     * certificate, ECDHE-RSA-AES256-GCM-SHA384 with an RSA one). */
     private static HttpServerOptions tlsOptions(HttpServerOptions plain, ServerCertificate certificate) {
         return new HttpServerOptions(plain)
                 .setSsl(true)

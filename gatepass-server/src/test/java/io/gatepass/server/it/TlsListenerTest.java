@@ -2,6 +2,7 @@ package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.TestServer;
+import io.gatepass.server.internal.tls.Hosts;
 import io.gatepass.server.internal.tls.SelfSignedCertificate;
 import io.gatepass.server.internal.tls.SubjectName;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The TLS listener of a real server: certificates, protocols and cipher suites, and the APIs over https. */
 class TlsListenerTest {
-    /** What the GameLift C++ server SDK 5 offers, and all it offers. */
-    private static final String GAMELIFT_SDK_SUITE = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384";
+    /**
+     * What the GameLift C++ server SDK 5 negotiates with an RSA certificate. The SDK pins TLS 1.2
+     * ({@code asio::ssl::context::tlsv12}) and leaves the suites to OpenSSL's defaults, which offer ECDSA suites too.
+     */
+    private static final String GAMELIFT_SDK_RSA_SUITE = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384";
+    /** What it negotiates with the self-signed certificate's EC P-256 key. */
+    private static final String GAMELIFT_SDK_EC_SUITE = "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384";
 
     @Test
     void start_byDefault_listensWithTlsOnAFreePort_withTheSelfSignedCertificateFromTheDataDir(@TempDir Path dir)
@@ -65,11 +71,11 @@ class TlsListenerTest {
     }
 
     @Test
-    void handshake_asTheGameLiftSdk_negotiatesTls12WithEcdheRsaAes256GcmSha384(@TempDir Path dir) throws Exception {
+    void handshake_asTheGameLiftSdk_negotiatesTls12WithEcdheEcdsaAes256GcmSha384(@TempDir Path dir) throws Exception {
         try (TestServer server = TestServer.start(null, dir)) {
-            Handshake handshake = handshake(server, "TLSv1.2", GAMELIFT_SDK_SUITE);
+            Handshake handshake = handshake(server, "TLSv1.2", GAMELIFT_SDK_EC_SUITE);
             assertThat(handshake.protocol()).isEqualTo("TLSv1.2");
-            assertThat(handshake.cipherSuite()).isEqualTo(GAMELIFT_SDK_SUITE);
+            assertThat(handshake.cipherSuite()).isEqualTo(GAMELIFT_SDK_EC_SUITE);
             assertThat(handshake.healthResponse()).startsWith("HTTP/1.1 200 OK").contains("\"status\":\"UP\"");
         }
     }
@@ -84,19 +90,20 @@ class TlsListenerTest {
     }
 
     @Test
-    void handshake_withOpensslAsTheGameLiftSdkDoes_negotiatesTheSdksSuite(@TempDir Path dir) throws Exception {
+    void handshake_withOpensslAsTheGameLiftSdkDoes_negotiatesTls12WithEcdsa(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
         try (TestServer server = TestServer.start(null, dir)) {
-            // the SDK sends the URL's host as SNI, an IP address included, and does not verify the certificate
+            // the SDK sends the URL's host as SNI, an IP address included, pins TLS 1.2, offers OpenSSL's default
+            // suites and does not verify the certificate
             Process process = new ProcessBuilder("/usr/bin/openssl", "s_client", "-connect",
                     "127.0.0.1:" + server.server().tlsPort(), "-servername", "127.0.0.1", "-tls1_2",
-                    "-cipher", "ECDHE-RSA-AES256-GCM-SHA384", "-brief").redirectErrorStream(true).start();
+                    "-brief").redirectErrorStream(true).start();
             process.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             process.getOutputStream().flush();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(output).contains("Protocol version: TLSv1.2", "Ciphersuite: ECDHE-RSA-AES256-GCM-SHA384",
+            assertThat(output).contains("Protocol version: TLSv1.2", "Ciphersuite: ECDHE-ECDSA-AES256-GCM-SHA384",
                     "HTTP/1.1 200 OK");
         }
     }
@@ -200,9 +207,9 @@ class TlsListenerTest {
 
         try (TestServer server = TestServer.start(withTls(dir.resolve("data"), null,
                 new ServerConfig.Tls(0, certificateFile, keyFile)))) {
-            Handshake handshake = handshake(server, "TLSv1.2", GAMELIFT_SDK_SUITE);
+            Handshake handshake = handshake(server, "TLSv1.2", GAMELIFT_SDK_RSA_SUITE);
             assertThat(handshake.certificate()).isEqualTo(given);
-            assertThat(handshake.cipherSuite()).isEqualTo(GAMELIFT_SDK_SUITE);
+            assertThat(handshake.cipherSuite()).isEqualTo(GAMELIFT_SDK_RSA_SUITE);
         }
     }
 
@@ -214,6 +221,25 @@ class TlsListenerTest {
         }
         try (TestServer server = TestServer.start(null, dir)) {
             assertThat(handshake(server, "TLSv1.3", null).certificate()).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void restart_withAnRsaCertificateFromAnEarlierVersion_keepsPresentingIt(@TempDir Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        X509Certificate earlier = SelfSignedCertificate.create(keys, "127.0.0.1",
+                Hosts.certificateNames("127.0.0.1", "127.0.0.1"), Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(400)), BigInteger.valueOf(4444));
+        Files.createDirectories(dir.resolve("tls"));
+        Files.writeString(dir.resolve("tls/gatepass-cert.pem"), pem("CERTIFICATE", earlier.getEncoded()));
+        Files.writeString(dir.resolve("tls/gatepass-key.pem"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+
+        try (TestServer server = TestServer.start(null, dir)) {
+            Handshake handshake = handshake(server, "TLSv1.2", GAMELIFT_SDK_RSA_SUITE);
+            assertThat(handshake.certificate()).isEqualTo(earlier);
+            assertThat(handshake.cipherSuite()).isEqualTo(GAMELIFT_SDK_RSA_SUITE);
         }
     }
 

@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * One self-signed TLS certificate for 127.0.0.1 per test JVM, copied into each test server's data dir before it
- * starts (the server then reuses it), so that test servers do not each spend a second making an RSA key.
+ * starts (the server then reuses it), so that test servers do not each make a key pair and certificate.
  */
 public final class TestCertificate {
     private static volatile ServerCertificate shared;

@@ -3,9 +3,12 @@ package io.gatepass.server.internal.tls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +34,10 @@ class ServerCertificateTest {
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(created.privateKey())).startsWith("-----BEGIN PRIVATE KEY-----\n");
         X509Certificate certificate = read(created);
-        assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("RSA");
-        assertThat(((java.security.interfaces.RSAKey) certificate.getPublicKey()).getModulus().bitLength())
-                .isEqualTo(2048);
+        assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("EC");
+        assertThat(((java.security.interfaces.ECKey) certificate.getPublicKey()).getParams().getCurve().getField()
+                .getFieldSize()).as("P-256").isEqualTo(256);
+        assertThat(certificate.getSigAlgName()).isEqualTo("SHA256withECDSA");
         assertThat(ServerCertificate.subjectNames(certificate)).containsExactlyInAnyOrder(SubjectName.of("localhost"),
                 SubjectName.of("127.0.0.1"), SubjectName.of("::1"));
         assertThat(certificate.getNotBefore().toInstant()).isEqualTo(NOW.minus(Duration.ofHours(1)));
@@ -50,6 +54,37 @@ class ServerCertificateTest {
                 at(NOW.plus(Duration.ofDays(700))));
         assertThat(Files.readString(again.certificateChain())).isEqualTo(certificate);
         assertThat(Files.readString(again.privateKey())).isEqualTo(key);
+    }
+
+    @Test
+    void selfSigned_onRestart_reusesAnRsaCertificateThatAnEarlierVersionMade(@TempDir Path dataDir) throws Exception {
+        Path directory = Files.createDirectories(dataDir.resolve("tls"));
+        KeyPair rsa = SelfSignedCertificateTest.rsa();
+        X509Certificate earlier = SelfSignedCertificate.create(rsa, "127.0.0.1", NAMES, NOW.minus(Duration.ofHours(1)),
+                NOW.plus(Duration.ofDays(825)), BigInteger.valueOf(99));
+        Files.writeString(directory.resolve("gatepass-cert.pem"), Pem.encode("CERTIFICATE", earlier.getEncoded()));
+        Files.writeString(directory.resolve("gatepass-key.pem"),
+                Pem.encode("PRIVATE KEY", rsa.getPrivate().getEncoded()));
+        String certificate = Files.readString(directory.resolve("gatepass-cert.pem"));
+        String key = Files.readString(directory.resolve("gatepass-key.pem"));
+
+        ServerCertificate again = ServerCertificate.selfSigned(dataDir, NAMES, "127.0.0.1",
+                at(NOW.plus(Duration.ofDays(10))));
+        assertThat(Files.readString(again.certificateChain())).isEqualTo(certificate);
+        assertThat(Files.readString(again.privateKey())).isEqualTo(key);
+    }
+
+    @Test
+    void selfSigned_whenTheKeyFileHoldsAnotherEcKey_replacesTheCertificate(@TempDir Path dataDir) throws Exception {
+        ServerCertificate first = ServerCertificate.selfSigned(dataDir, NAMES, "127.0.0.1", at(NOW));
+        String old = Files.readString(first.certificateChain());
+        Path other = dataDir.resolve("other");
+        ServerCertificate another = ServerCertificate.selfSigned(other, NAMES, "127.0.0.1", at(NOW));
+        Files.copy(another.privateKey(), first.privateKey(), StandardCopyOption.REPLACE_EXISTING);
+
+        ServerCertificate fresh = ServerCertificate.selfSigned(dataDir, NAMES, "127.0.0.1", at(NOW));
+        assertThat(Files.readString(fresh.certificateChain())).isNotEqualTo(old);
+        assertThat(Files.readString(fresh.privateKey())).isNotEqualTo(Files.readString(another.privateKey()));
     }
 
     @Test
