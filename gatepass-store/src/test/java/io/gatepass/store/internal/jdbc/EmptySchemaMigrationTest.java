@@ -172,19 +172,7 @@ class EmptySchemaMigrationTest {
     }
 
     private static List<List<String>> history(Connection connection) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet history = statement.executeQuery("SELECT " + HISTORY_COLUMNS + " FROM \""
-                     + Migrations.HISTORY_TABLE + "\" ORDER BY \"installed_rank\"")) {
-            int columns = history.getMetaData().getColumnCount();
-            while (history.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(history.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return QueryRows.of(connection, "SELECT " + HISTORY_COLUMNS + " FROM \"" + Migrations.HISTORY_TABLE
+                + "\" ORDER BY \"installed_rank\"");
     }
 }
