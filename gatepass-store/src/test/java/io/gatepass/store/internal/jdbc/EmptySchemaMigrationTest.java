@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -141,12 +140,7 @@ class EmptySchemaMigrationTest {
     }
 
     private static Flyway flyway(String url) {
-        return Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(url, null, null)
-                .locations("classpath:db/migration")
-                .table(Migrations.HISTORY_TABLE)
-                .placeholders(Map.of("name_collation", Dialect.H2.nameCollation))
-                .load();
+        return SchemaFixtures.flyway(url);
     }
 
     private static String freshUrl() {
@@ -172,7 +166,7 @@ class EmptySchemaMigrationTest {
     }
 
     private static List<List<String>> history(Connection connection) throws SQLException {
-        return QueryRows.of(connection, "SELECT " + HISTORY_COLUMNS + " FROM \"" + Migrations.HISTORY_TABLE
+        return SchemaFixtures.rows(connection, "SELECT " + HISTORY_COLUMNS + " FROM \"" + Migrations.HISTORY_TABLE
                 + "\" ORDER BY \"installed_rank\"");
     }
 }

@@ -252,7 +252,7 @@ class StoreTemplateTest {
     }
 
     private static List<List<String>> rows(Connection connection, String query) throws SQLException {
-        return QueryRows.of(connection, query);
+        return SchemaFixtures.rows(connection, query);
     }
 
     /** H2's own DDL for everything in the database (tables, columns, constraints, indexes, sequences, users). */
@@ -261,11 +261,6 @@ class StoreTemplateTest {
     }
 
     private static Flyway flyway(String url) {
-        return Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(url, null, null)
-                .locations("classpath:db/migration")
-                .table(Migrations.HISTORY_TABLE)
-                .placeholders(Map.of("name_collation", Dialect.H2.nameCollation))
-                .load();
+        return SchemaFixtures.flyway(url);
     }
 }
