@@ -1,6 +1,7 @@
 package io.gatepass.server.internal.endpoints.packages.upstream;
 
 import io.gatepass.server.testing.FakePublicRegistry;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,7 @@ class RemoteRegistryLimitsTest {
     void metadataWithoutContentLength_isCutOffAtTheLimit() throws Exception {
         FakePublicRegistry.Flood flood = registry.flood("/endless", -1, FLOOD);
 
-        assertThatThrownBy(() -> remote.fetch(url("/endless"), "application/json"))
-                .isInstanceOfSatisfying(UpstreamUnavailable.class, e -> assertThat(e.status()).isEqualTo(502))
-                .hasMessageContaining("larger than the limit of " + LIMIT + " bytes");
-        assertThat(flood.awaitEnd()).isLessThan(FLOOD);
-        assertThat(flood.cutOff()).as("the connection was closed on the registry").isTrue();
+        assertRefusedAndCutOff(flood, () -> remote.fetch(url("/endless"), "application/json"));
         assertNextDocumentIsRead();
     }
 
@@ -67,11 +64,7 @@ class RemoteRegistryLimitsTest {
     void metadataDeclaredTooLarge_isRefusedBeforeItsBody() throws Exception {
         FakePublicRegistry.Flood flood = registry.flood("/huge", FLOOD, FLOOD);
 
-        assertThatThrownBy(() -> remote.fetch(url("/huge"), "application/json"))
-                .isInstanceOfSatisfying(UpstreamUnavailable.class, e -> assertThat(e.status()).isEqualTo(502))
-                .hasMessageContaining("larger than the limit of " + LIMIT + " bytes");
-        assertThat(flood.awaitEnd()).isLessThan(FLOOD);
-        assertThat(flood.cutOff()).isTrue();
+        assertRefusedAndCutOff(flood, () -> remote.fetch(url("/huge"), "application/json"));
         assertNextDocumentIsRead();
     }
 
@@ -98,11 +91,7 @@ class RemoteRegistryLimitsTest {
     void assetWithoutContentLength_isCutOffAtTheLimit_andNothingIsLeftOnDisk() throws Exception {
         FakePublicRegistry.Flood flood = registry.flood("/endless.tgz", -1, FLOOD);
 
-        assertThatThrownBy(() -> remote.download(url("/endless.tgz"), spool, LIMIT, "SHA-256"))
-                .isInstanceOfSatisfying(UpstreamUnavailable.class, e -> assertThat(e.status()).isEqualTo(502))
-                .hasMessageContaining("larger than the limit of " + LIMIT + " bytes");
-        assertThat(flood.awaitEnd()).isLessThan(FLOOD);
-        assertThat(flood.cutOff()).isTrue();
+        assertRefusedAndCutOff(flood, () -> remote.download(url("/endless.tgz"), spool, LIMIT, "SHA-256"));
         assertThat(spooled()).isEmpty();
         assertNextAssetIsDownloaded();
     }
@@ -111,11 +100,7 @@ class RemoteRegistryLimitsTest {
     void assetDeclaredTooLarge_isRefusedBeforeItsBody_andNothingIsLeftOnDisk() throws Exception {
         FakePublicRegistry.Flood flood = registry.flood("/huge.tgz", FLOOD, FLOOD);
 
-        assertThatThrownBy(() -> remote.download(url("/huge.tgz"), spool, LIMIT, "SHA-256"))
-                .isInstanceOfSatisfying(UpstreamUnavailable.class, e -> assertThat(e.status()).isEqualTo(502))
-                .hasMessageContaining("larger than the limit of " + LIMIT + " bytes");
-        assertThat(flood.awaitEnd()).isLessThan(FLOOD);
-        assertThat(flood.cutOff()).isTrue();
+        assertRefusedAndCutOff(flood, () -> remote.download(url("/huge.tgz"), spool, LIMIT, "SHA-256"));
         assertThat(spooled()).isEmpty();
         assertNextAssetIsDownloaded();
     }
@@ -135,6 +120,19 @@ class RemoteRegistryLimitsTest {
     void aMissingAsset_isEmpty_andNothingIsLeftOnDisk() throws IOException {
         assertThat(remote.download(url("/nothing.tgz"), spool, LIMIT, "SHA-256")).isEmpty();
         assertThat(spooled()).isEmpty();
+    }
+
+    /**
+     * The call fails as an unavailable registry (502) naming the limit, and the connection is closed on the registry
+     * before it has sent all it would.
+     */
+    private static void assertRefusedAndCutOff(FakePublicRegistry.Flood flood, ThrowingCallable call)
+            throws InterruptedException {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(UpstreamUnavailable.class, e -> assertThat(e.status()).isEqualTo(502))
+                .hasMessageContaining("larger than the limit of " + LIMIT + " bytes");
+        assertThat(flood.awaitEnd()).isLessThan(FLOOD);
+        assertThat(flood.cutOff()).as("the connection was closed on the registry").isTrue();
     }
 
     private void assertNextDocumentIsRead() {
