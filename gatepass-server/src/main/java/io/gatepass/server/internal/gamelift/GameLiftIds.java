@@ -1,18 +1,24 @@
-package io.gatepass.server.internal.api.gamelift;
+package io.gatepass.server.internal.gamelift;
+
+import java.util.regex.Pattern;
 
 /**
- * Quick checks for the common form of a FleetId or ComputeName member: a plain id, not an ARN. Each accepts only what
- * the first alternative of the model's pattern ({@link GameLiftSupport#FLEET_ID_OR_ARN},
- * {@link GameLiftSupport#COMPUTE_NAME_OR_ARN}) accepts, so a value it accepts needs no regular expression (matching
- * them was about a third of GetComputeAuthToken's own time); anything else, ARNs and invalid values included, takes
- * the model's pattern as before.
+ * GameLift's plain FleetId and ComputeName (an id, not an ARN), shared by the GameLift API, the Gatepass API and the
+ * SDK websocket's handshake. The patterns are the first alternatives of the model's (their text is what a
+ * ValidationException quotes); {@link #isFleetId} and {@link #isComputeName} accept exactly what they accept, without a
+ * regular expression (matching the patterns was about a third of GetComputeAuthToken's own time).
  */
-final class PlainIds {
-    private PlainIds() {
+public final class GameLiftIds {
+    /** A plain FleetId, whole. */
+    public static final Pattern FLEET_ID = Pattern.compile("^[a-z]*fleet-[a-zA-Z0-9\\-]+$");
+    /** A plain ComputeName, whole. */
+    public static final Pattern COMPUTE_NAME = Pattern.compile("^[a-zA-Z0-9\\-]+(\\/[a-zA-Z0-9\\-]+)?$");
+
+    private GameLiftIds() {
     }
 
     /** {@code [a-z]*fleet-[a-zA-Z0-9-]+}, whole. */
-    static boolean isFleetId(String value) {
+    public static boolean isFleetId(String value) {
         int length = value.length();
         int dash = 0;
         while (dash < length && isLower(value.charAt(dash))) {
@@ -31,7 +37,7 @@ final class PlainIds {
     }
 
     /** {@code [a-zA-Z0-9-]+(/[a-zA-Z0-9-]+)?}, whole. */
-    static boolean isComputeName(String value) {
+    public static boolean isComputeName(String value) {
         int length = value.length();
         int slash = -1;
         for (int i = 0; i < length; i++) {

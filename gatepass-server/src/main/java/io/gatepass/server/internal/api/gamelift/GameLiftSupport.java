@@ -7,6 +7,7 @@ import io.gatepass.server.internal.api.EchoedValues;
 import io.gatepass.server.internal.api.Paging;
 import io.gatepass.server.internal.api.Validation;
 import io.gatepass.server.internal.auth.Authorizer;
+import io.gatepass.server.internal.gamelift.GameLiftIds;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -68,7 +69,7 @@ final class GameLiftSupport {
 
     /** The fleet id from a FleetId member that may be an id or an ARN (of this service and region). */
     String fleetId(String idOrArn) {
-        if (idOrArn != null && idOrArn.length() <= 512 && PlainIds.isFleetId(idOrArn)) {
+        if (idOrArn != null && idOrArn.length() <= 512 && GameLiftIds.isFleetId(idOrArn)) {
             return idOrArn; // a valid plain fleet id (and so no ARN)
         }
         validation.requiredString("FleetId", idOrArn, 1, 512, FLEET_ID_OR_ARN);
@@ -90,7 +91,7 @@ final class GameLiftSupport {
 
     /** The compute name from a ComputeName member that may be a name or an ARN (of this service and region). */
     String computeName(String nameOrArn) {
-        if (nameOrArn != null && nameOrArn.length() <= 1024 && PlainIds.isComputeName(nameOrArn)) {
+        if (nameOrArn != null && nameOrArn.length() <= 1024 && GameLiftIds.isComputeName(nameOrArn)) {
             return nameOrArn; // a valid plain compute name (and so no ARN)
         }
         validation.requiredString("ComputeName", nameOrArn, 1, 1024, COMPUTE_NAME_OR_ARN);

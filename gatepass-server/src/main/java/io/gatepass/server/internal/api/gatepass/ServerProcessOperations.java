@@ -7,6 +7,7 @@ import io.gatepass.server.internal.api.gatepass.GatepassShapes.ListServerProcess
 import io.gatepass.server.internal.api.gatepass.GatepassShapes.ListServerProcessesOutput;
 import io.gatepass.server.internal.api.gatepass.GatepassShapes.ServerProcess;
 import io.gatepass.server.internal.auth.Authorizer;
+import io.gatepass.server.internal.gamelift.GameLiftIds;
 import io.gatepass.store.ServerProcessRecord;
 import io.gatepass.store.Store;
 
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The server processes connected to a compute, which no GameLift API lists: read from the store, where the node
@@ -23,9 +23,6 @@ import java.util.regex.Pattern;
  * ({@code arn:aws:gamelift:<region>:<account>:compute/<name>}) before anything is looked up.
  */
 final class ServerProcessOperations {
-    /** GameLift's FleetId and ComputeName patterns (ids only: an ARN has no place in a path segment). */
-    static final Pattern FLEET_ID = Pattern.compile("^[a-z]*fleet-[a-zA-Z0-9\\-]+$");
-    static final Pattern COMPUTE_NAME = Pattern.compile("^[a-zA-Z0-9\\-]+(\\/[a-zA-Z0-9\\-]+)?$");
     private static final String ACTIVE = "ACTIVE";
     private static final String UNHEALTHY = "UNHEALTHY";
 
@@ -44,8 +41,10 @@ final class ServerProcessOperations {
     }
 
     ListServerProcessesOutput listServerProcesses(ListServerProcessesInput input, CallContext context) {
-        String fleetId = validation.requiredString("fleetId", input.fleetId(), 1, 128, FLEET_ID);
-        String computeName = validation.requiredString("computeName", input.computeName(), 1, 128, COMPUTE_NAME);
+        // GameLift's plain ids only: an ARN has no place in a path segment
+        String fleetId = validation.requiredString("fleetId", input.fleetId(), 1, 128, GameLiftIds.FLEET_ID);
+        String computeName = validation.requiredString("computeName", input.computeName(), 1, 128,
+                GameLiftIds.COMPUTE_NAME);
         String accountId = context.principal().accountId();
         authorizer.authorize(context.principal(), context.action(),
                 "arn:aws:gamelift:" + region + ":" + accountId + ":compute/" + computeName, Map.of());

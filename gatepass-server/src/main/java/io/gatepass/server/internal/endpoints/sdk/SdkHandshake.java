@@ -12,6 +12,7 @@ import io.gatepass.server.internal.auth.Authorizer;
 import io.gatepass.server.internal.auth.CredentialResolver;
 import io.gatepass.server.internal.auth.sigv4.SdkQuerySignature;
 import io.gatepass.server.internal.auth.sigv4.SigningSecret;
+import io.gatepass.server.internal.gamelift.GameLiftIds;
 import io.gatepass.store.Store;
 
 import java.util.Map;
@@ -27,9 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class SdkHandshake {
     static final int MAX_PROCESS_ID_LENGTH = 256;
-    private static final Pattern FLEET_ID = Pattern.compile("^[a-z]*fleet-[a-zA-Z0-9\\-]+$");
     private static final Pattern FLEET_ARN = Pattern.compile("^arn:.*:[a-z]*fleet/([a-z]*fleet-[a-zA-Z0-9\\-]+)$");
-    private static final Pattern COMPUTE_NAME = Pattern.compile("^[a-zA-Z0-9\\-]+(/[a-zA-Z0-9\\-]+)?$");
     private static final Pattern COMPUTE_ARN = Pattern.compile("^arn:.*:compute/([a-zA-Z0-9\\-]+(/[a-zA-Z0-9\\-]+)?)$");
     /** What a SigV4 caller must be allowed on the fleet: what {@code gamelift:*} allows. */
     static final String SIGV4_ACTION = "gamelift:*";
@@ -165,7 +164,7 @@ public final class SdkHandshake {
         if (arn.matches()) {
             return arn.group(1);
         }
-        return FLEET_ID.matcher(idOrArn).matches() ? idOrArn : null;
+        return GameLiftIds.isFleetId(idOrArn) ? idOrArn : null;
     }
 
     /** The compute name from a ComputeId that may be a name or an ARN; null if it is neither. */
@@ -177,6 +176,6 @@ public final class SdkHandshake {
         if (arn.matches()) {
             return arn.group(1);
         }
-        return COMPUTE_NAME.matcher(nameOrArn).matches() ? nameOrArn : null;
+        return GameLiftIds.isComputeName(nameOrArn) ? nameOrArn : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.gatepass.server.internal.api.gamelift;
 
+import io.gatepass.server.internal.gamelift.GameLiftIds;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The quick plain-id checks accept exactly what the model's pattern accepts among values that are not ARNs: a value
  * they wrongly accepted would skip the model's validation, one they wrongly refused would only cost a regex.
  */
-class PlainIdsTest {
+class GameLiftIdsTest {
     private static final Pattern PLAIN_FLEET_ID = Pattern.compile("[a-z]*fleet-[a-zA-Z0-9\\-]+");
     private static final Pattern PLAIN_COMPUTE_NAME = Pattern.compile("[a-zA-Z0-9\\-]+(/[a-zA-Z0-9\\-]+)?");
 
@@ -42,22 +43,27 @@ class PlainIdsTest {
     @Test
     void theModelsPatternsAcceptEveryPlainIdTheQuickChecksAccept() {
         for (String value : new String[]{"fleet-1a2b", "xfleet-A-9", "compute-00", "host-1/proc-2"}) {
-            boolean plainFleet = PlainIds.isFleetId(value);
-            boolean plainCompute = PlainIds.isComputeName(value);
+            boolean plainFleet = GameLiftIds.isFleetId(value);
+            boolean plainCompute = GameLiftIds.isComputeName(value);
             assertThat(!plainFleet || GameLiftSupport.FLEET_ID_OR_ARN.matcher(value).matches()).isTrue();
             assertThat(!plainCompute || GameLiftSupport.COMPUTE_NAME_OR_ARN.matcher(value).matches()).isTrue();
         }
     }
 
     private static void assertAgrees(String value) {
-        assertThat(PlainIds.isFleetId(value)).as("fleet id %s", value)
+        assertThat(GameLiftIds.isFleetId(value)).as("fleet id %s", value)
                 .isEqualTo(PLAIN_FLEET_ID.matcher(value).matches());
-        assertThat(PlainIds.isComputeName(value)).as("compute name %s", value)
+        assertThat(GameLiftIds.isComputeName(value)).as("compute name %s", value)
                 .isEqualTo(PLAIN_COMPUTE_NAME.matcher(value).matches());
-        if (PlainIds.isFleetId(value)) {
+        // the shared patterns (the Gatepass API validates with them) accept the same as the quick checks
+        assertThat(GameLiftIds.FLEET_ID.matcher(value).matches()).as("fleet id pattern %s", value)
+                .isEqualTo(GameLiftIds.isFleetId(value));
+        assertThat(GameLiftIds.COMPUTE_NAME.matcher(value).matches()).as("compute name pattern %s", value)
+                .isEqualTo(GameLiftIds.isComputeName(value));
+        if (GameLiftIds.isFleetId(value)) {
             assertThat(GameLiftSupport.FLEET_ID_OR_ARN.matcher(value).matches()).isTrue();
         }
-        if (PlainIds.isComputeName(value)) {
+        if (GameLiftIds.isComputeName(value)) {
             assertThat(GameLiftSupport.COMPUTE_NAME_OR_ARN.matcher(value).matches()).isTrue();
         }
     }
