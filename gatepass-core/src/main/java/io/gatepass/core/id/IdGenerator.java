@@ -2,6 +2,7 @@ package io.gatepass.core.id;
 
 import java.security.SecureRandom;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Makes identifiers and secrets in the forms AWS uses. The random source is injected so tests can be repeatable;
@@ -14,32 +15,22 @@ public final class IdGenerator {
     private static final char[] TOKEN_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    /** Request ids take 16 bytes each from a per-thread block this large, refilled from the random source. */
-    private static final int REQUEST_ID_BLOCK = 1024;
-
     private final Random random;
     /**
-     * Per-thread blocks of the random source's bytes for request ids, when it is a {@link SecureRandom}: one call to
-     * it (a lock and a read of the system's generator) per 64 ids instead of two per id; every id is still 122 bits
-     * from the secure source, none drawn twice.
+     * Per-thread sources of request ids when the random source is a {@link SecureRandom}: a request id names a call
+     * in logs and the audit log and must not repeat, but it is no secret (the client is told it, and it grants
+     * nothing), so it need not come from the secure source, which costs a lock and a read of the system's generator.
+     * Each thread's {@link SplittableRandom} is seeded once from the secure source: within a thread it gives no value
+     * twice in 2^64 draws, and two threads' sequences (steps along the same cycle of 2^64 states from random
+     * starting points) meet only if one thread draws as far as the other's start, a chance of about draws / 2^64.
+     * Tokens, keys and secrets still come from the secure source.
      */
-    private final ThreadLocal<RandomBlock> requestIdBytes;
+    private final ThreadLocal<SplittableRandom> requestIds;
 
     public IdGenerator(Random random) {
         this.random = random;
-        this.requestIdBytes = random instanceof SecureRandom
-                ? ThreadLocal.withInitial(() -> new RandomBlock(new byte[REQUEST_ID_BLOCK])) : null;
-    }
-
-    /** A block of random bytes and how far it has been used. */
-    private static final class RandomBlock {
-        final byte[] bytes;
-        int used;
-
-        RandomBlock(byte[] bytes) {
-            this.bytes = bytes;
-            this.used = bytes.length;
-        }
+        this.requestIds = random instanceof SecureRandom
+                ? ThreadLocal.withInitial(() -> new SplittableRandom(random.nextLong())) : null;
     }
 
     public static IdGenerator secure() {
@@ -83,23 +74,11 @@ public final class IdGenerator {
 
     /** A request id in the UUID form AWS uses. */
     public String requestId() {
-        long hi;
-        long lo;
-        if (requestIdBytes != null) {
-            RandomBlock block = requestIdBytes.get();
-            if (block.used == block.bytes.length) {
-                random.nextBytes(block.bytes);
-                block.used = 0;
-            }
-            hi = longAt(block.bytes, block.used);
-            lo = longAt(block.bytes, block.used + 8);
-            java.util.Arrays.fill(block.bytes, block.used, block.used + 16, (byte) 0);
-            block.used += 16;
-        } else {
-            hi = random.nextLong();
-            lo = random.nextLong();
+        if (requestIds != null) {
+            SplittableRandom source = requestIds.get();
+            return uuidOf(source.nextLong(), source.nextLong());
         }
-        return uuidOf(hi, lo);
+        return uuidOf(random.nextLong(), random.nextLong());
     }
 
     /** A random (version 4) UUID, as {@link java.util.UUID#randomUUID()} makes, but drawn from this generator. */
@@ -130,14 +109,6 @@ public final class IdGenerator {
     /** A GameLift player session id: {@code psess-} and a UUID. */
     public String playerSessionId() {
         return "psess-" + uuid();
-    }
-
-    private static long longAt(byte[] bytes, int at) {
-        long value = 0;
-        for (int i = at; i < at + 8; i++) {
-            value = value << 8 | (bytes[i] & 0xFF);
-        }
-        return value;
     }
 
     private String draw(char[] alphabet, int length) {

@@ -3,6 +3,7 @@ package io.gatepass.core.id;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
@@ -43,14 +44,30 @@ class IdGeneratorTest {
     }
 
     @Test
-    void requestIds_fromSecureRandom_areUuidShapedAndDoNotRepeat_acrossManyRandomBlocks() {
+    void requestIds_fromSecureRandom_areUuidShapedAndDoNotRepeat_onOneThreadOrAcrossThreads() throws Exception {
         IdGenerator ids = IdGenerator.secure();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < 10_000; i++) {
-            String id = ids.requestId();
-            assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-            assertThat(seen.add(id)).isTrue();
+        Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(threads.submit(() -> {
+                    boolean allNew = true;
+                    for (int i = 0; i < 10_000; i++) {
+                        String id = ids.requestId();
+                        assertThat(id).matches(UUID);
+                        allNew &= seen.add(id);
+                    }
+                    return allNew;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> run : runs) {
+                assertThat(run.get()).as("no request id repeats").isTrue();
+            }
+        } finally {
+            threads.shutdown();
         }
+        assertThat(seen).hasSize(40_000);
     }
 
     @Test

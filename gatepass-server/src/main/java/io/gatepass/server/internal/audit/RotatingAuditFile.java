@@ -61,13 +61,14 @@ public final class RotatingAuditFile implements AuditSink {
     /** Appends one line (a line break is added), rotating first when due. */
     @Override
     public void append(String line) throws IOException {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8); // and the line break: one byte, written after it
         long today = clock.millis() / DAY_MILLIS;
-        if (size > 0 && (size + bytes.length > maxBytes || (daily && today != day))) {
+        if (size > 0 && (size + bytes.length + 1 > maxBytes || (daily && today != day))) {
             rotate();
         }
         out.write(bytes);
-        size += bytes.length;
+        out.write('\n');
+        size += bytes.length + 1;
         day = today;
     }
 

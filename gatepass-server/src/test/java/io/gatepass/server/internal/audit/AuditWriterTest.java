@@ -56,6 +56,42 @@ class AuditWriterTest {
     }
 
     @Test
+    void linesRecordedWhileABatchGathers_goOutTogetherInOrder_andCloseWritesThemWithoutWaitingTheInterval() {
+        CountingSink sink = new CountingSink();
+        AuditWriter writer = new AuditWriter(sink, 1_000, CLOCK, java.util.concurrent.TimeUnit.HOURS.toNanos(1));
+        writer.record(event("first")); // after a quiet spell: written and flushed at once
+        sink.awaitFlushes(1);
+        for (int i = 0; i < 100; i++) {
+            writer.record(event("e" + i)); // the writer lets these gather (for an hour, here)
+        }
+        assertThat(sink.lines).as("nothing written while the batch gathers").hasSize(1);
+        long started = System.nanoTime();
+        writer.close(); // wakes the writer: everything recorded is written, in order, and flushed
+        assertThat(System.nanoTime() - started).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(9));
+        List<String> actions = sink.lines.stream().map(AuditWriterTest::action).toList();
+        assertThat(actions).hasSize(101).startsWith("first", "e0", "e1").endsWith("e98", "e99");
+        assertThat(actions.subList(1, 101)).isEqualTo(java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> "e" + i).toList());
+        assertThat(sink.flushedLines).as("every line flushed before the file is closed").isEqualTo(101);
+        assertThat(writer.written()).isEqualTo(101);
+        assertThat(writer.dropped()).isZero();
+    }
+
+    @Test
+    void underASteadyStream_linesAreWrittenInBatches_notOneFlushEach() throws Exception {
+        CountingSink sink = new CountingSink();
+        AuditWriter writer = new AuditWriter(sink, 10_000, CLOCK);
+        for (int i = 0; i < 2_000; i++) {
+            writer.record(event("e" + i));
+        }
+        writer.close();
+        assertThat(sink.lines).hasSize(2_000);
+        assertThat(sink.flushes.get()).as("flushes for 2,000 lines").isLessThan(2_000);
+        assertThat(sink.lines.stream().map(AuditWriterTest::action).toList())
+                .isEqualTo(java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "e" + i).toList());
+    }
+
+    @Test
     void format_writesUtcMillis_fixedOrder_andLeavesOutNulls() {
         String line = AuditLine.format(AuditEvent.at(Instant.parse("2026-12-06T11:00:00Z"), AuditEvent.Kind.MINT)
                 .action("sts:GetSessionToken").principal("arn:aws:iam::123456789012:user/ci", "123456789012",
@@ -113,6 +149,41 @@ class AuditWriterTest {
         @Override
         public void close() {
             closed = true;
+        }
+    }
+
+    /** A sink that counts flushes and the lines each one covered. */
+    private static final class CountingSink implements AuditSink {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger flushes = new java.util.concurrent.atomic.AtomicInteger();
+        volatile int flushedLines;
+
+        @Override
+        public void append(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public synchronized void flush() {
+            flushedLines = lines.size();
+            flushes.incrementAndGet();
+            notifyAll();
+        }
+
+        synchronized void awaitFlushes(int count) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (flushes.get() < count && System.nanoTime() < deadline) {
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            assertThat(flushes.get()).as("flushes").isGreaterThanOrEqualTo(count);
+        }
+
+        @Override
+        public void close() {
         }
     }
 }
