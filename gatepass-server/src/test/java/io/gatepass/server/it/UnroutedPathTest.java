@@ -30,6 +30,26 @@ class UnroutedPathTest {
     }
 
     @Test
+    void answersHeaders_areSpelledOnTheWireAsAwsSpellsThem() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", GATEPASS.server().endpoint().getPort())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: GameLift.ListFleets\r\n"
+                    + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                answer.write(buffer, 0, n);
+            }
+            String head = answer.toString(StandardCharsets.UTF_8).split("\r\n\r\n", 2)[0];
+            assertThat(head).contains("\r\nContent-Type: application/x-amz-json-1.1\r\n")
+                    .containsPattern("\r\nx-amzn-ErrorType: [A-Za-z]+(\r\n|$)")
+                    .containsPattern("\r\nx-amzn-RequestId: [0-9a-f-]{36}(\r\n|$)");
+        }
+    }
+
+    @Test
     void garbageInsteadOfHttp_isA400InTheQueryShape() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", GATEPASS.server().endpoint().getPort())) {
             socket.setSoTimeout(15_000);

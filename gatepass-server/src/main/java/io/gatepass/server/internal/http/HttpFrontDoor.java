@@ -260,7 +260,9 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             return;
         }
         out.setStatusCode(response.status());
-        response.headers().forEach(out::putHeader);
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            out.putHeader(ResponseHeaderText.of(header.getKey()), ResponseHeaderText.of(header.getValue()));
+        }
         out.end(Buffer.buffer(response.body()));
     }
 

@@ -35,7 +35,8 @@ public final class RestRoutes {
     private final Map<String, Map<LiteralPath, Compiled>> literalsBySigningName = new HashMap<>();
     /** Per service, the routes with a label, most specific first. */
     private final Map<String, List<Compiled>> labelledBySigningName = new HashMap<>();
-    private final Map<String, RestRoute> byOperation = new HashMap<>();
+    /** Per service, the route of each operation: two look-ups on the names as given, no key built per answer. */
+    private final Map<String, Map<String, RestRoute>> byOperation = new HashMap<>();
     /** The routes whose body is a blob payload, of every service: few, and looked at first for every request. */
     private final List<Compiled> blobRoutes = new ArrayList<>();
 
@@ -77,7 +78,8 @@ public final class RestRoutes {
                             + " (" + existing.route().operation() + ")");
                 }
             }
-            if (byOperation.putIfAbsent(key(signingName, route.operation()), route) != null) {
+            if (byOperation.computeIfAbsent(signingName, s -> new HashMap<>())
+                    .putIfAbsent(route.operation(), route) != null) {
                 throw new IllegalStateException("operation routed twice: " + signingName + "." + route.operation());
             }
             compiled.add(new Compiled(route, template));
@@ -103,7 +105,8 @@ public final class RestRoutes {
 
     /** The route of an operation. */
     public Optional<RestRoute> route(String signingName, String operation) {
-        return Optional.ofNullable(byOperation.get(key(signingName, operation)));
+        Map<String, RestRoute> routes = byOperation.get(signingName);
+        return Optional.ofNullable(routes == null ? null : routes.get(operation));
     }
 
     /** Every route of a service, in registration order of its operations. */
@@ -164,9 +167,5 @@ public final class RestRoutes {
             }
         }
         return Optional.empty();
-    }
-
-    private static String key(String signingName, String operation) {
-        return signingName + "\u0000" + operation;
     }
 }
