@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatepass.store.Fixtures.ACCOUNT;
+import static io.gatepass.store.Fixtures.OTHER_ACCOUNT;
 import static io.gatepass.store.Fixtures.T0;
 import static io.gatepass.store.Fixtures.compute;
 import static io.gatepass.store.Fixtures.fleet;
@@ -84,6 +85,21 @@ class CachingStoreTest {
         otherNode.accessKeys().create(key);
 
         assertThat(node.accessKeys().find(key.accessKeyId())).contains(key);
+    }
+
+    @Test
+    void find_neverAnswersWithARowCachedForAnotherRepositoryOrAccountUnderTheSameNames() {
+        AccessKey key = key("alice", T0);
+        node.accessKeys().create(key);
+        assertThat(node.accessKeys().find(key.accessKeyId())).contains(key);
+        assertThat(node.sessions().find(key.accessKeyId())).as("no session has the access key's id").isEmpty();
+
+        node.locations().create(location(ACCOUNT, "custom-home"));
+        Fleet fleet = fleet(ACCOUNT);
+        node.fleets().create(fleet, List.of(fleetLocation(fleet, "custom-home")));
+        assertThat(node.fleets().find(ACCOUNT, fleet.fleetId())).contains(fleet);
+        assertThat(node.fleets().find(OTHER_ACCOUNT, fleet.fleetId())).isEmpty();
+        assertThat(node.computes().find(ACCOUNT, fleet.fleetId())).isEmpty();
     }
 
     @Test

@@ -105,6 +105,23 @@ public final class KeyRing {
         return reload(store, purpose, maxTokenLifetime);
     }
 
+    /**
+     * True if {@code other} holds exactly these keys (ids, secrets, creation and signing times) for the same longest
+     * token lifetime, so it signs and verifies exactly as this ring does: a reload that found nothing new. Keeping this
+     * ring then keeps what its keys derived (each thread's HMAC, the Ed25519 key pair and signers).
+     */
+    public boolean hasSameKeysAs(KeyRing other) {
+        if (other.keys.size() != keys.size() || !other.retention.equals(retention)) {
+            return false;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (!keys.get(i).key().equals(other.keys.get(i).key())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The key that signs new tokens at {@code now}. */
     MacKey signingKey(Instant now) {
         for (int i = keys.size() - 1; i >= 0; i--) {

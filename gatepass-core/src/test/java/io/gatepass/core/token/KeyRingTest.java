@@ -212,6 +212,27 @@ class KeyRingTest {
     }
 
     @Test
+    void hasSameKeysAs_onlyWhenEveryKeyAndTheLifetimeMatch() {
+        byte[] other = new byte[32];
+        other[0] = 1;
+        Instant agreed = T0.plusSeconds(120);
+        KeyRing ring = KeyRing.of(List.of(key("Old01", T0), key("New01", T0.plusSeconds(60))), LIFETIME);
+
+        assertThat(ring.hasSameKeysAs(KeyRing.of(List.of(key("New01", T0.plusSeconds(60)), key("Old01", T0)),
+                LIFETIME))).as("the same keys, loaded again").isTrue();
+        assertThat(ring.hasSameKeysAs(KeyRing.of(List.of(key("Old01", T0), new SigningKey("New01", new byte[32],
+                T0.plusSeconds(60), agreed)), LIFETIME))).as("the cluster agreed that the new key signs").isFalse();
+        assertThat(ring.hasSameKeysAs(KeyRing.of(List.of(key("Old01", T0), new SigningKey("New01", other,
+                T0.plusSeconds(60))), LIFETIME))).as("another secret under the same id").isFalse();
+        assertThat(ring.hasSameKeysAs(KeyRing.of(List.of(key("New01", T0.plusSeconds(60))), LIFETIME)))
+                .as("a key removed").isFalse();
+        assertThat(ring.hasSameKeysAs(KeyRing.of(List.of(key("Old01", T0), key("New01", T0.plusSeconds(60)),
+                key("New02", T0.plusSeconds(90))), LIFETIME))).as("a key added").isFalse();
+        assertThat(ring.hasSameKeysAs(KeyRing.of(List.of(key("Old01", T0), key("New01", T0.plusSeconds(60))),
+                LIFETIME.plusHours(1)))).as("another token lifetime").isFalse();
+    }
+
+    @Test
     void toString_always_showsIdsButNoSecret() {
         byte[] secret = new byte[32];
         java.util.Arrays.fill(secret, (byte) 0x5A);

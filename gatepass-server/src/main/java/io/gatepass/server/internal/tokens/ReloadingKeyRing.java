@@ -35,8 +35,17 @@ public final class ReloadingKeyRing implements ReloadableKeyRing {
         reload();
     }
 
+    /**
+     * Loads the ring again; when it holds the same keys as before, the ring already loaded is kept, with what its keys
+     * derived on first use (the Ed25519 key pair, each thread's HMAC and signers), rather than derived again after
+     * every reload.
+     */
     public void reload() {
-        ring.set(KeyRing.loadOrCreate(store, purpose, maxTokenLifetime, clock, new SecureRandom()));
+        KeyRing loaded = KeyRing.loadOrCreate(store, purpose, maxTokenLifetime, clock, new SecureRandom());
+        KeyRing current = ring.get();
+        if (current == null || !current.hasSameKeysAs(loaded)) {
+            ring.set(loaded);
+        }
     }
 
     /** Adds a new key to the store (it signs once the cluster has loaded it) and takes the reloaded ring. */

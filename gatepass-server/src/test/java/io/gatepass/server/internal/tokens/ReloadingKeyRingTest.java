@@ -69,6 +69,31 @@ class ReloadingKeyRingTest {
         assertThat(store.loads.get()).as("a known key id never reloads").isEqualTo(loadsBefore + 1);
     }
 
+    @Test
+    void aReloadThatFindsNothingNew_keepsTheRingItHad_andOneThatFindsAChange_takesIt() {
+        ReloadingKeyRing ring = new ReloadingKeyRing(store, kind, clock);
+        TokenAuthority<RepositoryTokenSubject, RepositoryTokens> tokens = new TokenAuthority<>(kind, ring, clock);
+        String before = tokens.mint(ci, NOW.plusSeconds(900));
+        var loaded = ring.get();
+
+        ring.reload();
+        assertThat(ring.get()).as("nothing new: the keys keep what they derived").isSameAs(loaded);
+        assertThat(tokens.verify(before)).isInstanceOf(Verification.Valid.class);
+
+        clock.set(NOW.plusSeconds(60));
+        ring.rotate();
+        var rotated = ring.get();
+        assertThat(rotated).isNotSameAs(loaded);
+        String newKey = rotated.newest().keyId();
+        assertThat(rotated.newestSigns(clock.instant())).isFalse();
+        store.markSigning(kind.keyPurpose(), newKey, clock.instant());
+        ring.reload();
+        assertThat(ring.get()).as("the new key's signing time is news").isNotSameAs(rotated);
+        assertThat(ring.get().newestSigns(clock.instant())).isTrue();
+        assertThat(tokens.mint(ci, clock.instant().plusSeconds(900))).contains("." + newKey + ".");
+        assertThat(tokens.verify(before)).isInstanceOf(Verification.Valid.class);
+    }
+
     /** Key rings in a map, counting loads. */
     private static final class CountingStore implements KeyRingStore {
         final AtomicInteger loads = new AtomicInteger();

@@ -38,7 +38,6 @@ import io.gatepass.store.UserStore;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -164,8 +163,12 @@ public final class CachingStore implements Store {
         }
     }
 
-    private static Object key(Object... parts) {
-        return Arrays.asList(parts);
+    private static CacheKey key(String kind, Object value) {
+        return new CacheKey(kind, value, null);
+    }
+
+    private static CacheKey key(String kind, Object first, Object second) {
+        return new CacheKey(kind, first, second);
     }
 
     /** Where this node's changes are published and the other nodes' heard; caches of others listen here too. */
