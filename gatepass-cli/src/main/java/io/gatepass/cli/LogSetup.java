@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /** Logs to standard error, as text or as one JSON object per line. */
 public final class LogSetup {
+    /** The format a context was last set up with here (a context object), so that the same one is not set up twice. */
+    private static final String FORMAT_KEY = LogSetup.class.getName() + ".format";
+
     private LogSetup() {
     }
 
@@ -26,6 +29,7 @@ public final class LogSetup {
         for (String library : new String[] {"com.zaxxer.hikari", "org.flywaydb", "org.h2"}) {
             context.getLogger(library).setLevel(Level.OFF);
         }
+        context.removeObject(FORMAT_KEY); // no longer as configure() leaves it
     }
 
     public static void configure(String format) {
@@ -33,6 +37,13 @@ public final class LogSetup {
             throw new IllegalArgumentException("--log-format must be text or json, got '" + format + "'");
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (!format.equals(context.getObject(FORMAT_KEY))) { // else set up so already (LogProvider starts with text)
+            configure(context, format);
+        }
+    }
+
+    /** Sets {@code context} up from scratch: one appender on standard error in {@code format} (text or json). */
+    static void configure(LoggerContext context, String format) {
         context.reset();
         Encoder<ILoggingEvent> encoder;
         if (format.equals("json")) {
@@ -64,5 +75,6 @@ public final class LogSetup {
         for (String noisy : new String[] {"io.netty", "io.vertx", "com.zaxxer.hikari", "org.flywaydb"}) {
             context.getLogger(noisy).setLevel(Level.WARN);
         }
+        context.putObject(FORMAT_KEY, format);
     }
 }

@@ -22,6 +22,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
+            useLogProvider();
             if (args[0].equals("store") || args[0].equals("audit") || args[0].equals("keys")) {
                 LogSetup.quiet(); // serve and agent set up their own logging from their options
             }
@@ -49,6 +50,20 @@ public final class Main implements Runnable {
         // a CommandLine of its own first: picocli applies a command's model transformer (serve's and agent's options)
         // when a CommandLine is made for it, not when a command is added to another one
         return new CommandLine(new Main()).addSubcommand(new CommandLine(type));
+    }
+
+    /**
+     * The picocli commands log through {@link LogProvider}: logback set up as they want it without its own start-up's
+     * class path scans. A provider or a logback configuration file given as a system property is left to do its work.
+     * SLF4J says on standard error that it loads a provider so named unless told to report only warnings and errors.
+     */
+    static void useLogProvider() {
+        if (System.getProperty("slf4j.provider") == null && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("slf4j.provider", LogProvider.class.getName());
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
     }
 
     /**

@@ -84,6 +84,9 @@ class ServeProcessTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
+            // logged in LogSetup's text format from the first line on: nothing from SLF4J or logback's own set-up
+            assertThat(Files.readAllLines(log)).isNotEmpty().allSatisfy(l -> assertThat(l)
+                    .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO |WARN |ERROR) .*"));
 
             process.destroy(); // SIGTERM
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();

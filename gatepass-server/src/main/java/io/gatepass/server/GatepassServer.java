@@ -79,6 +79,7 @@ import io.gatepass.server.internal.protocol.rest.RestJsonCodec;
 import io.gatepass.server.internal.protocol.rest.RestRoutes;
 import io.gatepass.server.internal.throttling.Throttle;
 import io.gatepass.server.internal.tls.Hosts;
+import io.gatepass.server.internal.tls.ListenerKeys;
 import io.gatepass.server.internal.tls.ServerCertificate;
 import io.gatepass.store.Store;
 import io.gatepass.store.Stores;
@@ -87,6 +88,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyCertOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,16 +205,21 @@ public final class GatepassServer implements AutoCloseable {
                 config.tls().privateKey()))
                 // validity is judged by the clients' clocks, so it follows real time, not an injected clock
                 : CompletableFuture.supplyAsync(() -> ServerCertificate.selfSigned(config.dataDir(),
-                Hosts.certificateNames(advertisedHost, config.bind()), advertisedHost, Clock.systemUTC()), task -> {
-                    Thread thread = new Thread(task, "gatepass-tls-certificate");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+                Hosts.certificateNames(advertisedHost, config.bind()), advertisedHost, Clock.systemUTC()),
+                startThread("gatepass-tls-certificate"));
+        // the listener's key manager from those files, on that thread as well (a configured certificate's: here)
+        CompletableFuture<KeyCertOptions> pendingListenerKeys = pendingCertificate.thenApply(
+                certificate -> certificate == null ? null : ListenerKeys.of(certificate));
+        // Vert.x (its event loops, worker pool and the classes behind them) starts beside the store too; it is closed
+        // again if the start fails
+        CompletableFuture<Vertx> pendingVertx = CompletableFuture.supplyAsync(
+                () -> Vertx.vertx(new VertxOptions().setWorkerPoolSize(32)), startThread("gatepass-vertx-start"));
         Store uncached;
         try {
             uncached = Stores.open(config.store(), config.dataDir());
         } catch (RuntimeException e) {
-            awaitQuietly(pendingCertificate); // no certificate files half-written behind a failed start
+            awaitQuietly(pendingListenerKeys); // no certificate files half-written behind a failed start
+            closeQuietly(pendingVertx);
             throw e;
         }
         // what every signed request reads (keys, policies, computes, domains) from memory: ≤ 1 s across nodes. The
@@ -301,7 +308,7 @@ public final class GatepassServer implements AutoCloseable {
                     new InputLimits(config.limits().maxNestingDepth(), config.limits().maxListLength()));
 
             ServerCertificate certificate = await(pendingCertificate);
-            Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(32));
+            Vertx vertx = await(pendingVertx);
             // The GameLift server SDK websocket (endpoints/sdk).
             // one handshake for both websockets: the compute auth token and the refusals
             SdkHandshake computeHandshake = new SdkHandshake(computeTokens, store,
@@ -367,27 +374,21 @@ public final class GatepassServer implements AutoCloseable {
                     new ConnectionGuard(vertx, config.limits()),
                     io.gatepass.server.internal.endpoints.console.ConsoleRoute.fromClassPath());
             HttpServerOptions httpOptions = listenerOptions(config.limits());
-            HttpServer http;
+            HttpServer http = vertx.createHttpServer(httpOptions)
+                    .connectionHandler(frontDoor.connectionGuard())
+                    .invalidRequestHandler(frontDoor::invalid)
+                    .requestHandler(frontDoor)
+                    .listen(config.port(), config.bind())
+                    .await();
             HttpServer https = null;
-            try {
-                http = vertx.createHttpServer(httpOptions)
+            if (certificate != null) {
+                // the same front door: every API and the SDK websocket are served over TLS as well
+                https = vertx.createHttpServer(tlsOptions(httpOptions, await(pendingListenerKeys)))
                         .connectionHandler(frontDoor.connectionGuard())
                         .invalidRequestHandler(frontDoor::invalid)
                         .requestHandler(frontDoor)
-                        .listen(config.port(), config.bind())
+                        .listen(config.tls().port(), config.bind())
                         .await();
-                if (certificate != null) {
-                    // the same front door: every API and the SDK websocket are served over TLS as well
-                    https = vertx.createHttpServer(tlsOptions(httpOptions, certificate))
-                            .connectionHandler(frontDoor.connectionGuard())
-                            .invalidRequestHandler(frontDoor::invalid)
-                            .requestHandler(frontDoor)
-                            .listen(config.tls().port(), config.bind())
-                            .await();
-                }
-            } catch (RuntimeException e) {
-                vertx.close();
-                throw e;
             }
             Retention retention = new Retention(store, clock);
             vertx.setPeriodic(Retention.PERIOD.toMillis(), id -> vertx.executeBlocking(retention::sweep, false));
@@ -443,6 +444,7 @@ public final class GatepassServer implements AutoCloseable {
             }
             return server;
         } catch (RuntimeException e) {
+            closeQuietly(pendingVertx); // its listeners with it
             if (auditWriter != null) {
                 auditWriter.close();
             }
@@ -451,8 +453,22 @@ public final class GatepassServer implements AutoCloseable {
         }
     }
 
-    /** The certificate, with the exception the work threw (not wrapped in a CompletionException). */
-    private static ServerCertificate await(CompletableFuture<ServerCertificate> pending) {
+    /** Runs a start's task on a daemon thread of its own, named {@code name}. */
+    private static java.util.concurrent.Executor startThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    /** Closes Vert.x once it has started, if it did (without waiting for it to close). */
+    private static void closeQuietly(CompletableFuture<Vertx> pendingVertx) {
+        pendingVertx.thenAccept(Vertx::close);
+    }
+
+    /** What a start's task made, with the exception the work threw (not wrapped in a CompletionException). */
+    private static <T> T await(CompletableFuture<T> pending) {
         try {
             return pending.join();
         } catch (CompletionException e) {
@@ -466,7 +482,7 @@ public final class GatepassServer implements AutoCloseable {
         }
     }
 
-    private static void awaitQuietly(CompletableFuture<ServerCertificate> pending) {
+    private static void awaitQuietly(CompletableFuture<?> pending) {
         try {
             pending.join();
         } catch (RuntimeException ignored) {
@@ -605,10 +621,10 @@ public final class GatepassServer implements AutoCloseable {
     /** The plain listener's options plus TLS 1.2 and 1.3 with the JDK's cipher suites (the GameLift C++ server SDK
      * speaks TLS 1.2 with OpenSSL's default suites: ECDHE-ECDSA-AES256-GCM-SHA384 with the self-signed EC
      * certificate, ECDHE-RSA-AES256-GCM-SHA384 with an RSA one). */
-    private static HttpServerOptions tlsOptions(HttpServerOptions plain, ServerCertificate certificate) {
+    private static HttpServerOptions tlsOptions(HttpServerOptions plain, KeyCertOptions listenerKeys) {
         return new HttpServerOptions(plain)
                 .setSsl(true)
-                .setKeyCertOptions(io.gatepass.server.internal.tls.ListenerKeys.of(certificate))
+                .setKeyCertOptions(listenerKeys)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
     }
 

@@ -3,7 +3,6 @@ package io.gatepass.store.internal.jdbc;
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
@@ -16,8 +15,13 @@ import java.util.logging.Logger;
  * holds, no connection of the pool is being opened, and none will be until {@link #release}. It also tells a
  * connection opened before the database was closed ({@link #dead}), which the pool may have added only after it evicted
  * every connection, and would lend without checking it (a connection used within 0.5 s is not validated).
+ *
+ * <p>Connections come from H2's driver itself, not through {@code DriverManager}: its first use looks for every
+ * {@code java.sql.Driver} on the class path (a service lookup in each jar) and loads the PostgreSQL driver too, some
+ * tens of milliseconds of a start (issue 12).
  */
 final class EmbeddedOpenings implements DataSource {
+    private static final java.sql.Driver H2 = new org.h2.Driver();
     private final String jdbcUrl;
     /** The connections opened, each with the {@link #closings} count as its opening began (weak: the pool drops them). */
     private final java.util.Map<Connection, Integer> opened = new java.util.WeakHashMap<>();
@@ -46,7 +50,10 @@ final class EmbeddedOpenings implements DataSource {
             began = closings;
         }
         try {
-            Connection connection = DriverManager.getConnection(jdbcUrl);
+            Connection connection = H2.connect(jdbcUrl, new java.util.Properties());
+            if (connection == null) {
+                throw new SQLException("Not an H2 URL: " + Urls.redact(jdbcUrl), "08001");
+            }
             synchronized (this) {
                 opened.put(connection, began);
             }
