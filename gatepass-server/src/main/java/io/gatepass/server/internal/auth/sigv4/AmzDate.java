@@ -25,12 +25,36 @@ final class AmzDate {
                 return INVALID;
             }
         }
-        try {
-            return LocalDateTime.of(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8), digits(text, 9, 11),
-                    digits(text, 11, 13), digits(text, 13, 15)).toEpochSecond(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
+        return epochSecond(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8), digits(text, 9, 11),
+                digits(text, 11, 13), digits(text, 13, 15));
+    }
+
+    /**
+     * Epoch seconds of a UTC date-time of the proleptic Gregorian calendar (as {@link LocalDateTime#of} takes it,
+     * year 0 to 9999), or {@link #INVALID} for a month, day, hour, minute or second out of range; computed without
+     * creating date objects (every signed request parses one).
+     */
+    static long epochSecond(int year, int month, int day, int hour, int minute, int second) {
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+                || second > 59) {
             return INVALID;
         }
+        // days since 1970-01-01, counting years from March so that the leap day ends the year
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        long epochDay = era * 146_097L + dayOfEra - 719_468;
+        return epochDay * 86_400 + hour * 3_600 + minute * 60 + second;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** Epoch seconds of an RFC 1123 date ({@code Tue, 30 Aug 2015 12:36:00 GMT}), or {@link #INVALID}. */

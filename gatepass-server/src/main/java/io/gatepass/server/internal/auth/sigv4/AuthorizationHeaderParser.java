@@ -1,5 +1,7 @@
 package io.gatepass.server.internal.auth.sigv4;
 
+import io.gatepass.core.error.ServiceException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +19,9 @@ final class AuthorizationHeaderParser {
     static SignatureElements parse(String authorization, RequestHeaders headers) {
         String header = authorization.strip();
         int space = indexOfWhiteSpace(header);
-        String algorithm = space < 0 ? header : header.substring(0, space);
-        if (!algorithm.equals(ALGORITHM)) {
-            throw SigV4Errors.unsupportedAlgorithm(algorithm);
+        int algorithmEnd = space < 0 ? header.length() : space;
+        if (algorithmEnd != ALGORITHM.length() || !header.startsWith(ALGORITHM)) {
+            throw SigV4Errors.unsupportedAlgorithm(header.substring(0, algorithmEnd));
         }
         String credential = null;
         String signedHeaders = null;
@@ -60,6 +62,16 @@ final class AuthorizationHeaderParser {
             date = headers.first("date");
             httpDate = date != null;
         }
+        if (credential == null || signature == null || signedHeaders == null || date == null) {
+            throw incomplete(credential, signature, signedHeaders, date);
+        }
+        return new SignatureElements(AuthLocation.HEADER, credential,
+                SignatureElements.splitSignedHeaders(signedHeaders), signedHeaders, signature, date.strip(), httpDate,
+                null, headers.first("x-amz-security-token"));
+    }
+
+    private static ServiceException incomplete(String credential, String signature, String signedHeaders,
+                                               String date) {
         List<String> missing = new ArrayList<>(4);
         if (credential == null) {
             missing.add("Authorization header requires 'Credential' parameter.");
@@ -73,12 +85,7 @@ final class AuthorizationHeaderParser {
         if (date == null) {
             missing.add("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
-        if (!missing.isEmpty()) {
-            throw SigV4Errors.incompleteAuthorizationHeader(missing, algorithm);
-        }
-        return new SignatureElements(AuthLocation.HEADER, credential,
-                SignatureElements.splitSignedHeaders(signedHeaders), signedHeaders, signature, date.strip(), httpDate,
-                null, headers.first("x-amz-security-token"));
+        return SigV4Errors.incompleteAuthorizationHeader(missing, ALGORITHM);
     }
 
     private static int indexOfWhiteSpace(String text) {

@@ -16,10 +16,11 @@ final class CanonicalRequest {
     /**
      * @param excludedParameter a query parameter left out of the canonical query ({@code X-Amz-Signature} when
      *                          presigned), or null
+     * @param payloadHash       the payload's SHA-256 in lower-case hex, as ASCII bytes
      * @throws io.gatepass.core.error.ServiceException SignatureDoesNotMatch when a signed header is absent
      */
     static void write(ByteSink out, SignedRequest request, QueryParameters query, String excludedParameter,
-                      List<String> signedHeaders, String signedHeadersText, String payloadHash) {
+                      List<String> signedHeaders, String signedHeadersText, byte[] payloadHash) {
         out.append(request.method()).append('\n');
         CanonicalUri.write(out, request.rawPath());
         out.append('\n');
@@ -39,7 +40,7 @@ final class CanonicalRequest {
             }
             out.append('\n');
         }
-        out.append('\n').append(signedHeadersText).append('\n').append(payloadHash);
+        out.append('\n').append(signedHeadersText).append('\n').append(payloadHash, 0, payloadHash.length);
     }
 
     /** Appends the value without leading and trailing white space, each inner run of white space as one space. */

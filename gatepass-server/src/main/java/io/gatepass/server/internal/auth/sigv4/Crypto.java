@@ -20,6 +20,12 @@ final class Crypto {
     final ByteSink canonical = new ByteSink();
     /** Scratch space for the string to sign. */
     final ByteSink stringToSign = new ByteSink();
+    /** Scratch space for one digest or MAC at a time (see {@link #sha256Scratch} and {@link #hmacScratch}). */
+    private final byte[] scratch = new byte[32];
+    /** Scratch space for a SHA-256 in hex (see {@link #hexScratch}). */
+    private final byte[] hex = new byte[64];
+    /** Scratch space for a client's signature, decoded. */
+    private final byte[] decoded = new byte[32];
 
     private Crypto() {
         try {
@@ -45,10 +51,46 @@ final class Crypto {
     }
 
     /**
+     * SHA-256 into this thread's scratch array, which the next {@code sha256Scratch} or {@link #hmacScratch} call
+     * overwrites: for a hash that is used at once (hex-encoded or compared), without allocating.
+     */
+    byte[] sha256Scratch(byte[] data, int from, int length) {
+        sha256.reset();
+        sha256.update(data, from, length);
+        try {
+            sha256.digest(scratch, 0, scratch.length);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        return scratch;
+    }
+
+    /**
+     * HMAC-SHA256 into this thread's scratch array, as {@link #sha256Scratch}; never to be used as a key. Initializing
+     * the MAC is skipped as in {@link #hmac(byte[], byte[], int, int)}.
+     */
+    byte[] hmacScratch(byte[] key, byte[] data, int from, int length) {
+        init(key);
+        hmac.update(data, from, length);
+        try {
+            hmac.doFinal(scratch, 0);
+        } catch (javax.crypto.ShortBufferException e) {
+            throw new IllegalStateException(e);
+        }
+        return scratch;
+    }
+
+    /**
      * HMAC-SHA256. Initializing the MAC is skipped when {@code key} is the same array as last time (a cached signing
      * key), so an array passed here must not be passed again with other contents.
      */
     byte[] hmac(byte[] key, byte[] data, int from, int length) {
+        init(key);
+        hmac.update(data, from, length);
+        return hmac.doFinal();
+    }
+
+    private void init(byte[] key) {
         if (key != hmacKey) {
             try {
                 hmac.init(new SecretKeySpec(key, HMAC_SHA256));
@@ -57,13 +99,37 @@ final class Crypto {
             }
             hmacKey = key;
         }
-        hmac.update(data, from, length);
-        return hmac.doFinal();
     }
 
     byte[] hmac(byte[] key, String asciiData) {
         byte[] data = asciiData.getBytes(StandardCharsets.UTF_8);
         return hmac(key, data, 0, data.length);
+    }
+
+    /**
+     * A 32-byte digest as lower-case hex in ASCII bytes, in this thread's scratch array that the next call
+     * overwrites.
+     */
+    byte[] hexScratch(byte[] digest) {
+        byte[] out = hex;
+        for (int i = 0; i < 32; i++) {
+            out[2 * i] = (byte) HEX[(digest[i] >> 4) & 0xF];
+            out[2 * i + 1] = (byte) HEX[digest[i] & 0xF];
+        }
+        return out;
+    }
+
+    /** Whether {@code text} (possibly null) is exactly the ASCII characters in {@code ascii}. */
+    static boolean asciiEquals(byte[] ascii, String text) {
+        if (text == null || text.length() != ascii.length) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length; i++) {
+            if (text.charAt(i) != ascii[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String hex(byte[] bytes) {
@@ -79,11 +145,11 @@ final class Crypto {
      * Compares a computed MAC with a client's signature (64 lower-case hex digits) with {@link MessageDigest#isEqual},
      * whose time does not depend on where the two differ.
      */
-    static boolean signatureMatches(byte[] computed, String providedHex) {
+    boolean signatureMatches(byte[] computed, String providedHex) {
         if (providedHex.length() != computed.length * 2) {
             return false;
         }
-        byte[] provided = new byte[computed.length];
+        byte[] provided = computed.length == decoded.length ? decoded : new byte[computed.length];
         for (int i = 0; i < provided.length; i++) {
             int high = lowerHexDigit(providedHex.charAt(2 * i));
             int low = lowerHexDigit(providedHex.charAt(2 * i + 1));

@@ -90,9 +90,9 @@ public final class SdkQuerySignature {
         }
         CredentialScope scope = new CredentialScope(parts[1], parts[2], parts[3]);
         Crypto crypto = Crypto.get();
-        byte[] computed = crypto.hmac(keys.signingKey(crypto, secret.secretAccessKey(), scope),
+        byte[] computed = crypto.hmac(keys.signingKey(crypto, parts[0], secret.secretAccessKey(), scope),
                 stringToSign(date, scope, signedParameters(query)));
-        return Crypto.signatureMatches(computed, signature) ? new Result<>(secret.identity(), null)
+        return crypto.signatureMatches(computed, signature) ? new Result<>(secret.identity(), null)
                 : failed(Failure.BAD_SIGNATURE);
     }
 
@@ -130,7 +130,7 @@ public final class SdkQuerySignature {
         }
         CredentialScope scope = new CredentialScope(AmzDate.formatDate(at), region, SERVICE);
         Crypto crypto = Crypto.get();
-        return Crypto.hex(crypto.hmac(new SigningKeyCache(0).signingKey(crypto, secretAccessKey, scope),
+        return Crypto.hex(crypto.hmac(SigningKeyCache.derive(crypto, secretAccessKey, scope),
                 stringToSign(amzDate, scope, signedParameters)));
     }
 

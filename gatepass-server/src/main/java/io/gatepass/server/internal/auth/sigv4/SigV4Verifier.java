@@ -2,6 +2,7 @@ package io.gatepass.server.internal.auth.sigv4;
 
 import io.gatepass.core.error.ServiceException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -47,6 +48,7 @@ public final class SigV4Verifier<I> {
     private static final String TERMINATOR = "aws4_request";
     /** The SHA-256 of no bytes, in hex. */
     static final String EMPTY_PAYLOAD_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private static final byte[] EMPTY_PAYLOAD_SHA256_ASCII = EMPTY_PAYLOAD_SHA256.getBytes(StandardCharsets.US_ASCII);
 
     private final ScopePolicy policy;
     private final SigningSecrets<I> secrets;
@@ -88,26 +90,25 @@ public final class SigV4Verifier<I> {
         long signedAt = RequestTime.signedAt(elements);
         RequestTime.check(elements, signedAt, clock.instant().getEpochSecond(), expectedService);
         String amzDate = elements.dateIsHttpDate() ? AmzDate.formatBasic(signedAt) : elements.date();
-        String[] credential = SignatureElements.split(elements.credential(), '/');
-        if (credential.length != 5) {
-            throw SigV4Errors.credentialNotFiveParts(elements.credential());
-        }
-        CredentialScope scope = new CredentialScope(credential[1], credential[2], credential[3]);
-        checkScope(scope, credential[4], amzDate, expectedService);
+        String credential = elements.credential();
+        int[] slashes = credentialSlashes(credential);
+        CredentialScope scope = new CredentialScope(credential.substring(slashes[0] + 1, slashes[1]),
+                credential.substring(slashes[1] + 1, slashes[2]), credential.substring(slashes[2] + 1, slashes[3]));
+        checkScope(scope, credential, slashes[3] + 1, amzDate, expectedService);
 
-        String accessKeyId = credential[0];
+        String accessKeyId = credential.substring(0, slashes[0]);
         SigningSecret<I> secret = secrets.resolve(accessKeyId, elements.sessionToken());
         if (secret == null) {
             throw SigV4Errors.unknownAccessKey();
         }
         Crypto crypto = Crypto.get();
-        String payloadHash = payloadHash(request, crypto);
+        byte[] payloadHash = payloadHash(request, crypto);
         if (elements.signedHeaders().contains("x-amz-content-sha256")
-                && !payloadHash.equals(strip(request.headers().first("x-amz-content-sha256")))) {
+                && !Crypto.asciiEquals(payloadHash, strip(request.headers().first("x-amz-content-sha256")))) {
             throw SigV4Errors.contentSha256Mismatch();
         }
-        byte[] signature = sign(crypto, request, query, elements, payloadHash, amzDate, scope, secret);
-        if (!Crypto.signatureMatches(signature, elements.signature())) {
+        byte[] signature = sign(crypto, request, query, elements, payloadHash, amzDate, accessKeyId, scope, secret);
+        if (!crypto.signatureMatches(signature, elements.signature())) {
             throw SigV4Errors.signatureMismatch();
         }
         return new VerifiedRequest<>(accessKeyId, scope, elements.signedHeaders(), elements.sessionToken(),
@@ -116,20 +117,21 @@ public final class SigV4Verifier<I> {
 
     /** HMAC(signing key, string to sign), the string to sign ending in the hash of the canonical request. */
     private byte[] sign(Crypto crypto, SignedRequest request, QueryParameters query, SignatureElements elements,
-                        String payloadHash, String amzDate, CredentialScope scope, SigningSecret<I> secret) {
+                        byte[] payloadHash, String amzDate, String accessKeyId, CredentialScope scope,
+                        SigningSecret<I> secret) {
         ByteSink canonical = crypto.canonical.reset();
         CanonicalRequest.write(canonical, request, query,
                 elements.location() == AuthLocation.QUERY_STRING ? PresignedQueryParser.SIGNATURE_PARAMETER : null,
                 elements.signedHeaders(), elements.signedHeadersText(), payloadHash);
-        byte[] canonicalHash = crypto.sha256(canonical.array(), 0, canonical.length());
+        byte[] canonicalHash = crypto.sha256Scratch(canonical.array(), 0, canonical.length());
         ByteSink stringToSign = crypto.stringToSign.reset()
                 .append(AuthorizationHeaderParser.ALGORITHM).append('\n')
                 .append(amzDate).append('\n')
                 .append(scope.date()).append('/').append(scope.region()).append('/').append(scope.service())
                 .append('/').append(TERMINATOR).append('\n')
                 .appendHex(canonicalHash);
-        byte[] signingKey = keyCache.signingKey(crypto, secret.secretAccessKey(), scope);
-        return crypto.hmac(signingKey, stringToSign.array(), 0, stringToSign.length());
+        byte[] signingKey = keyCache.signingKey(crypto, accessKeyId, secret.secretAccessKey(), scope);
+        return crypto.hmacScratch(signingKey, stringToSign.array(), 0, stringToSign.length());
     }
 
     private static SignatureElements readSignature(SignedRequest request, QueryParameters query) {
@@ -156,7 +158,42 @@ public final class SigV4Verifier<I> {
         throw SigV4Errors.missingAuthenticationToken();
     }
 
-    private void checkScope(CredentialScope scope, String terminator, String amzDate, String expectedService) {
+    /**
+     * The positions of the four slashes of {@code AKID/date/region/service/terminator}.
+     *
+     * @throws ServiceException IncompleteSignature when the credential is not five parts
+     */
+    private static int[] credentialSlashes(String credential) {
+        int[] slashes = new int[4];
+        int count = 0;
+        for (int i = 0; i < credential.length(); i++) {
+            if (credential.charAt(i) == '/') {
+                if (count == 4) {
+                    throw SigV4Errors.credentialNotFiveParts(credential);
+                }
+                slashes[count++] = i;
+            }
+        }
+        if (count != 4) {
+            throw SigV4Errors.credentialNotFiveParts(credential);
+        }
+        return slashes;
+    }
+
+    /** @param terminatorAt where the credential's last part (which must be {@code aws4_request}) starts */
+    private void checkScope(CredentialScope scope, String credential, int terminatorAt, String amzDate,
+                            String expectedService) {
+        boolean terminated = credential.length() - terminatorAt == TERMINATOR.length()
+                && credential.startsWith(TERMINATOR, terminatorAt);
+        boolean regionAccepted = policy.acceptsRegion(expectedService != null ? expectedService : scope.service(),
+                scope.region());
+        boolean serviceAccepted = expectedService != null ? expectedService.equals(scope.service())
+                : policy.acceptsService(scope.service());
+        boolean dateMatches = amzDate.startsWith(scope.date()) && scope.date().length() == 8;
+        if (terminated && regionAccepted && serviceAccepted && dateMatches) {
+            return;
+        }
+        String terminator = credential.substring(terminatorAt);
         StringBuilder problems = new StringBuilder();
         String service = expectedService != null ? expectedService : scope.service();
         if (!policy.acceptsRegion(service, scope.region())) {
@@ -177,12 +214,14 @@ public final class SigV4Verifier<I> {
         }
     }
 
-    private static String payloadHash(SignedRequest request, Crypto crypto) {
+    /** The payload's SHA-256 as lower-case hex in ASCII bytes (this thread's scratch array, or a shared constant). */
+    private static byte[] payloadHash(SignedRequest request, Crypto crypto) {
         if (request.body() == null) {
-            return request.payloadSha256Hex();
+            return request.payloadSha256Hex().getBytes(StandardCharsets.US_ASCII);
         }
         // GET and body-less POST requests (GetAuthorizationToken's input is all in the query) hash nothing
-        return request.body().length == 0 ? EMPTY_PAYLOAD_SHA256 : Crypto.hex(crypto.sha256(request.body()));
+        return request.body().length == 0 ? EMPTY_PAYLOAD_SHA256_ASCII
+                : crypto.hexScratch(crypto.sha256Scratch(request.body(), 0, request.body().length));
     }
 
     private static String strip(String value) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -119,7 +120,7 @@ class SigV4KnownAnswerTest {
 
         CanonicalRequest.write(out, request, QueryParameters.parse(null), null,
                 List.of("host", "my-header1", "my-header2", "x-amz-date"), "host;my-header1;my-header2;x-amz-date",
-                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(out.toString()).isEqualTo("GET\n/\n\nhost:example.amazonaws.com\nmy-header1:value1\n"
                 + "my-header2:\"a b c\"\nx-amz-date:20150830T123600Z\n\nhost;my-header1;my-header2;x-amz-date\n"
@@ -134,7 +135,7 @@ class SigV4KnownAnswerTest {
         ByteSink out = new ByteSink();
 
         CanonicalRequest.write(out, request, QueryParameters.parse(request.rawQuery()), "X-Amz-Signature",
-                List.of("host"), "host", "UNSIGNED");
+                List.of("host"), "host", "UNSIGNED".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(out.toString())
                 .isEqualTo("GET\n/a%20b/%252F\na=1&a=~&b=2&c=\nhost:example.amazonaws.com\n\nhost\nUNSIGNED");
