@@ -1,6 +1,6 @@
 package io.gatepass.server.internal.audit;
 
-import io.gatepass.server.testing.HandClock;
+import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,7 @@ class RotatingAuditFileTest {
 
     @Test
     void append_whenTheNextLineWouldPassTheLimit_rotatesFirst(@TempDir Path dir) throws Exception {
-        HandClock clock = new HandClock(Instant.parse("2026-12-06T10:00:00.123Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00.123Z"));
         Path file = dir.resolve("audit").resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 250, false, 10, clock)) {
             audit.append(LINE);
@@ -35,7 +35,7 @@ class RotatingAuditFileTest {
 
     @Test
     void append_onANewUtcDay_rotatesWhenDaily(@TempDir Path dir) throws Exception {
-        HandClock clock = new HandClock(Instant.parse("2026-12-06T23:59:59.999Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T23:59:59.999Z"));
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, true, 10, clock)) {
             audit.append("day one");
@@ -49,7 +49,7 @@ class RotatingAuditFileTest {
 
     @Test
     void append_onANewDay_keepsTheFileWhenNotDaily(@TempDir Path dir) throws Exception {
-        HandClock clock = new HandClock(Instant.parse("2026-12-06T23:59:59.999Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T23:59:59.999Z"));
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, false, 10, clock)) {
             audit.append("day one");
@@ -62,7 +62,7 @@ class RotatingAuditFileTest {
 
     @Test
     void rotate_keepsOnlyTheNewestRetainedFiles_andNamesCollisionsApart(@TempDir Path dir) throws Exception {
-        HandClock clock = new HandClock(Instant.parse("2026-12-06T10:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 150, false, 2, clock)) {
             for (int i = 0; i < 6; i++) {
@@ -80,7 +80,7 @@ class RotatingAuditFileTest {
     void open_existingFile_appendsAndTightensItsMode(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("audit.log");
         Files.writeString(file, "earlier\n");
-        HandClock clock = new HandClock(Instant.now());
+        ManualClock clock = new ManualClock(Instant.now());
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, false, 1, clock)) {
             audit.append("later");
         }

@@ -1,6 +1,6 @@
 package io.gatepass.server.internal.endpoints.packages;
 
-import io.gatepass.server.testing.HandClock;
+import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseCacheTest {
     private static final Duration TTL = Duration.ofSeconds(1);
-    private final HandClock clock = new HandClock(Instant.parse("2026-12-06T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     @Test
     void find_beforeTheTtl_servesTheSameResponse_andAfterItNothing() {

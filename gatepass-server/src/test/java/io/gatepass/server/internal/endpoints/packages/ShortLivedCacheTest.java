@@ -1,6 +1,6 @@
 package io.gatepass.server.internal.endpoints.packages;
 
-import io.gatepass.server.testing.HandClock;
+import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ShortLivedCacheTest {
-    private final HandClock clock = new HandClock(Instant.parse("2026-12-06T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     @Test
     void peek_neverComputes_andSeesAValueOnlyUntilItsTtlOrOwnDeadline() {
