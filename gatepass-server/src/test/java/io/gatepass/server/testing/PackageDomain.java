@@ -3,12 +3,14 @@ package io.gatepass.server.testing;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
+import software.amazon.awssdk.services.iam.IamClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A CodeArtifact domain of a {@link TestServer}, driven by its administrator: its repositories (among them the chain
@@ -18,13 +20,16 @@ import java.util.concurrent.CompletableFuture;
 public final class PackageDomain implements AutoCloseable {
     private final TestServer server;
     private final String name;
+    private static final AtomicInteger USERS = new AtomicInteger();
     private final CodeartifactClient admin;
+    private final IamClient iam;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private PackageDomain(TestServer server, String name) {
         this.server = server;
         this.name = name;
         this.admin = server.codeArtifact(TestServer.admin());
+        this.iam = server.iam(TestServer.admin());
     }
 
     /** Creates domain {@code name} on {@code server}, as its administrator. */
@@ -90,6 +95,21 @@ public final class PackageDomain implements AutoCloseable {
         return admin.getAuthorizationToken(r -> r.domain(name).domainOwner(TestServer.ACCOUNT)).authorizationToken();
     }
 
+    /** A new IAM user allowed what {@code statements} say (see {@link PackageUsers#create}). */
+    public AwsCredentials user(String statements) {
+        return PackageUsers.create(iam, "package-user-" + USERS.incrementAndGet(), statements);
+    }
+
+    /** A new user that may get a token, read every repository and publish to it. */
+    public AwsCredentials publisher() {
+        return user(PackageUsers.PUBLISH_AND_READ);
+    }
+
+    /** A new user that may get a token and read {@code repository} of this domain only. */
+    public AwsCredentials reader(String repository) {
+        return user(PackageUsers.readerOf(name, repository));
+    }
+
     /** An authorization token of {@code credentials} for this domain, valid twelve hours. */
     public String token(AwsCredentials credentials) {
         return PackageUsers.token(server, credentials, name, 43200L);
@@ -124,5 +144,6 @@ public final class PackageDomain implements AutoCloseable {
     @Override
     public void close() {
         admin.close();
+        iam.close();
     }
 }
