@@ -3,6 +3,7 @@ package io.gatepass.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.server.testing.AwsCli;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
@@ -59,12 +60,7 @@ class DeleteUpstreamRepositoryTest {
 
     @AfterAll
     void stop() {
-        if (domain != null) {
-            domain.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Closeables.closeAll(domain, server);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
@@ -46,15 +47,7 @@ class UpstreamsMavenNearestTest {
 
     @AfterAll
     void stop() {
-        if (domain != null) {
-            domain.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        Closeables.closeAll(domain, server, registry);
     }
 
     @Test

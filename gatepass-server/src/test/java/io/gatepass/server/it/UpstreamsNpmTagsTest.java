@@ -3,21 +3,19 @@ package io.gatepass.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.PackageDomain;
-import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
 import software.amazon.awssdk.services.codeartifact.model.AllowUpstream;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
-import software.amazon.awssdk.services.iam.IamClient;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -66,20 +64,12 @@ class UpstreamsNpmTagsTest {
         admin.createRepository(r -> r.domain(DOMAIN).repository("down").upstreams(u -> u.repositoryName("mid"),
                 u -> u.repositoryName("side")));
         adminToken = domain.token(TestServer.admin());
-        readerToken = domain.token(downReader());
+        readerToken = domain.token(domain.reader("down"));
     }
 
     @AfterAll
     void stop() {
-        if (domain != null) {
-            domain.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        Closeables.closeAll(domain, server, registry);
     }
 
     // ------------------------------------------------------------------------------------------- merge rule
@@ -323,13 +313,6 @@ class UpstreamsNpmTagsTest {
 
     private String endpoint(String repository) {
         return domain.endpoint(repository, PackageFormat.NPM);
-    }
-
-    /** May read repository down only. */
-    private AwsCredentials downReader() {
-        try (IamClient iam = server.iam(TestServer.admin())) {
-            return PackageUsers.create(iam, unique("reader"), PackageUsers.readerOf(DOMAIN, "down"));
-        }
     }
 
     private static String unique(String prefix) {

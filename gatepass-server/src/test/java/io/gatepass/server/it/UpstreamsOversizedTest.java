@@ -3,6 +3,7 @@ package io.gatepass.server.it;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.config.UpstreamTimeouts;
 import io.gatepass.server.internal.endpoints.packages.upstream.RemoteRegistry;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
@@ -73,15 +74,7 @@ class UpstreamsOversizedTest {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{domain, server, registry}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // closing
-            }
-        }
+        Closeables.closeAll(domain, server, registry);
     }
 
     // ------------------------------------------------------------------------------------------------ assets

@@ -1,6 +1,7 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
@@ -49,9 +50,7 @@ class UpstreamsRecentDocumentsTest {
 
     @AfterAll
     void stop() {
-        domain.close();
-        server.close();
-        registry.close();
+        Closeables.closeAll(domain, server, registry);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.config.UpstreamTimeouts;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
@@ -66,15 +67,7 @@ class UpstreamsSlowRegistryTest {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{impatient, patient, registry}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // closing
-            }
-        }
+        Closeables.closeAll(impatient, patient, registry);
     }
 
     // ------------------------------------------------------------------------------------------------ npm
