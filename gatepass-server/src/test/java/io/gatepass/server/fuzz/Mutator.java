@@ -68,7 +68,8 @@ public final class Mutator {
         return data;
     }
 
-    private static byte[] splice(byte[] data, int at, byte[] insert) {
+    /** {@code data} with {@code insert} put in at index {@code at}. */
+    public static byte[] splice(byte[] data, int at, byte[] insert) {
         byte[] out = new byte[data.length + insert.length];
         System.arraycopy(data, 0, out, 0, at);
         System.arraycopy(insert, 0, out, at, insert.length);

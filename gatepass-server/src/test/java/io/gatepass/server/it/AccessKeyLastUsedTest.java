@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import static io.gatepass.server.testing.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -179,12 +180,4 @@ class AccessKeyLastUsedTest {
         return JSON.readTree(run.stdout());
     }
 
-    private static void assertAwsError(Runnable call, String code, int status, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOf(AwsServiceException.class).satisfies(t -> {
-            AwsServiceException e = (AwsServiceException) t;
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-        });
-    }
 }

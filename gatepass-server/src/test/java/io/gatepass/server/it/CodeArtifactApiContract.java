@@ -7,15 +7,12 @@ import io.gatepass.core.identity.Account;
 import io.gatepass.core.token.RepositoryTokenSubject;
 import io.gatepass.core.token.Verification;
 import io.gatepass.server.internal.identity.KeyIssuer;
+import io.gatepass.server.testing.AwsErrors;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.DomainDescription;
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
@@ -27,58 +24,30 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** CodeArtifact end to end through the AWS SDK for Java v2 (restJson1), on H2 and PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CodeArtifactApiContract {
-    private static final AtomicInteger NAMES = new AtomicInteger();
+abstract class CodeArtifactApiContract extends StoreContract {
     private static final String ACCOUNT = TestServer.ACCOUNT;
     private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
             + "\"Resource\":\"*\"}";
 
-    TestServer server;
     CodeartifactClient ca;
     IamClient iam;
 
-    abstract String storeUrl();
-
-    Path dataDir;
-
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        this.dataDir = dataDir;
-        server = TestServer.start(storeUrl(), dataDir);
+    void clients() {
         ca = server.codeArtifact(TestServer.admin());
         iam = server.iam(TestServer.admin());
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + NAMES.incrementAndGet() + "-" + System.nanoTime() % 1_000_000;
-    }
-
     static void assertAwsError(Runnable call, String code, int status, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOf(AwsServiceException.class).satisfies(t -> {
-            AwsServiceException e = (AwsServiceException) t;
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-            assertThat(e.requestId()).isNotBlank();
-        });
+        AwsErrors.assertAwsErrorWithRequestId(call, code, status, messagePart);
     }
 
     String domain() {

@@ -3,6 +3,8 @@ package io.gatepass.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.server.testing.AwsCli;
+import io.gatepass.server.testing.Closeables;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +18,6 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.codeartifact.model.UpstreamRepositoryInfo;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,17 +41,17 @@ class DeleteUpstreamRepositoryTest {
     private static final String DOMAIN = "team";
 
     private TestServer server;
+    private PackageDomain domain;
     private CodeartifactClient admin;
     private Path work;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path work) {
         Assumptions.assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws is not installed: skipping");
         this.work = work;
         server = TestServer.start(null, work.resolve("data"));
-        admin = server.codeArtifact(TestServer.admin());
-        admin.createDomain(r -> r.domain(DOMAIN));
+        domain = PackageDomain.create(server, DOMAIN);
+        admin = domain.admin();
         admin.createRepository(r -> r.domain(DOMAIN).repository("libs"));
         admin.createRepository(r -> r.domain(DOMAIN).repository("extra"));
         admin.createRepository(r -> r.domain(DOMAIN).repository("app").upstreams(u -> u.repositoryName("libs"),
@@ -61,17 +60,12 @@ class DeleteUpstreamRepositoryTest {
 
     @AfterAll
     void stop() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Closeables.closeAll(domain, server);
     }
 
     @Test
     void deletingAnUpstream_succeeds_andReadsThroughItFailUntilUpdateRepository() throws Exception {
-        String token = admin.getAuthorizationToken(r -> r.domain(DOMAIN)).authorizationToken();
+        String token = domain.adminToken();
         publish("libs", "kept-lib", "1.0.0", token);
         publish("libs", "other-lib", "1.0.0", token);
         assertThat(get("app", "kept-lib/-/kept-lib-1.0.0.tgz", token).statusCode()).isEqualTo(200); // retained
@@ -123,16 +117,9 @@ class DeleteUpstreamRepositoryTest {
                 + sha1 + "\",\"integrity\":\"" + integrity + "\"}}},\"_attachments\":{\"" + name + "-" + version
                 + ".tgz\":{\"data\":\"" + Base64.getEncoder().encodeToString(tarball) + "\",\"length\":"
                 + tarball.length + "}}}";
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(endpoint(repository, PackageFormat.NPM)
-                        + name)).PUT(HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = domain.put(domain.endpoint(repository, PackageFormat.NPM) + name, token,
+                "application/json", body);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
-    }
-
-    private String endpoint(String repository, PackageFormat format) {
-        return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format(format))
-                .repositoryEndpoint();
     }
 
     private HttpResponse<String> get(String repository, String path, String token) throws Exception {
@@ -141,8 +128,7 @@ class DeleteUpstreamRepositoryTest {
 
     private HttpResponse<String> get(String repository, PackageFormat format, String path, String token)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(endpoint(repository, format) + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return domain.get(domain.endpoint(repository, format) + path, token);
     }
 
     private JsonNode aws(int expectedExit, String... arguments) throws Exception {

@@ -2,14 +2,11 @@ package io.gatepass.server.it;
 
 import io.gatepass.core.token.ComputeRegistrations.Registration;
 import io.gatepass.core.token.Verification;
+import io.gatepass.server.testing.AwsErrors;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.Compute;
 import software.amazon.awssdk.services.gamelift.model.ComputeStatus;
@@ -22,11 +19,9 @@ import software.amazon.awssdk.services.gamelift.model.ListComputeResponse;
 import software.amazon.awssdk.services.gamelift.model.LocationModel;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,41 +31,18 @@ import static org.assertj.core.api.Assertions.within;
  * GameLift Anywhere end to end through the AWS SDK for Java v2 (awsJson1_1), on H2 and PostgreSQL: every operation,
  * success and each error.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class GameLiftApiContract {
-    private static final AtomicInteger NAMES = new AtomicInteger();
+abstract class GameLiftApiContract extends StoreContract {
     private static final String ACCOUNT = TestServer.ACCOUNT;
 
-    TestServer server;
     GameLiftClient gl;
 
-    abstract String storeUrl();
-
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        server = TestServer.start(storeUrl(), dataDir);
+    void clients() {
         gl = server.gameLift(TestServer.admin());
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + NAMES.incrementAndGet() + "-" + System.nanoTime() % 1_000_000;
-    }
-
     static void assertAwsError(Runnable call, String code, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOf(AwsServiceException.class).satisfies(t -> {
-            AwsServiceException e = (AwsServiceException) t;
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-            assertThat(e.requestId()).isNotBlank();
-        });
+        AwsErrors.assertAwsErrorWithRequestId(call, code, 400, messagePart);
     }
 
     String location() {

@@ -5,15 +5,12 @@ import io.gatepass.server.internal.gamelift.GameSessionEvents.PlayerSessionQuery
 import io.gatepass.server.internal.gamelift.ServerProcess;
 import io.gatepass.server.testing.FakeServerProcesses;
 import io.gatepass.server.testing.FakeServerProcesses.Push;
+import io.gatepass.server.testing.AwsErrors;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.core.error.ServiceException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.ComputeType;
 import software.amazon.awssdk.services.gamelift.model.CreateGameSessionRequest;
@@ -35,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,44 +43,27 @@ import static org.assertj.core.api.Assertions.within;
  * processes are stand-ins ({@link FakeServerProcesses}); what they report is driven through the server's
  * {@link GameSessionEvents}, as the SDK websocket does.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class GameSessionApiContract {
-    private static final AtomicInteger NAMES = new AtomicInteger();
+abstract class GameSessionApiContract extends StoreContract {
     private static final String ACCOUNT = TestServer.ACCOUNT;
 
-    TestServer server;
     GameLiftClient gl;
     FakeServerProcesses processes;
     GameSessionEvents events;
 
-    abstract String storeUrl();
+    @Override
+    TestServer start(Path dataDir) {
+        processes = new FakeServerProcesses();
+        return TestServer.start(storeUrl(), dataDir, processes);
+    }
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        processes = new FakeServerProcesses();
-        server = TestServer.start(storeUrl(), dataDir, processes);
+    void clients() {
         gl = server.gameLift(TestServer.admin());
         events = server.server().gameSessionEvents();
     }
 
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + NAMES.incrementAndGet() + "-" + System.nanoTime() % 1_000_000;
-    }
-
     static void assertAwsError(Runnable call, String code, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOf(AwsServiceException.class).satisfies(t -> {
-            AwsServiceException e = (AwsServiceException) t;
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-        });
+        AwsErrors.assertAwsError(call, code, 400, messagePart);
     }
 
     static void assertEventError(Runnable call, String code, String messagePart) {

@@ -1,11 +1,9 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.AwsErrors;
 import io.gatepass.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -23,11 +21,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,33 +33,14 @@ import static org.assertj.core.api.Assertions.within;
  * STS and IAM end to end through the AWS SDK for Java v2, against a real server. Subclasses choose the store, so
  * every case runs on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class IdentityApiContract {
-    private static final AtomicInteger NAMES = new AtomicInteger();
-
-    TestServer server;
+abstract class IdentityApiContract extends StoreContract {
     IamClient adminIam;
     StsClient adminSts;
 
-    /** The JDBC URL of a fresh, empty database, or null for the embedded H2 file store. */
-    abstract String storeUrl();
-
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        server = TestServer.start(storeUrl(), dataDir);
+    void clients() {
         adminIam = server.iam(TestServer.admin());
         adminSts = server.sts(TestServer.admin());
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + NAMES.incrementAndGet() + "-" + System.nanoTime() % 100_000;
     }
 
     /** A new user with an access key, optionally with an inline policy. */
@@ -91,13 +68,7 @@ abstract class IdentityApiContract {
     }
 
     static void assertAwsError(Runnable call, String code, int status, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOf(AwsServiceException.class).satisfies(t -> {
-            AwsServiceException e = awsError(t);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-            assertThat(e.requestId()).isNotBlank();
-        });
+        AwsErrors.assertAwsErrorWithRequestId(call, code, status, messagePart);
     }
 
     // ---------------------------------------------------------------- STS

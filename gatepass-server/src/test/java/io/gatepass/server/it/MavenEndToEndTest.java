@@ -2,6 +2,7 @@ package io.gatepass.server.it;
 
 import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.MavenRun;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -54,11 +54,8 @@ class MavenEndToEndTest {
         this.work = work;
         server = GATEPASS.server();
         iam = server.iam(TestServer.admin());
-        try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            admin.createDomain(r -> r.domain("team"));
-            admin.createRepository(r -> r.domain("team").repository("libs"));
-            endpoint = admin.getRepositoryEndpoint(r -> r.domain("team").repository("libs")
-                    .format(PackageFormat.MAVEN)).repositoryEndpoint();
+        try (PackageDomain team = PackageDomain.create(server, "team").withRepository("libs")) {
+            endpoint = team.endpoint("libs", PackageFormat.MAVEN);
         }
     }
 

@@ -2,18 +2,18 @@ package io.gatepass.server.it;
 
 import io.gatepass.server.internal.endpoints.packages.maven.ChecksumAlgorithm;
 import io.gatepass.server.internal.endpoints.packages.maven.MavenMetadataXml;
+import io.gatepass.server.testing.PackageDomain;
+import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.net.Socket;
 import java.net.URI;
@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MavenRepositoryContract {
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-            + "\"Resource\":\"*\"}";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private TestServer server;
@@ -54,11 +52,8 @@ abstract class MavenRepositoryContract {
     void start(@TempDir Path work) {
         server = TestServer.start(storeUrl(), work.resolve("data"));
         iam = server.iam(TestServer.admin());
-        try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            admin.createDomain(r -> r.domain("team"));
-            admin.createRepository(r -> r.domain("team").repository("libs"));
-            endpoint = admin.getRepositoryEndpoint(r -> r.domain("team").repository("libs")
-                    .format(PackageFormat.MAVEN)).repositoryEndpoint();
+        try (PackageDomain team = PackageDomain.create(server, "team").withRepository("libs")) {
+            endpoint = team.endpoint("libs", PackageFormat.MAVEN);
         }
         publisher = token(user("\"codeartifact:ReadFromRepository\",\"codeartifact:PublishPackageVersion\""));
         reader = token(user("\"codeartifact:ReadFromRepository\""));
@@ -291,13 +286,8 @@ abstract class MavenRepositoryContract {
 
     private AwsCredentials user(String actions) {
         String name = unique("maven-user");
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
-                        + "\"codeartifact:GetAuthorizationToken\"," + actions + "],\"Resource\":\"*\"}," + BEARER
-                        + "]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        return PackageUsers.create(iam, name, "{\"Effect\":\"Allow\",\"Action\":["
+                + "\"codeartifact:GetAuthorizationToken\"," + actions + "],\"Resource\":\"*\"}");
     }
 
     private String token(AwsCredentials credentials) {

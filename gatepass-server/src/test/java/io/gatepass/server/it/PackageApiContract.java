@@ -1,14 +1,13 @@
 package io.gatepass.server.it;
 
+import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.services.codeartifact.model.PackageVersionSortType
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionSummary;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -44,6 +42,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.gatepass.server.testing.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,8 +56,6 @@ abstract class PackageApiContract {
     abstract String storeUrl();
 
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-            + "\"Resource\":\"*\"}";
     private static final String DOMAIN = "pkgs";
     private static final String REPO = "libs";
 
@@ -364,12 +361,7 @@ abstract class PackageApiContract {
     private AwsCredentials user(String action) {
         String name = unique("api-user");
         lastUser = name;
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument("{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"*\"}," + BEARER
-                + "]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        return PackageUsers.create(iam, name, PackageUsers.allow(action));
     }
 
     private String token(String domain, AwsCredentials credentials) {
@@ -443,14 +435,6 @@ abstract class PackageApiContract {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-    private static void assertAwsError(Runnable call, String code, int status, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOf(AwsServiceException.class).satisfies(t -> {
-            AwsServiceException e = (AwsServiceException) t;
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-        });
-    }
 
     private static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];

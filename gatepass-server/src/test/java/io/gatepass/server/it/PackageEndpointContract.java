@@ -1,20 +1,19 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.GetRepositoryPermissionsPolicyResponse;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,8 +43,6 @@ abstract class PackageEndpointContract {
     abstract String storeUrl();
 
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-            + "\"Resource\":\"*\"}";
     private static final long MAX_ASSET = 200_000;
 
     private TestServer server;
@@ -293,12 +290,7 @@ abstract class PackageEndpointContract {
     private AwsCredentials user(String action) {
         String name = unique("pkg-user");
         lastUser = name;
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument("{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"*\"}," + BEARER
-                + "]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        return PackageUsers.create(iam, name, PackageUsers.allow(action));
     }
 
     private String token(AwsCredentials credentials) {

@@ -1,15 +1,14 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -29,7 +28,6 @@ import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
 import software.amazon.awssdk.services.codeartifact.model.PublishPackageVersionResponse;
 import software.amazon.awssdk.services.codeartifact.model.UpdatePackageVersionsStatusResponse;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -49,6 +47,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import static io.gatepass.server.testing.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,8 +62,6 @@ abstract class PackageWriteApiContract {
     abstract String storeUrl();
 
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-            + "\"Resource\":\"*\"}";
     private static final String BOUNDARY = "b0undary5e9c1e0a8b2d4c6e";
 
     private TestServer server;
@@ -470,14 +467,6 @@ abstract class PackageWriteApiContract {
 
     // ---------------------------------------------------------------------------------------------- helpers
 
-    static void assertAwsError(Runnable call, String code, int status, String messagePart) {
-        assertThatThrownBy(call::run).isInstanceOf(AwsServiceException.class).satisfies(t -> {
-            AwsServiceException e = (AwsServiceException) t;
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-        });
-    }
 
     private UpdatePackageVersionsStatusResponse update(String name, PackageVersionStatus target, String... versions) {
         return admin.updatePackageVersionsStatus(r -> r.domain("team").repository("libs").format(PackageFormat.NPM)
@@ -566,12 +555,7 @@ abstract class PackageWriteApiContract {
     }
 
     private AwsCredentials user(String name, String action) {
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument("{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"*\"}," + BEARER
-                + "]}"));
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+        return PackageUsers.create(iam, name, PackageUsers.allow(action));
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -173,20 +173,12 @@ class TlsListenerTest {
     void start_withGivenEcCertificateAndKey_presentsThem(@TempDir Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair keys = generator.generateKeyPair();
-        X509Certificate given = SelfSignedCertificate.create(keys, "operator.example",
-                List.of(SubjectName.of("127.0.0.1")), Instant.now().minusSeconds(60),
-                Instant.now().plus(Duration.ofDays(1)), BigInteger.valueOf(4242));
-        Path certificateFile = dir.resolve("operator-cert.pem");
-        Path keyFile = dir.resolve("operator-key.pem");
-        Files.writeString(certificateFile, pem("CERTIFICATE", given.getEncoded()));
-        Files.writeString(keyFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        GivenCertificate given = given(dir, generator.generateKeyPair(), "127.0.0.1", 4242);
 
-        try (TestServer server = TestServer.start(withTls(dir.resolve("data"), null,
-                new ServerConfig.Tls(0, certificateFile, keyFile)))) {
-            assertThat(server.server().tlsCertificatePath()).isEqualTo(certificateFile);
+        try (TestServer server = TestServer.start(withTls(dir.resolve("data"), null, given.tls()))) {
+            assertThat(server.server().tlsCertificatePath()).isEqualTo(given.file());
             Handshake handshake = handshake(server, "TLSv1.2", null);
-            assertThat(handshake.certificate()).isEqualTo(given);
+            assertThat(handshake.certificate()).isEqualTo(given.certificate());
             assertThat(handshake.cipherSuite()).startsWith("TLS_ECDHE_ECDSA_");
             assertThat(Files.exists(dir.resolve("data/tls"))).as("no self-signed certificate made").isFalse();
         }
@@ -196,19 +188,11 @@ class TlsListenerTest {
     void start_withGivenRsaCertificateAndKey_presentsThem(@TempDir Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        X509Certificate given = SelfSignedCertificate.create(keys, "operator.example",
-                List.of(SubjectName.of("operator.example")), Instant.now().minusSeconds(60),
-                Instant.now().plus(Duration.ofDays(1)), BigInteger.valueOf(4343));
-        Path certificateFile = dir.resolve("operator-cert.pem");
-        Path keyFile = dir.resolve("operator-key.pem");
-        Files.writeString(certificateFile, pem("CERTIFICATE", given.getEncoded()));
-        Files.writeString(keyFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        GivenCertificate given = given(dir, generator.generateKeyPair(), "operator.example", 4343);
 
-        try (TestServer server = TestServer.start(withTls(dir.resolve("data"), null,
-                new ServerConfig.Tls(0, certificateFile, keyFile)))) {
+        try (TestServer server = TestServer.start(withTls(dir.resolve("data"), null, given.tls()))) {
             Handshake handshake = handshake(server, "TLSv1.2", GAMELIFT_SDK_RSA_SUITE);
-            assertThat(handshake.certificate()).isEqualTo(given);
+            assertThat(handshake.certificate()).isEqualTo(given.certificate());
             assertThat(handshake.cipherSuite()).isEqualTo(GAMELIFT_SDK_RSA_SUITE);
         }
     }
@@ -335,5 +319,21 @@ class TlsListenerTest {
         public X509Certificate[] getAcceptedIssuers() {
             return new X509Certificate[0];
         }
+    }
+
+    /** An operator's certificate for {@code subject} (signed by {@code keys}), as PEM files in {@code dir}. */
+    private static GivenCertificate given(Path dir, KeyPair keys, String subject, long serial) throws Exception {
+        X509Certificate certificate = SelfSignedCertificate.create(keys, "operator.example",
+                List.of(SubjectName.of(subject)), Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(1)), BigInteger.valueOf(serial));
+        Path certificateFile = dir.resolve("operator-cert.pem");
+        Path keyFile = dir.resolve("operator-key.pem");
+        Files.writeString(certificateFile, pem("CERTIFICATE", certificate.getEncoded()));
+        Files.writeString(keyFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        return new GivenCertificate(certificate, certificateFile, new ServerConfig.Tls(0, certificateFile, keyFile));
+    }
+
+    /** A given certificate, its file, and the TLS listener configured with it and its key. */
+    private record GivenCertificate(X509Certificate certificate, Path file, ServerConfig.Tls tls) {
     }
 }

@@ -3,6 +3,7 @@ package io.gatepass.server.it;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.MavenRun;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
@@ -25,9 +26,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,11 +62,11 @@ class UpstreamsMavenEndToEndTest {
     private static final String PUBLIC_PATH = "/gatepasse2e/pub/greeting/";
     private FakePublicRegistry registry;
     private TestServer server;
+    private PackageDomain domain;
     private CodeartifactClient admin;
     private IamClient iam;
     private Path work;
     private String privateArtifact;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
@@ -93,20 +91,17 @@ class UpstreamsMavenEndToEndTest {
         ServerConfig config = TestServer.config(null, work.resolve("data"), ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withExternalConnections(java.util.Map.of("public:maven-central", registry.url()));
         server = TestServer.start(config);
-        admin = server.codeArtifact(TestServer.admin());
+        domain = PackageDomain.create(server, DOMAIN).withChain("maven-store", "public:maven-central");
+        admin = domain.admin();
         iam = server.iam(TestServer.admin());
-        admin.createDomain(r -> r.domain(DOMAIN));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("maven-store"));
-        admin.associateExternalConnection(r -> r.domain(DOMAIN).repository("maven-store")
-                .externalConnection("public:maven-central"));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("libs")
-                .upstreams(u -> u.repositoryName("maven-store")));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("app").upstreams(u -> u.repositoryName("libs")));
         privateArtifact = unique("core");
     }
 
     @AfterAll
     void stop() {
+        if (domain != null) {
+            domain.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -172,8 +167,7 @@ class UpstreamsMavenEndToEndTest {
         String url = endpoint("app") + "gatepasse2e/pub/greeting/2.0/greeting-2.0.jar";
         List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            requests.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
-                    "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray()));
+            requests.add(domain.getBytesAsync(url, token));
         }
 
         List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
@@ -225,9 +219,7 @@ class UpstreamsMavenEndToEndTest {
                         .upstream(AllowUpstream.ALLOW)));
         String url = endpoint("libs") + GROUP.replace('.', '/') + "/" + name + "/1.0/" + name + "-1.0.pom";
 
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token(publisher()))
-                .PUT(HttpRequest.BodyPublishers.ofString("<project/>")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = domain.put(url, token(publisher()), null, "<project/>");
 
         assertThat(put.statusCode()).isEqualTo(403);
         assertThat(put.body()).contains("origin controls");
@@ -362,21 +354,16 @@ class UpstreamsMavenEndToEndTest {
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return domain.get(url, token);
     }
 
     private AwsCredentials publisher() {
-        return user("{\"Effect\":\"Allow\",\"Action\":[\"codeartifact:GetAuthorizationToken\","
-                + "\"codeartifact:ReadFromRepository\",\"codeartifact:PublishPackageVersion\"],\"Resource\":\"*\"}");
+        return user(PackageUsers.PUBLISH_AND_READ);
     }
 
-    /** May read repository app only: reading through its upstreams needs nothing more. */
+    /** May read repository app only. */
     private AwsCredentials appReader() {
-        return user("{\"Effect\":\"Allow\",\"Action\":\"codeartifact:GetAuthorizationToken\",\"Resource\":\"*\"},"
-                + "{\"Effect\":\"Allow\",\"Action\":\"codeartifact:ReadFromRepository\",\"Resource\":"
-                + "\"arn:aws:codeartifact:" + TestServer.REGION + ":" + TestServer.ACCOUNT + ":repository/" + DOMAIN
-                + "/app\"}");
+        return user(PackageUsers.readerOf(DOMAIN, "app"));
     }
 
     private AwsCredentials user(String statements) {
@@ -384,12 +371,11 @@ class UpstreamsMavenEndToEndTest {
     }
 
     private String token(AwsCredentials credentials) {
-        return PackageUsers.token(server, credentials, DOMAIN, 43200L);
+        return domain.token(credentials);
     }
 
     private String endpoint(String repository) {
-        return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format(PackageFormat.MAVEN))
-                .repositoryEndpoint();
+        return domain.endpoint(repository, PackageFormat.MAVEN);
     }
 
     private static String unique(String prefix) {

@@ -1,7 +1,9 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,9 +14,6 @@ import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionStatus;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,35 +33,21 @@ class UpstreamsMavenNearestTest {
 
     private FakePublicRegistry registry;
     private TestServer server;
+    private PackageDomain domain;
     private CodeartifactClient admin;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path work) {
         registry = FakePublicRegistry.start();
         server = TestServer.start(TestServer.config(null, work, ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withExternalConnections(Map.of("public:maven-central", registry.url())));
-        admin = server.codeArtifact(TestServer.admin());
-        admin.createDomain(r -> r.domain(DOMAIN));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("maven-store"));
-        admin.associateExternalConnection(r -> r.domain(DOMAIN).repository("maven-store")
-                .externalConnection("public:maven-central"));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("libs")
-                .upstreams(u -> u.repositoryName("maven-store")));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("app").upstreams(u -> u.repositoryName("libs")));
+        domain = PackageDomain.create(server, DOMAIN).withChain("maven-store", "public:maven-central");
+        admin = domain.admin();
     }
 
     @AfterAll
     void stop() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        Closeables.closeAll(domain, server, registry);
     }
 
     @Test
@@ -72,7 +57,7 @@ class UpstreamsMavenNearestTest {
                 + "<version>2.0</version></versions><lastUpdated>20200101000000</lastUpdated></versioning>"
                 + "</metadata>").getBytes(StandardCharsets.UTF_8));
         registry.put(DIR + "1.0/lib-1.0.jar", "application/java-archive", "jar 1.0".getBytes(StandardCharsets.UTF_8));
-        String token = admin.getAuthorizationToken(r -> r.domain(DOMAIN)).authorizationToken();
+        String token = domain.adminToken();
         // kept in libs (and maven-store), then in app through libs
         assertThat(get("libs", "gatepasse2e/near/lib/1.0/lib-1.0.jar", token).statusCode()).isEqualTo(200);
         assertThat(get("app", "gatepasse2e/near/lib/1.0/lib-1.0.jar", token).statusCode()).isEqualTo(200);
@@ -91,9 +76,6 @@ class UpstreamsMavenNearestTest {
     }
 
     private HttpResponse<String> get(String repository, String path, String token) throws Exception {
-        String base = admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository)
-                .format(PackageFormat.MAVEN)).repositoryEndpoint();
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return domain.get(domain.endpoint(repository, PackageFormat.MAVEN) + path, token);
     }
 }

@@ -3,6 +3,7 @@ package io.gatepass.server.it;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.NpmUser;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
@@ -29,9 +30,6 @@ import software.amazon.awssdk.services.codeartifact.model.ServiceQuotaExceededEx
 import software.amazon.awssdk.services.codeartifact.model.ValidationException;
 import software.amazon.awssdk.services.iam.IamClient;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,10 +58,10 @@ class UpstreamsNpmEndToEndTest {
 
     private FakePublicRegistry registry;
     private TestServer server;
+    private PackageDomain domain;
     private CodeartifactClient admin;
     private IamClient iam;
     private Path work;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
@@ -79,19 +77,16 @@ class UpstreamsNpmEndToEndTest {
         ServerConfig config = TestServer.config(null, work.resolve("data"), ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withExternalConnections(Map.of("public:npmjs", registry.url()));
         server = TestServer.start(config);
-        admin = server.codeArtifact(TestServer.admin());
+        domain = PackageDomain.create(server, DOMAIN).withChain("npm-store", "public:npmjs");
+        admin = domain.admin();
         iam = server.iam(TestServer.admin());
-        admin.createDomain(r -> r.domain(DOMAIN));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("npm-store"));
-        admin.associateExternalConnection(r -> r.domain(DOMAIN).repository("npm-store")
-                .externalConnection("public:npmjs"));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("libs")
-                .upstreams(u -> u.repositoryName("npm-store")));
-        admin.createRepository(r -> r.domain(DOMAIN).repository("app").upstreams(u -> u.repositoryName("libs")));
     }
 
     @AfterAll
     void stop() {
+        if (domain != null) {
+            domain.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -147,8 +142,7 @@ class UpstreamsNpmEndToEndTest {
         String url = endpoint("app") + "left-pad/-/left-pad-1.0.0.tgz";
         List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            requests.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
-                    "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray()));
+            requests.add(domain.getBytesAsync(url, token));
         }
 
         List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
@@ -299,21 +293,16 @@ class UpstreamsNpmEndToEndTest {
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return domain.get(url, token);
     }
 
     private AwsCredentials publisher() {
-        return user("{\"Effect\":\"Allow\",\"Action\":[\"codeartifact:GetAuthorizationToken\","
-                + "\"codeartifact:ReadFromRepository\",\"codeartifact:PublishPackageVersion\"],\"Resource\":\"*\"}");
+        return user(PackageUsers.PUBLISH_AND_READ);
     }
 
-    /** May read repository app only: reading through its upstreams needs nothing more. */
+    /** May read repository app only. */
     private AwsCredentials appReader() {
-        return user("{\"Effect\":\"Allow\",\"Action\":\"codeartifact:GetAuthorizationToken\",\"Resource\":\"*\"},"
-                + "{\"Effect\":\"Allow\",\"Action\":\"codeartifact:ReadFromRepository\",\"Resource\":"
-                + "\"arn:aws:codeartifact:" + TestServer.REGION + ":" + TestServer.ACCOUNT + ":repository/" + DOMAIN
-                + "/app\"}");
+        return user(PackageUsers.readerOf(DOMAIN, "app"));
     }
 
     private AwsCredentials user(String statements) {
@@ -321,12 +310,11 @@ class UpstreamsNpmEndToEndTest {
     }
 
     private String token(AwsCredentials credentials) {
-        return PackageUsers.token(server, credentials, DOMAIN, 43200L);
+        return domain.token(credentials);
     }
 
     private String endpoint(String repository) {
-        return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format(PackageFormat.NPM))
-                .repositoryEndpoint();
+        return domain.endpoint(repository, PackageFormat.NPM);
     }
 
     private NpmUser login(AwsCredentials credentials, String repository) throws Exception {

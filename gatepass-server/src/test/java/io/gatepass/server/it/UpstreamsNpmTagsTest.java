@@ -3,25 +3,20 @@ package io.gatepass.server.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
 import software.amazon.awssdk.services.codeartifact.model.AllowUpstream;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,10 +44,10 @@ class UpstreamsNpmTagsTest {
 
     private FakePublicRegistry registry;
     private TestServer server;
+    private PackageDomain domain;
     private CodeartifactClient admin;
     private String adminToken;
     private String readerToken;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path work) {
@@ -60,26 +55,21 @@ class UpstreamsNpmTagsTest {
         ServerConfig config = TestServer.config(null, work.resolve("data"), ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withExternalConnections(Map.of("public:npmjs", registry.url()));
         server = TestServer.start(config);
-        admin = server.codeArtifact(TestServer.admin());
-        admin.createDomain(r -> r.domain(DOMAIN));
+        domain = PackageDomain.create(server, DOMAIN);
+        admin = domain.admin();
         admin.createRepository(r -> r.domain(DOMAIN).repository("top"));
         admin.associateExternalConnection(r -> r.domain(DOMAIN).repository("top").externalConnection("public:npmjs"));
         admin.createRepository(r -> r.domain(DOMAIN).repository("mid").upstreams(u -> u.repositoryName("top")));
         admin.createRepository(r -> r.domain(DOMAIN).repository("side"));
         admin.createRepository(r -> r.domain(DOMAIN).repository("down").upstreams(u -> u.repositoryName("mid"),
                 u -> u.repositoryName("side")));
-        adminToken = token(TestServer.admin());
-        readerToken = token(downReader());
+        adminToken = domain.token(TestServer.admin());
+        readerToken = domain.token(domain.reader("down"));
     }
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        Closeables.closeAll(domain, server, registry);
     }
 
     // ------------------------------------------------------------------------------------------- merge rule
@@ -280,11 +270,8 @@ class UpstreamsNpmTagsTest {
     }
 
     private void putTag(String repository, String escapedName, String tag, String version) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint(repository)
-                        + "-/package/" + escapedName + "/dist-tags/" + tag))
-                .PUT(HttpRequest.BodyPublishers.ofString("\"" + version + "\""))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = domain.put(endpoint(repository) + "-/package/" + escapedName
+                + "/dist-tags/" + tag, adminToken, "application/json", "\"" + version + "\"");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         server.clock().advance(Duration.ofSeconds(2));
     }
@@ -311,9 +298,7 @@ class UpstreamsNpmTagsTest {
                 + version + ".tgz\":{\"content_type\":\"application/octet-stream\",\"data\":\""
                 + Base64.getEncoder().encodeToString(tarball) + "\",\"length\":" + tarball.length + "}}}";
         String path = scope == null ? name : "@" + scope + "%2f" + name;
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint(repository) + path))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = domain.put(endpoint(repository) + path, adminToken, "application/json", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         server.clock().advance(Duration.ofSeconds(2)); // later publications are later
     }
@@ -323,36 +308,11 @@ class UpstreamsNpmTagsTest {
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return domain.get(url, token);
     }
 
     private String endpoint(String repository) {
-        return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository(repository).format(PackageFormat.NPM))
-                .repositoryEndpoint();
-    }
-
-    /** May read repository down only: reading through its upstreams needs nothing more. */
-    private AwsCredentials downReader() {
-        try (IamClient iam = server.iam(TestServer.admin())) {
-            String user = unique("reader");
-            iam.createUser(r -> r.userName(user));
-            iam.putUserPolicy(r -> r.userName(user).policyName("p").policyDocument("{\"Version\":\"2012-10-17\","
-                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"codeartifact:GetAuthorizationToken\","
-                    + "\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
-                    + "\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Action\":\"codeartifact:ReadFromRepository\","
-                    + "\"Resource\":\"arn:aws:codeartifact:" + TestServer.REGION + ":" + TestServer.ACCOUNT
-                    + ":repository/" + DOMAIN + "/down\"}]}"));
-            AccessKey key = iam.createAccessKey(r -> r.userName(user)).accessKey();
-            return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
-        }
-    }
-
-    private String token(AwsCredentials credentials) {
-        try (CodeartifactClient client = server.codeArtifact(credentials)) {
-            return client.getAuthorizationToken(r -> r.domain(DOMAIN).domainOwner(TestServer.ACCOUNT)
-                    .durationSeconds(43200L)).authorizationToken();
-        }
+        return domain.endpoint(repository, PackageFormat.NPM);
     }
 
     private static String unique(String prefix) {

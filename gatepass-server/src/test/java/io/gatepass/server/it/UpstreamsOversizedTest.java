@@ -3,7 +3,9 @@ package io.gatepass.server.it;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.config.UpstreamTimeouts;
 import io.gatepass.server.internal.endpoints.packages.upstream.RemoteRegistry;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,13 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,8 +56,8 @@ class UpstreamsOversizedTest {
     private FakePublicRegistry registry;
     private TestServer server;
     private Path data;
+    private PackageDomain domain;
     private String token;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path work) {
@@ -70,24 +68,13 @@ class UpstreamsOversizedTest {
                 .withUpstreamTimeouts(new UpstreamTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60)))
                 .withMaxAssetBytes(MAX_ASSET);
         server = TestServer.start(config);
-        try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            FakePublicRegistry.createAppOverEveryExternalConnection(admin, DOMAIN);
-            token = admin.getAuthorizationToken(r -> r.domain(DOMAIN).domainOwner(TestServer.ACCOUNT))
-                    .authorizationToken();
-        }
+        domain = PackageDomain.create(server, DOMAIN).withAppOverEveryExternalConnection();
+        token = domain.adminToken();
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{server, registry}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // closing
-            }
-        }
+        Closeables.closeAll(domain, server, registry);
     }
 
     // ------------------------------------------------------------------------------------------------ assets
@@ -236,11 +223,9 @@ class UpstreamsOversizedTest {
         }
         assertThat(files(data.resolve("blobs"))).as("no blob was stored").isEqualTo(blobsBefore);
         assertThat(files(data.resolve("tmp").resolve("uploads"))).as("nothing left in the spool").isEmpty();
-        try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            for (String repository : List.of("app", "npm-store", "pypi-store", "maven-store")) {
-                assertThat(admin.listPackages(r -> r.domain(DOMAIN).repository(repository).format(format)
-                        .packagePrefix(name)).packages()).as("packages in " + repository).isEmpty();
-            }
+        for (String repository : List.of("app", "npm-store", "pypi-store", "maven-store")) {
+            assertThat(domain.admin().listPackages(r -> r.domain(DOMAIN).repository(repository).format(format)
+                    .packagePrefix(name)).packages()).as("packages in " + repository).isEmpty();
         }
     }
 
@@ -254,21 +239,14 @@ class UpstreamsOversizedTest {
     }
 
     private String endpoint(PackageFormat format) {
-        try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository("app").format(format))
-                    .repositoryEndpoint();
-        }
-    }
-
-    private HttpRequest request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+        return domain.endpoint("app", format);
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(request(url), HttpResponse.BodyHandlers.ofString());
+        return domain.get(url, token);
     }
 
     private HttpResponse<byte[]> getBytes(String url) throws Exception {
-        return http.send(request(url), HttpResponse.BodyHandlers.ofByteArray());
+        return domain.getBytes(url, token);
     }
 }

@@ -1,19 +1,17 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,25 +36,21 @@ class UpstreamsRecentDocumentsTest {
 
     private FakePublicRegistry registry;
     private TestServer server;
+    private PackageDomain domain;
     private String token;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start(@TempDir Path work) {
         registry = FakePublicRegistry.start();
         server = TestServer.start(TestServer.config(null, work.resolve("data"), ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withExternalConnections(registry.asEveryExternalConnection()));
-        try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            FakePublicRegistry.createAppOverEveryExternalConnection(admin, DOMAIN);
-            token = admin.getAuthorizationToken(r -> r.domain(DOMAIN).domainOwner(TestServer.ACCOUNT))
-                    .authorizationToken();
-        }
+        domain = PackageDomain.create(server, DOMAIN).withAppOverEveryExternalConnection();
+        token = domain.adminToken();
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        registry.close();
+        Closeables.closeAll(domain, server, registry);
     }
 
     @Test
@@ -152,14 +146,10 @@ class UpstreamsRecentDocumentsTest {
     }
 
     private String endpoint(PackageFormat format) {
-        try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            return admin.getRepositoryEndpoint(r -> r.domain(DOMAIN).repository("app").format(format))
-                    .repositoryEndpoint();
-        }
+        return domain.endpoint("app", format);
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return domain.get(url, token);
     }
 }

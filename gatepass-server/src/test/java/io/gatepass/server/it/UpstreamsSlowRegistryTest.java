@@ -2,7 +2,9 @@ package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.config.UpstreamTimeouts;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
+import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,23 +59,15 @@ class UpstreamsSlowRegistryTest {
                 .withExternalConnections(registry.asEveryExternalConnection())
                 .withUpstreamTimeouts(new UpstreamTimeouts(Duration.ofSeconds(5), timeout));
         TestServer server = TestServer.start(config);
-        try (CodeartifactClient admin = server.codeArtifact(TestServer.admin())) {
-            FakePublicRegistry.createAppOverEveryExternalConnection(admin, DOMAIN);
+        try (PackageDomain domain = PackageDomain.create(server, DOMAIN)) {
+            domain.withAppOverEveryExternalConnection();
         }
         return server;
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{impatient, patient, registry}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // closing
-            }
-        }
+        Closeables.closeAll(impatient, patient, registry);
     }
 
     // ------------------------------------------------------------------------------------------------ npm

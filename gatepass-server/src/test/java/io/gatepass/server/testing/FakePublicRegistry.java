@@ -1,7 +1,6 @@
 package io.gatepass.server.testing;
 
 import com.sun.net.httpserver.HttpServer;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -177,25 +176,6 @@ public final class FakePublicRegistry implements AutoCloseable {
     /** The three external connections, npm, PyPI and Maven Central, all served by this registry. */
     public Map<String, String> asEveryExternalConnection() {
         return Map.of("public:npmjs", url(), "public:pypi", url(), "public:maven-central", url());
-    }
-
-    /**
-     * Creates, in {@code domain}, one repository per format holding that format's external connection to this
-     * registry ({@code npm-store}, {@code pypi-store}, {@code maven-store}) and the repository {@code app} with the
-     * three as its upstreams, in that order.
-     */
-    public static void createAppOverEveryExternalConnection(
-            CodeartifactClient admin, String domain) {
-        admin.createDomain(r -> r.domain(domain));
-        for (String[] store : new String[][]{{"npm-store", "public:npmjs"}, {"pypi-store", "public:pypi"},
-                {"maven-store", "public:maven-central"}}) {
-            admin.createRepository(r -> r.domain(domain).repository(store[0]));
-            admin.associateExternalConnection(r -> r.domain(domain).repository(store[0])
-                    .externalConnection(store[1]));
-        }
-        admin.createRepository(r -> r.domain(domain).repository("app").upstreams(
-                u -> u.repositoryName("npm-store"), u -> u.repositoryName("pypi-store"),
-                u -> u.repositoryName("maven-store")));
     }
 
     public String url() {

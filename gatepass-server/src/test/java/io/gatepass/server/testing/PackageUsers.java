@@ -15,6 +15,11 @@ public final class PackageUsers {
     private static final String BEARER = "{\"Effect\":\"Allow\",\"Action\":\"sts:GetServiceBearerToken\","
             + "\"Resource\":\"*\"}";
 
+    /** May get a token, read every repository and publish to it. */
+    public static final String PUBLISH_AND_READ = "{\"Effect\":\"Allow\",\"Action\":["
+            + "\"codeartifact:GetAuthorizationToken\",\"codeartifact:ReadFromRepository\","
+            + "\"codeartifact:PublishPackageVersion\"],\"Resource\":\"*\"}";
+
     private PackageUsers() {
     }
 
@@ -25,6 +30,22 @@ public final class PackageUsers {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "," + BEARER + "]}"));
         AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
         return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+    }
+
+    /** Allows {@code action} (one action or a wildcard) on every resource. */
+    public static String allow(String action) {
+        return "{\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"*\"}";
+    }
+
+    /**
+     * May get a token and read {@code repository} of {@code domain} only (reading through its upstreams needs
+     * nothing more).
+     */
+    public static String readerOf(String domain, String repository) {
+        return "{\"Effect\":\"Allow\",\"Action\":\"codeartifact:GetAuthorizationToken\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"codeartifact:ReadFromRepository\",\"Resource\":"
+                + "\"arn:aws:codeartifact:" + TestServer.REGION + ":" + TestServer.ACCOUNT + ":repository/" + domain
+                + "/" + repository + "\"}";
     }
 
     /** A CodeArtifact authorization token for {@code domain}, valid {@code seconds}. */

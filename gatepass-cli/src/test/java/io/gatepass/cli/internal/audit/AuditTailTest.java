@@ -1,5 +1,6 @@
 package io.gatepass.cli.internal.audit;
 
+import io.gatepass.core.testing.ManualClock;
 import io.gatepass.server.internal.audit.AuditEvent;
 import io.gatepass.server.internal.audit.AuditLine;
 import io.gatepass.server.internal.audit.RotatingAuditFile;
@@ -13,11 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +36,7 @@ class AuditTailTest {
     @TempDir
     Path dir;
     private Path log;
-    private final SetClock clock = new SetClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final List<String> written = new ArrayList<>();
 
     @BeforeEach
@@ -46,9 +44,9 @@ class AuditTailTest {
         log = dir.resolve("audit").resolve("audit.log");
         try (RotatingAuditFile file = new RotatingAuditFile(log, 4000, false, 100, clock)) {
             for (int minute = 0; minute < 60; minute++) {
-                clock.now = START.plus(Duration.ofMinutes(minute));
+                clock.set(START.plus(Duration.ofMinutes(minute)));
                 boolean byCi = minute % 3 == 0;
-                AuditEvent event = AuditEvent.at(clock.now, minute % 10 == 0 ? AuditEvent.Kind.MINT
+                AuditEvent event = AuditEvent.at(clock.instant(), minute % 10 == 0 ? AuditEvent.Kind.MINT
                                 : AuditEvent.Kind.CHANGE)
                         .action(minute % 10 == 0 ? "sts:GetSessionToken" : "iam:CreateUser")
                         .failure(minute % 7 == 0 ? "AccessDenied" : null)
@@ -159,8 +157,8 @@ class AuditTailTest {
             return false;
         }
         for (int i = 0; i < 3; i++) {
-            clock.now = clock.now.plusSeconds(1);
-            String line = AuditLine.format(AuditEvent.at(clock.now, AuditEvent.Kind.REVOCATION)
+            clock.advance(Duration.ofSeconds(1));
+            String line = AuditLine.format(AuditEvent.at(clock.instant(), AuditEvent.Kind.REVOCATION)
                     .action("iam:DeleteAccessKey").principal(CI, "123456789012", "AKIACI0000000000")
                     .failure(i == 1 ? "NoSuchEntity" : null).build());
             writer.append(line);
@@ -196,7 +194,7 @@ class AuditTailTest {
     }
 
     private Run run(Map<String, String> env, AuditTail.Pause pause, String... args) {
-        clock.now = NOW;
+        clock.set(NOW);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new CommandLine(new AuditTailCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -207,29 +205,6 @@ class AuditTailTest {
     private record Run(int exit, String out, String err) {
         List<String> outLines() {
             return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-        }
-    }
-
-    private static final class SetClock extends Clock {
-        volatile Instant now;
-
-        SetClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

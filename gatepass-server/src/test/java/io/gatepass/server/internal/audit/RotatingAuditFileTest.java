@@ -1,16 +1,14 @@
 package io.gatepass.server.internal.audit;
 
+import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +18,7 @@ class RotatingAuditFileTest {
 
     @Test
     void append_whenTheNextLineWouldPassTheLimit_rotatesFirst(@TempDir Path dir) throws Exception {
-        StepClock clock = new StepClock(Instant.parse("2026-12-06T10:00:00.123Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00.123Z"));
         Path file = dir.resolve("audit").resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 250, false, 10, clock)) {
             audit.append(LINE);
@@ -37,11 +35,11 @@ class RotatingAuditFileTest {
 
     @Test
     void append_onANewUtcDay_rotatesWhenDaily(@TempDir Path dir) throws Exception {
-        StepClock clock = new StepClock(Instant.parse("2026-12-06T23:59:59.999Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T23:59:59.999Z"));
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, true, 10, clock)) {
             audit.append("day one");
-            clock.now = Instant.parse("2026-12-07T00:00:00.000Z");
+            clock.set(Instant.parse("2026-12-07T00:00:00.000Z"));
             audit.append("day two");
         }
         assertThat(RotatingAuditFile.rotated(file)).hasSize(1);
@@ -51,11 +49,11 @@ class RotatingAuditFileTest {
 
     @Test
     void append_onANewDay_keepsTheFileWhenNotDaily(@TempDir Path dir) throws Exception {
-        StepClock clock = new StepClock(Instant.parse("2026-12-06T23:59:59.999Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T23:59:59.999Z"));
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, false, 10, clock)) {
             audit.append("day one");
-            clock.now = clock.now.plus(Duration.ofDays(3));
+            clock.advance(Duration.ofDays(3));
             audit.append("day four");
         }
         assertThat(RotatingAuditFile.rotated(file)).isEmpty();
@@ -64,7 +62,7 @@ class RotatingAuditFileTest {
 
     @Test
     void rotate_keepsOnlyTheNewestRetainedFiles_andNamesCollisionsApart(@TempDir Path dir) throws Exception {
-        StepClock clock = new StepClock(Instant.parse("2026-12-06T10:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 150, false, 2, clock)) {
             for (int i = 0; i < 6; i++) {
@@ -82,7 +80,7 @@ class RotatingAuditFileTest {
     void open_existingFile_appendsAndTightensItsMode(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("audit.log");
         Files.writeString(file, "earlier\n");
-        StepClock clock = new StepClock(Instant.now());
+        ManualClock clock = new ManualClock(Instant.now());
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, false, 1, clock)) {
             audit.append("later");
         }
@@ -111,29 +109,5 @@ class RotatingAuditFileTest {
         assertThat(RotatingAuditFile.rotated(dir.resolve("a.log"))).extracting(p -> p.getFileName().toString())
                 .containsExactly("a.log.20261205T235959.999Z-2", "a.log.20261206T100000.000Z",
                         "a.log.20261206T100000.000Z-9", "a.log.20261206T100000.000Z-10");
-    }
-
-    /** A clock the test sets. */
-    static final class StepClock extends Clock {
-        volatile Instant now;
-
-        StepClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,8 +1,9 @@
 package io.gatepass.server.internal.endpoints.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.gatepass.server.testing.ActionFrames;
+import io.gatepass.server.testing.ActionFrames.HandshakeRefused;
 
 import javax.net.ssl.SSLContext;
 import java.net.URI;
@@ -32,7 +33,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AgentTestClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(15);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocket socket;
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -75,15 +75,6 @@ public final class AgentTestClient implements AutoCloseable {
         }
     }
 
-    static final class HandshakeRefused extends RuntimeException {
-        final int status;
-
-        HandshakeRefused(int status) {
-            super("handshake refused with HTTP " + status);
-            this.status = status;
-        }
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -116,12 +107,7 @@ public final class AgentTestClient implements AutoCloseable {
     }
 
     private void received(String text) {
-        JsonNode message;
-        try {
-            message = JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException("server sent a frame that is not JSON: " + text);
-        }
+        JsonNode message = ActionFrames.parse(text);
         JsonNode requestId = message.get("RequestId");
         CompletableFuture<JsonNode> waiting = requestId == null ? null : pending.remove(requestId.asText());
         if (waiting != null) {
@@ -132,11 +118,7 @@ public final class AgentTestClient implements AutoCloseable {
     }
 
     private void send(String action, String requestId, Map<String, ?> members) {
-        ObjectNode frame = JSON.createObjectNode();
-        frame.put("Action", action);
-        frame.put("RequestId", requestId);
-        members.forEach((k, v) -> frame.set(k, JSON.valueToTree(v)));
-        socket.sendText(frame.toString(), true).join();
+        socket.sendText(ActionFrames.frame(action, requestId, members), true).join();
     }
 
     /** Sends a request and waits for the reply with its RequestId. */
@@ -166,18 +148,7 @@ public final class AgentTestClient implements AutoCloseable {
 
     /** The next message with this Action that was not a reply awaited by RequestId, skipping others. */
     public JsonNode awaitMessage(String action) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                JsonNode message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (message != null && message.path("Action").asText().equals(action)) {
-                    return message;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new AssertionError("no " + action + " message within " + WAIT);
+        return ActionFrames.await(messages, action, WAIT, "message");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.gatepass.server.internal.endpoints.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatepass.server.internal.endpoints.sdk.SdkTestClient;
+import io.gatepass.server.testing.AnywhereFleet;
 import io.gatepass.server.testing.TestServer;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,7 @@ class AgentWebSocketTest {
     @TempDir
     Path dataDir;
 
+    private AnywhereFleet fleet;
     private TestServer server;
     private Vertx vertx;
     private GameLiftClient gameLift;
@@ -47,21 +49,18 @@ class AgentWebSocketTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(null, dataDir);
-        vertx = Vertx.vertx();
-        gameLift = server.gameLift(TestServer.admin());
-        gameLift.createLocation(r -> r.locationName("custom-home"));
-        fleetId = gameLift.createFleet(r -> r.name("studio").computeType(ComputeType.ANYWHERE)
-                .locations(l -> l.location("custom-home")).runtimeConfiguration(c -> c
-                        .serverProcesses(ServerProcess.builder().launchPath("/local/game/server")
-                                .parameters("-port 7777").concurrentExecutions(2).build())
-                        .gameSessionActivationTimeoutSeconds(120))).fleetAttributes().fleetId();
-        register("rack-1");
+        fleet = AnywhereFleet.start(dataDir, f -> f.runtimeConfiguration(c -> c
+                .serverProcesses(ServerProcess.builder().launchPath("/local/game/server")
+                        .parameters("-port 7777").concurrentExecutions(2).build())
+                .gameSessionActivationTimeoutSeconds(120)));
+        server = fleet.server();
+        vertx = fleet.vertx();
+        gameLift = fleet.gameLift();
+        fleetId = fleet.fleetId();
     }
 
     private void register(String computeName) {
-        gameLift.registerCompute(r -> r.fleetId(fleetId).computeName(computeName).ipAddress("10.0.0.7")
-                .location("custom-home"));
+        fleet.register(computeName);
     }
 
     @AfterEach
@@ -73,12 +72,11 @@ class AgentWebSocketTest {
                 // the server closed it already
             }
         }
-        server.close();
-        vertx.close().await();
+        fleet.close();
     }
 
     private String token(String computeName) {
-        return gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName(computeName)).authToken();
+        return fleet.token(computeName);
     }
 
     /** The advertised endpoint on the plain listener (ws://): the agent's JDK does not trust a private CA. */
@@ -94,9 +92,7 @@ class AgentWebSocketTest {
     }
 
     private SdkTestClient gameServer(String processId) {
-        String endpoint = gameLift.describeCompute(r -> r.fleetId(fleetId).computeName("rack-1")).compute()
-                .gameLiftServiceSdkEndpoint();
-        SdkTestClient client = SdkTestClient.connect(vertx, endpoint,
+        SdkTestClient client = SdkTestClient.connect(vertx, fleet.sdkEndpoint("rack-1"),
                 SdkTestClient.tokenParameters(processId, fleetId, "rack-1", token("rack-1")));
         clients.add(client);
         return client;

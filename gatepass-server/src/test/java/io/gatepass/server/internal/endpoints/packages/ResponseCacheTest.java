@@ -1,19 +1,17 @@
 package io.gatepass.server.internal.endpoints.packages;
 
+import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseCacheTest {
     private static final Duration TTL = Duration.ofSeconds(1);
-    private final HandClock clock = new HandClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     @Test
     void find_beforeTheTtl_servesTheSameResponse_andAfterItNothing() {
@@ -85,29 +83,5 @@ class ResponseCacheTest {
 
     private static PackageResponse body(int size) {
         return PackageResponse.bytes(200, "application/json", new byte[size]);
-    }
-
-    /** A clock that moves only when told. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

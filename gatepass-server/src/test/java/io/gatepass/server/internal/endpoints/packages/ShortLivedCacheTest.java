@@ -1,34 +1,16 @@
 package io.gatepass.server.internal.endpoints.packages;
 
+import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ShortLivedCacheTest {
-    private Instant now = Instant.parse("2026-12-06T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     @Test
     void peek_neverComputes_andSeesAValueOnlyUntilItsTtlOrOwnDeadline() {
@@ -37,11 +19,11 @@ class ShortLivedCacheTest {
         assertThat(cache.peek("token")).isNull();
 
         cache.get("token", k -> "valid-" + computed.incrementAndGet(), null);
-        cache.get("short", k -> "expiring", v -> now.plusMillis(300));
-        now = now.plusMillis(999);
+        cache.get("short", k -> "expiring", v -> clock.instant().plusMillis(300));
+        clock.advance(Duration.ofMillis(999));
         assertThat(cache.peek("token")).isEqualTo("valid-1");
         assertThat(cache.peek("short")).isNull(); // its own deadline (a token's expiry) came first
-        now = now.plusMillis(1);
+        clock.advance(Duration.ofMillis(1));
         assertThat(cache.peek("token")).isNull();
         assertThat(computed).hasValue(1);
     }

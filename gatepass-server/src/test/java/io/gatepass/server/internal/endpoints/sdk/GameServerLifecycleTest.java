@@ -1,14 +1,13 @@
 package io.gatepass.server.internal.endpoints.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatepass.server.testing.TestServer;
+import io.gatepass.server.testing.AnywhereFleet;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
-import software.amazon.awssdk.services.gamelift.model.ComputeType;
 import software.amazon.awssdk.services.gamelift.model.FleetUtilization;
 import software.amazon.awssdk.services.gamelift.model.GameProperty;
 import software.amazon.awssdk.services.gamelift.model.GameSession;
@@ -33,7 +32,7 @@ class GameServerLifecycleTest {
     @TempDir
     Path dataDir;
 
-    private TestServer server;
+    private AnywhereFleet fleet;
     private Vertx vertx;
     private GameLiftClient gameLift;
     private String fleetId;
@@ -41,14 +40,10 @@ class GameServerLifecycleTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(null, dataDir);
-        vertx = Vertx.vertx();
-        gameLift = server.gameLift(TestServer.admin());
-        gameLift.createLocation(r -> r.locationName("custom-home"));
-        fleetId = gameLift.createFleet(r -> r.name("studio").computeType(ComputeType.ANYWHERE)
-                .locations(l -> l.location("custom-home"))).fleetAttributes().fleetId();
-        gameLift.registerCompute(r -> r.fleetId(fleetId).computeName("rack-1").ipAddress("10.0.0.7")
-                .location("custom-home"));
+        fleet = AnywhereFleet.start(dataDir, f -> { });
+        vertx = fleet.vertx();
+        gameLift = fleet.gameLift();
+        fleetId = fleet.fleetId();
     }
 
     @AfterEach
@@ -60,17 +55,14 @@ class GameServerLifecycleTest {
                 // the server closed it already
             }
         }
-        server.close();
-        vertx.close().await();
+        fleet.close();
     }
 
     private SdkTestClient connectAsTheAgentWould(String processId) {
-        String endpoint = gameLift.describeCompute(r -> r.fleetId(fleetId).computeName("rack-1")).compute()
-                .gameLiftServiceSdkEndpoint();
+        String endpoint = fleet.sdkEndpoint("rack-1");
         assertThat(endpoint).startsWith("wss://");
-        String token = gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("rack-1")).authToken();
         return SdkTestClient.connect(vertx, endpoint,
-                SdkTestClient.tokenParameters(processId, fleetId, "rack-1", token));
+                SdkTestClient.tokenParameters(processId, fleetId, "rack-1", fleet.token("rack-1")));
     }
 
     private GameSession gameSession(String id) {

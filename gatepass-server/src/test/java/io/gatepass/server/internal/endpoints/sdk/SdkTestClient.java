@@ -1,8 +1,8 @@
 package io.gatepass.server.internal.endpoints.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.server.testing.ActionFrames;
+import io.gatepass.server.testing.ActionFrames.HandshakeRefused;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SdkTestClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -94,15 +93,6 @@ public final class SdkTestClient implements AutoCloseable {
         }
     }
 
-    static final class HandshakeRefused extends RuntimeException {
-        final int status;
-
-        HandshakeRefused(int status) {
-            super("handshake refused with HTTP " + status);
-            this.status = status;
-        }
-    }
-
     String url() {
         return url(baseUrl, parameters);
     }
@@ -148,12 +138,7 @@ public final class SdkTestClient implements AutoCloseable {
     }
 
     private void received(String text) {
-        JsonNode message;
-        try {
-            message = JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException("server sent a frame that is not JSON: " + text);
-        }
+        JsonNode message = ActionFrames.parse(text);
         String requestId = message.path("RequestId").asText("");
         int status = message.path("StatusCode").asInt(-1);
         CompletableFuture<JsonNode> waiting = requestId.isEmpty() ? null : pending.remove(requestId);
@@ -194,15 +179,12 @@ public final class SdkTestClient implements AutoCloseable {
     /** Sends a request and waits for its reply. */
     public JsonNode request(String action, Map<String, ?> members) {
         String requestId = randomAlnum(32);
-        ObjectNode frame = JSON.createObjectNode();
-        frame.put("Action", action);
-        frame.put("RequestId", requestId);
-        members.forEach((k, v) -> frame.set(k, JSON.valueToTree(v)));
+        String frame = ActionFrames.frame(action, requestId, members);
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(requestId, reply);
         exchange.lock();
         try {
-            socket.writeTextMessage(frame.toString());
+            socket.writeTextMessage(frame);
             JsonNode answer = reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (!answer.path("RequestId").asText().equals(requestId) || !answer.path("Action").asText()
                     .equals(action)) {
@@ -230,18 +212,7 @@ public final class SdkTestClient implements AutoCloseable {
 
     /** The next push with this Action, skipping others. */
     public JsonNode awaitPush(String action) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                JsonNode push = pushes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (push != null && push.path("Action").asText().equals(action)) {
-                    return push;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new AssertionError("no " + action + " push within " + WAIT);
+        return ActionFrames.await(pushes, action, WAIT, "push");
     }
 
     /** The close code of the next connection the server closes. */

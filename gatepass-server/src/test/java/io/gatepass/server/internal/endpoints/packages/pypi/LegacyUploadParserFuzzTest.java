@@ -1,6 +1,7 @@
 package io.gatepass.server.internal.endpoints.packages.pypi;
 
 import io.gatepass.core.error.ServiceException;
+import io.gatepass.server.fuzz.Mutator;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -115,13 +116,13 @@ class LegacyUploadParserFuzzTest {
                     System.arraycopy(data, at + length, shorter, at, data.length - at - length);
                     data = shorter;
                 }
-                case 3 -> data = splice(data, random.nextInt(data.length + 1),
+                case 3 -> data = Mutator.splice(data, random.nextInt(data.length + 1),
                         SPLICES[random.nextInt(SPLICES.length)].getBytes(StandardCharsets.ISO_8859_1));
                 case 4 -> {
                     int at = random.nextInt(data.length + 1);
                     int from = random.nextInt(data.length);
                     int length = Math.min(random.nextInt(200), data.length - from);
-                    data = splice(data, at, java.util.Arrays.copyOfRange(data, from, from + length));
+                    data = Mutator.splice(data, at, java.util.Arrays.copyOfRange(data, from, from + length));
                 }
                 default -> {
                     if (data.length > 0) {
@@ -134,13 +135,5 @@ class LegacyUploadParserFuzzTest {
             }
         }
         return data;
-    }
-
-    private static byte[] splice(byte[] data, int at, byte[] insert) {
-        byte[] out = new byte[data.length + insert.length];
-        System.arraycopy(data, 0, out, 0, at);
-        System.arraycopy(insert, 0, out, at, insert.length);
-        System.arraycopy(data, at, out, at + insert.length, data.length - at);
-        return out;
     }
 }
