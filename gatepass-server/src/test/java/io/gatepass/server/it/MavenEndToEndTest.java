@@ -125,15 +125,12 @@ class MavenEndToEndTest {
 
     /** A project deployed to the repository; as a jar, its jar holds {@code message.txt}. */
     private Path library(String artifactId, String version, String packaging, String message) throws IOException {
-        Path dir = project(artifactId, version, packaging, """
+        return MavenRun.withMessage(project(artifactId, version, packaging, """
                   <distributionManagement>
                     <repository><id>team-libs</id><url>%s</url></repository>
                     <snapshotRepository><id>team-libs</id><url>%s</url></snapshotRepository>
                   </distributionManagement>
-                """.formatted(endpoint, endpoint));
-        Files.createDirectories(dir.resolve("src/main/resources"));
-        Files.writeString(dir.resolve("src/main/resources/message.txt"), message);
-        return dir;
+                """.formatted(endpoint, endpoint)), message);
     }
 
     private Path project(String artifactId, String version, String packaging, String more) throws IOException {

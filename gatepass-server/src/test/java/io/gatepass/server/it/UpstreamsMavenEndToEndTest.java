@@ -1,10 +1,10 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.MavenRun;
 import io.gatepass.server.testing.PackageDomain;
-import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.AfterAll;
@@ -16,13 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.AllowPublish;
 import software.amazon.awssdk.services.codeartifact.model.AllowUpstream;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import software.amazon.awssdk.services.codeartifact.model.PackageVersionSummary;
-import software.amazon.awssdk.services.iam.IamClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,10 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -64,7 +60,6 @@ class UpstreamsMavenEndToEndTest {
     private TestServer server;
     private PackageDomain domain;
     private CodeartifactClient admin;
-    private IamClient iam;
     private Path work;
     private String privateArtifact;
 
@@ -93,31 +88,22 @@ class UpstreamsMavenEndToEndTest {
         server = TestServer.start(config);
         domain = PackageDomain.create(server, DOMAIN).withChain("maven-store", "public:maven-central");
         admin = domain.admin();
-        iam = server.iam(TestServer.admin());
         privateArtifact = unique("core");
     }
 
     @AfterAll
     void stop() {
-        if (domain != null) {
-            domain.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        Closeables.closeAll(domain, server, registry);
     }
 
     @Test
     @Order(1)
     void build_fromTheEndOfTheChain_resolvesAPrivateAndAPublicArtifact_andKeepsThePublicOne() throws Exception {
         Path library = library(privateArtifact, "1.0", "private core");
-        assertSucceeded(mvn(token(publisher()), "libs", library, "deploy"));
+        assertSucceeded(mvn(domain.token(domain.publisher()), "libs", library, "deploy"));
         Path consumer = consumer(unique("app"), "1.0");
 
-        MavenRun resolve = mvn(token(appReader()), "app", consumer, "dependency:copy-dependencies",
+        MavenRun resolve = mvn(domain.token(domain.reader("app")), "app", consumer, "dependency:copy-dependencies",
                 "-DoutputDirectory=" + consumer.resolve("libs"));
 
         assertSucceeded(resolve);
@@ -144,11 +130,11 @@ class UpstreamsMavenEndToEndTest {
     @Test
     @Order(2)
     void metadata_listsTheVersionsOfTheWholeChain() throws Exception {
-        String token = token(appReader());
+        String token = domain.token(domain.reader("app"));
 
-        HttpResponse<String> publicMetadata = get(endpoint("app") + "gatepasse2e/pub/greeting/maven-metadata.xml",
-                token);
-        HttpResponse<String> privateMetadata = get(endpoint("app") + GROUP.replace('.', '/') + "/"
+        HttpResponse<String> publicMetadata = domain.get(endpoint("app")
+                + "gatepasse2e/pub/greeting/maven-metadata.xml", token);
+        HttpResponse<String> privateMetadata = domain.get(endpoint("app") + GROUP.replace('.', '/') + "/"
                 + privateArtifact + "/maven-metadata.xml", token);
 
         assertThat(publicMetadata.statusCode()).as(publicMetadata.body()).isEqualTo(200);
@@ -156,21 +142,17 @@ class UpstreamsMavenEndToEndTest {
                 .contains("<release>2.0</release>");
         assertThat(privateMetadata.statusCode()).as(privateMetadata.body()).isEqualTo(200);
         assertThat(privateMetadata.body()).contains("<version>1.0</version>");
-        assertThat(get(endpoint("libs") + "gatepasse2e/pub/greeting/maven-metadata.xml", token).statusCode())
+        assertThat(domain.get(endpoint("libs") + "gatepasse2e/pub/greeting/maven-metadata.xml", token).statusCode())
                 .as("reading needs ReadFromRepository on the repository asked").isEqualTo(403);
     }
 
     @Test
     @Order(3)
     void jar_whenManyAskAtOnce_isFetchedFromThePublicRegistryOnce() throws Exception {
-        String token = token(appReader());
+        String token = domain.token(domain.reader("app"));
         String url = endpoint("app") + "gatepasse2e/pub/greeting/2.0/greeting-2.0.jar";
-        List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            requests.add(domain.getBytesAsync(url, token));
-        }
 
-        List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<byte[]>> responses = domain.getBytesAtOnce(url, token, 8);
 
         byte[] expected = jar("public greeting 2.0");
         assertThat(responses).allSatisfy(response -> {
@@ -178,7 +160,7 @@ class UpstreamsMavenEndToEndTest {
             assertThat(response.body()).isEqualTo(expected);
         });
         assertThat(registry.hits(PUBLIC_PATH + "2.0/greeting-2.0.jar")).isEqualTo(1);
-        assertThat(get(url + ".sha1", token).body()).isEqualTo(sha1(expected));
+        assertThat(domain.get(url + ".sha1", token).body()).isEqualTo(sha1(expected));
     }
 
     @Test
@@ -186,7 +168,7 @@ class UpstreamsMavenEndToEndTest {
     void metadata_whenAPrivateArtifactHasAPublicNamesake_showsOnlyThePrivateVersionsUntilOriginControlsAllow()
             throws Exception {
         String name = unique("confusable");
-        assertSucceeded(mvn(token(publisher()), "libs", library(name, "1.0", "ours"), "deploy"));
+        assertSucceeded(mvn(domain.token(domain.publisher()), "libs", library(name, "1.0", "ours"), "deploy"));
         // then a namesake appears on the public registry, with a higher version (dependency substitution)
         String path = "/" + GROUP.replace('.', '/') + "/" + name + "/";
         registry.put(path + "maven-metadata.xml", "application/xml", ("<metadata><groupId>" + GROUP
@@ -194,11 +176,11 @@ class UpstreamsMavenEndToEndTest {
                 + "</versions></versioning></metadata>").getBytes(StandardCharsets.UTF_8));
         registry.put(path + "9.9/" + name + "-9.9.pom", "application/xml", "<project/>".getBytes(
                 StandardCharsets.UTF_8));
-        String token = token(appReader());
+        String token = domain.token(domain.reader("app"));
         String metadataUrl = endpoint("app") + path.substring(1) + "maven-metadata.xml";
 
-        assertThat(get(metadataUrl, token).body()).contains("<version>1.0</version>").doesNotContain("9.9");
-        assertThat(get(endpoint("app") + path.substring(1) + "9.9/" + name + "-9.9.pom", token).statusCode())
+        assertThat(domain.get(metadataUrl, token).body()).contains("<version>1.0</version>").doesNotContain("9.9");
+        assertThat(domain.get(endpoint("app") + path.substring(1) + "9.9/" + name + "-9.9.pom", token).statusCode())
                 .isEqualTo(404);
         assertThat(registry.hits(path + "9.9/" + name + "-9.9.pom")).isZero();
 
@@ -206,7 +188,7 @@ class UpstreamsMavenEndToEndTest {
                 .namespace(GROUP).packageValue(name).restrictions(x -> x.publish(AllowPublish.ALLOW)
                         .upstream(AllowUpstream.ALLOW)));
 
-        assertThat(get(metadataUrl, token).body()).contains("<version>1.0</version>")
+        assertThat(domain.get(metadataUrl, token).body()).contains("<version>1.0</version>")
                 .contains("<version>9.9</version>");
     }
 
@@ -219,7 +201,7 @@ class UpstreamsMavenEndToEndTest {
                         .upstream(AllowUpstream.ALLOW)));
         String url = endpoint("libs") + GROUP.replace('.', '/') + "/" + name + "/1.0/" + name + "-1.0.pom";
 
-        HttpResponse<String> put = domain.put(url, token(publisher()), null, "<project/>");
+        HttpResponse<String> put = domain.put(url, domain.token(domain.publisher()), null, "<project/>");
 
         assertThat(put.statusCode()).isEqualTo(403);
         assertThat(put.body()).contains("origin controls");
@@ -232,7 +214,7 @@ class UpstreamsMavenEndToEndTest {
         registry.put("/" + path, "application/java-archive", jar("tampered"));
         registry.put("/" + path + ".sha1", "text/plain", sha1(jar("original")).getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> response = get(endpoint("app") + path, token(appReader()));
+        HttpResponse<String> response = domain.get(endpoint("app") + path, domain.token(domain.reader("app")));
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).contains("does not match its SHA-1");
@@ -246,14 +228,14 @@ class UpstreamsMavenEndToEndTest {
         registry.close();
         Path consumer = consumer(unique("app-again"), "1.0");
 
-        MavenRun resolve = mvn(token(appReader()), "app", consumer, "dependency:copy-dependencies",
+        MavenRun resolve = mvn(domain.token(domain.reader("app")), "app", consumer, "dependency:copy-dependencies",
                 "-DoutputDirectory=" + consumer.resolve("libs"));
 
         assertSucceeded(resolve);
         assertThat(message(consumer.resolve("libs/greeting-1.0.jar"))).isEqualTo("public greeting 1.0");
         assertThat(message(consumer.resolve("libs/" + privateArtifact + "-1.0.jar"))).isEqualTo("private core");
-        HttpResponse<String> never = get(endpoint("app") + "gatepasse2e/pub/other/1.0/other-1.0.pom",
-                token(appReader()));
+        HttpResponse<String> never = domain.get(endpoint("app") + "gatepasse2e/pub/other/1.0/other-1.0.pom",
+                domain.token(domain.reader("app")));
         assertThat(never.statusCode()).isEqualTo(502);
         assertThat(never.body()).contains("cannot be reached");
     }
@@ -309,14 +291,11 @@ class UpstreamsMavenEndToEndTest {
 
     private Path library(String artifactId, String version, String message) throws IOException {
         String endpoint = endpoint("libs");
-        Path dir = project(artifactId, version, "jar", """
+        return MavenRun.withMessage(project(artifactId, version, "jar", """
                   <distributionManagement>
                     <repository><id>codeartifact</id><url>%s</url></repository>
                   </distributionManagement>
-                """.formatted(endpoint));
-        Files.createDirectories(dir.resolve("src/main/resources"));
-        Files.writeString(dir.resolve("src/main/resources/message.txt"), message);
-        return dir;
+                """.formatted(endpoint)), message);
     }
 
     private Path project(String artifactId, String version, String packaging, String more) throws IOException {
@@ -351,27 +330,6 @@ class UpstreamsMavenEndToEndTest {
                 </settings>
                 """.formatted(token, endpoint));
         return MavenRun.run(home, m2.resolve("settings.xml"), "gatepasse2e", project, goals);
-    }
-
-    private HttpResponse<String> get(String url, String token) throws Exception {
-        return domain.get(url, token);
-    }
-
-    private AwsCredentials publisher() {
-        return user(PackageUsers.PUBLISH_AND_READ);
-    }
-
-    /** May read repository app only. */
-    private AwsCredentials appReader() {
-        return user(PackageUsers.readerOf(DOMAIN, "app"));
-    }
-
-    private AwsCredentials user(String statements) {
-        return PackageUsers.create(iam, unique("mvnup-user"), statements);
-    }
-
-    private String token(AwsCredentials credentials) {
-        return domain.token(credentials);
     }
 
     private String endpoint(String repository) {

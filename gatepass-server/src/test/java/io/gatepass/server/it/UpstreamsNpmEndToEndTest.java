@@ -1,10 +1,10 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.NpmUser;
 import io.gatepass.server.testing.PackageDomain;
-import io.gatepass.server.testing.PackageUsers;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.AfterAll;
@@ -28,17 +28,14 @@ import software.amazon.awssdk.services.codeartifact.model.RepositoryDescription;
 import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.codeartifact.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.codeartifact.model.ValidationException;
-import software.amazon.awssdk.services.iam.IamClient;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +57,6 @@ class UpstreamsNpmEndToEndTest {
     private TestServer server;
     private PackageDomain domain;
     private CodeartifactClient admin;
-    private IamClient iam;
     private Path work;
 
     @BeforeAll
@@ -79,31 +75,22 @@ class UpstreamsNpmEndToEndTest {
         server = TestServer.start(config);
         domain = PackageDomain.create(server, DOMAIN).withChain("npm-store", "public:npmjs");
         admin = domain.admin();
-        iam = server.iam(TestServer.admin());
     }
 
     @AfterAll
     void stop() {
-        if (domain != null) {
-            domain.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        Closeables.closeAll(domain, server, registry);
     }
 
     @Test
     @Order(1)
     void install_fromTheEndOfTheChain_getsAPrivateAndAPublicPackageInOneInstall_andKeepsThePublicOne()
             throws Exception {
-        NpmUser publisher = login(publisher(), "libs");
+        NpmUser publisher = login(domain.publisher(), "libs");
         String mine = unique("gp-private");
         assertThat(publisher.run(publisher.project(mine, "1.0.0", "module.exports = 'private';"), "publish")
                 .exitCode()).isZero();
-        NpmUser reader = login(appReader(), "app");
+        NpmUser reader = login(domain.reader("app"), "app");
         Path app = reader.dir("app");
         Files.writeString(app.resolve("package.json"), "{\"name\":\"app\",\"version\":\"1.0.0\",\"private\":true,"
                 + "\"dependencies\":{\"" + mine + "\":\"^1.0.0\",\"left-pad\":\"^1.0.0\"}}");
@@ -138,14 +125,10 @@ class UpstreamsNpmEndToEndTest {
     @Test
     @Order(2)
     void tarball_whenManyAskAtOnce_isFetchedFromThePublicRegistryOnce() throws Exception {
-        String token = token(appReader());
+        String token = domain.token(domain.reader("app"));
         String url = endpoint("app") + "left-pad/-/left-pad-1.0.0.tgz";
-        List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            requests.add(domain.getBytesAsync(url, token));
-        }
 
-        List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<byte[]>> responses = domain.getBytesAtOnce(url, token, 8);
 
         byte[] expected = FakePublicRegistry.npmTarball(work.resolve("again"), "left-pad", "1.0.0",
                 "module.exports = 'left-pad 1.0.0';");
@@ -160,14 +143,14 @@ class UpstreamsNpmEndToEndTest {
     @Order(3)
     void packument_whenAPrivatePackageHasAPublicNamesake_showsOnlyThePrivateVersionsUntilOriginControlsAllow()
             throws Exception {
-        NpmUser publisher = login(publisher(), "libs");
+        NpmUser publisher = login(domain.publisher(), "libs");
         ToolRun publish = publisher.run(publisher.project("gp-confusable", "1.0.0", "module.exports = 'ours';"),
                 "publish");
         assertThat(publish.exitCode()).as(publish.output()).isZero();
         // then a namesake appears on the public registry, with a higher version (dependency substitution)
         registry.npmPackage("gp-confusable", Map.of("9.9.9", FakePublicRegistry.npmTarball(work, "gp-confusable",
                 "9.9.9", "module.exports = 'the attacker';")));
-        String token = token(appReader());
+        String token = domain.token(domain.reader("app"));
 
         assertThat(packument("app", "gp-confusable", token)).contains("\"1.0.0\"").doesNotContain("9.9.9");
         assertThat(admin.describePackage(r -> r.domain(DOMAIN).repository("libs").format(PackageFormat.NPM)
@@ -191,7 +174,7 @@ class UpstreamsNpmEndToEndTest {
         assertThat(admin.describePackage(r -> r.domain(DOMAIN).repository("libs").format(PackageFormat.NPM)
                 .packageValue(name)).packageValue().originConfiguration().restrictions().publish())
                 .isEqualTo(AllowPublish.BLOCK);
-        NpmUser publisher = login(publisher(), "libs");
+        NpmUser publisher = login(domain.publisher(), "libs");
 
         ToolRun publish = publisher.run(publisher.project(name, "1.0.0", "module.exports = 1;"), "publish");
 
@@ -232,17 +215,17 @@ class UpstreamsNpmEndToEndTest {
     void distTagLsAndView_fromTheEndOfTheChain_showTheTagsMergedAsCodeArtifactDoes_theUpstreamsWinning()
             throws Exception {
         String name = unique("gp-tagged");
-        NpmUser libs = login(publisher(), "libs");
+        NpmUser libs = login(domain.publisher(), "libs");
         assertThat(libs.run(libs.project(name, "1.0.0", "module.exports = 'one';"), "publish").exitCode()).isZero();
         ToolRun add = libs.run(libs.home, "dist-tag", "add", name + "@1.0.0", "stable");
         assertThat(add.exitCode()).as(add.output()).isZero();
-        NpmUser app = login(publisher(), "app");
+        NpmUser app = login(domain.publisher(), "app");
         ToolRun publish = app.run(app.project(name, "1.0.1", "module.exports = 'one-oh-one';"), "publish");
         assertThat(publish.exitCode()).as(publish.output()).isZero();
         admin.putPackageOriginConfiguration(r -> r.domain(DOMAIN).repository("app").format(PackageFormat.NPM)
                 .packageValue(name).restrictions(x -> x.publish(AllowPublish.ALLOW).upstream(AllowUpstream.ALLOW)));
         server.clock().advance(Duration.ofSeconds(2)); // past the rendered packument's one second
-        NpmUser reader = login(appReader(), "app");
+        NpmUser reader = login(domain.reader("app"), "app");
 
         ToolRun ls = reader.run(reader.home, "dist-tag", "ls", name);
         ToolRun tags = reader.run(reader.home, "view", name, "dist-tags", "--json");
@@ -267,7 +250,7 @@ class UpstreamsNpmEndToEndTest {
     @Test
     @Order(7)
     void install_whenThePublicRegistryIsGone_worksFromWhatWasKept_andNamesTheFailureOtherwise() throws Exception {
-        String token = token(appReader());
+        String token = domain.token(domain.reader("app"));
         registry.close();
         server.clock().advance(Duration.ofSeconds(2));
         NpmUser reader = login(token, "app"); // a fresh npm cache: everything comes from Gatepass
@@ -279,7 +262,7 @@ class UpstreamsNpmEndToEndTest {
 
         assertThat(install.exitCode()).as(install.output()).isZero();
         assertThat(Files.readString(app.resolve("node_modules/left-pad/index.js"))).contains("left-pad 1.1.0");
-        HttpResponse<String> never = get(endpoint("app") + "is-odd", token);
+        HttpResponse<String> never = domain.get(endpoint("app") + "is-odd", token);
         assertThat(never.statusCode()).isEqualTo(502);
         assertThat(never.body()).contains("cannot be reached");
     }
@@ -287,30 +270,9 @@ class UpstreamsNpmEndToEndTest {
     // ------------------------------------------------------------------------------------------------ setup
 
     private String packument(String repository, String name, String token) throws Exception {
-        HttpResponse<String> response = get(endpoint(repository) + name, token);
+        HttpResponse<String> response = domain.get(endpoint(repository) + name, token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
-    }
-
-    private HttpResponse<String> get(String url, String token) throws Exception {
-        return domain.get(url, token);
-    }
-
-    private AwsCredentials publisher() {
-        return user(PackageUsers.PUBLISH_AND_READ);
-    }
-
-    /** May read repository app only. */
-    private AwsCredentials appReader() {
-        return user(PackageUsers.readerOf(DOMAIN, "app"));
-    }
-
-    private AwsCredentials user(String statements) {
-        return PackageUsers.create(iam, unique("up-user"), statements);
-    }
-
-    private String token(AwsCredentials credentials) {
-        return domain.token(credentials);
     }
 
     private String endpoint(String repository) {
@@ -318,7 +280,7 @@ class UpstreamsNpmEndToEndTest {
     }
 
     private NpmUser login(AwsCredentials credentials, String repository) throws Exception {
-        return login(token(credentials), repository);
+        return login(domain.token(credentials), repository);
     }
 
     private NpmUser login(String token, String repository) throws Exception {

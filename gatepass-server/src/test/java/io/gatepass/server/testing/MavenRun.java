@@ -96,6 +96,13 @@ public record MavenRun(int exitCode, String output) {
         return out.append("  </plugins></build>\n").toString();
     }
 
+    /** Puts {@code message} in {@code project}'s resources as {@code message.txt}, which its jar then carries. */
+    public static Path withMessage(Path project, String message) throws IOException {
+        Files.createDirectories(project.resolve("src/main/resources"));
+        Files.writeString(project.resolve("src/main/resources/message.txt"), message);
+        return project;
+    }
+
     /** The {@code message.txt} a test jar carries. */
     public static String message(Path jar) throws IOException {
         assertThat(jar).exists();

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -123,9 +125,13 @@ public final class PackageDomain implements AutoCloseable {
         return http.send(request(url, token).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** A GET sent without waiting for its answer (for requests that are to arrive at once). */
-    public CompletableFuture<HttpResponse<byte[]>> getBytesAsync(String url, String token) {
-        return http.sendAsync(request(url, token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** {@code count} GETs of {@code url} sent at once, without waiting for an answer in between; their answers. */
+    public List<HttpResponse<byte[]>> getBytesAtOnce(String url, String token, int count) {
+        List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(http.sendAsync(request(url, token).build(), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        return requests.stream().map(CompletableFuture::join).toList();
     }
 
     /** A PUT of {@code body} as {@code contentType} (null: none). */
