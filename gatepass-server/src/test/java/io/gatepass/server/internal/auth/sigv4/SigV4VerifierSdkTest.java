@@ -4,9 +4,13 @@ import static io.gatepass.server.internal.auth.sigv4.SdkSigning.NOW;
 import static io.gatepass.server.internal.auth.sigv4.SdkSigning.request;
 import static io.gatepass.server.internal.auth.sigv4.SdkSigning.signing;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatepass.core.error.ServiceException;
+import io.gatepass.server.internal.api.CommonErrors;
 import io.gatepass.server.internal.auth.sigv4.SdkSigning.Wire;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 import java.nio.charset.StandardCharsets;
@@ -220,5 +224,20 @@ class SigV4VerifierSdkTest {
 
             assertThat(verify(wire).signedAt()).isEqualTo(at);
         }
+    }
+
+    @Test
+    void verify_whenTheKeysSecretWasRotatedAfterACachedSuccess_refusesTheOldSecretAndAcceptsTheNew() {
+        String rotated = "RotatedSecretForTheSameAccessKeyIdEXAMPLE";
+        Wire oldSigned = queryProtocol().sign();
+        Wire newSigned = queryProtocol().credentials(AwsCredentialsIdentity.create(SdkSigning.ACCESS_KEY_ID, rotated))
+                .sign();
+        verify(oldSigned); // the signing key for the old secret is now cached
+
+        secrets.with(SdkSigning.ACCESS_KEY_ID, rotated);
+
+        assertThatThrownBy(() -> verify(oldSigned)).isInstanceOfSatisfying(ServiceException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(CommonErrors.SIGNATURE_DOES_NOT_MATCH));
+        assertThat(verify(newSigned).identity()).isEqualTo("identity-of-" + SdkSigning.ACCESS_KEY_ID);
     }
 }
