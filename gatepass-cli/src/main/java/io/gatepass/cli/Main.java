@@ -26,30 +26,11 @@ public final class Main implements Runnable {
             if (args[0].equals("store") || args[0].equals("audit") || args[0].equals("keys")) {
                 LogSetup.quiet(); // serve and agent set up their own logging from their options
             }
-            System.exit(commandLine(args[0]).execute(args));
+            System.exit(Commands.commandLine(args[0]).execute(args));
         }
         quietSdkLogging();
         preferSunJce();
         System.exit(AwsCommandLine.run(args, CliIo.system()));
-    }
-
-    /**
-     * {@code gatepass <command>} for one of the picocli commands: only that command's model is built (picocli reads
-     * every option's annotations; the five commands' models cost a cold JVM about twice the CPU of serve's alone, some
-     * 0.2 s of a start, issue 12). Help and errors read as before, since the command named first is the one that runs.
-     */
-    public static CommandLine commandLine(String command) {
-        Class<?> type = switch (command) {
-            case "serve" -> ServeCommand.class;
-            case "agent" -> io.gatepass.cli.internal.agent.AgentCommand.class;
-            case "store" -> io.gatepass.cli.internal.store.StoreCommand.class;
-            case "audit" -> io.gatepass.cli.internal.audit.AuditCommand.class;
-            case "keys" -> io.gatepass.cli.internal.store.KeysCommand.class;
-            default -> throw new IllegalArgumentException("not a gatepass command: " + command);
-        };
-        // a CommandLine of its own first: picocli applies a command's model transformer (serve's and agent's options)
-        // when a CommandLine is made for it, not when a command is added to another one
-        return new CommandLine(new Main()).addSubcommand(new CommandLine(type));
     }
 
     /**

@@ -20,7 +20,7 @@ class AuditTailServerTest {
 
     @Test
     void gatepass_hasTheAuditTailCommand() {
-        CommandLine gatepass = io.gatepass.cli.Main.commandLine("audit");
+        CommandLine gatepass = io.gatepass.cli.Commands.commandLine("audit");
         assertThat(gatepass.getSubcommands().get("audit").getSubcommands()).containsKey("tail");
         ByteArrayOutputStream usage = new ByteArrayOutputStream();
         gatepass.getSubcommands().get("audit").getSubcommands().get("tail")

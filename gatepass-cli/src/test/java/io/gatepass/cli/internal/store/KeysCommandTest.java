@@ -1,6 +1,6 @@
 package io.gatepass.cli.internal.store;
 
-import io.gatepass.cli.Main;
+import io.gatepass.cli.Commands;
 import io.gatepass.cli.testing.CliTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +120,7 @@ class KeysCommandTest {
     private static Run gatepass(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.commandLine(args[0]).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int status = Commands.commandLine(args[0]).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(args);
         return new Run(status, out.toString(), err.toString());
     }
