@@ -101,6 +101,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -114,6 +117,8 @@ public final class GatepassServer implements AutoCloseable {
     private static final Duration PROCESS_ENDING_PATIENCE = Duration.ofSeconds(5);
     /** How often blobs released while an upload of the same bytes was in flight are looked at again. */
     private static final Duration BLOB_SWEEP_PERIOD = Duration.ofMinutes(10);
+    /** How long a failed start waits for Vert.x (its listeners) to close before it closes the store. */
+    private static final Duration FAILED_START_CLOSE = Duration.ofSeconds(10);
     /** How often files that appeared in the data dir are made owner-only. */
     private static final Duration DATA_DIR_TIGHTEN_PERIOD = Duration.ofMinutes(1);
 
@@ -226,8 +231,16 @@ public final class GatepassServer implements AutoCloseable {
         // package endpoints keep short-lived caches of their own and so read the store itself (no 1 s on top of 1 s).
         // Each change is published once committed; other nodes' changes are heard (NOTIFY/LISTEN on PostgreSQL),
         // so they show here as soon as word arrives, the TTL being the safety net (docs/operations.md).
-        io.gatepass.store.internal.cache.Invalidations invalidations = Stores.invalidations(uncached);
-        Store store = new CachingStore(uncached, cacheTtl, System::nanoTime, invalidations);
+        io.gatepass.store.internal.cache.Invalidations invalidations;
+        Store store;
+        try {
+            invalidations = Stores.invalidations(uncached);
+            store = new CachingStore(uncached, cacheTtl, System::nanoTime, invalidations);
+        } catch (RuntimeException e) { // e.g. PostgreSQL's LISTEN connection refused
+            closeQuietly(pendingVertx);
+            uncached.close();
+            throw e;
+        }
         AuditWriter auditWriter = null;
         try {
             IdGenerator ids = IdGenerator.secure();
@@ -462,9 +475,20 @@ public final class GatepassServer implements AutoCloseable {
         };
     }
 
-    /** Closes Vert.x once it has started, if it did (without waiting for it to close). */
+    /**
+     * Closes Vert.x once it has started, if it did, and waits (up to {@link #FAILED_START_CLOSE}) until its listeners
+     * are closed: a failed start closes the store next, which no request may still reach, and a caller that retries
+     * on the same port finds it free.
+     */
     private static void closeQuietly(CompletableFuture<Vertx> pendingVertx) {
-        pendingVertx.thenAccept(Vertx::close);
+        try {
+            pendingVertx.thenCompose(vertx -> vertx.close().toCompletionStage())
+                    .get(FAILED_START_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // Vert.x did not start or did not close in time: the start's own failure is the one reported
+        }
     }
 
     /** What a start's task made, with the exception the work threw (not wrapped in a CompletionException). */

@@ -72,7 +72,11 @@ public final class IdGenerator {
         return "FQoGZXIvYXdzE" + draw(TOKEN_ALPHABET, 299);
     }
 
-    /** A request id in the UUID form AWS uses. */
+    /**
+     * A request id in the UUID form AWS uses. Unique, but predictable to whoever has seen earlier ids of the same
+     * thread: it names a call and must never serve as a secret, token, nonce or capability ({@link #uuid()} and the
+     * key and secret methods draw from the secure source).
+     */
     public String requestId() {
         if (requestIds != null) {
             SplittableRandom source = requestIds.get();
