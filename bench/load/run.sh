@@ -17,6 +17,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/bench/load"
+. "$here/fleet.sh"
 secs=10 conns=64
 while getopts "d:c:" opt; do
   case "$opt" in d) secs="$OPTARG" ;; c) conns="$OPTARG" ;; *) exit 2 ;; esac
@@ -130,15 +131,7 @@ report() { # name bare-fields gatepass-fields
 for target in "${targets[@]}"; do
   case "$target" in
     compute)
-      aws_ gamelift create-location --location-name custom-bench >/dev/null
-      fleet="$(aws_ gamelift create-fleet --name bench --compute-type ANYWHERE --locations Location=custom-bench \
-        --query FleetAttributes.FleetId --output text)"
-      computes=()
-      for i in $(seq -w 0 15); do
-        aws_ gamelift register-compute --fleet-id "$fleet" --compute-name "compute-$i" --ip-address 10.0.0.$((10#$i + 1)) \
-          --location custom-bench >/dev/null
-        computes+=("compute-$i")
-      done
+      bench_fleet   # sets fleet and computes (bench/load/fleet.sh)
       report "GetComputeAuthToken (16)" \
         "$(wrk_run "http://$bare_host/" "$bare_pid" compute "$bare_host" "$key" "$secret" "$region" "$fleet" "${computes[@]}")" \
         "$(wrk_run "$endpoint/" "$gp_pid" compute "$gp_host" "$key" "$secret" "$region" "$fleet" "${computes[@]}")" ;;

@@ -11,6 +11,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/bench/load"
+. "$here/fleet.sh"
 bursts=10 secs=5
 while getopts "b:s:" opt; do
   case "$opt" in b) bursts="$OPTARG" ;; s) secs="$OPTARG" ;; *) exit 2 ;; esac
@@ -50,15 +51,7 @@ read -r _ c2_0 c1_0 all_0 <<<"$(ticks)"
 for target in "${targets[@]}"; do
   case "$target" in
     compute)
-      aws_ gamelift create-location --location-name custom-bench >/dev/null
-      fleet="$(aws_ gamelift create-fleet --name bench --compute-type ANYWHERE --locations Location=custom-bench \
-        --query FleetAttributes.FleetId --output text)"
-      computes=()
-      for i in $(seq -w 0 15); do
-        aws_ gamelift register-compute --fleet-id "$fleet" --compute-name "compute-$i" --ip-address 10.0.0.$((10#$i + 1)) \
-          --location custom-bench >/dev/null
-        computes+=("compute-$i")
-      done
+      bench_fleet   # sets fleet and computes (bench/load/fleet.sh)
       url="$endpoint/"; args=(compute "$host" "$key" "$secret" "$region" "$fleet" "${computes[@]}") ;;
     authtoken)
       aws_ codeartifact create-domain --domain bench >/dev/null 2>&1 || true
