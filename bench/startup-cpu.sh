@@ -11,6 +11,8 @@ runs="${1:-5}"
 jar="$root/gatepass-cli/target/dist/gatepass.jar"
 jsa="$root/gatepass-cli/target/dist/gatepass.jsa"
 eval "$(grep '^serve_opts=' "$root/gatepass")"   # the launcher's JVM options for serve
+eval "$(sed -n '/^jit_opts() {/,/^}/p;/^java_version() {/,/^}/p' "$root/gatepass")"   # and its JIT options on 1-3 CPUs
+opts=(); jit_opts; serve_opts+=("${opts[@]}")
 cds=()
 [ -f "$jsa" ] && [ "${NO_CDS:-0}" != 1 ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 tck=$(getconf CLK_TCK)

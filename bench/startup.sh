@@ -12,6 +12,8 @@ jsa="$root/gatepass-cli/target/dist/gatepass.jsa"
 # class-data-sharing archive it records (unless NO_CDS=1), with the jar's absolute path (the archive records the class
 # path it was made with; another spelling of it is a mismatch and the archive is silently not used).
 eval "$(grep '^serve_opts=' "$root/gatepass")"
+eval "$(sed -n '/^jit_opts() {/,/^}/p;/^java_version() {/,/^}/p' "$root/gatepass")"   # and its JIT options on 1-3 CPUs
+opts=(); jit_opts; serve_opts+=("${opts[@]}")
 cds=()
 [ -f "$jsa" ] && [ "${NO_CDS:-0}" != 1 ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT
