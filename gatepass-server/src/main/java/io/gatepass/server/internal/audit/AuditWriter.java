@@ -158,7 +158,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
 
     private void append(AuditEvent event) {
         try {
-            sink.append(AuditLine.format(event));
+            sink.append(AuditLine.format(event), event.time());
             written.incrementAndGet();
             if (failing) {
                 failing = false;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -58,18 +59,33 @@ public final class RotatingAuditFile implements AuditSink {
         }
     }
 
-    /** Appends one line (a line break is added), rotating first when due. */
+    /** Appends one line written now (a line break is added), rotating first when due. */
     @Override
     public void append(String line) throws IOException {
+        append(line, clock.millis());
+    }
+
+    /**
+     * Appends the line of an event at {@code time}: a daily file is started by the first line of a later UTC day, by
+     * the event's own time, so a line that waited in the writer's batch past midnight stays with its day's lines. A
+     * line of an earlier day than the file's (events of two threads just across midnight) goes into the current file
+     * rather than starting yet another.
+     */
+    @Override
+    public void append(String line, Instant time) throws IOException {
+        append(line, time.toEpochMilli());
+    }
+
+    private void append(String line, long millis) throws IOException {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8); // and the line break: one byte, written after it
-        long today = clock.millis() / DAY_MILLIS;
-        if (size > 0 && (size + bytes.length + 1 > maxBytes || (daily && today != day))) {
+        long lineDay = Math.floorDiv(millis, DAY_MILLIS);
+        if (size > 0 && (size + bytes.length + 1 > maxBytes || (daily && lineDay > day))) {
             rotate();
         }
         out.write(bytes);
         out.write('\n');
         size += bytes.length + 1;
-        day = today;
+        day = Math.max(day, lineDay);
     }
 
     /** Hands what was appended to the operating system. */

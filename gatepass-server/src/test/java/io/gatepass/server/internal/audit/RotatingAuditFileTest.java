@@ -48,6 +48,22 @@ class RotatingAuditFileTest {
     }
 
     @Test
+    void append_ofAnEventsLine_goesByTheEventsDay_notByWhenTheLineIsWritten(@TempDir Path dir) throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-07T00:00:00.010Z")); // the writer runs after midnight
+        Path file = dir.resolve("audit.log");
+        try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, true, 10, clock)) {
+            audit.append("day one", Instant.parse("2026-12-06T23:59:59.990Z"));
+            audit.append("day one, late", Instant.parse("2026-12-06T23:59:59.995Z"));
+            audit.append("day two", Instant.parse("2026-12-07T00:00:00.001Z"));
+            audit.append("day one, straggler", Instant.parse("2026-12-06T23:59:59.999Z")); // no second rotation
+            audit.append("day two, again", Instant.parse("2026-12-07T00:00:00.005Z"));
+        }
+        assertThat(RotatingAuditFile.rotated(file)).hasSize(1);
+        assertThat(Files.readAllLines(RotatingAuditFile.rotated(file).get(0))).containsExactly("day one", "day one, late");
+        assertThat(Files.readAllLines(file)).containsExactly("day two", "day one, straggler", "day two, again");
+    }
+
+    @Test
     void append_onANewDay_keepsTheFileWhenNotDaily(@TempDir Path dir) throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-12-06T23:59:59.999Z"));
         Path file = dir.resolve("audit.log");
