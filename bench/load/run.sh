@@ -17,7 +17,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/bench/load"
-. "$here/fleet.sh"
+. "$here/gatepass.sh"
 secs=10 conns=64
 while getopts "d:c:" opt; do
   case "$opt" in d) secs="$OPTARG" ;; c) conns="$OPTARG" ;; *) exit 2 ;; esac
@@ -54,17 +54,8 @@ else
     >"$tmp/serve.out" 2>"$tmp/serve.err" &
 fi
 gp_pid=$!; pids+=("$gp_pid")
-until grep -q "Gatepass ready" "$tmp/serve.out" 2>/dev/null; do
-  kill -0 "$gp_pid" 2>/dev/null || { cat "$tmp/serve.err" >&2; exit 1; }; sleep 0.1
-done
-endpoint="$(sed -n 's/^Gatepass ready at \([^ ]*\).*/\1/p' "$tmp/serve.out")"
+await_gatepass "$gp_pid"
 gp_host="${endpoint#http://}"
-export AWS_SHARED_CREDENTIALS_FILE="$tmp/data/admin-credentials" AWS_CONFIG_FILE="$tmp/data/admin-config"
-export AWS_PROFILE=gatepass AWS_PAGER=""
-key="$(sed -n 's/^aws_access_key_id *= *//p' "$AWS_SHARED_CREDENTIALS_FILE")"
-secret="$(sed -n 's/^aws_secret_access_key *= *//p' "$AWS_SHARED_CREDENTIALS_FILE")"
-region="$(sed -n 's/^region *= *//p' "$AWS_CONFIG_FILE")"; region="${region:-us-east-1}"
-aws_() { "$aws_cli" --endpoint-url "$endpoint" "$@"; }
 
 bare_port=$(( 20000 + RANDOM % 20000 ))
 taskset -c 0 java -Dlogback.configurationFile="$here/logback-bench.xml" -cp "$lib/*" "$here/BareApiServer.java" "$bare_port" >"$tmp/bare.out" 2>&1 &
@@ -131,7 +122,7 @@ report() { # name bare-fields gatepass-fields
 for target in "${targets[@]}"; do
   case "$target" in
     compute)
-      bench_fleet   # sets fleet and computes (bench/load/fleet.sh)
+      bench_fleet   # sets fleet and computes (bench/load/gatepass.sh)
       report "GetComputeAuthToken (16)" \
         "$(wrk_run "http://$bare_host/" "$bare_pid" compute "$bare_host" "$key" "$secret" "$region" "$fleet" "${computes[@]}")" \
         "$(wrk_run "$endpoint/" "$gp_pid" compute "$gp_host" "$key" "$secret" "$region" "$fleet" "${computes[@]}")" ;;

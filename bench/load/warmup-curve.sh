@@ -11,7 +11,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/bench/load"
-. "$here/fleet.sh"
+. "$here/gatepass.sh"
 bursts=10 secs=5
 while getopts "b:s:" opt; do
   case "$opt" in b) bursts="$OPTARG" ;; s) secs="$OPTARG" ;; *) exit 2 ;; esac
@@ -25,17 +25,9 @@ cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait 
 trap cleanup EXIT
 taskset -c 0 "$launcher" serve --port 0 --tls-port off --data-dir "$tmp/data" >"$tmp/serve.out" 2>"$tmp/serve.err" &
 gp=$!; pids+=("$gp")
-until grep -q "Gatepass ready" "$tmp/serve.out" 2>/dev/null; do
-  kill -0 "$gp" 2>/dev/null || { cat "$tmp/serve.err" >&2; exit 1; }; sleep 0.1
-done
-endpoint="$(sed -n 's/^Gatepass ready at \([^ ]*\).*/\1/p' "$tmp/serve.out")"; host="${endpoint#http://}"
-export AWS_SHARED_CREDENTIALS_FILE="$tmp/data/admin-credentials" AWS_CONFIG_FILE="$tmp/data/admin-config"
-export AWS_PROFILE=gatepass AWS_PAGER=""
-key="$(sed -n 's/^aws_access_key_id *= *//p' "$AWS_SHARED_CREDENTIALS_FILE")"
-secret="$(sed -n 's/^aws_secret_access_key *= *//p' "$AWS_SHARED_CREDENTIALS_FILE")"
-region="$(sed -n 's/^region *= *//p' "$AWS_CONFIG_FILE")"; region="${region:-us-east-1}"
+await_gatepass "$gp"
+host="${endpoint#http://}"
 aws_cli=/usr/bin/aws; [ -x "$aws_cli" ] || aws_cli=aws
-aws_() { "$aws_cli" --endpoint-url "$endpoint" "$@"; }
 # clock ticks of the request threads, the C2 and C1 compiler threads and the whole process
 ticks() {
   for f in /proc/"$gp"/task/*/stat; do cat "$f" 2>/dev/null; done | awk '
@@ -51,7 +43,7 @@ read -r _ c2_0 c1_0 all_0 <<<"$(ticks)"
 for target in "${targets[@]}"; do
   case "$target" in
     compute)
-      bench_fleet   # sets fleet and computes (bench/load/fleet.sh)
+      bench_fleet   # sets fleet and computes (bench/load/gatepass.sh)
       url="$endpoint/"; args=(compute "$host" "$key" "$secret" "$region" "$fleet" "${computes[@]}") ;;
     authtoken)
       aws_ codeartifact create-domain --domain bench >/dev/null 2>&1 || true
