@@ -183,35 +183,31 @@ public final class SigV4Verifier<I> {
     /** @param terminatorAt where the credential's last part (which must be {@code aws4_request}) starts */
     private void checkScope(CredentialScope scope, String credential, int terminatorAt, String amzDate,
                             String expectedService) {
+        String service = expectedService != null ? expectedService : scope.service();
+        boolean regionAccepted = policy.acceptsRegion(service, scope.region());
+        boolean serviceAccepted = expectedService != null ? expectedService.equals(scope.service())
+                : policy.acceptsService(service);
         boolean terminated = credential.length() - terminatorAt == TERMINATOR.length()
                 && credential.startsWith(TERMINATOR, terminatorAt);
-        boolean regionAccepted = policy.acceptsRegion(expectedService != null ? expectedService : scope.service(),
-                scope.region());
-        boolean serviceAccepted = expectedService != null ? expectedService.equals(scope.service())
-                : policy.acceptsService(scope.service());
         boolean dateMatches = amzDate.startsWith(scope.date()) && scope.date().length() == 8;
-        if (terminated && regionAccepted && serviceAccepted && dateMatches) {
+        if (regionAccepted && serviceAccepted && terminated && dateMatches) {
             return;
         }
-        String terminator = credential.substring(terminatorAt);
         StringBuilder problems = new StringBuilder();
-        String service = expectedService != null ? expectedService : scope.service();
-        if (!policy.acceptsRegion(service, scope.region())) {
+        if (!regionAccepted) {
             problems.append(SigV4Errors.wrongRegion(scope.region(), policy.regionsFor(service)));
         }
-        if (expectedService != null ? !expectedService.equals(scope.service()) : !policy.acceptsService(service)) {
+        if (!serviceAccepted) {
             Set<String> expected = expectedService != null ? Set.of(expectedService) : policy.services();
             problems.append(SigV4Errors.wrongService(expected));
         }
-        if (!TERMINATOR.equals(terminator)) {
-            problems.append(SigV4Errors.wrongTerminator(terminator));
+        if (!terminated) {
+            problems.append(SigV4Errors.wrongTerminator(credential.substring(terminatorAt)));
         }
-        if (!amzDate.startsWith(scope.date()) || scope.date().length() != 8) {
+        if (!dateMatches) {
             problems.append(SigV4Errors.wrongScopeDate(scope.date(), amzDate.substring(0, 8), amzDate));
         }
-        if (problems.length() > 0) {
-            throw SigV4Errors.badCredentialScope(problems.toString());
-        }
+        throw SigV4Errors.badCredentialScope(problems.toString());
     }
 
     /** The payload's SHA-256 as lower-case hex in ASCII bytes (this thread's scratch array, or a shared constant). */

@@ -41,7 +41,7 @@ final class SigningKeyCache {
             derivations.increment();
             return derive(crypto, secret, scope);
         }
-        Key key = new Key(accessKeyId, scope.date(), scope.region(), scope.service());
+        Key key = new Key(accessKeyId, scope);
         Entry entry = keys.get(key);
         if (entry != null && entry.secret.get() == secret) {
             return entry.signingKey;
@@ -101,7 +101,7 @@ final class SigningKeyCache {
     }
 
     /** An access key id and a credential scope. */
-    private record Key(String accessKeyId, String date, String region, String service) {
+    private record Key(String accessKeyId, CredentialScope scope) {
     }
 
     /**
