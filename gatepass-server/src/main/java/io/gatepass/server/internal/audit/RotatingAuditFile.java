@@ -59,26 +59,16 @@ public final class RotatingAuditFile implements AuditSink {
         }
     }
 
-    /** Appends one line written now (a line break is added), rotating first when due. */
-    @Override
-    public void append(String line) throws IOException {
-        append(line, clock.millis());
-    }
-
     /**
-     * Appends the line of an event at {@code time}: a daily file is started by the first line of a later UTC day, by
+     * Appends the line of an event at {@code time} (a line break is added), rotating first when due: a daily file is started by the first line of a later UTC day, by
      * the event's own time, so a line that waited in the writer's batch past midnight stays with its day's lines. A
      * line of an earlier day than the file's (events of two threads just across midnight) goes into the current file
      * rather than starting yet another.
      */
     @Override
     public void append(String line, Instant time) throws IOException {
-        append(line, time.toEpochMilli());
-    }
-
-    private void append(String line, long millis) throws IOException {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8); // and the line break: one byte, written after it
-        long lineDay = Math.floorDiv(millis, DAY_MILLIS);
+        long lineDay = Math.floorDiv(time.toEpochMilli(), DAY_MILLIS);
         if (size > 0 && (size + bytes.length + 1 > maxBytes || (daily && lineDay > day))) {
             rotate();
         }

@@ -132,7 +132,7 @@ class AuditWriterTest {
         volatile boolean closed;
 
         @Override
-        public void append(String line) throws IOException {
+        public void append(String line, java.time.Instant time) throws IOException {
             entered.countDown();
             try {
                 gate.await();
@@ -159,7 +159,7 @@ class AuditWriterTest {
         volatile int flushedLines;
 
         @Override
-        public void append(String line) {
+        public void append(String line, java.time.Instant time) {
             lines.add(line);
         }
 

@@ -21,9 +21,9 @@ class RotatingAuditFileTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00.123Z"));
         Path file = dir.resolve("audit").resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 250, false, 10, clock)) {
-            audit.append(LINE);
-            audit.append(LINE);
-            audit.append(LINE); // 300 > 250: the first two go to a rotated file
+            audit.append(LINE, clock.instant());
+            audit.append(LINE, clock.instant());
+            audit.append(LINE, clock.instant()); // 300 > 250: the first two go to a rotated file
             audit.flush();
         }
         List<Path> rotated = RotatingAuditFile.rotated(file);
@@ -38,9 +38,9 @@ class RotatingAuditFileTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-12-06T23:59:59.999Z"));
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, true, 10, clock)) {
-            audit.append("day one");
+            audit.append("day one", clock.instant());
             clock.set(Instant.parse("2026-12-07T00:00:00.000Z"));
-            audit.append("day two");
+            audit.append("day two", clock.instant());
         }
         assertThat(RotatingAuditFile.rotated(file)).hasSize(1);
         assertThat(Files.readAllLines(RotatingAuditFile.rotated(file).get(0))).containsExactly("day one");
@@ -68,9 +68,9 @@ class RotatingAuditFileTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-12-06T23:59:59.999Z"));
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, false, 10, clock)) {
-            audit.append("day one");
+            audit.append("day one", clock.instant());
             clock.advance(Duration.ofDays(3));
-            audit.append("day four");
+            audit.append("day four", clock.instant());
         }
         assertThat(RotatingAuditFile.rotated(file)).isEmpty();
         assertThat(Files.readAllLines(file)).containsExactly("day one", "day four");
@@ -82,7 +82,7 @@ class RotatingAuditFileTest {
         Path file = dir.resolve("audit.log");
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 150, false, 2, clock)) {
             for (int i = 0; i < 6; i++) {
-                audit.append(i + LINE.substring(1)); // every line rotates the one before it out, at one instant
+                audit.append(i + LINE.substring(1), clock.instant()); // every line rotates the one before it out, at one instant
             }
         }
         List<Path> rotated = RotatingAuditFile.rotated(file);
@@ -98,7 +98,7 @@ class RotatingAuditFileTest {
         Files.writeString(file, "earlier\n");
         ManualClock clock = new ManualClock(Instant.now());
         try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 20, false, 1, clock)) {
-            audit.append("later");
+            audit.append("later", clock.instant());
         }
         assertThat(Files.readAllLines(file)).containsExactly("earlier", "later");
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
