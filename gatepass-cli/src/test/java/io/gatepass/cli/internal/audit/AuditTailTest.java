@@ -54,7 +54,7 @@ class AuditTailTest {
                         .resource("arn:aws:iam::123456789012:user/u" + minute)
                         .source("127.0.0.1", "req-" + minute).build();
                 String line = AuditLine.format(event);
-                file.append(line);
+                file.append(line, event.time());
                 written.add(line);
             }
         }
@@ -161,7 +161,7 @@ class AuditTailTest {
             String line = AuditLine.format(AuditEvent.at(clock.instant(), AuditEvent.Kind.REVOCATION)
                     .action("iam:DeleteAccessKey").principal(CI, "123456789012", "AKIACI0000000000")
                     .failure(i == 1 ? "NoSuchEntity" : null).build());
-            writer.append(line);
+            writer.append(line, clock.instant());
             writer.flush();
             if (i != 1) {
                 added.add(line);
