@@ -13,7 +13,8 @@ import java.time.format.DateTimeFormatter;
  * <p>Written by hand into one builder rather than through a Jackson generator: every token mint has a line, and at
  * thousands of mints a second the generator's set-up and the two date formats per line were most of the writer
  * thread's time. Strings are escaped exactly as Jackson's default generator escapes them ({@code AuditLineTest}
- * compares the two).
+ * compares the two). The writer thread keeps one {@code AuditLine}, which remembers the text of the last second of
+ * each of the two times a line has: consecutive events share it.
  */
 public final class AuditLine {
     /** UTC, always with milliseconds, so lines sort as text. */
@@ -21,13 +22,23 @@ public final class AuditLine {
             .withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private AuditLine() {
+    private final Second time = new Second();
+    private final Second expiry = new Second();
+
+    /** A formatter for one thread at a time. */
+    AuditLine() {
     }
 
+    /** The line of one event (by a formatter of its own: the writer keeps one, see {@link #line}). */
     public static String format(AuditEvent event) {
-        StringBuilder json = new StringBuilder(384);
+        return new AuditLine().line(event);
+    }
+
+    /** The line of {@code event}, the same as {@link #format} gives. */
+    String line(AuditEvent event) {
+        StringBuilder json = new StringBuilder(512);
         json.append("{\"time\":\"");
-        time(json, event.time());
+        time.append(json, event.time());
         json.append("\",\"kind\":\"").append(event.kind().wireName()).append('"');
         field(json, "action", event.action());
         json.append(",\"outcome\":\"").append(event.outcome().wireName()).append('"');
@@ -42,7 +53,7 @@ public final class AuditLine {
         field(json, "tokenId", event.tokenId());
         if (event.tokenExpiry() != null) {
             json.append(",\"tokenExpiry\":\"");
-            time(json, event.tokenExpiry());
+            expiry.append(json, event.tokenExpiry());
             json.append('"');
         }
         field(json, "detail", event.detail());
@@ -64,10 +75,18 @@ public final class AuditLine {
      * (upper-case hex); everything else, non-ASCII included, as it is.
      */
     static void escaped(StringBuilder json, String value) {
+        int i = 0;
+        while (i < value.length() && plain(value.charAt(i))) {
+            i++;
+        }
+        if (i == value.length()) { // nearly always: one array copy rather than a character at a time
+            json.append(value);
+            return;
+        }
         int start = 0;
-        for (int i = 0; i < value.length(); i++) {
+        for (; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            if (plain(c)) {
                 continue;
             }
             json.append(value, start, i);
@@ -86,20 +105,47 @@ public final class AuditLine {
         json.append(value, start, value.length());
     }
 
-    /** {@link #TIME}'s text, written directly for the years 0 to 9999 (a sign and more digits outside them). */
-    static void time(StringBuilder json, Instant time) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (t.getYear() < 0 || t.getYear() > 9999) {
-            json.append(TIME.format(time));
-            return;
+    private static boolean plain(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
+    }
+
+    /**
+     * {@link #TIME}'s text, written directly for the years 0 to 9999 (a sign and more digits outside them): the part
+     * up to the milliseconds is made once a second.
+     */
+    private static final class Second {
+        private long epochSecond = Long.MIN_VALUE;
+        /** {@code 2026-12-06T11:07:26.} of {@link #epochSecond}, or null outside the years 0 to 9999. */
+        private String text;
+
+        void append(StringBuilder json, Instant time) {
+            if (time.getEpochSecond() != epochSecond) {
+                epochSecond = time.getEpochSecond();
+                text = text(epochSecond);
+            }
+            if (text == null) {
+                json.append(TIME.format(time));
+                return;
+            }
+            int millis = time.getNano() / 1_000_000;
+            json.append(text).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                    .append((char) ('0' + millis % 10)).append('Z');
         }
-        digits(json, t.getYear(), 4).append('-');
-        digits(json, t.getMonthValue(), 2).append('-');
-        digits(json, t.getDayOfMonth(), 2).append('T');
-        digits(json, t.getHour(), 2).append(':');
-        digits(json, t.getMinute(), 2).append(':');
-        digits(json, t.getSecond(), 2).append('.');
-        digits(json, time.getNano() / 1_000_000, 3).append('Z');
+
+        private static String text(long epochSecond) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+            if (t.getYear() < 0 || t.getYear() > 9999) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder(20);
+            digits(text, t.getYear(), 4).append('-');
+            digits(text, t.getMonthValue(), 2).append('-');
+            digits(text, t.getDayOfMonth(), 2).append('T');
+            digits(text, t.getHour(), 2).append(':');
+            digits(text, t.getMinute(), 2).append(':');
+            digits(text, t.getSecond(), 2).append('.');
+            return text.toString();
+        }
     }
 
     private static StringBuilder digits(StringBuilder json, int value, int width) {

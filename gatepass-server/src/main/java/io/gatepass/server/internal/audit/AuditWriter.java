@@ -28,6 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * line does not wake the writer thread (a thread switch and a system call per call, on the core that answers the
  * calls). Once the queue is found empty it blocks again. {@link #close} wakes it at once and waits until everything
  * queued is written and flushed: no recorded line is lost on a clean shutdown.
+ *
+ * <p>Recording is one queue offer (one lock round trip on the caller's thread): the queue holds exactly the
+ * capacity, and {@link #close} needs no room of its own in it (see there).
  */
 public final class AuditWriter implements AuditLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
@@ -45,6 +48,8 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     private final Clock clock;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    /** Only the writer thread formats. */
+    private final AuditLine lines = new AuditLine();
     private final Thread thread;
     private final long batchIntervalNanos;
     private volatile boolean closing;
@@ -59,7 +64,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
     /** @param batchIntervalNanos how long the writer lets lines gather after writing a batch */
     AuditWriter(AuditSink sink, int queueCapacity, Clock clock, long batchIntervalNanos) {
         this.batchIntervalNanos = batchIntervalNanos;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity + 1); // +1: room for STOP
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.sink = sink;
         this.clock = clock;
         this.thread = new Thread(this::run, "gatepass-audit");
@@ -69,7 +74,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
 
     @Override
     public void record(AuditEvent event) {
-        if (closing || queue.remainingCapacity() <= 1 || !queue.offer(event)) {
+        if (closing || !queue.offer(event)) {
             long drops = dropped.incrementAndGet();
             if (Long.bitCount(drops) == 1) { // the 1st, 2nd, 4th, 8th... drop: a warning, not a flood
                 LOG.warn("audit log writer is behind: {} line(s) dropped so far", drops);
@@ -87,12 +92,16 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
         return written.get();
     }
 
-    /** Writes what is queued, then closes the file. */
+    /**
+     * Writes what is queued, then closes the file. {@code STOP} only wakes a writer blocked on an empty queue: a full
+     * queue, where it finds no room, means the writer is not blocked and will find {@link #closing} once it has
+     * written the queue out.
+     */
     @Override
     public void close() {
         closing = true;
         try {
-            queue.put(STOP);
+            queue.offer(STOP);
             LockSupport.unpark(thread); // if it is letting a batch gather
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
@@ -115,13 +124,15 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
             }
             queue.drainTo(batch);
             for (AuditEvent event : batch) {
-                if (event == STOP) {
-                    write(null);
-                    return;
+                if (event != STOP) {
+                    write(event);
                 }
-                write(event);
             }
             batch.clear();
+            if (closing && queue.isEmpty()) {
+                write(null); // and flushes
+                return;
+            }
             try {
                 sink.flush();
             } catch (IOException e) {
@@ -158,7 +169,7 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
 
     private void append(AuditEvent event) {
         try {
-            sink.append(AuditLine.format(event), event.time());
+            sink.append(lines.line(event), event.time());
             written.incrementAndGet();
             if (failing) {
                 failing = false;

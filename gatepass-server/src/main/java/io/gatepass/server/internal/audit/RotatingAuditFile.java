@@ -1,8 +1,8 @@
 package io.gatepass.server.internal.audit;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,6 +24,11 @@ import java.util.regex.Pattern;
  * {@code audit.log.<yyyyMMdd'T'HHmmss.SSS'Z'>} (the moment it was closed, so every line in it is older) and a new
  * one is started; only the newest {@code retainFiles} rotated files are kept. Files are created with mode 0600 and
  * their directory with 0700. Not thread-safe: the {@link AuditWriter}'s one thread uses it.
+ *
+ * <p>Lines gather in a buffer of whole lines, each with its line break, until {@link #flush} or a full buffer hands
+ * them to the file. When the disk takes only part of them (a full disk), the rest stays in the buffer and goes next,
+ * so a line the disk took only part of is completed and never glued to the one after it; a line that finds the
+ * buffer full and the disk still refusing is refused as a whole ({@link AuditWriter} counts it as dropped).
  */
 public final class RotatingAuditFile implements AuditSink {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'")
@@ -30,13 +36,25 @@ public final class RotatingAuditFile implements AuditSink {
     private static final long DAY_MILLIS = 86_400_000L;
     private static final int STAMP_LENGTH = "20261206T110726.123Z".length();
     private static final Pattern ROTATED = Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z(-\\d{1,9})?");
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    /** Opens the file for appending: the file system, or in tests one that fills up. */
+    @FunctionalInterface
+    interface Channels {
+        WritableByteChannel open(Path file) throws IOException;
+    }
 
     private final Path file;
     private final long maxBytes;
     private final boolean daily;
     private final int retainFiles;
     private final Clock clock;
-    private OutputStream out;
+    private final Channels channels;
+    private WritableByteChannel channel;
+    /** Lines not yet handed to the file: {@code buffer[0, buffered)}. */
+    private byte[] buffer = new byte[BUFFER_BYTES];
+    private int buffered;
+    /** Bytes in the file, buffered ones included. */
     private long size;
     private long day;
 
@@ -47,6 +65,13 @@ public final class RotatingAuditFile implements AuditSink {
      */
     public RotatingAuditFile(Path file, long maxBytes, boolean daily, int retainFiles, Clock clock)
             throws IOException {
+        this(file, maxBytes, daily, retainFiles, clock,
+                f -> Files.newByteChannel(f, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+    }
+
+    RotatingAuditFile(Path file, long maxBytes, boolean daily, int retainFiles, Clock clock, Channels channels)
+            throws IOException {
+        this.channels = channels;
         this.file = file.toAbsolutePath();
         this.maxBytes = maxBytes;
         this.daily = daily;
@@ -67,26 +92,51 @@ public final class RotatingAuditFile implements AuditSink {
      */
     @Override
     public void append(String line, Instant time) throws IOException {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8); // and the line break: one byte, written after it
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        int length = bytes.length + 1; // with its line break
         long lineDay = Math.floorDiv(time.toEpochMilli(), DAY_MILLIS);
-        if (size > 0 && (size + bytes.length + 1 > maxBytes || (daily && lineDay > day))) {
+        if (size > 0 && (size + length > maxBytes || (daily && lineDay > day))) {
             rotate();
         }
-        out.write(bytes);
-        out.write('\n');
-        size += bytes.length + 1;
+        if (buffered + length > buffer.length) {
+            drain();
+            if (length > buffer.length) { // a line longer than the buffer: the buffer grows, lines stay whole
+                buffer = Arrays.copyOf(buffer, length);
+            }
+        }
+        System.arraycopy(bytes, 0, buffer, buffered, bytes.length);
+        buffer[buffered + bytes.length] = '\n';
+        buffered += length;
+        size += length;
         day = Math.max(day, lineDay);
     }
 
     /** Hands what was appended to the operating system. */
     @Override
     public void flush() throws IOException {
-        out.flush();
+        drain();
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            drain();
+        } finally {
+            channel.close();
+        }
+    }
+
+    /** Writes the buffer out; what the disk does not take stays at the buffer's start, to go first next time. */
+    private void drain() throws IOException {
+        ByteBuffer pending = ByteBuffer.wrap(buffer, 0, buffered);
+        try {
+            while (pending.hasRemaining()) {
+                channel.write(pending);
+            }
+        } finally {
+            System.arraycopy(buffer, pending.position(), buffer, 0, pending.remaining());
+            buffered = pending.remaining();
+        }
     }
 
     /** The rotated files of {@code file}, oldest first. */
@@ -119,7 +169,8 @@ public final class RotatingAuditFile implements AuditSink {
     }
 
     private void rotate() throws IOException {
-        out.close();
+        drain(); // the old file's lines go into it; if the disk refuses them, nothing is rotated
+        channel.close();
         String stamp = STAMP.format(clock.instant());
         String prefix = file.getFileName() + ".";
         int next = -1; // after every file of the same millisecond, so that the order of names stays the order of time
@@ -143,8 +194,7 @@ public final class RotatingAuditFile implements AuditSink {
         } else if (posix()) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
-        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), 64 * 1024);
+        channel = channels.open(file);
         size = Files.size(file);
     }
 

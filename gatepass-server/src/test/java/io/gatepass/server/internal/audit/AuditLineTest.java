@@ -27,6 +27,22 @@ class AuditLineTest {
     }
 
     @Test
+    void line_ofTheWritersOneFormatter_isJacksonsLineToo_whenEventsShareTheirSeconds() throws IOException {
+        Random random = new Random(13);
+        AuditLine lines = new AuditLine();
+        Instant time = randomTime(random);
+        for (int i = 0; i < 20_000; i++) {
+            time = switch (random.nextInt(4)) { // the writer sees runs of events within one second, as under load
+                case 0 -> randomTime(random);
+                case 1 -> time.plusMillis(random.nextInt(2_000));
+                default -> time.plusNanos(random.nextInt(3_000_000));
+            };
+            AuditEvent event = randomEvent(random, time);
+            assertThat(lines.line(event)).as("event %s", event).isEqualTo(jackson(event));
+        }
+    }
+
+    @Test
     void format_isOneJsonObjectWithEveryFieldReadBack() throws IOException {
         AuditEvent event = AuditEvent.at(Instant.parse("2026-12-06T23:59:59.999999Z"), AuditEvent.Kind.MINT)
                 .action("codeartifact:GetAuthorizationToken").principal("arn:aws:iam::123456789012:user/a\"b\\c",
@@ -42,8 +58,13 @@ class AuditLineTest {
     }
 
     private static AuditEvent randomEvent(Random random) {
+        return randomEvent(random, randomTime(random));
+    }
+
+    /** Its expiry, if any, is mostly a fixed time after it (as a token's), sometimes any time. */
+    private static AuditEvent randomEvent(Random random, Instant time) {
         AuditEvent.Kind kind = AuditEvent.Kind.values()[random.nextInt(AuditEvent.Kind.values().length)];
-        AuditEvent.Builder event = AuditEvent.at(randomTime(random), kind)
+        AuditEvent.Builder event = AuditEvent.at(time, kind)
                 .action(maybe(random)).failure(maybe(random)).resource(maybe(random))
                 .source(maybe(random), maybe(random)).tokenId(maybe(random)).detail(maybe(random));
         if (random.nextBoolean()) {
@@ -55,7 +76,7 @@ class AuditLineTest {
             event.token(text(random));
         }
         if (random.nextBoolean()) {
-            event.tokenExpiry(randomTime(random));
+            event.tokenExpiry(random.nextBoolean() ? randomTime(random) : time.plusSeconds(43_200));
         }
         return event.build();
     }

@@ -4,14 +4,21 @@ import io.gatepass.core.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RotatingAuditFileTest {
     private static final String LINE = "x".repeat(99); // 100 bytes with its line break
@@ -61,6 +68,32 @@ class RotatingAuditFileTest {
         assertThat(RotatingAuditFile.rotated(file)).hasSize(1);
         assertThat(Files.readAllLines(RotatingAuditFile.rotated(file).get(0))).containsExactly("day one", "day one, late");
         assertThat(Files.readAllLines(file)).containsExactly("day two", "day one, straggler", "day two, again");
+    }
+
+    @Test
+    void append_whenTheDiskFillsUp_refusesWholeLines_andNeverGluesTwoTogether(@TempDir Path dir) throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
+        Path file = dir.resolve("audit.log");
+        FillingDisk disk = new FillingDisk(250); // takes two and a half lines, then is full
+        List<String> appended = new ArrayList<>();
+        try (RotatingAuditFile audit = new RotatingAuditFile(file, 1 << 30, false, 1, clock, disk::open)) {
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 100_000; i++) { // until the buffer is full and the disk takes none of it
+                    String line = String.format("%05d", i) + LINE.substring(5);
+                    audit.append(line, clock.instant());
+                    appended.add(line);
+                }
+            }).isInstanceOf(IOException.class);
+            assertThatThrownBy(audit::flush).isInstanceOf(IOException.class);
+            assertThat(Files.readString(file)).hasSize(250); // ends in the middle of the third line
+
+            disk.room = Long.MAX_VALUE; // space freed
+            audit.append("after", clock.instant());
+            appended.add("after");
+        }
+        assertThat(appended).hasSizeGreaterThan(3);
+        assertThat(Files.readAllLines(file)).as("every line taken, whole, once; the refused one not at all")
+                .isEqualTo(appended);
     }
 
     @Test
@@ -125,5 +158,43 @@ class RotatingAuditFileTest {
         assertThat(RotatingAuditFile.rotated(dir.resolve("a.log"))).extracting(p -> p.getFileName().toString())
                 .containsExactly("a.log.20261205T235959.999Z-2", "a.log.20261206T100000.000Z",
                         "a.log.20261206T100000.000Z-9", "a.log.20261206T100000.000Z-10");
+    }
+
+    /** A disk with {@link #room} bytes left: a write beyond it is cut short, the next one fails, as on a full disk. */
+    private static final class FillingDisk {
+        volatile long room;
+
+        FillingDisk(long room) {
+            this.room = room;
+        }
+
+        WritableByteChannel open(Path file) throws IOException {
+            SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            return new WritableByteChannel() {
+                @Override
+                public int write(ByteBuffer src) throws IOException {
+                    if (room <= 0) {
+                        throw new IOException("No space left on device");
+                    }
+                    ByteBuffer part = src.slice();
+                    part.limit((int) Math.min(part.remaining(), room));
+                    int written = channel.write(part);
+                    src.position(src.position() + written);
+                    room -= written;
+                    return written;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return channel.isOpen();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    channel.close();
+                }
+            };
+        }
     }
 }
