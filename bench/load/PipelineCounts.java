@@ -33,7 +33,7 @@ public class PipelineCounts {
         // the audit writer at 10,000 lines a second (10 each millisecond) for 3 s, into a sink that only counts
         AtomicLong flushes = new AtomicLong(), lines = new AtomicLong();
         AuditSink sink = new AuditSink() {
-            public void append(String line, java.time.Instant time) { lines.incrementAndGet(); }
+            public void append(byte[] line, int length, java.time.Instant time) { lines.incrementAndGet(); }
             public void flush() { flushes.incrementAndGet(); }
             public void close() { }
         };

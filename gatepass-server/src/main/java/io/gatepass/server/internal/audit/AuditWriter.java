@@ -169,7 +169,8 @@ public final class AuditWriter implements AuditLog, AutoCloseable {
 
     private void append(AuditEvent event) {
         try {
-            sink.append(lines.line(event), event.time());
+            int length = lines.utf8(event);
+            sink.append(lines.bytes(), length, event.time());
             written.incrementAndGet();
             if (failing) {
                 failing = false;

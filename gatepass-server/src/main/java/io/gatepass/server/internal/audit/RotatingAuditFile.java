@@ -3,7 +3,6 @@ package io.gatepass.server.internal.audit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,15 +84,15 @@ public final class RotatingAuditFile implements AuditSink {
     }
 
     /**
-     * Appends the line of an event at {@code time} (a line break is added), rotating first when due: a daily file is started by the first line of a later UTC day, by
-     * the event's own time, so a line that waited in the writer's batch past midnight stays with its day's lines. A
-     * line of an earlier day than the file's (events of two threads just across midnight) goes into the current file
-     * rather than starting yet another.
+     * Appends the line of an event at {@code time} ({@code line[0, lineLength)}; a line break is added), rotating
+     * first when due: a daily file is started by the first line of a later UTC day, by the event's own time, so a
+     * line that waited in the writer's batch past midnight stays with its day's lines. A line of an earlier day than
+     * the file's (events of two threads just across midnight) goes into the current file rather than starting yet
+     * another.
      */
     @Override
-    public void append(String line, Instant time) throws IOException {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        int length = bytes.length + 1; // with its line break
+    public void append(byte[] line, int lineLength, Instant time) throws IOException {
+        int length = lineLength + 1; // with its line break
         long lineDay = Math.floorDiv(time.toEpochMilli(), DAY_MILLIS);
         if (size > 0 && (size + length > maxBytes || (daily && lineDay > day))) {
             rotate();
@@ -104,8 +103,8 @@ public final class RotatingAuditFile implements AuditSink {
                 buffer = Arrays.copyOf(buffer, length);
             }
         }
-        System.arraycopy(bytes, 0, buffer, buffered, bytes.length);
-        buffer[buffered + bytes.length] = '\n';
+        System.arraycopy(line, 0, buffer, buffered, lineLength);
+        buffer[buffered + lineLength] = '\n';
         buffered += length;
         size += length;
         day = Math.max(day, lineDay);

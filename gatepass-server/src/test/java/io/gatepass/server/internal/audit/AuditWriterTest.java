@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -132,14 +133,14 @@ class AuditWriterTest {
         volatile boolean closed;
 
         @Override
-        public void append(String line, java.time.Instant time) throws IOException {
+        public void append(byte[] line, int length, Instant time) throws IOException {
             entered.countDown();
             try {
                 gate.await();
             } catch (InterruptedException e) {
                 throw new IOException(e);
             }
-            lines.add(line);
+            lines.add(new String(line, 0, length, StandardCharsets.UTF_8));
         }
 
         @Override
@@ -159,8 +160,8 @@ class AuditWriterTest {
         volatile int flushedLines;
 
         @Override
-        public void append(String line, java.time.Instant time) {
-            lines.add(line);
+        public void append(byte[] line, int length, Instant time) {
+            lines.add(new String(line, 0, length, StandardCharsets.UTF_8));
         }
 
         @Override
