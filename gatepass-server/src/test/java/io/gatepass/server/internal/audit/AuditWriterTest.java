@@ -42,6 +42,32 @@ class AuditWriterTest {
     }
 
     @Test
+    void close_whenTheQueueIsFull_stillWritesEveryQueuedLine() throws Exception {
+        GatedSink sink = new GatedSink();
+        AuditWriter writer = new AuditWriter(sink, 3, CLOCK);
+        writer.record(event("first"));
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer holds "first", stuck on disk
+        for (int i = 0; i < 3; i++) {
+            writer.record(event("queued-" + i)); // the queue is full: close finds no room for its wake-up
+        }
+        Thread closer = new Thread(writer::close);
+        closer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (closer.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until close waits for the writer: it has tried to queue its wake-up
+        }
+        assertThat(closer.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+        sink.gate.countDown();
+        closer.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(sink.lines.stream().map(AuditWriterTest::action).toList())
+                .containsExactly("first", "queued-0", "queued-1", "queued-2");
+        assertThat(writer.dropped()).isZero();
+        assertThat(sink.closed).isTrue();
+    }
+
+    @Test
     void close_writesEverythingQueued_andRecordAfterCloseIsDropped() {
         GatedSink sink = new GatedSink();
         sink.gate.countDown();
