@@ -18,14 +18,23 @@ import java.util.Optional;
  */
 public final class OperationTable {
     private final Map<String, ServiceDescriptor> services = new HashMap<>();
-    private final Map<String, BoundOperation<?, ?>> operations = new HashMap<>();
+    /** By signing name, then by operation name: found without building a key per request. */
+    private final Map<String, Map<String, BoundOperation<?, ?>>> operations = new HashMap<>();
+    /** By wire name; registering two services under one wire name is refused. */
+    private final Map<String, ServiceDescriptor> byWireName = new HashMap<>();
     private final Map<String, List<RestRoute>> restRoutes = new LinkedHashMap<>();
 
     public <I, O> OperationTable add(ServiceDescriptor service, String name, Class<I> inputType,
                                      Operation<I, O> handler) {
+        ServiceDescriptor other = byWireName.putIfAbsent(service.wireName(), service);
+        if (other != null && !other.signingName().equals(service.signingName())) {
+            throw new IllegalStateException("two services with the wire name " + service.wireName() + ": "
+                    + other.signingName() + " and " + service.signingName());
+        }
         services.put(service.signingName(), service);
+        byWireName.put(service.wireName(), service);
         BoundOperation<I, O> bound = new BoundOperation<>(service, name, inputType, handler);
-        if (operations.putIfAbsent(key(service.signingName(), name), bound) != null) {
+        if (operations.computeIfAbsent(service.signingName(), s -> new HashMap<>()).putIfAbsent(name, bound) != null) {
             throw new IllegalStateException("operation registered twice: " + service.signingName() + "." + name);
         }
         return this;
@@ -45,7 +54,8 @@ public final class OperationTable {
     }
 
     public Optional<BoundOperation<?, ?>> find(String signingName, String operationName) {
-        return Optional.ofNullable(operations.get(key(signingName, operationName)));
+        Map<String, BoundOperation<?, ?>> ofService = operations.get(signingName);
+        return Optional.ofNullable(ofService == null ? null : ofService.get(operationName));
     }
 
     public Optional<ServiceDescriptor> service(String signingName) {
@@ -54,7 +64,7 @@ public final class OperationTable {
 
     /** The service whose wire name (target prefix, CBOR service name or XML namespace) is {@code wireName}. */
     public Optional<ServiceDescriptor> serviceByWireName(String wireName) {
-        return services.values().stream().filter(s -> s.wireName().equals(wireName)).findFirst();
+        return Optional.ofNullable(byWireName.get(wireName));
     }
 
     public Collection<ServiceDescriptor> services() {
@@ -63,13 +73,9 @@ public final class OperationTable {
 
     /** Every registered operation, sorted by service and name (a stable order for tests that walk them all). */
     public List<BoundOperation<?, ?>> all() {
-        return operations.values().stream()
+        return operations.values().stream().flatMap(ofService -> ofService.values().stream())
                 .sorted(Comparator.comparing((BoundOperation<?, ?> o) -> o.service().signingName())
                         .thenComparing(BoundOperation::name))
                 .toList();
-    }
-
-    private static String key(String signingName, String operationName) {
-        return signingName + "\u0000" + operationName;
     }
 }

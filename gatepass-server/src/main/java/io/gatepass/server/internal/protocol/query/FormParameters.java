@@ -18,13 +18,21 @@ final class FormParameters {
 
     static ObjectNode toTree(Map<String, String> parameters) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        // Sorted so that list indexes arrive in order for each prefix.
-        for (Map.Entry<String, String> entry : new TreeMap<>(parameters).entrySet()) {
+        // Sorted so that list indexes arrive in order for each prefix; most calls have no members to sort.
+        TreeMap<String, String> members = null;
+        for (Map.Entry<String, String> entry : parameters.entrySet()) {
             String name = entry.getKey();
-            if (name.equals("Action") || name.equals("Version") || name.startsWith("X-Amz-")) {
-                continue;
+            if (!name.equals("Action") && !name.equals("Version") && !name.startsWith("X-Amz-")) {
+                if (members == null) {
+                    members = new TreeMap<>();
+                }
+                members.put(name, entry.getValue());
             }
-            put(root, name.split("\\.", -1), 0, entry.getValue());
+        }
+        if (members != null) {
+            for (Map.Entry<String, String> entry : members.entrySet()) {
+                put(root, entry.getKey().split("\\.", -1), 0, entry.getValue());
+            }
         }
         return root;
     }

@@ -1,11 +1,12 @@
 package io.gatepass.server.internal.protocol.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.gatepass.server.internal.api.CommonErrors;
 import io.gatepass.core.error.ServiceException;
 import io.gatepass.core.error.Fault;
 import io.gatepass.server.internal.api.BoundOperation;
+import io.gatepass.server.internal.api.Naming;
 import io.gatepass.server.internal.api.OperationTable;
 import io.gatepass.server.internal.api.ServiceDescriptor;
 import io.gatepass.server.internal.protocol.DecodedCall;
@@ -15,7 +16,9 @@ import io.gatepass.server.internal.protocol.WireRequest;
 import io.gatepass.server.internal.protocol.WireResponse;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +37,16 @@ public final class QueryCodec implements ProtocolCodec {
     /** A reader per member naming and input type, made once (treeToValue looks the type up on every call). */
     private final Map<io.gatepass.server.internal.api.Naming, Map<Class<?>, ObjectReader>> readers =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** The output writer of each member naming. */
+    private final Map<Naming, ObjectWriter> writers = new EnumMap<>(Naming.class);
 
     /** @param services the signing names of the query services, the first being the default for errors */
     public QueryCodec(WireMappers mappers, List<String> services) {
         this.mappers = mappers;
         this.services = List.copyOf(services);
+        for (Naming naming : Naming.values()) {
+            writers.put(naming, mappers.text(naming).writer());
+        }
     }
 
     @Override
@@ -86,10 +94,12 @@ public final class QueryCodec implements ProtocolCodec {
         ServiceDescriptor service = operation.service();
         String root = operation.name() + "Response";
         XmlWriter xml = new XmlWriter().open(root, service.wireName());
-        JsonNode tree = mappers.text(service.naming()).valueToTree(output);
-        if (tree != null && tree.size() > 0) {
-            String result = operation.name() + "Result";
-            xml.open(result).members(tree).close(result);
+        if (output != null) {
+            try {
+                xml.result(operation.name() + "Result", writers.get(service.naming()), output);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the output of " + operation.name(), e);
+            }
         }
         xml.open("ResponseMetadata").element("RequestId", requestId).close("ResponseMetadata").close(root);
         return WireResponse.of(200, XML, xml.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,8 @@
 package io.gatepass.server.internal.protocol.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
-import java.util.Iterator;
-import java.util.Map;
+import java.io.IOException;
 
 /** Writes the query protocol's XML: objects become elements, lists become {@code <member>} items. */
 final class XmlWriter {
@@ -33,35 +32,28 @@ final class XmlWriter {
         return this;
     }
 
-    /** Writes the members of an object node as child elements. */
-    XmlWriter members(JsonNode object) {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            value(field.getKey(), field.getValue());
-        }
+    /**
+     * Writes {@code output}'s members, as {@code writer} serializes them, inside a {@code result} element; writes
+     * nothing when it has none.
+     */
+    XmlWriter result(String result, ObjectWriter writer, Object output) throws IOException {
+        XmlEvents events = new XmlEvents(this, result);
+        writer.writeValue(events, output);
+        events.finish();
         return this;
     }
 
-    private void value(String name, JsonNode node) {
-        if (node == null || node.isNull()) {
+    private void escape(String text) {
+        int plain = 0;
+        while (plain < text.length() && isPlain(text.charAt(plain))) {
+            plain++;
+        }
+        if (plain == text.length()) {
+            out.append(text);
             return;
         }
-        open(name);
-        if (node.isObject()) {
-            members(node);
-        } else if (node.isArray()) {
-            for (JsonNode item : node) {
-                value("member", item);
-            }
-        } else {
-            escape(node.asText());
-        }
-        close(name);
-    }
-
-    private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        out.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
@@ -79,6 +71,11 @@ final class XmlWriter {
                 }
             }
         }
+    }
+
+    /** Whether {@code c} is written as itself: no markup character and no control character but tab and newline. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 ? c != '<' && c != '>' && c != '&' && c != '"' && c != '\'' : c == '\n' || c == '\t';
     }
 
     @Override

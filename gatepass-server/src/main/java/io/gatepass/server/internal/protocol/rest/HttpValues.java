@@ -35,6 +35,17 @@ final class HttpValues {
     /** Decimal notation only: no hexadecimal floats and no Java type suffixes, which Double.parseDouble takes. */
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
 
+    /**
+     * Where a value came from, as an error names it: {@code query parameter 'max-results'}. Spelled only when a value
+     * is refused.
+     */
+    record Source(String kind, String name) {
+        @Override
+        public String toString() {
+            return kind + " '" + name + "'";
+        }
+    }
+
     private final ObjectMapper mapper;
     private final Map<Class<?>, Map<String, JavaType>> members = new ConcurrentHashMap<>();
 
@@ -59,7 +70,7 @@ final class HttpValues {
     }
 
     /** All values of a list member, or the first value of any other. */
-    JsonNode values(List<String> values, JavaType type, String source) {
+    JsonNode values(List<String> values, JavaType type, Source source) {
         if (isList(type)) {
             ArrayNode array = NODES.arrayNode(values.size());
             for (String value : values) {
@@ -71,7 +82,7 @@ final class HttpValues {
     }
 
     /** One value as the member's type wants it; members of unknown type get the text. */
-    JsonNode value(String text, JavaType type, String source) {
+    JsonNode value(String text, JavaType type, Source source) {
         Class<?> raw = type == null ? String.class : type.getRawClass();
         try {
             int bits = integerBits(raw);
@@ -108,7 +119,7 @@ final class HttpValues {
      * An integer of at most {@code bits} bits (two's complement), parsed as a long: the values and the text
      * {@link BigInteger} accepts within a long's range are the same, without making a BigInteger per parameter.
      */
-    private static long fitting(String text, int bits, String source) {
+    private static long fitting(String text, int bits, Source source) {
         long value;
         try {
             value = Long.parseLong(text);
@@ -153,7 +164,7 @@ final class HttpValues {
         };
     }
 
-    private static JsonNode bool(String text, String source) {
+    private static JsonNode bool(String text, Source source) {
         return switch (text) {
             case "true" -> NODES.booleanNode(true);
             case "false" -> NODES.booleanNode(false);
@@ -162,7 +173,7 @@ final class HttpValues {
     }
 
     /** ISO-8601 text passes through; epoch seconds become a number; an HTTP date becomes epoch seconds. */
-    private static JsonNode timestamp(String text, String source) {
+    private static JsonNode timestamp(String text, Source source) {
         if (!text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')
                 && text.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-')) {
             try {
@@ -186,8 +197,8 @@ final class HttpValues {
         return NODES.textNode(text);
     }
 
-    private static ServiceException invalid(String source, String expected) {
-        return CommonErrors.SERIALIZATION.exception("The value of " + JsonProtocolSupport.quote(source, 80)
+    private static ServiceException invalid(Source source, String expected) {
+        return CommonErrors.SERIALIZATION.exception("The value of " + JsonProtocolSupport.quote(source.toString(), 80)
                 + " must be " + expected);
     }
 }

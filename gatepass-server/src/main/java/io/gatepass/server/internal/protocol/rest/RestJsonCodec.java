@@ -96,14 +96,16 @@ public final class RestJsonCodec implements ProtocolCodec {
         HttpValues http = values.get(operation.service().naming());
         Map<String, JavaType> members = http.members(operation.inputType());
 
-        route.labelToMember().values().forEach(input::remove);
-        route.queryToMember().values().forEach(input::remove);
-        route.headerToMember().values().forEach(input::remove);
-        match.labels().keySet().forEach(label -> input.remove(route.memberForLabel(label)));
+        if (!input.isEmpty()) {
+            route.labelToMember().values().forEach(input::remove);
+            route.queryToMember().values().forEach(input::remove);
+            route.headerToMember().values().forEach(input::remove);
+            match.labels().keySet().forEach(label -> input.remove(route.memberForLabel(label)));
+        }
 
         match.labels().forEach((label, value) -> {
             String member = route.memberForLabel(label);
-            input.set(member, http.value(value, members.get(member), "path label '" + label + "'"));
+            input.set(member, http.value(value, members.get(member), new HttpValues.Source("path label", label)));
         });
         if (!route.queryToMember().isEmpty() && !request.rawQuery().isEmpty()) {
             Map<String, List<String>> query = query(request.rawQuery());
@@ -114,7 +116,7 @@ public final class RestJsonCodec implements ProtocolCodec {
                             name);
                 }
                 if (given != null && !given.isEmpty()) {
-                    input.set(member, http.values(given, members.get(member), "query parameter '" + name + "'"));
+                    input.set(member, http.values(given, members.get(member), new HttpValues.Source("query parameter", name)));
                 }
             });
         }
@@ -123,7 +125,7 @@ public final class RestJsonCodec implements ProtocolCodec {
             if (given != null && !given.isEmpty()) {
                 JavaType type = members.get(member);
                 List<String> items = HttpValues.isList(type) ? splitList(given) : List.of(given.get(0).trim());
-                input.set(member, http.values(items, type, "header '" + name + "'"));
+                input.set(member, http.values(items, type, new HttpValues.Source("header", name)));
             }
         });
         return new DecodedCall(operation, input);
