@@ -64,7 +64,8 @@ public final class ComputeAuthTokens extends TokenKind<Registration> {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
-        if (currentExpiryOrNull != null && Duration.between(now, currentExpiryOrNull).compareTo(REISSUE_WHEN_LEFT) >= 0) {
+        // at least REISSUE_WHEN_LEFT left: expiry >= now + REISSUE_WHEN_LEFT (one addition; Duration.between divides)
+        if (currentExpiryOrNull != null && !currentExpiryOrNull.isBefore(now.plus(REISSUE_WHEN_LEFT))) {
             return currentExpiryOrNull;
         }
         return now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);

@@ -9,11 +9,20 @@ import java.time.Instant;
  * operation is registered; the handler's {@link CallContext} carries it to authorization as {@link #action()}.
  */
 public record BoundOperation<I, O>(ServiceDescriptor service, String name, Class<I> inputType,
-                                   Operation<I, O> handler) {
+                                   Operation<I, O> handler, String action) {
 
-    /** The IAM action of this operation, {@code signingName:Name} (e.g. {@code gamelift:CreateFleet}). */
-    public String action() {
-        return service.signingName() + ":" + name;
+    /**
+     * @param action the IAM action of this operation, {@code signingName:Name} (e.g. {@code gamelift:CreateFleet}),
+     *               spelled once here rather than on every call
+     */
+    public BoundOperation {
+        if (!action.equals(service.signingName() + ":" + name)) {
+            throw new IllegalArgumentException("action " + action + " is not " + service.signingName() + ":" + name);
+        }
+    }
+
+    public BoundOperation(ServiceDescriptor service, String name, Class<I> inputType, Operation<I, O> handler) {
+        this(service, name, inputType, handler, service.signingName() + ":" + name);
     }
 
     /** Runs the handler for {@code principal}'s call. */

@@ -16,7 +16,6 @@ import io.gatepass.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Finds the secret and the identity behind an access key id, refusing unknown and inactive keys, temporary keys
@@ -26,6 +25,19 @@ public final class CredentialResolver {
     private final Store store;
     private final KeyIssuer issuer;
     private final Clock clock;
+    /**
+     * The last long-term key resolved: its secret and principal are functions of the key record (and the user record)
+     * the store handed out, so while the store hands out those very objects again they are reused. Every call still
+     * looks the key (and the user) up and checks its status; a changed record is another object, and is resolved anew.
+     */
+    private volatile LongTerm lastLongTerm;
+
+    private record LongTerm(AccessKey key, User user, Resolved resolved) {
+        @Override
+        public String toString() {
+            return "LongTerm[" + resolved + "]";
+        }
+    }
 
     public CredentialResolver(Store store, KeyIssuer issuer, Clock clock) {
         this.store = store;
@@ -37,16 +49,22 @@ public final class CredentialResolver {
         if (accessKeyId.startsWith("ASIA")) {
             return resolveSession(accessKeyId, sessionToken);
         }
-        AccessKey key = store.accessKeys().find(accessKeyId)
-                .filter(k -> k.status() == AccessKeyStatus.Active)
-                .orElseThrow(CredentialResolver::invalidToken);
-        if (sessionToken != null) {
+        AccessKey key = store.accessKeys().find(accessKeyId).orElse(null);
+        if (key == null || key.status() != AccessKeyStatus.Active || sessionToken != null) {
             throw invalidToken();
         }
-        Principal principal = key.isRoot()
+        User user = key.isRoot() ? null
+                : store.users().find(key.accountId(), key.userName()).orElseThrow(CredentialResolver::invalidToken);
+        LongTerm seen = lastLongTerm;
+        if (seen != null && seen.key == key && seen.user == user) {
+            return seen.resolved;
+        }
+        Principal principal = user == null
                 ? root(key.accountId(), accessKeyId, null)
-                : user(key.accountId(), key.userName(), accessKeyId, null);
-        return new Resolved(issuer.secretOf(accessKeyId, key.encryptedSecret()), principal);
+                : user(key.accountId(), user, accessKeyId, null);
+        Resolved resolved = new Resolved(issuer.secretOf(accessKeyId, key.encryptedSecret()), principal);
+        lastLongTerm = new LongTerm(key, user, resolved);
+        return resolved;
     }
 
     private Resolved resolveSession(String accessKeyId, String sessionToken) {
@@ -79,8 +97,11 @@ public final class CredentialResolver {
     }
 
     private Principal user(String accountId, String userName, String accessKeyId, SessionCredentials session) {
-        Optional<User> user = store.users().find(accountId, userName);
-        User found = user.orElseThrow(CredentialResolver::invalidToken);
+        return user(accountId, store.users().find(accountId, userName).orElseThrow(CredentialResolver::invalidToken),
+                accessKeyId, session);
+    }
+
+    private static Principal user(String accountId, User found, String accessKeyId, SessionCredentials session) {
         return new Principal(accountId, found.arn(), found.userId(), PrincipalType.USER, found.userName(), accessKeyId,
                 session == null ? null : session.expiration());
     }

@@ -93,7 +93,7 @@ public final class ApiPipeline {
             DecodedCall call = codec.decode(request, operations, signer.scopeService());
             service = call.operation().service();
             operation = call.operation().name();
-            action = service.signingName() + ":" + operation;
+            action = call.operation().action();
             if (!service.signingName().equals(signer.scopeService())) {
                 throw CommonErrors.SIGNATURE_DOES_NOT_MATCH.exception(
                         "Credential should be scoped to correct service: '%s'. ", service.signingName());

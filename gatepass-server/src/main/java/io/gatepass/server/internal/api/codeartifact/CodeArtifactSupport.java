@@ -43,7 +43,27 @@ final class CodeArtifactSupport {
     }
 
     String domainName(String value) {
-        return validation.requiredString("domain", value, 2, 50, DOMAIN_NAME);
+        // a valid name passes without a regex matcher (every GetAuthorizationToken names one); the rest get its error
+        return isDomainName(value) ? value : validation.requiredString("domain", value, 2, 50, DOMAIN_NAME);
+    }
+
+    /** Whether {@code value} is 2 to 50 characters and matches {@link #DOMAIN_NAME}, checked character by character. */
+    static boolean isDomainName(String value) {
+        if (value == null || value.length() < 2 || value.length() > 50) {
+            return false;
+        }
+        char first = value.charAt(0);
+        char last = value.charAt(value.length() - 1);
+        if (first < 'a' || first > 'z' || last == '-') {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The domain owner, defaulting to the caller's account. */

@@ -13,6 +13,8 @@ import java.util.Arrays;
  */
 final class QueryParameters {
     static final QueryParameters EMPTY = new QueryParameters(new String[0], new String[0], 0);
+    /** Up to this many parameters are sorted by insertion (quadratic), more by {@link Arrays#sort}. */
+    private static final int INSERTION_SORT_MAX = 32;
 
     private final String[] names;
     private final String[] values;
@@ -97,23 +99,46 @@ final class QueryParameters {
      * is {@code excludedName} when not null.
      */
     void writeCanonical(ByteSink out, String excludedName) {
-        Integer[] order = new Integer[size];
+        int[] order = new int[size];
         int count = 0;
         for (int i = 0; i < size; i++) {
             if (!names[i].isEmpty() && !names[i].equals(excludedName)) {
                 order[count++] = i;
             }
         }
-        Arrays.sort(order, 0, count, (a, b) -> {
-            int byName = names[a].compareTo(names[b]);
-            return byName != 0 ? byName : values[a].compareTo(values[b]);
-        });
+        if (count <= INSERTION_SORT_MAX) {
+            // a stable insertion sort, without boxing: most queries have a few parameters, often in order already
+            for (int k = 1; k < count; k++) {
+                int index = order[k];
+                int j = k - 1;
+                while (j >= 0 && compare(order[j], index) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = index;
+            }
+        } else {
+            Integer[] boxed = new Integer[count];
+            for (int k = 0; k < count; k++) {
+                boxed[k] = order[k];
+            }
+            Arrays.sort(boxed, this::compare);
+            for (int k = 0; k < count; k++) {
+                order[k] = boxed[k];
+            }
+        }
         for (int k = 0; k < count; k++) {
             if (k > 0) {
                 out.append('&');
             }
             out.append(names[order[k]]).append('=').append(values[order[k]]);
         }
+    }
+
+    /** By encoded name, then encoded value. */
+    private int compare(int a, int b) {
+        int byName = names[a].compareTo(names[b]);
+        return byName != 0 ? byName : values[a].compareTo(values[b]);
     }
 
     static boolean isUnreserved(int c) {

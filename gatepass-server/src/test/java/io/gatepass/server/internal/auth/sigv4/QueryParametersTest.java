@@ -62,6 +62,30 @@ class QueryParametersTest {
     }
 
     @Test
+    void writeCanonical_whenRandomQueriesOfAnySize_joinsThePairsSortedByNameThenValue() {
+        Random random = new Random(20261207);
+        String[] names = {"a", "B", "b", "X-Amz-Date", "x", "aa", "a-b", "~", "", "X-Amz-Signature"};
+        String[] values = {"", "1", "2", "A", "a", "%2F", "z~", "10"};
+        for (int i = 0; i < 5_000; i++) {
+            int n = random.nextInt(i % 10 == 0 ? 80 : 12); // both sides of the insertion-sort limit
+            java.util.List<String[]> pairs = new java.util.ArrayList<>();
+            StringBuilder raw = new StringBuilder();
+            for (int k = 0; k < n; k++) {
+                String name = names[random.nextInt(names.length)];
+                String value = values[random.nextInt(values.length)];
+                raw.append(k > 0 ? "&" : "").append(name).append('=').append(value);
+                if (!name.isEmpty() && !name.equals("X-Amz-Signature")) {
+                    pairs.add(new String[] {name, value});
+                }
+            }
+            pairs.sort(java.util.Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
+            String expected = String.join("&", pairs.stream().map(p -> p[0] + "=" + p[1]).toList());
+
+            assertThat(canonical(raw.toString(), "X-Amz-Signature")).as(raw.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void writeCanonical_whenEmptyNamesAndSeparators_leavesThemOut() {
         assertThat(canonical("&a=1&&=x&b=2&", null)).isEqualTo("a=1&b=2");
     }
