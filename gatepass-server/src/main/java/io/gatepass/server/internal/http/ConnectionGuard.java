@@ -34,7 +34,8 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
      * or cancelled per request, which cost the event loop a timer-map update and a scheduled task each time); one
      * timer at a time waits, and when it fires early for a deadline that has since moved it waits again for the rest.
      */
-    private static final class State {
+    static final class State {
+        final HttpConnection connection;
         final String client;
         final boolean opsOnly;
         long timer = -1;
@@ -43,9 +44,15 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         /** When the waiting timer fires, in the same terms (meaningful while {@link #timer} is set). */
         long timerDue;
 
-        State(String client, boolean opsOnly) {
+        State(HttpConnection connection, String client, boolean opsOnly) {
+            this.connection = connection;
             this.client = client;
             this.opsOnly = opsOnly;
+        }
+
+        /** Whether this connection is beyond a cap and may only ask the ops endpoints. */
+        boolean opsOnly() {
+            return opsOnly;
         }
     }
 
@@ -57,7 +64,7 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         int mine = perClient.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet();
         boolean over = all > limits.maxConnections() || mine > limits.maxConnectionsPerClient();
         boolean reserved = over && opsOnly.incrementAndGet() <= Limits.OPS_RESERVE;
-        State state = new State(client, over);
+        State state = new State(connection, client, over);
         states.put(connection, state);
         connection.closeHandler(v -> released(connection));
         if (over && !reserved) {
@@ -67,26 +74,28 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         arm(connection, state, limits.headerReadTimeout().toMillis());
     }
 
-    /** Whether this connection is beyond a cap and may only ask the ops endpoints. */
-    public boolean opsOnly(HttpConnection connection) {
-        State state = states.get(connection);
-        return state != null && state.opsOnly;
-    }
-
-    /** A complete request head arrived: the connection is not idle. */
-    public void requestStarted(HttpConnection connection) {
+    /**
+     * A complete request head arrived: the connection is not idle.
+     *
+     * @return the connection's state, for the rest of the request ({@link State#opsOnly}, {@link #awaitNextRequest}),
+     *         so that it is looked up once per request; null for a connection this guard does not count (already
+     *         released)
+     */
+    State requestStarted(HttpConnection connection) {
         State state = states.get(connection);
         if (state != null) {
             disarm(state);
         }
+        return state;
     }
 
-    /** A response was written on an HTTP/1.x connection: the next request head must come within the idle timeout. */
-    public void awaitNextRequest(HttpConnection connection) {
-        State state = states.get(connection);
-        if (state != null) {
-            arm(connection, state, limits.idleTimeout().toMillis());
-        }
+    /**
+     * A response was written on an HTTP/1.x connection: the next request head must come within the idle timeout.
+     *
+     * @param state as {@link #requestStarted} returned it (not null)
+     */
+    void awaitNextRequest(State state) {
+        arm(state.connection, state, limits.idleTimeout().toMillis());
     }
 
     /**

@@ -7,11 +7,14 @@ import io.gatepass.server.internal.protocol.WireRequest;
 import io.gatepass.server.internal.protocol.WireResponse;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +39,8 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
     private final Limits limits;
     /** Connection caps and the header and idle timers, or null for none. */
     private final ConnectionGuard guard;
+    /** The body read timeout of the API requests. */
+    private final BodyDeadlines bodyDeadlines;
     /** The web console's static files ({@code /console/}), or null for none. */
     private final io.gatepass.server.internal.endpoints.console.ConsoleRoute console;
 
@@ -77,6 +82,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         this.webSockets = List.copyOf(webSockets);
         this.packages = packages;
         this.uploads = uploads;
+        this.bodyDeadlines = new BodyDeadlines(vertx, limits.bodyReadTimeout());
     }
 
     @Override
@@ -113,9 +119,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
 
     private void route(HttpServerRequest request) {
         HttpConnection connection = request.connection();
-        if (guard != null) {
-            guard.requestStarted(connection);
-        }
+        ConnectionGuard.State counted = guard == null ? null : guard.requestStarted(connection);
         long[] headerSizes = new long[2];
         WireRequest head = wireRequest(request, new byte[0], headerSizes); // the headers are read once, here
         io.gatepass.core.error.ServiceException shape =
@@ -125,7 +129,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             return;
         }
         boolean opsRequest = request.method().name().equals("GET") && ops.handles(request.path());
-        if (guard != null && guard.opsOnly(connection) && !opsRequest) {
+        if (counted != null && counted.opsOnly() && !opsRequest) {
             refuse(request, CommonErrors.SERVICE_UNAVAILABLE.exception(
                     "The server has too many connections; try again later."));
             return;
@@ -136,8 +140,8 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
                 return;
             }
         }
-        if (guard != null && request.version() != HttpVersion.HTTP_2) {
-            request.response().endHandler(end -> guard.awaitNextRequest(connection));
+        if (counted != null && request.version() != HttpVersion.HTTP_2) {
+            request.response().endHandler(end -> guard.awaitNextRequest(counted));
         }
         if (packages != null && packages.handles(request.path())) {
             packages.handle(request); // streams its own bodies, before the bounded-body API path
@@ -162,38 +166,77 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
             refuseTooLarge(request, head);
             return;
         }
-        Buffer body = Buffer.buffer();
-        boolean[] rejected = {false};
         // An HTTP/1.x request that declares no body has none: its end arrives with its headers, so there is nothing
-        // to time (and no timer to set and cancel for each such request). HTTP/2 ends a stream with a frame of its
-        // own, which a client may hold back, so it is always timed.
+        // to time. HTTP/2 ends a stream with a frame of its own, which a client may hold back, so it is always timed.
         boolean bodyless = request.version() != HttpVersion.HTTP_2 && request.getHeader("transfer-encoding") == null
                 && (declared == null || declared.trim().equals("0"));
-        long deadline = bodyless ? -1 : vertx.setTimer(limits.bodyReadTimeout().toMillis(), id -> {
-            if (!rejected[0]) {
-                rejected[0] = true;
-                refuse(request, HttpErrors.REQUEST_TIMEOUT.exception(
-                        "The request body did not arrive within %d seconds.", limits.bodyReadTimeout().toSeconds()));
-            }
-        });
-        request.handler(chunk -> {
-            if (rejected[0]) {
+        BodyRead body = new BodyRead(request, head);
+        if (!bodyless) {
+            bodyDeadlines.started(body);
+        }
+        request.handler(body);
+        request.endHandler(end -> body.ended());
+    }
+
+    /**
+     * One API request's body: bounded by {@code maxBodyBytes} and the body read timeout, then handed to the pipeline.
+     * The common body, one chunk (it came with the head, or in one read), is used as Vert.x delivered it.
+     */
+    private final class BodyRead extends BodyDeadlines.Body implements Handler<Buffer> {
+        private final HttpServerRequest request;
+        private final WireRequest head;
+        /** The body's only chunk so far, or null. */
+        private Buffer first;
+        /** All chunks once there is more than one, or null. */
+        private Buffer joined;
+        private int length;
+        /** Answered without reading on (too large, or too slow), or ended: later chunks and a late deadline do nothing. */
+        private boolean done;
+
+        BodyRead(HttpServerRequest request, WireRequest head) {
+            this.request = request;
+            this.head = head;
+        }
+
+        @Override
+        public void handle(Buffer chunk) {
+            if (done) {
                 return;
             }
-            if (body.length() + chunk.length() > maxBodyBytes) {
-                cancel(deadline);
-                rejected[0] = true;
+            if ((long) length + chunk.length() > maxBodyBytes) {
+                done = true;
+                bodyDeadlines.ended(this);
                 refuseTooLarge(request, head);
                 return;
             }
-            body.appendBuffer(chunk);
-        });
-        request.endHandler(end -> {
-            cancel(deadline);
-            if (rejected[0]) {
+            length += chunk.length();
+            if (first == null && joined == null) {
+                first = chunk;
+            } else {
+                if (joined == null) {
+                    joined = Buffer.buffer(length).appendBuffer(first);
+                    first = null;
+                }
+                joined.appendBuffer(chunk);
+            }
+        }
+
+        @Override
+        void expired() {
+            if (!done) {
+                done = true;
+                refuse(request, HttpErrors.REQUEST_TIMEOUT.exception(
+                        "The request body did not arrive within %d seconds.", limits.bodyReadTimeout().toSeconds()));
+            }
+        }
+
+        void ended() {
+            bodyDeadlines.ended(this);
+            if (done) {
                 return;
             }
-            WireRequest full = head.withBody(body.getBytes());
+            done = true;
+            WireRequest full = head.withBody(joined != null ? joined.getBytes() : first != null ? bytes(first) : new byte[0]);
             String source = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
             WireResponse answered = pipeline.handleWithoutBlocking(full, source); // cheap and cached: no worker hop
             if (answered != null) {
@@ -201,15 +244,24 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
                 return;
             }
             vertx.executeBlocking(() -> pipeline.handle(full, source), false)
-                    .onComplete(done -> write(request, done.succeeded() ? done.result()
+                    .onComplete(result -> write(request, result.succeeded() ? result.result()
                             : pipeline.reject(full, CommonErrors.INTERNAL_FAILURE.exception("Internal failure"))));
-        });
+        }
     }
 
-    private void cancel(long timer) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+    /**
+     * A chunk's bytes. A chunk Vert.x read from the network is its own copy (an unpooled heap buffer the size of the
+     * chunk, that nothing else holds), so when its array is exactly the chunk it is used as it is rather than copied.
+     */
+    private static byte[] bytes(Buffer chunk) {
+        if (chunk instanceof BufferInternal internal) {
+            ByteBuf buf = internal.unwrap();
+            if (buf.hasArray() && buf.arrayOffset() == 0 && buf.readerIndex() == 0
+                    && buf.writerIndex() == buf.array().length) {
+                return buf.array();
+            }
         }
+        return chunk.getBytes();
     }
 
     private boolean tooLarge(String declared) {
@@ -263,7 +315,8 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             out.putHeader(ResponseHeaderText.of(header.getKey()), ResponseHeaderText.of(header.getValue()));
         }
-        out.end(Buffer.buffer(response.body()));
+        // the body wrapped, not copied into a buffer of Vert.x's: the answer's bytes are only read from here on
+        out.end(BufferInternal.buffer(Unpooled.wrappedBuffer(response.body())));
     }
 
     /** Answers with the error in the protocol's shape and closes the connection (HTTP/1.x) or ends the stream. */
