@@ -2,10 +2,17 @@ package io.gatepass.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.GeneratedServiceMetadataProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.ServiceMetadata;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +100,41 @@ class DistributionIT {
             assertThat(listed).contains("com.fasterxml.jackson.core.JsonFactory",
                     "com.fasterxml.jackson.dataformat.cbor.CBORFactory",
                     "com.fasterxml.jackson.dataformat.yaml.YAMLFactory");
+        }
+    }
+
+    /**
+     * gatepass-cli.jar's service metadata provider is the build's lazy one (LazyServiceMetadata): for every endpoint
+     * prefix the SDK's own provider knows, it answers the same metadata (class, regions, signing region), one instance
+     * per prefix, and nothing for a prefix the SDK does not know.
+     */
+    @Test
+    void cliJar_servesEveryServicesMetadataAsTheSdkDoes() throws Exception {
+        Field sdkField = GeneratedServiceMetadataProvider.class.getDeclaredField("SERVICE_METADATA");
+        sdkField.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        Map<String, ServiceMetadata> sdk = (Map<String, ServiceMetadata>) sdkField.get(null);
+        assertThat(sdk).hasSizeGreaterThan(300);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {CLI_JAR.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> lazy = loader.loadClass(GeneratedServiceMetadataProvider.class.getName());
+            assertThat(lazy.getDeclaredFields()).extracting(Field::getName).containsExactly("CREATED");
+            Object provider = lazy.getConstructor().newInstance();
+            Method serviceMetadata = lazy.getMethod("serviceMetadata", String.class);
+            Class<?> region = loader.loadClass(Region.class.getName());
+            for (Map.Entry<String, ServiceMetadata> expected : sdk.entrySet()) {
+                Object actual = serviceMetadata.invoke(provider, expected.getKey());
+                assertThat(actual).as(expected.getKey()).isNotNull();
+                assertThat(actual.getClass().getName()).isEqualTo(expected.getValue().getClass().getName());
+                assertThat(serviceMetadata.invoke(provider, expected.getKey())).isSameAs(actual);
+                assertThat(actual.getClass().getMethod("regions").invoke(actual).toString()).as(expected.getKey())
+                        .isEqualTo(expected.getValue().regions().toString());
+                Object usEast1 = region.getMethod("of", String.class).invoke(null, "us-east-1");
+                assertThat(actual.getClass().getMethod("signingRegion", region).invoke(actual, usEast1).toString())
+                        .as(expected.getKey()).isEqualTo(expected.getValue().signingRegion(Region.US_EAST_1).toString());
+            }
+            assertThat(serviceMetadata.invoke(provider, "no-such-service")).isNull();
+            assertThat(serviceMetadata.invoke(provider, (Object) null)).isNull();
         }
     }
 
