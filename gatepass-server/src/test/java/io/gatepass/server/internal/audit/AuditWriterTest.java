@@ -23,12 +23,7 @@ class AuditWriterTest {
     @Test
     void record_whenTheWriterIsStuck_dropsAndCountsWithoutBlocking_thenWritesAGapLine() throws Exception {
         GatedSink sink = new GatedSink();
-        AuditWriter writer = new AuditWriter(sink, 3, CLOCK);
-        writer.record(event("first"));
-        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer holds "first", stuck on disk
-        for (int i = 0; i < 10; i++) {
-            writer.record(event("queued-" + i)); // returns at once: 3 fit in the queue, 7 are dropped
-        }
+        AuditWriter writer = stuck(sink, 10); // each record returns at once: 3 fit in the queue, 7 are dropped
         assertThat(writer.dropped()).isEqualTo(7);
         sink.gate.countDown();
         writer.close();
@@ -44,12 +39,7 @@ class AuditWriterTest {
     @Test
     void close_whenTheQueueIsFull_stillWritesEveryQueuedLine() throws Exception {
         GatedSink sink = new GatedSink();
-        AuditWriter writer = new AuditWriter(sink, 3, CLOCK);
-        writer.record(event("first"));
-        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer holds "first", stuck on disk
-        for (int i = 0; i < 3; i++) {
-            writer.record(event("queued-" + i)); // the queue is full: close finds no room for its wake-up
-        }
+        AuditWriter writer = stuck(sink, 3); // the queue is full: close finds no room for its wake-up
         Thread closer = new Thread(writer::close);
         closer.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -136,6 +126,17 @@ class AuditWriterTest {
     void detail_isCutToItsLimit() {
         AuditEvent event = AuditEvent.at(Instant.EPOCH, AuditEvent.Kind.CHANGE).detail("d".repeat(10_000)).build();
         assertThat(event.detail()).hasSize(AuditEvent.MAX_DETAIL + 3);
+    }
+
+    /** A writer with room for 3 lines, stuck writing "first", then asked to record queued-0, queued-1... */
+    private static AuditWriter stuck(GatedSink sink, int queued) throws InterruptedException {
+        AuditWriter writer = new AuditWriter(sink, 3, CLOCK);
+        writer.record(event("first"));
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < queued; i++) {
+            writer.record(event("queued-" + i));
+        }
+        return writer;
     }
 
     private static AuditEvent event(String action) {
