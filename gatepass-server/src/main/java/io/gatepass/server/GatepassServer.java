@@ -630,10 +630,15 @@ public final class GatepassServer implements AutoCloseable {
     /**
      * The plain listener: no compression, the idle timeout, and Netty's own head limits a little above ours, so that
      * the front door answers most oversized heads itself and Netty's answers ({@link HttpFrontDoor#invalid}) are the
-     * backstop.
+     * backstop. Websocket compression is not offered either: none of our websocket clients asks for it (the GameLift
+     * C++ server SDK's websocketpp and the agent's java.net.http send no Sec-WebSocket-Extensions), a client that does
+     * ask gets an uncompressed websocket (RFC 7692: the server may decline), and without it Vert.x leaves out the
+     * handler that would otherwise look at every request and response of every HTTP/1.x connection for an upgrade.
      */
     private static HttpServerOptions listenerOptions(io.gatepass.server.config.Limits limits) {
         HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false)
                 .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setMaxInitialLineLength(limits.maxQueryBytes() + 8192)

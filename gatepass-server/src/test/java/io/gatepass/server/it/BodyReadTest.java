@@ -19,9 +19,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,6 +28,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import static io.gatepass.server.it.ConnectionLimitsTest.readToEnd;
+import static io.gatepass.server.it.ConnectionLimitsTest.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -129,22 +129,6 @@ class BodyReadTest {
     }
 
     private static Socket connect() throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.endpoint().getPort());
-        socket.setSoTimeout(15_000); // a read that times out fails the test
-        return socket;
-    }
-
-    private static void send(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-    }
-
-    private static String readToEnd(InputStream in) throws IOException {
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            answer.write(buffer, 0, n);
-        }
-        return answer.toString(StandardCharsets.UTF_8);
+        return ConnectionLimitsTest.connect(server);
     }
 }

@@ -190,18 +190,19 @@ class ConnectionLimitsTest {
         return status;
     }
 
-    private static Socket connect(TestServer server) throws IOException {
+    /** A raw socket to {@code server} whose reads fail the test after {@link #PATIENCE_MILLIS} (also BodyReadTest). */
+    static Socket connect(TestServer server) throws IOException {
         Socket socket = new Socket("127.0.0.1", server.endpoint().getPort());
         socket.setSoTimeout(PATIENCE_MILLIS); // a read that times out fails the test: the server must act first
         return socket;
     }
 
-    private static void send(Socket socket, String text) throws IOException {
+    static void send(Socket socket, String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
     }
 
-    private static String readToEnd(InputStream in) throws IOException {
+    static String readToEnd(InputStream in) throws IOException {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         for (int n; (n = in.read(buffer)) >= 0; ) {

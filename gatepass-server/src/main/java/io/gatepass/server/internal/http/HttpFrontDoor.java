@@ -190,7 +190,7 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
         /** All chunks once there is more than one, or null. */
         private Buffer joined;
         private int length;
-        /** Answered without reading on (too large, or too slow), or ended: later chunks and a late deadline do nothing. */
+        /** Refused (too large, too slow) or ended: later chunks and a late deadline do nothing. */
         private boolean done;
 
         BodyRead(HttpServerRequest request, WireRequest head) {
@@ -236,7 +236,8 @@ public final class HttpFrontDoor implements Handler<HttpServerRequest> {
                 return;
             }
             done = true;
-            WireRequest full = head.withBody(joined != null ? joined.getBytes() : first != null ? bytes(first) : new byte[0]);
+            WireRequest full = head.withBody(
+                    joined != null ? joined.getBytes() : first != null ? bytes(first) : new byte[0]);
             String source = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
             WireResponse answered = pipeline.handleWithoutBlocking(full, source); // cheap and cached: no worker hop
             if (answered != null) {

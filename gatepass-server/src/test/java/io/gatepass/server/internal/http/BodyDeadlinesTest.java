@@ -103,7 +103,8 @@ class BodyDeadlinesTest {
         assertThat(stalled).isNotEmpty();
         assertThat(expiries).containsExactlyInAnyOrderElementsOf(stalled);
         for (Recorded body : expiries) {
-            assertThat(body.expiredAt - body.started).as("body %d", body.index).isGreaterThanOrEqualTo(TIMEOUT.toNanos());
+            assertThat(body.expiredAt - body.started).as("body %d", body.index)
+                    .isGreaterThanOrEqualTo(TIMEOUT.toNanos());
             assertThat(body.expiredOn).as("body %d", body.index).isSameAs(body.context);
         }
     }

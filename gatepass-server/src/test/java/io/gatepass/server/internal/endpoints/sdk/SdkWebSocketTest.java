@@ -115,6 +115,34 @@ class SdkWebSocketTest {
         return server.send("GET", "/metrics", Map.of(), null).body();
     }
 
+    /**
+     * The server offers no websocket compression: a client that asks for permessage-deflate is answered without the
+     * extension and talks uncompressed (RFC 7692), as the SDK, which never asks, always does.
+     */
+    @Test
+    void handshake_offeringPerMessageDeflate_isAcceptedWithoutIt_andMessagesFlow() throws Exception {
+        var client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+                .setTryUsePerMessageCompression(true));
+        StringBuilder url = new StringBuilder(base).append("/?");
+        SdkTestClient.tokenParameters("proc-deflate", fleetId, compute, token).forEach((k, v) -> url
+                .append(url.charAt(url.length() - 1) == '?' ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        var socket = client.connect(new io.vertx.core.http.WebSocketConnectOptions().setAbsoluteURI(url.toString()))
+                .toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            assertThat(socket.headers().get("Sec-WebSocket-Extensions")).isNull();
+            var reply = new java.util.concurrent.CompletableFuture<String>();
+            socket.textMessageHandler(reply::complete);
+            socket.writeTextMessage("{\"Action\":\"HeartbeatServerProcess\",\"RequestId\":\"r-1\","
+                    + "\"HealthStatus\":true}");
+            assertThat(reply.get(20, java.util.concurrent.TimeUnit.SECONDS)).contains("\"RequestId\":\"r-1\"")
+                    .contains("\"StatusCode\":200");
+        } finally {
+            socket.close();
+            client.close();
+        }
+    }
+
     @Test
     void processReady_whenTokenValid_repliesOkAndTheProcessIsActive() {
         SdkTestClient client = connect("proc-1");
