@@ -14,7 +14,6 @@ import io.gatepass.server.internal.protocol.ProtocolCodec;
 import io.gatepass.server.internal.protocol.WireMappers;
 import io.gatepass.server.internal.protocol.WireRequest;
 import io.gatepass.server.internal.protocol.WireResponse;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -122,31 +121,13 @@ public final class QueryCodec implements ProtocolCodec {
     private static Map<String, String> parameters(WireRequest request) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (!request.rawQuery().isEmpty()) {
-            addAll(parameters, request.rawQuery());
+            FormParameters.addAll(parameters, request.rawQuery());
         }
         String contentType = request.header("content-type");
         if (request.body().length > 0 && contentType != null
                 && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(FORM)) {
-            addAll(parameters, new String(request.body(), StandardCharsets.UTF_8));
+            FormParameters.addAll(parameters, new String(request.body(), StandardCharsets.UTF_8));
         }
         return parameters;
-    }
-
-    private static void addAll(Map<String, String> into, String encoded) {
-        QueryStringDecoder decoder = QueryStringDecoder.builder().hasPath(false).maxParams(1024)
-                .semicolonIsNormalChar(true).build(encoded);
-        Map<String, java.util.List<String>> decoded;
-        try {
-            decoded = decoder.parameters();
-        } catch (IllegalArgumentException e) { // a malformed or truncated percent-escape
-            throw CommonErrors.MALFORMED_QUERY_STRING.exception("The query string contains a syntax error.");
-        }
-        decoded.forEach((name, values) -> {
-            if (values.size() > 1 || into.containsKey(name)) { // which one was meant is not for us to guess
-                throw CommonErrors.MALFORMED_QUERY_STRING.exception("The parameter %s appears more than once.",
-                        io.gatepass.server.internal.api.EchoedValues.of(name));
-            }
-        });
-        decoded.forEach((name, values) -> into.put(name, values.isEmpty() ? "" : values.get(0)));
     }
 }

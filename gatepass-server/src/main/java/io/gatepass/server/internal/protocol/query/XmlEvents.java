@@ -66,6 +66,7 @@ final class XmlEvents extends GeneratorBase {
         }
     }
 
+    /** A scalar member or list item; null text is a null, left out. */
     private void scalar(String text) {
         String name = nameForValue();
         if (name != null) {
@@ -130,11 +131,7 @@ final class XmlEvents extends GeneratorBase {
 
     @Override
     public void writeString(String text) {
-        if (text == null) {
-            writeNull();
-        } else {
-            scalar(text);
-        }
+        scalar(text);
     }
 
     @Override
@@ -182,11 +179,7 @@ final class XmlEvents extends GeneratorBase {
 
     @Override
     public void writeNumber(BigInteger value) {
-        if (value == null) {
-            writeNull();
-        } else {
-            scalar(value.toString());
-        }
+        scalar(value == null ? null : value.toString());
     }
 
     @Override
@@ -201,12 +194,8 @@ final class XmlEvents extends GeneratorBase {
 
     @Override
     public void writeNumber(BigDecimal value) {
-        if (value == null) {
-            writeNull();
-        } else {
-            // A tree node holds decimals without trailing zeros.
-            scalar(value.signum() == 0 ? "0" : value.stripTrailingZeros().toString());
-        }
+        // A tree node holds decimals without trailing zeros.
+        scalar(value == null ? null : value.signum() == 0 ? "0" : value.stripTrailingZeros().toString());
     }
 
     @Override
@@ -221,7 +210,7 @@ final class XmlEvents extends GeneratorBase {
 
     @Override
     public void writeNull() {
-        nameForValue();
+        scalar(null);
     }
 
     @Override
