@@ -21,11 +21,6 @@ final class SigningKeyCache {
     private final ConcurrentHashMap<Key, Entry> keys;
     /** Keys derived so far (for tests: a hit derives none). */
     private final LongAdder derivations = new LongAdder();
-    /**
-     * The entry found last (a signing key is a function of its secret, found by identity, and its scope, so it stays
-     * right whether or not the entry is still in the map). A busy client signs request after request with one key.
-     */
-    private volatile Hit lastHit;
 
     /** @param capacity the most keys kept; 0 to derive every time */
     SigningKeyCache(int capacity) {
@@ -46,15 +41,9 @@ final class SigningKeyCache {
             derivations.increment();
             return derive(crypto, secret, scope);
         }
-        Hit hit = lastHit;
-        if (hit != null && hit.entry.secret.get() == secret && hit.key.accessKeyId().equals(accessKeyId)
-                && hit.key.scope().equals(scope)) {
-            return hit.entry.signingKey; // the key of the previous request: compared, not hashed and looked up
-        }
         Key key = new Key(accessKeyId, scope);
         Entry entry = keys.get(key);
         if (entry != null && entry.secret.get() == secret) {
-            lastHit = new Hit(key, entry);
             return entry.signingKey;
         }
         byte[] digest = secretDigest(crypto, secret);
@@ -108,13 +97,6 @@ final class SigningKeyCache {
             return crypto.hmac(serviceKey, "aws4_request");
         } finally {
             Arrays.fill(secretBytes, (byte) 0);
-        }
-    }
-
-    private record Hit(Key key, Entry entry) {
-        @Override
-        public String toString() {
-            return "Hit[" + key.accessKeyId() + "]";
         }
     }
 
