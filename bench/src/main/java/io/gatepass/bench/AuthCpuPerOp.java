@@ -45,6 +45,12 @@ public final class AuthCpuPerOp {
         measure("repository token mint (same subject)", repository::mint, ops, rounds);
         measure("compute token mint (same registration)", compute::mint, ops, rounds);
         measure("audit fingerprint of a minted token", () -> Fingerprint.of(token), ops, rounds);
+        String[] tokens = new String[16]; // a load of 16 computes, each asking for its own token
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = token + i;
+        }
+        int[] next = {0};
+        measure("audit fingerprint, 16 tokens in turn", () -> Fingerprint.of(tokens[next[0]++ & 15]), ops, rounds);
         measure("audit scope open + close", () -> {
             AuditScope scope = AuditScope.open();
             scope.close();

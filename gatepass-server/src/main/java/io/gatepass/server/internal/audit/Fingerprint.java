@@ -8,31 +8,33 @@ import io.gatepass.core.token.TokenVerifier;
  * followed across all of them. Tokens carry a 128-bit MAC, so the prefix cannot be turned back into a token; it
  * is short enough that it does not identify a token beyond doubt either, which is all a log needs.
  *
- * <p>The fingerprint of the last token named is kept with that very {@code String} object: a minting authority hands
- * out the same token object to the repeated calls of one second (its memory of minted tokens), so their audit lines
- * reuse one digest. Another object, even with the same text, is hashed again.
+ * <p>The fingerprints of recently named tokens are kept with those very {@code String} objects, in a small table by
+ * identity hash: a minting authority hands out the same token object to the repeated calls for one token (its memory
+ * of minted tokens), so their audit lines reuse one digest. Another object, even with the same text, is hashed again.
  */
 public final class Fingerprint {
-    /** The last token fingerprinted (compared by identity only) and its fingerprint. */
-    private record Last(String token, String fingerprint) {
+    /** A token (compared by identity only) and its fingerprint. */
+    private record Named(String token, String fingerprint) {
         @Override
         public String toString() {
-            return "Last[" + fingerprint + "]";
+            return "Named[" + fingerprint + "]";
         }
     }
 
-    private static volatile Last last = new Last(null, null);
+    /** Recently named tokens by identity hash; racing threads at worst hash a token again (entries are immutable). */
+    private static final Named[] RECENT = new Named[256];
 
     private Fingerprint() {
     }
 
     public static String of(String token) {
-        Last seen = last;
-        if (seen.token == token && token != null) {
+        int slot = System.identityHashCode(token) & (RECENT.length - 1);
+        Named seen = RECENT[slot];
+        if (seen != null && seen.token == token && token != null) {
             return seen.fingerprint;
         }
         String fingerprint = "sha256:" + TokenVerifier.fingerprint(token);
-        last = new Last(token, fingerprint);
+        RECENT[slot] = new Named(token, fingerprint);
         return fingerprint;
     }
 }
