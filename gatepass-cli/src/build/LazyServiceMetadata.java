@@ -1,19 +1,15 @@
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
@@ -36,12 +32,12 @@ import jdk.internal.org.objectweb.asm.Opcodes;
  * when it is first asked for, instead of all of them at once.
  *
  * <p>Every SDK client build resolves its signing region through {@code ServiceMetadata.of(endpointPrefix)}; the SDK's
- * provider answers from a map it fills, in its static initialiser, with one instance of each of the ~370 generated
- * {@code XxxServiceMetadata} classes, whose own initialisers build their region lists and endpoint tables: a third of a
- * command-line call's Java work, for the one service the call uses (docs/benchmarks.md, sixth pass). The replacement
- * answers every endpoint prefix with the same metadata class the SDK's map holds (read from the SDK's own class
- * file, so it follows the SDK's version), one instance per prefix for the process's life as before, and {@code null}
- * for a prefix the map lacks. The server's {@code gatepass.jar} and {@code lib/} are untouched.
+ * provider answers from a map it fills, in its static initialiser, with one instance of each of the ~310 generated
+ * {@code XxxServiceMetadata} classes, whose own initialisers build their region lists and endpoint tables: about a
+ * sixth of a command-line call's CPU, for the one service the call uses (docs/benchmarks.md, sixth pass). The
+ * replacement answers every endpoint prefix with the same metadata class the SDK's map holds (read from the SDK's own
+ * class file, so it follows the SDK's version), one instance per prefix for the process's life as before, and
+ * {@code null} for a prefix the map lacks. The server's {@code gatepass.jar} and {@code lib/} are untouched.
  * Runs as a single-file program with the JDK's own ASM and compiler:
  * java --add-exports java.base/jdk.internal.org.objectweb.asm=ALL-UNNAMED LazyServiceMetadata.java JAR
  */
@@ -52,36 +48,18 @@ public final class LazyServiceMetadata {
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
-        byte[] original;
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry entry = zip.getEntry(PROVIDER + ".class");
-            if (entry == null) throw new IllegalStateException(jar + " holds no " + PROVIDER);
-            try (InputStream in = zip.getInputStream(entry)) { original = in.readAllBytes(); }
-        }
-        Map<String, String> services = services(original);
-        if (services.isEmpty()) {
-            System.out.println("LazyServiceMetadata: " + jar.getFileName() + ": already rewritten, left alone");
-            return;
-        }
-        byte[] replacement = compile(source(services), jar);
-        Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
-        try (ZipFile zip = new ZipFile(jar.toFile());
-             OutputStream os = Files.newOutputStream(tmp); ZipOutputStream out = new ZipOutputStream(os)) {
-            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-                ZipEntry e = en.nextElement();
-                byte[] data;
-                try (InputStream in = zip.getInputStream(e)) { data = in.readAllBytes(); }
-                if (e.getName().equals(PROVIDER + ".class")) data = replacement;
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTime(e.getTime());
-                out.putNextEntry(copy);
-                out.write(data);
-                out.closeEntry();
+        // the zip file system rewrites the jar with this one entry replaced, every other entry as it was
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+            Path provider = zip.getPath(PROVIDER + ".class");
+            Map<String, String> services = services(Files.readAllBytes(provider));
+            if (services.isEmpty()) {
+                System.out.println("LazyServiceMetadata: " + jar.getFileName() + ": already rewritten, left alone");
+                return;
             }
+            Files.write(provider, compile(source(services), jar));
+            System.out.println("LazyServiceMetadata: " + jar.getFileName() + ": " + services.size()
+                    + " services' metadata created on first use");
         }
-        Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("LazyServiceMetadata: " + jar.getFileName() + ": " + services.size()
-                + " services' metadata created on first use");
     }
 
     /**
@@ -136,8 +114,8 @@ public final class LazyServiceMetadata {
     static String source(Map<String, String> services) {
         StringBuilder s = new StringBuilder();
         s.append("package software.amazon.awssdk.regions;\n\n")
-         .append("/** The SDK's provider rewritten by gatepass's build (gatepass-cli/src/build/LazyServiceMetadata.java):"
-                 + " the same metadata per prefix, created on first use. */\n")
+         .append("/** The SDK's provider rewritten by gatepass's build (gatepass-cli/src/build/"
+                 + "LazyServiceMetadata.java): the same metadata per prefix, created on first use. */\n")
          .append("public final class GeneratedServiceMetadataProvider implements ServiceMetadataProvider {\n")
          .append("    private static final java.util.concurrent.ConcurrentHashMap<String, ServiceMetadata> ")
          .append(CREATED).append(" =\n")

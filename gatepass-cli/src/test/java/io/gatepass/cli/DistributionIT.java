@@ -130,8 +130,9 @@ class DistributionIT {
                 assertThat(actual.getClass().getMethod("regions").invoke(actual).toString()).as(expected.getKey())
                         .isEqualTo(expected.getValue().regions().toString());
                 Object usEast1 = region.getMethod("of", String.class).invoke(null, "us-east-1");
-                assertThat(actual.getClass().getMethod("signingRegion", region).invoke(actual, usEast1).toString())
-                        .as(expected.getKey()).isEqualTo(expected.getValue().signingRegion(Region.US_EAST_1).toString());
+                Object signingRegion = actual.getClass().getMethod("signingRegion", region).invoke(actual, usEast1);
+                assertThat(signingRegion.toString()).as(expected.getKey())
+                        .isEqualTo(expected.getValue().signingRegion(Region.US_EAST_1).toString());
             }
             assertThat(serviceMetadata.invoke(provider, "no-such-service")).isNull();
             assertThat(serviceMetadata.invoke(provider, (Object) null)).isNull();

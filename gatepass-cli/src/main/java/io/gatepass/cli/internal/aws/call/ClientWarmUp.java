@@ -9,10 +9,11 @@ import java.security.GeneralSecurityException;
 /**
  * Initialises, on a second thread, what building and signing any service call needs and what costs a cold process
  * most: the SDK's region and service metadata (every client build resolves its signing region through
- * {@code ServiceMetadata.of}, which initialises all ~370 generated metadata classes, about a third of a call's
- * Java work) and the JCE's HmacSHA256 that SigV4 signs with. The main thread meanwhile parses the arguments and reads
- * the config and credential files; when it reaches the same classes it waits for their initialisation or finds it
- * done. Nothing here is observable: a failure is left for the call itself to meet and report.
+ * {@code ServiceMetadata.of}, which initialises the region and partition metadata, ~60 generated classes, and the
+ * service's own: in gatepass-cli.jar only that one, see gatepass-cli/src/build/LazyServiceMetadata.java) and the
+ * JCE's HmacSHA256 that SigV4 signs with. The main thread meanwhile parses the arguments and reads the config and
+ * credential files; when it reaches the same classes it waits for their initialisation or finds it done. Nothing here
+ * is observable: a failure is left for the call itself to meet and report.
  */
 public final class ClientWarmUp {
 
