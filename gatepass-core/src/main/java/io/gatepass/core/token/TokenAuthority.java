@@ -17,10 +17,9 @@ import java.util.function.Supplier;
  * subject still exists as it names it. The checks run in that order (see {@link Verification.Reason}).
  *
  * <p>Two small memories save work and never a check: {@link #mint} returns the token it minted last for the same key,
- * subject and expiry (a caller asks again and again for the same token; the very last one is checked first), and
- * {@link #verify} remembers tokens whose signature was costly to check ({@link TokenKind.Presented#worthRemembering}),
- * by their text, until they expire; each verify still asks whether the key verifies now, whether the token has
- * expired and whether its subject is live.
+ * subject and expiry (a caller asks again and again for the same token), and {@link #verify} remembers tokens whose
+ * signature was costly to check ({@link TokenKind.Presented#worthRemembering}), by their text, until they expire; each
+ * verify still asks whether the key verifies now, whether the token has expired and whether its subject is live.
  *
  * @param <S> what a token is issued for
  * @param <K> the kind, for its own rules (expiry, claims): {@link #kind()}
@@ -31,8 +30,6 @@ public final class TokenAuthority<S, K extends TokenKind<S>> implements TokenVer
     private final Clock clock;
     private final BoundedMemory<String, Checked<S>> verified;
     private final BoundedMemory<Minting<S>, String> minted;
-    /** The last mint, checked by equals before {@link #minted} is hashed into: callers ask for one token in a row. */
-    private volatile Minted<S> lastMinted;
 
     /** A token whose signature was found good, with what verify needs besides. */
     private record Checked<S>(String keyId, Instant keyCreatedAt, S subject, Instant expiry) {
@@ -40,14 +37,6 @@ public final class TokenAuthority<S, K extends TokenKind<S>> implements TokenVer
 
     /** What a minted token is a function of. */
     private record Minting<S>(String keyId, Instant keyCreatedAt, S subject, long expiry) {
-    }
-
-    /** The token minted (or found in {@link #minted}) last, with what it is a function of. */
-    private record Minted<S>(Minting<S> minting, String token) {
-        @Override
-        public String toString() {
-            return "Minted[" + minting + "]";
-        }
     }
 
     /**
@@ -79,17 +68,10 @@ public final class TokenAuthority<S, K extends TokenKind<S>> implements TokenVer
         MacKey key = keyRing.get().signingKey(now);
         long seconds = expiry.getEpochSecond();
         Minting<S> minting = new Minting<>(key.keyId(), key.key().createdAt(), subject, seconds);
-        Minted<S> last = lastMinted;
-        if (last != null && last.minting().equals(minting)) {
-            return last.token(); // minting is deterministic: the same inputs give this very token
-        }
         String token = minted.get(minting);
         if (token == null) {
             token = kind.mint(key, subject, seconds);
             minted.put(minting, token, expiry, now);
-        }
-        if (kind.mintedEntries() > 0) {
-            lastMinted = new Minted<>(minting, token);
         }
         return token;
     }
