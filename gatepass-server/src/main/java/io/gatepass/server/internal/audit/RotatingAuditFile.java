@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * past {@code maxBytes}, or the first line of a new UTC day when rotating daily, the file is renamed to
  * {@code audit.log.<yyyyMMdd'T'HHmmss.SSS'Z'>} (the moment it was closed, so every line in it is older) and a new
  * one is started; only the newest {@code retainFiles} rotated files are kept. Files are created with mode 0600 and
- * their directory with 0700. Not thread-safe: the {@link AuditWriter}'s one thread uses it.
+ * their directory with 0700. The {@link AuditWriter}'s one thread uses it; its methods hold the file's lock anyway
+ * (uncontended, so about free), because a close that gives up waiting for a stuck writer closes the file while that
+ * writer may still be appending.
  *
  * <p>Lines gather in a buffer of whole lines, each with its line break, until {@link #flush} or a full buffer hands
  * them to the file. When the disk takes only part of them (a full disk), the rest stays in the buffer and goes next,
@@ -91,7 +93,7 @@ public final class RotatingAuditFile implements AuditSink {
      * another.
      */
     @Override
-    public void append(byte[] line, int lineLength, Instant time) throws IOException {
+    public synchronized void append(byte[] line, int lineLength, Instant time) throws IOException {
         int length = lineLength + 1; // with its line break
         long lineDay = Math.floorDiv(time.toEpochMilli(), DAY_MILLIS);
         if (size > 0 && (size + length > maxBytes || (daily && lineDay > day))) {
@@ -112,12 +114,12 @@ public final class RotatingAuditFile implements AuditSink {
 
     /** Hands what was appended to the operating system. */
     @Override
-    public void flush() throws IOException {
+    public synchronized void flush() throws IOException {
         drain();
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         try {
             drain();
         } finally {

@@ -43,6 +43,11 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         long deadline = Long.MAX_VALUE;
         /** When the waiting timer fires, in the same terms (meaningful while {@link #timer} is set). */
         long timerDue;
+        /**
+         * The connection closed: no timer is armed for it any more (a response's end handler can still run after the
+         * close, and would otherwise keep the connection for one more idle timeout).
+         */
+        boolean released;
 
         State(HttpConnection connection, String client, boolean opsOnly) {
             this.connection = connection;
@@ -113,6 +118,9 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
 
     private void arm(HttpConnection connection, State state, long millis) {
         synchronized (state) {
+            if (state.released) {
+                return;
+            }
             long now = System.nanoTime();
             state.deadline = now + TimeUnit.MILLISECONDS.toNanos(millis);
             if (state.timer >= 0 && state.timerDue - state.deadline > 0) {
@@ -168,7 +176,10 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         if (state == null) {
             return;
         }
-        cancel(state);
+        synchronized (state) {
+            state.released = true;
+            cancel(state);
+        }
         total.decrementAndGet();
         if (state.opsOnly) {
             opsOnly.decrementAndGet();
