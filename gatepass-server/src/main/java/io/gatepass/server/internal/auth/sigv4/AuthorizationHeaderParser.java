@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Reads {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} and the date and
  * session token headers that go with it. Parameters are separated by commas with optional white space; a parameter
- * given twice counts with its last value, as AWS does.
+ * given twice counts with its last value, as AWS does. The values are found by index arithmetic over the header; the
+ * credential and signed headers of this thread's last request are reused when equal (see {@link LastAuthorization}).
  */
 final class AuthorizationHeaderParser {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -26,6 +27,7 @@ final class AuthorizationHeaderParser {
         String credential = null;
         String signedHeaders = null;
         String signature = null;
+        LastAuthorization last = Crypto.get().last;
         int length = header.length();
         int start = space < 0 ? length : space + 1;
         while (start < length) {
@@ -46,9 +48,9 @@ final class AuthorizationHeaderParser {
                 }
                 int keyLength = equals - from;
                 if (keyLength == 10 && header.startsWith("Credential", from)) {
-                    credential = header.substring(equals + 1, to);
+                    credential = LastAuthorization.value(header, equals + 1, to, last.credential);
                 } else if (keyLength == 13 && header.startsWith("SignedHeaders", from)) {
-                    signedHeaders = header.substring(equals + 1, to);
+                    signedHeaders = LastAuthorization.value(header, equals + 1, to, last.signedHeadersText);
                 } else if (keyLength == 9 && header.startsWith("Signature", from)) {
                     signature = header.substring(equals + 1, to);
                 }
@@ -66,7 +68,7 @@ final class AuthorizationHeaderParser {
             throw incomplete(credential, signature, signedHeaders, date);
         }
         return new SignatureElements(AuthLocation.HEADER, credential,
-                SignatureElements.splitSignedHeaders(signedHeaders), signedHeaders, signature, date.strip(), httpDate,
+                last.signedHeaders(signedHeaders), signedHeaders, signature, date.strip(), httpDate,
                 null, headers.first("x-amz-security-token"));
     }
 

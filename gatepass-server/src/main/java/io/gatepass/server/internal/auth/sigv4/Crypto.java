@@ -26,6 +26,8 @@ final class Crypto {
     private final byte[] hex = new byte[64];
     /** Scratch space for a client's signature, decoded. */
     private final byte[] decoded = new byte[32];
+    /** This thread's last credential and signed headers, parsed. */
+    final LastAuthorization last = new LastAuthorization();
 
     private Crypto() {
         try {

@@ -91,17 +91,19 @@ public final class SigV4Verifier<I> {
         RequestTime.check(elements, signedAt, clock.instant().getEpochSecond(), expectedService);
         String amzDate = elements.dateIsHttpDate() ? AmzDate.formatBasic(signedAt) : elements.date();
         String credential = elements.credential();
-        int[] slashes = credentialSlashes(credential);
-        CredentialScope scope = new CredentialScope(credential.substring(slashes[0] + 1, slashes[1]),
-                credential.substring(slashes[1] + 1, slashes[2]), credential.substring(slashes[2] + 1, slashes[3]));
-        checkScope(scope, credential, slashes[3] + 1, amzDate, expectedService);
+        Crypto crypto = Crypto.get();
+        LastAuthorization last = crypto.last;
+        if (!credential.equals(last.credential)) {
+            splitCredential(credential, last);
+        }
+        CredentialScope scope = last.scope;
+        checkScope(scope, credential, last.terminatorAt, amzDate, expectedService);
 
-        String accessKeyId = credential.substring(0, slashes[0]);
+        String accessKeyId = last.accessKeyId;
         SigningSecret<I> secret = secrets.resolve(accessKeyId, elements.sessionToken());
         if (secret == null) {
             throw SigV4Errors.unknownAccessKey();
         }
-        Crypto crypto = Crypto.get();
         byte[] payloadHash = payloadHash(request, crypto);
         if (elements.signedHeaders().contains("x-amz-content-sha256")
                 && !Crypto.asciiEquals(payloadHash, strip(request.headers().first("x-amz-content-sha256")))) {
@@ -159,25 +161,24 @@ public final class SigV4Verifier<I> {
     }
 
     /**
-     * The positions of the four slashes of {@code AKID/date/region/service/terminator}.
+     * Splits {@code AKID/date/region/service/terminator} into {@code last}, which then holds this credential.
      *
-     * @throws ServiceException IncompleteSignature when the credential is not five parts
+     * @throws ServiceException IncompleteSignature when the credential is not five parts ({@code last} unchanged)
      */
-    private static int[] credentialSlashes(String credential) {
-        int[] slashes = new int[4];
-        int count = 0;
-        for (int i = 0; i < credential.length(); i++) {
-            if (credential.charAt(i) == '/') {
-                if (count == 4) {
-                    throw SigV4Errors.credentialNotFiveParts(credential);
-                }
-                slashes[count++] = i;
-            }
-        }
-        if (count != 4) {
+    private static void splitCredential(String credential, LastAuthorization last) {
+        int first = credential.indexOf('/');
+        int second = first < 0 ? -1 : credential.indexOf('/', first + 1);
+        int third = second < 0 ? -1 : credential.indexOf('/', second + 1);
+        int fourth = third < 0 ? -1 : credential.indexOf('/', third + 1);
+        if (fourth < 0 || credential.indexOf('/', fourth + 1) >= 0) {
             throw SigV4Errors.credentialNotFiveParts(credential);
         }
-        return slashes;
+        last.credential = null;
+        last.accessKeyId = credential.substring(0, first);
+        last.scope = new CredentialScope(credential.substring(first + 1, second),
+                credential.substring(second + 1, third), credential.substring(third + 1, fourth));
+        last.terminatorAt = fourth + 1;
+        last.credential = credential;
     }
 
     /** @param terminatorAt where the credential's last part (which must be {@code aws4_request}) starts */
