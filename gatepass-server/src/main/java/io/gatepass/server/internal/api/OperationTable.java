@@ -26,13 +26,12 @@ public final class OperationTable {
 
     public <I, O> OperationTable add(ServiceDescriptor service, String name, Class<I> inputType,
                                      Operation<I, O> handler) {
-        ServiceDescriptor other = byWireName.putIfAbsent(service.wireName(), service);
+        ServiceDescriptor other = byWireName.put(service.wireName(), service);
         if (other != null && !other.signingName().equals(service.signingName())) {
             throw new IllegalStateException("two services with the wire name " + service.wireName() + ": "
                     + other.signingName() + " and " + service.signingName());
         }
         services.put(service.signingName(), service);
-        byWireName.put(service.wireName(), service);
         BoundOperation<I, O> bound = new BoundOperation<>(service, name, inputType, handler);
         if (operations.computeIfAbsent(service.signingName(), s -> new HashMap<>()).putIfAbsent(name, bound) != null) {
             throw new IllegalStateException("operation registered twice: " + service.signingName() + "." + name);

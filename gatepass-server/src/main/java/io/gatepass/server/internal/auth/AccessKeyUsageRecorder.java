@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@link #note} runs on the request path for every authenticated request: one map read, and a map write
  * (overwriting the key's previous entry) only when the key's pending use is from an earlier second or another service
- * or region, so a busy key costs no allocation or contended write per request; no store access. {@link #flush} (every {@link #PERIOD} on a worker thread, and at a clean stop)
- * writes what was noted since the last flush, one statement per key in one transaction. So GetAccessKeyLastUsed
- * shows a use within about a minute; a crash loses at most the last minute's uses. Callers note long-term keys only
- * (IAM reports the last use of those alone).
+ * or region, so a busy key costs no allocation or contended write per request; no store access. {@link #flush}
+ * (every {@link #PERIOD} on a worker thread, and at a clean stop) writes what was noted since the last flush, one
+ * statement per key in one transaction. So GetAccessKeyLastUsed shows a use within about a minute; a crash loses at
+ * most the last minute's uses. Callers note long-term keys only (IAM reports the last use of those alone).
  */
 public final class AccessKeyUsageRecorder {
     /** How often noted uses are written to the store. */

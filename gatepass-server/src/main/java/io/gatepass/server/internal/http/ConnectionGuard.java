@@ -76,7 +76,7 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
             connection.close();
             return;
         }
-        arm(connection, state, limits.headerReadTimeout().toMillis());
+        arm(state, limits.headerReadTimeout().toMillis());
     }
 
     /**
@@ -100,7 +100,7 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
      * @param state as {@link #requestStarted} returned it (not null)
      */
     void awaitNextRequest(State state) {
-        arm(state.connection, state, limits.idleTimeout().toMillis());
+        arm(state, limits.idleTimeout().toMillis());
     }
 
     /**
@@ -116,7 +116,7 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
         return total.get();
     }
 
-    private void arm(HttpConnection connection, State state, long millis) {
+    private void arm(State state, long millis) {
         synchronized (state) {
             if (state.released) {
                 return;
@@ -128,7 +128,7 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
                 state.timer = -1;
             }
             if (state.timer < 0) {
-                schedule(connection, state, now);
+                schedule(state, now);
             }
         }
     }
@@ -140,13 +140,13 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
     }
 
     /** Sets the timer for the state's deadline (called holding the state's lock, with no timer waiting). */
-    private void schedule(HttpConnection connection, State state, long now) {
+    private void schedule(State state, long now) {
         long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(state.deadline - now) + 1);
         state.timerDue = now + TimeUnit.MILLISECONDS.toNanos(millis);
-        state.timer = vertx.setTimer(millis, id -> expired(connection, state));
+        state.timer = vertx.setTimer(millis, id -> expired(state));
     }
 
-    private void expired(HttpConnection connection, State state) {
+    private void expired(State state) {
         synchronized (state) {
             state.timer = -1;
             if (state.deadline == Long.MAX_VALUE) {
@@ -154,11 +154,11 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
             }
             long now = System.nanoTime();
             if (now - state.deadline < 0) {
-                schedule(connection, state, now); // the deadline moved on since this timer was set
+                schedule(state, now); // the deadline moved on since this timer was set
                 return;
             }
         }
-        connection.close();
+        state.connection.close();
     }
 
     private void cancel(State state) {

@@ -32,8 +32,8 @@ final class FormParameters {
      * space, percent-escapes are UTF-8 (malformed sequences become U+FFFD), a name without '=' has an empty value,
      * '#' ends the text, a leading '?' is skipped, and at most {@link #MAX_PARAMETERS} are read.
      *
-     * @throws io.gatepass.core.error.ServiceException MalformedQueryString for a malformed percent-escape (wherever it is), else for a name
-     *                          given twice, in this text or already in {@code into}
+     * @throws io.gatepass.core.error.ServiceException MalformedQueryString for a malformed percent-escape (wherever
+     *         it is), else for a name given twice, in this text or already in {@code into}
      */
     static void addAll(Map<String, String> into, String encoded) {
         Map<String, String> decoded = new LinkedHashMap<>();
