@@ -19,20 +19,27 @@ tck=$(getconf CLK_TCK)
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 
 # start_once DATA_DIR [extra JVM args...] -> "cpu_ms wall_ms"
+# (the server's standard output is read from a pipe: nothing runs beside the JVM while it starts; see startup.sh)
 start_once() {
   local data="$1"; shift
-  local out="$tmp/out"; : >"$out"
+  local fifo="$tmp/stdout" line seen="" ready=0
+  rm -f "$fifo"; mkfifo "$fifo"
   local t0; t0=$(date +%s%N)
   java "${serve_opts[@]}" "${cds[@]}" "$@" -jar "$jar" serve --port 0 --tls-port 0 --bind 127.0.0.1 \
-    --data-dir "$data" >"$out" 2>/dev/null &
+    --data-dir "$data" >"$fifo" 2>/dev/null &
   local pid=$!
-  until grep -q "Gatepass ready" "$out" 2>/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "server died" >&2; cat "$out" >&2; exit 1; }
-    sleep 0.002
+  exec 3<"$fifo"
+  while IFS= read -r line <&3; do
+    case "$line" in "Gatepass ready"*) ready=1; break ;; esac
+    seen+="$line"$'\n'
   done
+  if [ "$ready" != 1 ]; then
+    echo "server died" >&2; printf '%s' "$seen" >&2; exec 3<&-; exit 1
+  fi
   local stat; stat=$(cat /proc/$pid/stat)
   local t1; t1=$(date +%s%N)
-  kill -TERM "$pid"; wait "$pid" || true
+  kill -TERM "$pid"; cat <&3 >/dev/null; wait "$pid" || true
+  exec 3<&-; rm -f "$fifo"
   # fields after the ")" of the command name: utime is the 12th, stime the 13th
   local rest="${stat##*) }"; set -- $rest
   echo "$(( (${12} + ${13}) * 1000 / tck )) $(( (t1 - t0) / 1000000 ))"

@@ -18,18 +18,27 @@ cds=()
 [ -f "$jsa" ] && [ "${NO_CDS:-0}" != 1 ] && cds=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT
 
+# The server's standard output goes to a pipe that this script reads line by line: it waits for the ready line
+# without running anything meanwhile. (Polling the output file with `grep` and `sleep` every 5 ms, as this script did
+# until issue 12's seventh pass, started two processes per poll, which took CPU from the starting JVM on a 2-core
+# machine and so lengthened what it measured; docs/benchmarks.md.)
 start_once() { # prints ms to ready
-  local out; out="$(mktemp)"
+  local fifo="$data/stdout" line seen="" ready=0
+  rm -f "$fifo"; mkfifo "$fifo"
   local t0; t0=$(date +%s%N)
-  java "${serve_opts[@]}" "${cds[@]}" ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port 0 --data-dir "$data/d" >"$out" 2>/dev/null &
+  java "${serve_opts[@]}" "${cds[@]}" ${GATEPASS_JAVA_OPTS:-} -jar "$jar" serve --port 0 --tls-port 0 --data-dir "$data/d" >"$fifo" 2>/dev/null &
   local pid=$!
-  until grep -q "Gatepass ready" "$out" 2>/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "server died" >&2; cat "$out" >&2; exit 1; }
-    sleep 0.005
+  exec 3<"$fifo"
+  while IFS= read -r line <&3; do
+    case "$line" in "Gatepass ready"*) ready=1; break ;; esac
+    seen+="$line"$'\n'
   done
   local t1; t1=$(date +%s%N)
-  kill -TERM "$pid"; wait "$pid" || true
-  rm -f "$out"
+  if [ "$ready" != 1 ]; then
+    echo "server died" >&2; printf '%s' "$seen" >&2; exec 3<&-; exit 1
+  fi
+  kill -TERM "$pid"; cat <&3 >/dev/null; wait "$pid" || true
+  exec 3<&-; rm -f "$fifo"
   echo $(( (t1 - t0) / 1000000 ))
 }
 
