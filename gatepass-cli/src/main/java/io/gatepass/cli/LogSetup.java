@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
@@ -57,8 +58,9 @@ public final class LogSetup {
             json.start();
             encoder = json;
         } else {
-            TextLineEncoder text = new TextLineEncoder(); // TextLineEncoder.PATTERN, written without the pattern layout
+            PatternLayoutEncoder text = new PatternLayoutEncoder();
             text.setContext(context);
+            text.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
             text.start();
             encoder = text;
         }

@@ -3,6 +3,7 @@ package io.gatepass.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.ConsoleAppender;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,8 @@ class LogProviderTest {
         assertThat(appenders).singleElement().isInstanceOf(ConsoleAppender.class);
         ConsoleAppender<?> console = (ConsoleAppender<?>) appenders.get(0);
         assertThat(console.getTarget()).isEqualTo("System.err");
-        assertThat(console.getEncoder()).isInstanceOf(TextLineEncoder.class);
-        assertThat(TextLineEncoder.PATTERN).isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+        assertThat(((PatternLayoutEncoder) console.getEncoder()).getPattern())
+                .isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
         assertThat(provider.getMDCAdapter()).isNotNull();
         assertThat(provider.getMarkerFactory().getMarker("m").getName()).isEqualTo("m");
     }
