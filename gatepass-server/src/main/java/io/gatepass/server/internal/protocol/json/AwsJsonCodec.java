@@ -39,6 +39,15 @@ public final class AwsJsonCodec implements ProtocolCodec {
     private final WireMappers mappers;
     private final BodyMappers bodyMappers;
     private final ObjectReader bodies;
+    /**
+     * The last target found and its operation: a client sends the same target again and again, and an operation once
+     * registered stays so (a table never removes or replaces one). Read and written without locks by every event
+     * loop; the record's final fields make a racy read see a whole one.
+     */
+    private LastTarget lastTarget;
+
+    private record LastTarget(OperationTable table, String target, BoundOperation<?, ?> operation) {
+    }
 
     public AwsJsonCodec(WireMappers mappers) {
         this.mappers = mappers;
@@ -59,10 +68,20 @@ public final class AwsJsonCodec implements ProtocolCodec {
         return new DecodedCall(operation, JsonProtocolSupport.readObject(bodies, request.body(), "JSON"));
     }
 
-    private static BoundOperation<?, ?> resolve(OperationTable table, String target) {
+    private BoundOperation<?, ?> resolve(OperationTable table, String target) {
         if (target == null || target.isBlank()) {
             throw CommonErrors.UNKNOWN_OPERATION.exception("Missing X-Amz-Target header");
         }
+        LastTarget last = lastTarget;
+        if (last != null && last.table == table && last.target.equals(target)) {
+            return last.operation;
+        }
+        BoundOperation<?, ?> operation = find(table, target);
+        lastTarget = new LastTarget(table, target, operation);
+        return operation;
+    }
+
+    private static BoundOperation<?, ?> find(OperationTable table, String target) {
         int dot = target.lastIndexOf('.');
         String prefix = dot < 0 ? "" : target.substring(0, dot);
         String operation = target.substring(dot + 1);

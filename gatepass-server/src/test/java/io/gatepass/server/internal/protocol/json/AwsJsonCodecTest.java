@@ -116,6 +116,34 @@ class AwsJsonCodecTest {
     }
 
     @Test
+    void decode_whenTargetsAndTablesAlternate_resolvesEachAsAFreshCodecDoes() {
+        OperationTable pingOnly = new OperationTable().add(ECHO, "Ping", Empty.class, (input, context) -> Empty.INSTANCE);
+        List<String> targets = List.of("Echo.Echo", "Echo.Ping", "CamelEcho.Echo", "Echo.Nope", "Echo.echo",
+                "CamelEcho.Ping", "Echo.Echo");
+        Map<String, Object> fresh = new java.util.HashMap<>();
+        java.util.Random random = new java.util.Random(12);
+        for (int i = 0; i < 2_000; i++) {
+            String target = targets.get(random.nextInt(targets.size()));
+            OperationTable onTable = random.nextInt(4) == 0 ? pingOnly : table;
+            WireRequest request = call(target, "{}");
+
+            Object expected = fresh.computeIfAbsent(target + (onTable == table ? "" : " on ping-only"),
+                    k -> resolved(new AwsJsonCodec(mappers), request, onTable));
+
+            assertThat(resolved(codec, request, onTable)).as("%s on %s", target, onTable).isEqualTo(expected);
+        }
+    }
+
+    /** The operation a codec finds for the request, or the error code it refuses it with. */
+    private static Object resolved(AwsJsonCodec codec, WireRequest request, OperationTable table) {
+        try {
+            return codec.decode(request, table, "echo").operation();
+        } catch (ServiceException e) {
+            return e.errorCode() + ": " + e.getMessage();
+        }
+    }
+
+    @Test
     void decode_whenTargetHuge_doesNotEchoIt() {
         String target = "Echo." + "X".repeat(100_000);
 
