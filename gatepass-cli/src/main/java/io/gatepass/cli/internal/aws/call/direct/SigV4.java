@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /**
  * AWS Signature Version 4 in the Authorization header, as the SDK signs a JSON-protocol request: every header the
  * request carries is signed except User-Agent (and the other headers the SDK leaves out), the path is URI-encoded once
- * more and normalized, the payload hash is the SHA-256 of the body.
+ * more and normalized, the payload hash is the SHA-256 of the body, also sent as {@code x-amz-content-sha256}.
  */
 final class SigV4 {
 
@@ -42,13 +42,15 @@ final class SigV4 {
     }
 
     /**
-     * Adds X-Amz-Date, X-Amz-Security-Token (session credentials) and Authorization to {@code headers}, which hold
+     * Adds x-amz-content-sha256, X-Amz-Date, X-Amz-Security-Token (session credentials) and Authorization to {@code headers}, which hold
      * every other header the request sends (Host included).
      */
     void sign(String method, URI uri, Map<String, List<String>> headers, byte[] body, AwsCredentials credentials,
               Instant now) {
         String timestamp = STAMP.format(now);
         String date = timestamp.substring(0, 8);
+        String payloadHash = HEX.formatHex(sha256(body));
+        headers.put("x-amz-content-sha256", List.of(payloadHash));
         headers.put("X-Amz-Date", List.of(timestamp));
         if (credentials instanceof AwsSessionCredentials session) {
             headers.put("X-Amz-Security-Token", List.of(session.sessionToken()));
@@ -69,7 +71,7 @@ final class SigV4 {
                 .append(canonicalQuery(uri.getRawQuery())).append('\n');
         canonicalHeaders.forEach((name, value) -> canonical.append(name).append(':').append(value).append('\n'));
         String signedHeaders = String.join(";", canonicalHeaders.keySet());
-        canonical.append('\n').append(signedHeaders).append('\n').append(HEX.formatHex(sha256(body)));
+        canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
         String scope = date + "/" + region + "/" + service + "/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n"
                 + HEX.formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
