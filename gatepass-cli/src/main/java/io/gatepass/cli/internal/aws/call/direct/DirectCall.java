@@ -72,6 +72,15 @@ public final class DirectCall {
                 sent));
     }
 
+    /**
+     * Initialises what every direct call needs first (the SDK's JSON protocol factory and marshalling classes,
+     * SHA-256), for {@code ClientWarmUp}'s second thread.
+     */
+    public static void warmUp() throws java.security.GeneralSecurityException {
+        JsonCodec.warmUp();
+        java.security.MessageDigest.getInstance("SHA-256");
+    }
+
     /** The endpoint requests go to. */
     public URI endpoint() {
         return route.endpoint();

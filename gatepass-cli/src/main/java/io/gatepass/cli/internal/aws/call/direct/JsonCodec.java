@@ -71,6 +71,13 @@ final class JsonCodec {
         }
     }
 
+    /** Builds (and drops) a protocol factory: its classes are then initialised. */
+    static void warmUp() {
+        AwsJsonProtocolFactory.builder().clientConfiguration(SdkClientConfiguration.builder().build())
+                .defaultServiceExceptionSupplier(AwsServiceException::builder)
+                .protocol(AwsJsonProtocol.REST_JSON).protocolVersion("1.1").build();
+    }
+
     private static Supplier<SdkPojo> builderSupplier(Class<?> responseClass) throws NoSuchMethodException {
         java.lang.reflect.Method builder = responseClass.getMethod("builder");
         return () -> {
