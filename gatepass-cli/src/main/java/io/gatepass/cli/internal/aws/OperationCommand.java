@@ -7,6 +7,7 @@ import io.gatepass.cli.internal.aws.call.ResponseJson;
 import io.gatepass.cli.internal.aws.call.ServiceCall;
 import io.gatepass.cli.internal.aws.call.ServiceClients;
 import io.gatepass.cli.internal.aws.call.StreamingOutputFile;
+import io.gatepass.cli.internal.aws.call.direct.DirectCall;
 import io.gatepass.cli.internal.aws.config.CliConfig;
 import io.gatepass.cli.internal.aws.config.GlobalOptions;
 import io.gatepass.cli.internal.aws.help.Skeleton;
@@ -100,9 +101,10 @@ final class OperationCommand {
         if ("output".equals(skeleton)) {
             text = render(Skeleton.output(operation.output()), query, format, config);
         } else {
-            SdkClient client = ServiceClients.create(operation.service(), config);
-            try (client) {
-                ServiceCall call = new ServiceCall(operation, client, requests, new ResponseJson(zone(),
+            DirectCall direct = body == null ? ServiceCall.direct(operation, config).orElse(null) : null;
+            SdkClient client = direct == null ? ServiceClients.create(operation.service(), config) : null;
+            try {
+                ServiceCall call = new ServiceCall(operation, client, direct, requests, new ResponseJson(zone(),
                         config.timestampFormat().equals("wire"), operation.service().epochTimestamps()),
                         config.region());
                 if (pagination.isEmpty()) {
@@ -111,6 +113,10 @@ final class OperationCommand {
                     Pager.Paged paged = new Pager(pagination.get(), arguments.paging()).pages(parameters, call::call);
                     text = format == OutputFormat.TEXT ? textPages(paged, query, config)
                             : render(paged.merged(), query, format, config);
+                }
+            } finally {
+                if (client != null) {
+                    client.close();
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.gatepass.cli.internal.aws.call;
 
+import io.gatepass.cli.internal.aws.call.direct.DirectCall;
 import io.gatepass.cli.internal.aws.model.AwsService;
 import software.amazon.awssdk.regions.ServiceMetadata;
 
@@ -12,7 +13,9 @@ import java.security.GeneralSecurityException;
  * {@code ServiceMetadata.of}, which initialises the region and partition metadata, ~60 generated classes, and the
  * service's own: in gatepass-cli.jar only that one, see gatepass-cli/src/build/LazyServiceMetadata.java) and the
  * JCE's HmacSHA256 that SigV4 signs with. The main thread meanwhile parses the arguments and reads the config and
- * credential files; when it reaches the same classes it waits for their initialisation or finds it done. Nothing here
+ * credential files; when it reaches the same classes it waits for their initialisation or finds it done. For the JSON
+ * services (CodeArtifact, GameLift), whose calls go without an SDK client when an endpoint is configured, it is the
+ * SDK's JSON protocol factory and SHA-256 instead of the region metadata. Nothing here
  * is observable: a failure is left for the call itself to meet and report.
  */
 public final class ClientWarmUp {
@@ -29,7 +32,11 @@ public final class ClientWarmUp {
 
     private static void run(AwsService service) {
         try {
-            ServiceMetadata.of(service.cliName());
+            if (service.epochTimestamps()) {
+                DirectCall.warmUp(); // the JSON services' calls usually go without an SDK client (DirectCall)
+            } else {
+                ServiceMetadata.of(service.cliName());
+            }
             Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
             // the call meets the same problem where it is reported

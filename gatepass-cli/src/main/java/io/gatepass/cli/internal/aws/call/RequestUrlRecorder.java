@@ -20,6 +20,11 @@ public final class RequestUrlRecorder implements ExecutionInterceptor {
         LAST.set(context.httpRequest().getUri());
     }
 
+    /** Records a URL sent without an SDK client (the direct JSON calls). */
+    public static void sent(URI uri) {
+        LAST.set(uri);
+    }
+
     /** The last request URL on this thread, or null. */
     static URI last() {
         return LAST.get();

@@ -2,6 +2,8 @@ package io.gatepass.cli.internal.aws.call;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatepass.cli.internal.aws.CliException;
+import io.gatepass.cli.internal.aws.call.direct.DirectCall;
+import io.gatepass.cli.internal.aws.config.CliConfig;
 import io.gatepass.cli.internal.aws.config.StreamedBodies;
 import io.gatepass.cli.internal.aws.model.OperationModel;
 import io.gatepass.cli.internal.aws.params.RequestBuilder;
@@ -17,6 +19,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * One request to the service: parameters in, the response as aws's JSON out; service errors become aws's
@@ -27,14 +30,20 @@ public final class ServiceCall {
 
     private final OperationModel operation;
     private final SdkClient client;
+    private final DirectCall direct;
     private final RequestBuilder requests;
     private final ResponseJson responses;
     private final String region;
 
-    public ServiceCall(OperationModel operation, SdkClient client, RequestBuilder requests, ResponseJson responses,
-                       String region) {
+    /**
+     * @param client the SDK client, or null when {@code direct} calls the operation
+     * @param direct the call without an SDK client ({@link #direct}), or null
+     */
+    public ServiceCall(OperationModel operation, SdkClient client, DirectCall direct, RequestBuilder requests,
+                       ResponseJson responses, String region) {
         this.operation = operation;
         this.client = client;
+        this.direct = direct;
         this.requests = requests;
         this.responses = responses;
         this.region = region;
@@ -52,7 +61,8 @@ public final class ServiceCall {
         Object request = requests.build(operation.input(), parameters);
         RequestUrlRecorder.clear();
         try {
-            Object response = body == null ? operation.call(client, request)
+            Object response = direct != null && body == null ? direct.call(request)
+                    : body == null ? operation.call(client, request)
                     : operation.call(client, StreamedBodies.mark((AwsRequest) request, body instanceof RequestBody,
                             body instanceof StreamingOutputFile), body);
             return responses.toJson((SdkPojo) response);
@@ -85,13 +95,25 @@ public final class ServiceCall {
         return CliException.other(e.getMessage(), e);
     }
 
+    /**
+     * The call of an operation without an SDK client, when the operation and the configuration allow one (a JSON
+     * protocol, no streamed body, a configured endpoint: {@link CliConfig#directRoute}); decided before any request.
+     */
+    public static Optional<DirectCall> direct(OperationModel operation, CliConfig config) {
+        if (!operation.service().epochTimestamps() || operation.streaming()) {
+            return Optional.empty();
+        }
+        return DirectCall.of(operation, config.directRoute(operation.service().cliName()), RequestUrlRecorder::sent);
+    }
+
     /** The URL aws names in connection errors: the request's URL (endpoint, path and query). */
     String endpoint() {
         URI sent = RequestUrlRecorder.last();
         if (sent != null) {
             return sent.toString();
         }
-        URI override = client.serviceClientConfiguration().endpointOverride().orElse(null);
+        URI override = client == null ? direct.endpoint()
+                : client.serviceClientConfiguration().endpointOverride().orElse(null);
         if (override != null) {
             String text = override.toString();
             return text.endsWith("/") ? text : text + "/";

@@ -45,6 +45,7 @@ public final class CliConfig {
     private final Duration readTimeout;
     private final RetrySettings retry;
     private SdkHttpClient http;
+    private ConnectionOpener connections;
     private AwsCredentials credentials;
 
     private CliConfig(GlobalOptions options, CliIo io, ConfigFiles files) {
@@ -162,6 +163,45 @@ public final class CliConfig {
         AwsCredentialsProvider provider = options.noSignRequest() ? AnonymousCredentialsProvider.create()
                 : StaticCredentialsProvider.create(credentials());
         return configure(builder, clientRegion, endpoint, provider);
+    }
+
+    /**
+     * The route of a call sent without an SDK client (the JSON protocols' direct calls), or empty when such a call
+     * must take the SDK client instead: no configured endpoint (the SDK's endpoint rules then decide where it goes),
+     * --debug (the SDK's trace), the adaptive retry mode (its client-side rate limiter), FIPS or dual-stack endpoints
+     * asked for, or GATEPASS_DIRECT_CALLS=off.
+     */
+    public Optional<ServiceRoute> directRoute(String serviceId) {
+        Map<String, String> env = io.env();
+        if (options.debug() || "off".equalsIgnoreCase(String.valueOf(env.get("GATEPASS_DIRECT_CALLS")).trim())
+                || retry.mode() == software.amazon.awssdk.core.retry.RetryMode.ADAPTIVE_V2
+                || enabled(env.get("AWS_USE_FIPS_ENDPOINT"), "use_fips_endpoint")
+                || enabled(env.get("AWS_USE_DUALSTACK_ENDPOINT"), "use_dualstack_endpoint")) {
+            return Optional.empty();
+        }
+        Optional<URI> endpoint = endpoints.endpoint(serviceId);
+        if (endpoint.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri = endpoint.get();
+        if (!"http".equalsIgnoreCase(uri.getScheme())) {
+            trust.checkBundle(uri.toString());
+        }
+        return Optional.of(new ServiceRoute(uri, region(), options.noSignRequest() ? null : credentials(),
+                connections(), retry.attempts(), retry::strategy));
+    }
+
+    private boolean enabled(String fromEnv, String setting) {
+        String value = ConfigFiles.firstNonBlank(fromEnv, files.setting(setting).orElse(null));
+        return value != null && value.trim().equalsIgnoreCase("true");
+    }
+
+    private synchronized ConnectionOpener connections() {
+        if (connections == null) {
+            connections = HttpTransport.opener(connectTimeout, readTimeout, trust, new EnvironmentProxies(io.env()),
+                    io.err());
+        }
+        return connections;
     }
 
     /**

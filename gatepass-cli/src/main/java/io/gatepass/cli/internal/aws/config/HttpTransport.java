@@ -24,9 +24,15 @@ final class HttpTransport {
 
     static SdkHttpClient create(Duration connectTimeout, Duration readTimeout, TlsTrust trust,
                                 EnvironmentProxies proxies, PrintStream err) {
+        return UrlConnectionHttpClient.create(opener(connectTimeout, readTimeout, trust, proxies, err)::open);
+    }
+
+    /** Opens the connections of one call; the SDK's client and the direct JSON calls open them the same way. */
+    static ConnectionOpener opener(Duration connectTimeout, Duration readTimeout, TlsTrust trust,
+                                   EnvironmentProxies proxies, PrintStream err) {
         int connectMillis = Math.toIntExact(connectTimeout.toMillis());
         int readMillis = Math.toIntExact(readTimeout.toMillis());
-        return UrlConnectionHttpClient.create(uri -> open(uri, connectMillis, readMillis, trust, proxies, err));
+        return uri -> open(uri, connectMillis, readMillis, trust, proxies, err);
     }
 
     private static HttpURLConnection open(URI uri, int connectMillis, int readMillis, TlsTrust trust,

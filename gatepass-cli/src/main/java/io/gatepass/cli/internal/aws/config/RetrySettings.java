@@ -31,6 +31,11 @@ record RetrySettings(RetryMode mode, Integer maxAttempts) {
         return new RetrySettings(retryMode, attempts == null ? null : ConfigValues.positiveInt(attempts));
     }
 
+    /** The attempts in all: the configured number, or the SDK's default for the mode (legacy 4, standard 3). */
+    int attempts() {
+        return maxAttempts != null ? maxAttempts : mode == RetryMode.LEGACY ? 4 : 3;
+    }
+
     RetryStrategy strategy() {
         RetryStrategy strategy = AwsRetryStrategy.forRetryMode(mode);
         return maxAttempts == null ? strategy : strategy.toBuilder().maxAttempts(maxAttempts).build();

@@ -115,6 +115,16 @@ public final class OperationModel {
     }
 
 
+    /** The SDK request class, e.g. GetAuthorizationTokenRequest. */
+    public Class<?> requestClass() {
+        return requestClass;
+    }
+
+    /** The SDK response class. */
+    public Class<?> responseClass() {
+        return responseClass;
+    }
+
     public StructureShape input() {
         if (input == null) {
             Class<?> request = requestClass;

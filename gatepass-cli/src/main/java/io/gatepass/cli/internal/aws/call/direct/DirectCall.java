@@ -1,0 +1,177 @@
+package io.gatepass.cli.internal.aws.call.direct;
+
+import io.gatepass.cli.internal.aws.config.ServiceRoute;
+import io.gatepass.cli.internal.aws.model.OperationModel;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A call of a JSON-protocol operation (CodeArtifact's restJson1, GameLift's awsJson1_1) without an SDK client: the
+ * SDK's own marshaller writes the request ({@link JsonCodec}), {@link SigV4} signs it, {@link WireExchange} sends it,
+ * and the SDK's unmarshallers read the answer. It fails as the SDK client fails: {@link AwsServiceException} for a
+ * service error, {@link SdkClientException} (with the I/O failure as its cause) when the endpoint cannot be reached,
+ * after the retries the configured retry mode allows (the SDK's own retry strategy decides them).
+ */
+public final class DirectCall {
+
+    private final JsonCodec codec;
+    private final ServiceRoute route;
+    private final SigV4 signer;
+    private final WireExchange wire;
+    private final String userAgent;
+    private final Clock clock;
+    private final Consumer<URI> sent;
+
+    DirectCall(JsonCodec codec, ServiceRoute route, String signingName, Clock clock, Consumer<URI> sent) {
+        this.codec = codec;
+        this.route = route;
+        this.signer = new SigV4(route.region(), signingName);
+        this.wire = new WireExchange(route.connections());
+        this.userAgent = UserAgent.of(signingName);
+        this.clock = clock;
+        this.sent = sent;
+    }
+
+    /**
+     * The direct call of an operation, when it can take one: a JSON-protocol service, no streamed body, and a route
+     * ({@code route} is empty when the configuration needs the SDK client). Decided before anything is sent.
+     *
+     * @param sent told the URL of each request before it is sent
+     */
+    public static Optional<DirectCall> of(OperationModel operation, Optional<ServiceRoute> route, Consumer<URI> sent) {
+        if (!operation.service().epochTimestamps() || operation.streaming() || route.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonCodec codec = JsonCodec.of(operation.service(), route.get().endpoint(), operation.requestClass(),
+                operation.responseClass());
+        return Optional.of(new DirectCall(codec, route.get(), operation.service().cliName(), Clock.systemUTC(),
+                sent));
+    }
+
+    /**
+     * Initialises what every direct call needs first (the SDK's JSON protocol factory and marshalling classes,
+     * SHA-256), for {@code ClientWarmUp}'s second thread.
+     */
+    public static void warmUp() throws java.security.GeneralSecurityException {
+        JsonCodec.warmUp();
+        java.security.MessageDigest.getInstance("SHA-256");
+    }
+
+    /** The endpoint requests go to. */
+    public URI endpoint() {
+        return route.endpoint();
+    }
+
+    /** Sends the SDK request object and returns the SDK response object, retrying as the SDK would. */
+    public SdkPojo call(Object request) {
+        SdkHttpFullRequest marshalled = codec.marshall(request);
+        URI uri = marshalled.getUri();
+        byte[] body = marshalled.contentStreamProvider().map(DirectCall::read).orElse(null);
+        String invocationId = UUID.randomUUID().toString();
+        RetryStrategy retries = null;
+        RetryToken token = null;
+        for (int attempt = 1; ; attempt++) {
+            SdkException failure;
+            try {
+                WireExchange.Response response = wire.send(marshalled.method().name(), uri,
+                        headers(marshalled, uri, body, invocationId, attempt), body);
+                SdkHttpFullResponse full = SdkHttpFullResponse.builder().statusCode(response.status())
+                        .headers(response.headers())
+                        .content(AbortableInputStream.create(new ByteArrayInputStream(response.body()))).build();
+                if (full.isSuccessful()) {
+                    return unmarshall(full);
+                }
+                failure = codec.error(full);
+            } catch (IOException e) {
+                failure = SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage())
+                        .cause(e).build();
+            } catch (SdkException e) {
+                throw e;
+            } catch (Exception e) {
+                throw SdkClientException.create("Unable to unmarshall response (" + e.getMessage() + ")", e);
+            }
+            if (retries == null) {
+                retries = route.retries().get();
+                token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("gatepass")).token();
+            }
+            try {
+                RefreshRetryTokenResponse next = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                        .token(token).failure(failure).build());
+                token = next.token();
+                sleep(next.delay().toMillis(), failure);
+            } catch (TokenAcquisitionFailedException e) {
+                throw failure;
+            }
+        }
+    }
+
+    private SdkPojo unmarshall(SdkHttpFullResponse response) throws Exception {
+        return codec.response(response);
+    }
+
+    /** The marshaller's headers and what the SDK's pipeline adds, then the signature. */
+    private Map<String, List<String>> headers(SdkHttpFullRequest marshalled, URI uri, byte[] body,
+                                              String invocationId, int attempt) {
+        Map<String, List<String>> headers = new LinkedHashMap<>(marshalled.headers());
+        int port = uri.getPort();
+        boolean standardPort = port == -1 || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()))
+                || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()));
+        headers.put("Host", List.of(standardPort ? uri.getHost() : uri.getHost() + ":" + port));
+        headers.put("amz-sdk-invocation-id", List.of(invocationId));
+        headers.put("amz-sdk-request", List.of("attempt=" + attempt + "; max=" + route.maxAttempts()));
+        if (body != null) {
+            headers.put("Content-Length", List.of(Integer.toString(body.length)));
+        }
+        headers.put("User-Agent", List.of(userAgent));
+        sent.accept(uri);
+        if (route.credentials() != null) {
+            signer.sign(marshalled.method().name(), uri, headers, body == null ? new byte[0] : body,
+                    route.credentials(), clock.instant());
+        }
+        return headers;
+    }
+
+    private static byte[] read(software.amazon.awssdk.http.ContentStreamProvider content) {
+        try (InputStream in = content.newStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis, SdkException failure) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+}

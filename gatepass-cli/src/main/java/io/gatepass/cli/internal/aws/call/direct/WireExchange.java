@@ -1,0 +1,78 @@
+package io.gatepass.cli.internal.aws.call.direct;
+
+import io.gatepass.cli.internal.aws.config.ConnectionOpener;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP exchange over the JDK's HttpURLConnection, opened as the SDK's URL-connection client opens it for the
+ * command line (timeouts, TLS trust, proxies: {@link ConnectionOpener}): the headers as given (Host and
+ * Content-Length are the connection's own), the body with a fixed length, redirects not followed.
+ */
+final class WireExchange {
+
+    /** A response: status, headers (names as the server sent them), the whole body (possibly empty). */
+    record Response(int status, Map<String, List<String>> headers, byte[] body) {
+    }
+
+    private final ConnectionOpener connections;
+
+    WireExchange(ConnectionOpener connections) {
+        this.connections = connections;
+    }
+
+    Response send(String method, URI uri, Map<String, List<String>> headers, byte[] body) throws IOException {
+        HttpURLConnection connection;
+        try {
+            connection = connections.open(uri);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        try {
+            connection.setRequestMethod(method);
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            headers.forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                    for (String value : values) {
+                        connection.addRequestProperty(name, value);
+                    }
+                }
+            });
+            if (body != null) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = connection.getResponseCode();
+            Map<String, List<String>> received = new LinkedHashMap<>();
+            connection.getHeaderFields().forEach((name, values) -> {
+                if (name != null) {
+                    received.put(name, values);
+                }
+            });
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            byte[] content;
+            if (in == null) {
+                content = new byte[0];
+            } else {
+                try (in) {
+                    content = in.readAllBytes();
+                }
+            }
+            return new Response(status, received, content);
+        } finally {
+            connection.disconnect();
+        }
+    }
+}

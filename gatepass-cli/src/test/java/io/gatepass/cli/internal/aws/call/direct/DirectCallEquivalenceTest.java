@@ -1,0 +1,288 @@
+package io.gatepass.cli.internal.aws.call.direct;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.cli.internal.aws.CliException;
+import io.gatepass.cli.internal.aws.CliIo;
+import io.gatepass.cli.internal.aws.call.ResponseJson;
+import io.gatepass.cli.internal.aws.call.ServiceCall;
+import io.gatepass.cli.internal.aws.call.ServiceClients;
+import io.gatepass.cli.internal.aws.call.direct.LoopbackService.Answer;
+import io.gatepass.cli.internal.aws.call.direct.LoopbackService.Received;
+import io.gatepass.cli.internal.aws.config.CliConfig;
+import io.gatepass.cli.internal.aws.config.GlobalOptions;
+import io.gatepass.cli.internal.aws.model.AwsService;
+import io.gatepass.cli.internal.aws.model.OperationModel;
+import io.gatepass.cli.internal.aws.params.RequestBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkClient;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The direct JSON-protocol call against the SDK client it replaces, for every non-streaming operation of the JSON
+ * services the command line ships (CodeArtifact restJson1, GameLift awsJson1_1), with seeded random parameters,
+ * responses and error responses: the same HTTP request (method, path, query, JSON body, signed header set and the
+ * signed headers' values), the same output JSON, the same CliException; and the same retries and connection errors.
+ */
+class DirectCallEquivalenceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SEED = 20261207L;
+    private static final Set<String> VOLATILE = Set.of("x-amz-date", "amz-sdk-invocation-id", "authorization");
+
+    private static LoopbackService service;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void start() throws IOException {
+        service = new LoopbackService();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void everyJsonOperationSendsTheSdkRequestAndReadsItsResponse() throws Exception {
+        RandomShapes random = new RandomShapes(SEED);
+        int compared = 0;
+        for (AwsService each : List.of(AwsService.CODEARTIFACT, AwsService.GAMELIFT)) {
+            Paths paths = paths(each, Map.of());
+            try (paths) {
+                for (String cliName : each.operations().keySet()) {
+                    OperationModel operation = each.operation(cliName).orElseThrow();
+                    if (operation.streaming()) {
+                        continue;
+                    }
+                    for (int round = 0; round < 3; round++) {
+                        ObjectNode parameters = random.parameters(operation.input(), 0);
+                        Map<String, String> headers = new LinkedHashMap<>();
+                        headers.put("Content-Type", "application/json");
+                        ObjectNode body = random.body(operation.output(), headers, 0);
+                        Answer answer = new Answer(200, headers, JSON.writeValueAsBytes(body));
+                        Outcome sdk = paths.sdk(operation, parameters, answer);
+                        Outcome direct = paths.direct(operation, parameters, answer);
+                        String what = cliName + " " + parameters;
+                        assertSameRequest(what, sdk.requests().get(0), direct.requests().get(0));
+                        assertThat(direct.output()).as(what).isEqualTo(sdk.output());
+                        assertThat(direct.failure()).as(what).isNull();
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(400);
+    }
+
+    @Test
+    void errorResponsesBecomeTheSameCliException() throws Exception {
+        RandomShapes random = new RandomShapes(SEED + 1);
+        int compared = 0;
+        for (AwsService each : List.of(AwsService.CODEARTIFACT, AwsService.GAMELIFT)) {
+            Paths paths = paths(each, Map.of("AWS_MAX_ATTEMPTS", "1"));
+            try (paths) {
+                for (String cliName : each.operations().keySet()) {
+                    OperationModel operation = each.operation(cliName).orElseThrow();
+                    if (operation.streaming()) {
+                        continue;
+                    }
+                    ObjectNode parameters = random.parameters(operation.input(), 0);
+                    Answer answer = errorAnswer(random);
+                    Outcome sdk = paths.sdk(operation, parameters, answer);
+                    Outcome direct = paths.direct(operation, parameters, answer);
+                    String what = cliName + " " + answer.status() + " " + answer.headers() + " "
+                            + new String(answer.body(), StandardCharsets.UTF_8);
+                    assertThat(sdk.failure()).as(what).isNotNull();
+                    assertThat(direct.failure()).as(what).isNotNull();
+                    assertThat(direct.failure().exitCode()).as(what).isEqualTo(sdk.failure().exitCode());
+                    assertThat(direct.failure().stderrText()).as(what).isEqualTo(sdk.failure().stderrText());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(150);
+    }
+
+    @Test
+    void aFailedAttemptIsRetriedAsTheSdkRetriesIt() throws Exception {
+        try (Paths paths = paths(AwsService.CODEARTIFACT, Map.of())) {
+            OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
+            ObjectNode none = JSON.createObjectNode();
+            for (Function<Paths, Outcome> path : List.<Function<Paths, Outcome>>of(
+                    p -> p.sdk(operation, none, null), p -> p.direct(operation, none, null))) {
+                service.take();
+                service.answer(new Answer(503, Map.of(), "{\"message\":\"busy\"}".getBytes(StandardCharsets.UTF_8)));
+                service.answer(new Answer(200, Map.of(), "{\"domains\":[]}".getBytes(StandardCharsets.UTF_8)));
+                Outcome outcome = path.apply(paths);
+                assertThat(outcome.failure()).isNull();
+                assertThat(outcome.output().toString()).isEqualTo("{\"domains\":[]}");
+                assertThat(outcome.requests()).extracting(r -> r.header("amz-sdk-request"))
+                        .containsExactly("attempt=1; max=3", "attempt=2; max=3");
+            }
+        }
+    }
+
+    @Test
+    void anUnreachableEndpointFailsWithTheSameMessage() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Paths paths = new Paths(config("http://127.0.0.1:" + closedPort, Map.of("AWS_MAX_ATTEMPTS", "2")),
+                AwsService.CODEARTIFACT);
+        try (paths) {
+            OperationModel operation = AwsService.CODEARTIFACT.operation("get-authorization-token").orElseThrow();
+            ObjectNode parameters = JSON.createObjectNode().put("domain", "bench").put("durationSeconds", 900);
+            CliException sdk = paths.sdk(operation, parameters, null).failure();
+            CliException direct = paths.direct(operation, parameters, null).failure();
+            assertThat(direct.exitCode()).isEqualTo(255).isEqualTo(sdk.exitCode());
+            assertThat(direct.stderrText()).isEqualTo(sdk.stderrText())
+                    .contains("Could not connect to the endpoint URL: \"http://127.0.0.1:" + closedPort
+                            + "/v1/authorization-token?domain=bench&duration=900\"");
+        }
+    }
+
+    private static Answer errorAnswer(RandomShapes random) {
+        int[] statuses = {400, 403, 404, 409, 429, 500, 503};
+        int status = statuses[random.random().nextInt(statuses.length)];
+        String code = "Some" + random.plain() + "Exception";
+        String message = "went wrong: " + random.plain();
+        Map<String, String> headers = new HashMap<>();
+        String body = switch (random.random().nextInt(6)) {
+            case 0 -> "{\"__type\":\"com.amazonaws.svc#" + code + "\",\"message\":\"" + message + "\"}";
+            case 1 -> "{\"__type\":\"" + code + "\",\"Message\":\"" + message + "\"}";
+            case 2 -> {
+                headers.put("x-amzn-ErrorType", code + ":http://internal.amazon.com/coral/");
+                yield "{\"message\":\"" + message + "\"}";
+            }
+            case 3 -> "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}";
+            case 4 -> "";
+            default -> "<html>" + message + "</html>";
+        };
+        return new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertSameRequest(String what, Received sdk, Received direct) throws IOException {
+        assertThat(direct.method()).as(what).isEqualTo(sdk.method());
+        assertThat(direct.rawPath()).as(what).isEqualTo(sdk.rawPath());
+        assertThat(direct.rawQuery()).as(what).isEqualTo(sdk.rawQuery());
+        if (sdk.body().length == 0) {
+            assertThat(direct.body()).as(what).isEmpty();
+        } else {
+            assertThat(JSON.readTree(direct.body())).as(what).isEqualTo(JSON.readTree(sdk.body()));
+        }
+        Set<String> signed = signedHeaders(sdk);
+        assertThat(signedHeaders(direct)).as(what).isEqualTo(signed);
+        for (String header : signed) {
+            if (!VOLATILE.contains(header)) {
+                assertThat(direct.header(header)).as(what + " header " + header).isEqualTo(sdk.header(header));
+            }
+        }
+        assertThat(direct.header("authorization")).as(what).startsWith(sdk.header("authorization")
+                .substring(0, sdk.header("authorization").indexOf('/') + 1));
+    }
+
+    private static Set<String> signedHeaders(Received request) {
+        String authorization = request.header("authorization");
+        assertThat(authorization).isNotNull();
+        int start = authorization.indexOf("SignedHeaders=") + "SignedHeaders=".length();
+        return new TreeSet<>(List.of(authorization.substring(start, authorization.indexOf(',', start)).split(";")));
+    }
+
+    private Paths paths(AwsService each, Map<String, String> env) {
+        return new Paths(config(service.endpoint(), env), each);
+    }
+
+    private CliConfig config(String endpoint, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("HOME", home.toString());
+        env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        env.put("AWS_SESSION_TOKEN", "session-token-example");
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+        CliIo io = new CliIo(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.copyOf(env), home,
+                false, false);
+        GlobalOptions options = new GlobalOptions(false, endpoint, false, false, null, null, null, null, null, false,
+                null, null, null, null, true, null, null, null, null);
+        return CliConfig.resolve(options, io);
+    }
+
+    /** What one call gave: the requests the service received, the output JSON or the failure. */
+    record Outcome(List<Received> requests, JsonNode output, CliException failure) {
+    }
+
+    /** The two ways of calling one service's operations, on the same configuration. */
+    private static final class Paths implements AutoCloseable {
+
+        private final CliConfig config;
+        private final SdkClient client;
+        private final ResponseJson responses = new ResponseJson(ZoneOffset.UTC, false, true);
+        private final RequestBuilder requests = new RequestBuilder("base64");
+
+        Paths(CliConfig config, AwsService each) {
+            this.config = config;
+            this.client = ServiceClients.create(each, config);
+        }
+
+        Outcome sdk(OperationModel operation, ObjectNode parameters, Answer answer) {
+            return run(new ServiceCall(operation, client, null, requests, responses, "eu-west-1"), parameters,
+                    answer);
+        }
+
+        Outcome direct(OperationModel operation, ObjectNode parameters, Answer answer) {
+            DirectCall direct = ServiceCall.direct(operation, config).orElseThrow();
+            return run(new ServiceCall(operation, null, direct, requests, responses, "eu-west-1"), parameters,
+                    answer);
+        }
+
+        private static Outcome run(ServiceCall call, ObjectNode parameters, Answer answer) {
+            if (answer != null) {
+                service.take();
+                service.answer(answer);
+            }
+            JsonNode output = null;
+            CliException failure = null;
+            try {
+                output = call.call(parameters.deepCopy());
+            } catch (CliException e) {
+                failure = e;
+            }
+            return new Outcome(new ArrayList<>(service.take()), output, failure);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+}
