@@ -12,8 +12,8 @@ public record CredentialScope(String date, String region, String service) {
     /**
      * Checks its parts (never null: the header parser gives them). Written out, as are {@link #hashCode} and the other
      * records' a request looks up by: a record's generated ones are method-handle code that the JIT compiler inlines
-     * into each compiled request path, a quarter of the largest compile units' bytecode, while a freshly started node
-     * compiles them on the core it answers on (docs/benchmarks.md, issue 12, seventh pass).
+     * into each compiled request path (a fifth of what it inlined into Gatepass's own methods under load), while a
+     * freshly started node compiles them on the core it answers on (docs/benchmarks.md, issue 12, seventh pass).
      */
     @Override
     public boolean equals(Object other) {
