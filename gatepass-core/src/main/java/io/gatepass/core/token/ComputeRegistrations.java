@@ -28,5 +28,19 @@ public interface ComputeRegistrations {
             Objects.requireNonNull(computeName, "computeName");
             Objects.requireNonNull(registrationId, "registrationId");
         }
+
+        // Written out: a record's generated equality is method-handle code the JIT compiler inlines into the compiled
+        // minting path, where a registration is part of the minted-token cache's key (TokenAuthority)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Registration registration && fleetId.equals(registration.fleetId)
+                    && computeName.equals(registration.computeName)
+                    && registrationId.equals(registration.registrationId);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * fleetId.hashCode() + computeName.hashCode()) * 31 + registrationId.hashCode();
+        }
     }
 }

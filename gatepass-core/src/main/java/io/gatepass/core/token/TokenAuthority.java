@@ -35,8 +35,22 @@ public final class TokenAuthority<S, K extends TokenKind<S>> implements TokenVer
     private record Checked<S>(String keyId, Instant keyCreatedAt, S subject, Instant expiry) {
     }
 
-    /** What a minted token is a function of. */
+    /**
+     * What a minted token is a function of. Equality is written out: a record's generated one is method-handle code
+     * the JIT compiler inlines into the compiled minting path (docs/benchmarks.md, issue 12, seventh pass).
+     */
     private record Minting<S>(String keyId, Instant keyCreatedAt, S subject, long expiry) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Minting<?> minting && expiry == minting.expiry && keyId.equals(minting.keyId)
+                    && Objects.equals(keyCreatedAt, minting.keyCreatedAt) && subject.equals(minting.subject);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((31 * keyId.hashCode() + Objects.hashCode(keyCreatedAt)) * 31 + subject.hashCode()) * 31
+                    + Long.hashCode(expiry);
+        }
     }
 
     /**

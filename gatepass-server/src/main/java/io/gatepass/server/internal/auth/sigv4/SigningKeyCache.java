@@ -100,8 +100,20 @@ final class SigningKeyCache {
         }
     }
 
-    /** An access key id and a credential scope. */
+    /**
+     * An access key id and a credential scope. Equality is written out: the generated one is method-handle code the
+     * JIT compiler inlines into every request's compiled path (see CredentialScope).
+     */
     private record Key(String accessKeyId, CredentialScope scope) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && accessKeyId.equals(key.accessKeyId) && scope.equals(key.scope);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * accessKeyId.hashCode() + scope.hashCode();
+        }
     }
 
     /**
