@@ -2,6 +2,7 @@ package io.gatepass.server.it;
 
 import io.gatepass.core.token.Verification;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.store.internal.cache.CachingStore;
 import io.gatepass.store.testing.TestDatabase;
@@ -57,7 +58,7 @@ class CrossNodeInvalidationPostgresTest {
             + "\"Action\":[\"codeartifact:GetAuthorizationToken\",\"codeartifact:ReadFromRepository\","
             + "\"sts:GetServiceBearerToken\"],\"Resource\":\"*\"}]}";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = PlainHttp.client();
     private final Map<String, List<Long>> delaysMillis = new ConcurrentHashMap<>();
     private TestServer a;
     private TestServer b;

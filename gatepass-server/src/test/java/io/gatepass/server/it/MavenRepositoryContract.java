@@ -4,6 +4,7 @@ import io.gatepass.server.internal.endpoints.packages.maven.ChecksumAlgorithm;
 import io.gatepass.server.internal.endpoints.packages.maven.MavenMetadataXml;
 import io.gatepass.server.testing.PackageDomain;
 import io.gatepass.server.testing.PackageUsers;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class MavenRepositoryContract {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = PlainHttp.client();
     private TestServer server;
     private IamClient iam;
     private String endpoint;

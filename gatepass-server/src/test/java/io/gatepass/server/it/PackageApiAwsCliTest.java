@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.server.testing.GatepassServerExtension;
 import io.gatepass.server.testing.AwsCli;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.testing.ToolRun;
 import org.junit.jupiter.api.Assumptions;
@@ -63,7 +64,7 @@ class PackageApiAwsCliTest {
                 + "\"readme\":\"# cli-lib\",\"dist\":{\"shasum\":\"" + sha1 + "\",\"integrity\":\"" + integrity
                 + "\"}}},\"_attachments\":{\"cli-lib-1.2.3.tgz\":{\"data\":\""
                 + Base64.getEncoder().encodeToString(tarball) + "\",\"length\":" + tarball.length + "}}}";
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(npm
+        HttpResponse<String> put = PlainHttp.client().send(HttpRequest.newBuilder(URI.create(npm
                         + "@acme%2fcli-lib")).PUT(HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());

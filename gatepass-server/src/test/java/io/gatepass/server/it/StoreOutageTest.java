@@ -1,6 +1,7 @@
 package io.gatepass.server.it;
 
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.PrivatePostgres;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.store.internal.cache.CachingStore;
@@ -40,7 +41,7 @@ class StoreOutageTest {
     /** Hikari waits 5 s for a connection before giving up; the answer must come well before any client timeout. */
     private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = PlainHttp.client();
 
     @Test
     void postgresRestartedUnderRunningNodes_requestsFailAsServiceUnavailable_thenAllSucceedWithoutARestart(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.gatepass.server.config.ServerConfig;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.server.internal.throttling.RateLimit;
 import io.gatepass.server.internal.throttling.ThrottlingSettings;
@@ -151,7 +152,7 @@ class ThrottlingWireTest {
         String npm = sdk.getRepositoryEndpoint(r -> r.domain("busy").repository("libs").format(PackageFormat.NPM))
                 .repositoryEndpoint();
         String token = sdk.getAuthorizationToken(r -> r.domain("busy")).authorizationToken();
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = PlainHttp.client();
         HttpRequest packument = HttpRequest.newBuilder(URI.create(npm + "left-pad"))
                 .header("Authorization", "Bearer " + token).build();
         HttpResponse<String> first = http.send(packument, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import io.gatepass.server.config.UpstreamTimeouts;
 import io.gatepass.server.testing.Closeables;
 import io.gatepass.server.testing.FakePublicRegistry;
 import io.gatepass.server.testing.PackageDomain;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class UpstreamsSlowRegistryTest {
     private FakePublicRegistry registry;
     private TestServer impatient;
     private TestServer patient;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = PlainHttp.client();
 
     @BeforeAll
     void start(@TempDir Path work) {

@@ -25,7 +25,7 @@ public final class PackageDomain implements AutoCloseable {
     private static final AtomicInteger USERS = new AtomicInteger();
     private final CodeartifactClient admin;
     private final IamClient iam;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = PlainHttp.client();
 
     private PackageDomain(TestServer server, String name) {
         this.server = server;

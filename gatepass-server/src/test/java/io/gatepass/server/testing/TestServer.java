@@ -44,15 +44,7 @@ public final class TestServer implements AutoCloseable {
 
     private final GatepassServer server;
     private final MutableClock clock;
-    /**
-     * HTTP/1.1, not the JDK client's default HTTP/2: on a fresh connection that default sends an HTTP/1.1 request
-     * with {@code Upgrade: h2c}, and JDK 17's client now and then never completes that request although the server
-     * answered it in full (the 101, its SETTINGS, the stream's HEADERS and DATA with END_STREAM, all seen on the
-     * wire); the call then waits for the server's idle timeout and fails with "EOF reached while reading". HTTP/2 is
-     * tested with Vert.x's client (the *H2Test classes, BodyReadTest, OversizedBodyTest).
-     */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+    private final HttpClient http = PlainHttp.client();
 
     private TestServer(GatepassServer server, MutableClock clock) {
         this.server = server;

@@ -6,6 +6,7 @@ import io.gatepass.core.token.TokenAuthority;
 import io.gatepass.core.token.Verification;
 import io.gatepass.server.config.ServerConfig;
 import io.gatepass.server.config.TokenKeySettings;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.TestCertificate;
 import io.gatepass.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ abstract class KeyRotationUnderLoadContract {
             for (int t = 0; t < 3; t++) {
                 int offset = t;
                 Thread client = new Thread(() -> {
-                    HttpClient http = HttpClient.newHttpClient();
+                    HttpClient http = PlainHttp.client();
                     for (int n = offset; System.nanoTime() < end && failures.size() < 10; n++) {
                         int m = n % servers.size();
                         TestServer checker = servers.get((n + 1) % servers.size());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.server.internal.endpoints.sdk.SdkSettings;
 import io.gatepass.server.internal.endpoints.sdk.SdkTestClient;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.TestServer;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServerProcessesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = PlainHttp.client();
 
     private static TestServer server;
     private static Vertx vertx;

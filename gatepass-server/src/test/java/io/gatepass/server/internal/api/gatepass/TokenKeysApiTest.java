@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatepass.core.token.RepositoryTokens;
 import io.gatepass.core.token.ComputeAuthTokens;
+import io.gatepass.server.testing.PlainHttp;
 import io.gatepass.server.testing.TestServer;
 import io.gatepass.store.StoredTokenKey;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TokenKeysApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = PlainHttp.client();
     static TestServer server;
     static AwsCredentials lister;
     static AwsCredentials nobody;
