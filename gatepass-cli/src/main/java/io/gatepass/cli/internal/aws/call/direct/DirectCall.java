@@ -6,6 +6,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.ClockSkew;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
@@ -22,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,8 @@ public final class DirectCall {
     private final String userAgent;
     private final Clock clock;
     private final Consumer<URI> sent;
+    /** The local clock's lead on the service's, in seconds, learnt from a clock-skew error (the SDK's time offset). */
+    private volatile int timeOffset;
 
     DirectCall(JsonCodec codec, ServiceRoute route, String signingName, Clock clock, Consumer<URI> sent) {
         this.codec = codec;
@@ -105,7 +110,8 @@ public final class DirectCall {
                 if (full.isSuccessful()) {
                     return unmarshall(full);
                 }
-                failure = codec.error(full);
+                failure = codec.error(full, timeOffset);
+                adjustClock(failure, full);
             } catch (IOException e) {
                 failure = SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage())
                         .cause(e).build();
@@ -130,7 +136,21 @@ public final class DirectCall {
     }
 
     private SdkPojo unmarshall(SdkHttpFullResponse response) throws Exception {
-        return codec.response(response);
+        return codec.response(response, timeOffset);
+    }
+
+    /**
+     * As the SDK's retry stage does: after a clock-skew error (RetryUtils decides it as the SDK does), the offset
+     * between the local clock and the service's Date header; later attempts are signed with the service's time.
+     */
+    private void adjustClock(SdkException failure, SdkHttpFullResponse response) {
+        if (RetryUtils.isClockSkewException(failure)) {
+            Instant serverTime = ClockSkew.getServerTime(response).orElse(null);
+            long seconds = ClockSkew.getClockSkew(clock.instant(), serverTime).getSeconds();
+            if (seconds == (int) seconds) {
+                timeOffset = (int) seconds;
+            }
+        }
     }
 
     /** The marshaller's headers and what the SDK's pipeline adds, then the signature. */
@@ -150,7 +170,7 @@ public final class DirectCall {
         sent.accept(uri);
         if (route.credentials() != null) {
             signer.sign(marshalled.method().name(), uri, headers, body == null ? new byte[0] : body,
-                    route.credentials(), clock.instant());
+                    route.credentials(), clock.instant().minusSeconds(timeOffset));
         }
         return headers;
     }

@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
 import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.core.http.HttpResponseHandler;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.runtime.transform.Marshaller;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
@@ -95,12 +96,19 @@ final class JsonCodec {
     }
 
     /** A successful (2xx) response as the SDK response object. */
-    SdkPojo response(SdkHttpFullResponse response) throws Exception {
-        return responses.handle(response, new ExecutionAttributes());
+    SdkPojo response(SdkHttpFullResponse response, int timeOffset) throws Exception {
+        return responses.handle(response, attributes(timeOffset));
     }
 
-    /** An error response as the SDK's service exception (error code and message as the SDK extracts them). */
-    AwsServiceException error(SdkHttpFullResponse response) throws Exception {
-        return errors.handle(response, new ExecutionAttributes());
+    /**
+     * An error response as the SDK's service exception (error code and message as the SDK extracts them, its clock
+     * skew from {@code timeOffset}, the local clock's lead in seconds, as the SDK client passes it).
+     */
+    AwsServiceException error(SdkHttpFullResponse response, int timeOffset) throws Exception {
+        return errors.handle(response, attributes(timeOffset));
+    }
+
+    private static ExecutionAttributes attributes(int timeOffset) {
+        return ExecutionAttributes.builder().put(SdkExecutionAttribute.TIME_OFFSET, timeOffset).build();
     }
 }

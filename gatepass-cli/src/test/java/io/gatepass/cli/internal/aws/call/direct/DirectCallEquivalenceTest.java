@@ -28,7 +28,11 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -144,6 +148,27 @@ class DirectCallEquivalenceTest {
                 assertThat(outcome.output().toString()).isEqualTo("{\"domains\":[]}");
                 assertThat(outcome.requests()).extracting(r -> r.header("amz-sdk-request"))
                         .containsExactly("attempt=1; max=3", "attempt=2; max=3");
+            }
+        }
+    }
+
+    @Test
+    void aClockSkewErrorIsRetriedSignedWithTheServicesTime() throws Exception {
+        OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
+        DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").withZone(ZoneOffset.UTC);
+        for (String path : List.of("sdk", "direct")) {
+            Instant serviceTime = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+            try (SkewedService skewed = new SkewedService(serviceTime);
+                 Paths paths = new Paths(config(skewed.endpoint(), Map.of()), AwsService.CODEARTIFACT)) {
+                ObjectNode none = JSON.createObjectNode();
+                Outcome outcome = path.equals("sdk") ? paths.sdk(operation, none, null)
+                        : paths.direct(operation, none, null);
+                assertThat(outcome.failure()).as(path).isNull();
+                List<Instant> signed = skewed.amzDates().stream().map(d -> Instant.from(stamp.parse(d))).toList();
+                assertThat(signed).as(path).hasSize(2);
+                assertThat(Duration.between(signed.get(0), serviceTime)).as(path).isGreaterThan(Duration.ofMinutes(9));
+                assertThat(Duration.between(signed.get(1), serviceTime).abs()).as(path)
+                        .isLessThan(Duration.ofMinutes(1));
             }
         }
     }
