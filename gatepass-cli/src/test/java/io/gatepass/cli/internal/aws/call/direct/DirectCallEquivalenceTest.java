@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The direct JSON-protocol call against the SDK client it replaces, for every non-streaming operation of the JSON
  * services the command line ships (CodeArtifact restJson1, GameLift awsJson1_1), with seeded random parameters,
  * responses and error responses: the same HTTP request (method, path, query, JSON body, signed header set and the
- * signed headers' values), the same output JSON, the same CliException; and the same retries and connection errors.
+ * signed headers' values; every request's signature is the SDK signer's for it), the same output JSON, the same CliException; and the same retries and connection errors.
  */
 class DirectCallEquivalenceTest {
 
@@ -302,7 +302,12 @@ class DirectCallEquivalenceTest {
             } catch (CliException e) {
                 failure = e;
             }
-            return new Outcome(new ArrayList<>(service.take()), output, failure);
+            List<Received> requests = new ArrayList<>(service.take());
+            for (Received request : requests) {
+                assertThat(request.header("authorization")).as(request.method() + " " + request.rawPath())
+                        .isEqualTo(SdkSignatureOracle.authorization(request, service.endpoint()));
+            }
+            return new Outcome(requests, output, failure);
         }
 
         @Override
