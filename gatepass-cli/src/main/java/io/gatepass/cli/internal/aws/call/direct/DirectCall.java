@@ -105,20 +105,33 @@ public final class DirectCall {
                 WireExchange.Response response = wire.send(marshalled.method().name(), uri,
                         headers(marshalled, uri, body, invocationId, attempt), body);
                 SdkHttpFullResponse full = SdkHttpFullResponse.builder().statusCode(response.status())
-                        .headers(response.headers())
+                        .statusText(response.statusText()).headers(response.headers())
                         .content(AbortableInputStream.create(new ByteArrayInputStream(response.body()))).build();
                 if (full.isSuccessful()) {
-                    return unmarshall(full);
+                    try {
+                        return codec.response(full, timeOffset);
+                    } catch (IOException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        failure = unreadable(e, "Unable to unmarshall response (" + e.getMessage()
+                                + "). Response Code: " + full.statusCode() + ", Response Text: "
+                                + full.statusText().orElse(null));
+                    }
+                } else {
+                    try {
+                        failure = codec.error(full, timeOffset);
+                    } catch (IOException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        failure = SdkClientException.builder().message(String.format("Unable to unmarshall error "
+                                        + "response (%s). Response Code: %d, Response Text: %s", e.getMessage(),
+                                full.statusCode(), full.statusText().orElse("null"))).cause(e).build();
+                    }
+                    adjustClock(failure, full);
                 }
-                failure = codec.error(full, timeOffset);
-                adjustClock(failure, full);
             } catch (IOException e) {
                 failure = SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage())
                         .cause(e).build();
-            } catch (SdkException e) {
-                throw e;
-            } catch (Exception e) {
-                throw SdkClientException.create("Unable to unmarshall response (" + e.getMessage() + ")", e);
             }
             if (retries == null) {
                 retries = route.retries().get();
@@ -130,13 +143,17 @@ public final class DirectCall {
                 token = next.token();
                 sleep(next.delay().toMillis(), failure);
             } catch (TokenAcquisitionFailedException e) {
-                throw failure;
+                throw failure.toBuilder().numAttempts(attempt).build(); // as the SDK: "(SDK Attempt Count: n)"
             }
         }
     }
 
-    private SdkPojo unmarshall(SdkHttpFullResponse response) throws Exception {
-        return codec.response(response, timeOffset);
+    /** As the SDK's response handler: a retryable SDK failure as it is, any other wrapped with {@code message}. */
+    private static SdkException unreadable(Exception e, String message) {
+        if (e instanceof SdkException sdk && sdk.retryable()) {
+            return sdk;
+        }
+        return SdkClientException.builder().message(message).cause(e).build();
     }
 
     /**

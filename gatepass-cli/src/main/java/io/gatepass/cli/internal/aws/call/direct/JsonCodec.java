@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.protocols.json.AwsJsonProtocol;
 import software.amazon.awssdk.protocols.json.AwsJsonProtocolFactory;
 import software.amazon.awssdk.protocols.json.JsonOperationMetadata;
+import software.amazon.awssdk.protocols.json.internal.unmarshall.SdkClientJsonProtocolAdvancedOption;
 
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -41,7 +42,8 @@ final class JsonCodec {
 
     /**
      * The codec of one operation of a JSON service, as the SDK's generated client sets up its protocol factory
-     * (CodeArtifact restJson1, GameLift awsJson1_1, both protocol version 1.1).
+     * (CodeArtifact restJson1, GameLift awsJson1_1, both protocol version 1.1, the fast unmarshaller the generated
+     * client builders enable).
      *
      * @param requestClass  the operation's SDK request class
      * @param responseClass the operation's SDK response class
@@ -50,7 +52,7 @@ final class JsonCodec {
     static JsonCodec of(AwsService service, URI endpoint, Class<?> requestClass, Class<?> responseClass) {
         AwsJsonProtocolFactory factory = AwsJsonProtocolFactory.builder()
                 .clientConfiguration(SdkClientConfiguration.builder().option(SdkClientOption.ENDPOINT, endpoint)
-                        .build())
+                        .option(SdkClientJsonProtocolAdvancedOption.ENABLE_FAST_UNMARSHALLER, true).build())
                 .defaultServiceExceptionSupplier(AwsServiceException::builder)
                 .protocol(service == AwsService.CODEARTIFACT ? AwsJsonProtocol.REST_JSON : AwsJsonProtocol.AWS_JSON)
                 .protocolVersion("1.1")
@@ -74,7 +76,8 @@ final class JsonCodec {
 
     /** Builds (and drops) a protocol factory: its classes are then initialised. */
     static void warmUp() {
-        AwsJsonProtocolFactory.builder().clientConfiguration(SdkClientConfiguration.builder().build())
+        AwsJsonProtocolFactory.builder().clientConfiguration(SdkClientConfiguration.builder()
+                        .option(SdkClientJsonProtocolAdvancedOption.ENABLE_FAST_UNMARSHALLER, true).build())
                 .defaultServiceExceptionSupplier(AwsServiceException::builder)
                 .protocol(AwsJsonProtocol.REST_JSON).protocolVersion("1.1").build();
     }

@@ -21,8 +21,8 @@ import java.util.Map;
  */
 final class WireExchange {
 
-    /** A response: status, headers (names as the server sent them), the whole body (possibly empty). */
-    record Response(int status, Map<String, List<String>> headers, byte[] body) {
+    /** A response: status, its reason phrase (or null), headers (names as the server sent them), the whole body. */
+    record Response(int status, String statusText, Map<String, List<String>> headers, byte[] body) {
     }
 
     private final ConnectionOpener connections;
@@ -74,7 +74,7 @@ final class WireExchange {
                 }
             }
             read = true;
-            return new Response(status, received, content);
+            return new Response(status, connection.getResponseMessage(), received, content);
         } finally {
             if (!read) {
                 connection.disconnect(); // a half-done exchange: its connection is not reused

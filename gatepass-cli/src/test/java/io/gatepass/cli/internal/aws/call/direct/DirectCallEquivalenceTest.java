@@ -174,6 +174,33 @@ class DirectCallEquivalenceTest {
     }
 
     @Test
+    void anUnreadableSuccessResponseGivesTheSameOutcome() throws Exception {
+        try (Paths paths = paths(AwsService.CODEARTIFACT, Map.of())) {
+            OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
+            ObjectNode none = JSON.createObjectNode();
+            int failed = 0;
+            for (String body : List.of("<html><body>a captive portal</body></html>", "{\"domains\":[",
+                    "{\"domains\":\"x\"}", "{\"domains\":[{\"createdTime\":\"soon\"}]}", "[1,2]")) {
+                Answer answer = new Answer(200, Map.of("Content-Type", "text/html"),
+                        body.getBytes(StandardCharsets.UTF_8));
+                Outcome sdk = paths.sdk(operation, none, answer);
+                Outcome direct = paths.direct(operation, none, answer);
+                assertThat(String.valueOf(direct.output())).as("%s: %s / %s", body, text(sdk), text(direct))
+                        .isEqualTo(String.valueOf(sdk.output()));
+                assertThat(direct.failure() == null).as(body).isEqualTo(sdk.failure() == null);
+                if (sdk.failure() != null) {
+                    failed++;
+                    assertThat(direct.failure().exitCode()).as(body).isEqualTo(sdk.failure().exitCode());
+                    assertThat(direct.failure().stderrText()).as(body).isEqualTo(sdk.failure().stderrText())
+                            .contains("Unable to unmarshall response (")
+                            .contains("Response Code: 200, Response Text: OK");
+                }
+            }
+            assertThat(failed).isPositive();
+        }
+    }
+
+    @Test
     void anUnreachableEndpointFailsWithTheSameMessage() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -191,6 +218,10 @@ class DirectCallEquivalenceTest {
                     .contains("Could not connect to the endpoint URL: \"http://127.0.0.1:" + closedPort
                             + "/v1/authorization-token?domain=bench&duration=900\"");
         }
+    }
+
+    private static String text(Outcome outcome) {
+        return outcome.failure() == null ? "no failure" : outcome.failure().stderrText();
     }
 
     private static Answer errorAnswer(RandomShapes random) {
