@@ -38,7 +38,7 @@ public final class ClientWarmUp {
 
     private static void run(AwsService service, boolean sdkClientOnly) {
         try {
-            if (service.epochTimestamps() && !sdkClientOnly) {
+            if (service.jsonProtocol().isPresent() && !sdkClientOnly) {
                 DirectCall.warmUp(); // the JSON services' calls usually go without an SDK client (DirectCall)
                 Mac.getInstance("HmacSHA256");
             }

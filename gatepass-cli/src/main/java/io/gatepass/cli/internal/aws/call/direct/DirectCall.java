@@ -68,7 +68,7 @@ public final class DirectCall {
      * @param sent told the URL of each request before it is sent
      */
     public static Optional<DirectCall> of(OperationModel operation, Optional<ServiceRoute> route, Consumer<URI> sent) {
-        if (!operation.service().epochTimestamps() || operation.streaming() || route.isEmpty()) {
+        if (operation.service().jsonProtocol().isEmpty() || operation.streaming() || route.isEmpty()) {
             return Optional.empty();
         }
         JsonCodec codec = JsonCodec.of(operation.service(), route.get().endpoint(), operation.requestClass(),

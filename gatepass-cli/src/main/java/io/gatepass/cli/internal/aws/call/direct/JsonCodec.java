@@ -54,7 +54,7 @@ final class JsonCodec {
                 .clientConfiguration(SdkClientConfiguration.builder().option(SdkClientOption.ENDPOINT, endpoint)
                         .option(SdkClientJsonProtocolAdvancedOption.ENABLE_FAST_UNMARSHALLER, true).build())
                 .defaultServiceExceptionSupplier(AwsServiceException::builder)
-                .protocol(service == AwsService.CODEARTIFACT ? AwsJsonProtocol.REST_JSON : AwsJsonProtocol.AWS_JSON)
+                .protocol(service.jsonProtocol().orElseThrow())
                 .protocolVersion("1.1")
                 .build();
         String marshallerName = requestClass.getPackageName().replaceFirst("\\.model$", ".transform.")
