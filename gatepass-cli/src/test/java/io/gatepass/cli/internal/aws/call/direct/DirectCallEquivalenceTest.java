@@ -148,6 +148,8 @@ class DirectCallEquivalenceTest {
                 assertThat(outcome.output().toString()).isEqualTo("{\"domains\":[]}");
                 assertThat(outcome.requests()).extracting(r -> r.header("amz-sdk-request"))
                         .containsExactly("attempt=1; max=3", "attempt=2; max=3");
+                assertThat(outcome.requests()).extracting(Received::clientPort).as("one keep-alive connection")
+                        .containsOnly(outcome.requests().get(0).clientPort());
             }
         }
     }
