@@ -62,8 +62,9 @@ public final class AwsCommandLine {
             help.service(service);
             return 0;
         }
-        ClientWarmUp.start(service); // a call (or login) follows: its SDK client's start-up work begins now
-        if (service == AwsService.CODEARTIFACT && operationName.equals("login")) {
+        boolean login = service == AwsService.CODEARTIFACT && operationName.equals("login");
+        ClientWarmUp.start(service, login); // a call (or login) follows: its start-up work begins now
+        if (login) {
             return LoginCommand.run(List.copyOf(operationArgs), CliConfig.resolve(line.options(), io), io);
         }
         OperationModel operation = service.operation(operationName)

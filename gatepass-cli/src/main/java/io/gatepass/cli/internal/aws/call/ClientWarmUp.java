@@ -13,30 +13,36 @@ import java.security.GeneralSecurityException;
  * {@code ServiceMetadata.of}, which initialises the region and partition metadata, ~60 generated classes, and the
  * service's own: in gatepass-cli.jar only that one, see gatepass-cli/src/build/LazyServiceMetadata.java) and the
  * JCE's HmacSHA256 that SigV4 signs with. The main thread meanwhile parses the arguments and reads the config and
- * credential files; when it reaches the same classes it waits for their initialisation or finds it done. For the JSON
- * services (CodeArtifact, GameLift), whose calls go without an SDK client when an endpoint is configured, it is the
- * SDK's JSON protocol factory and SHA-256 instead of the region metadata. Nothing here
- * is observable: a failure is left for the call itself to meet and report.
+ * credential files; when it reaches the same classes it waits for their initialisation or finds it done. For an
+ * operation of the JSON services (CodeArtifact, GameLift), whose calls go without an SDK client when an endpoint is
+ * configured, it is the SDK's JSON protocol factory and SHA-256 first, then the region metadata all the same: the
+ * configuration that decides the route is read meanwhile, and without an endpoint (or with --debug, ...) the call
+ * takes the SDK client. {@code codeartifact login} always takes the SDK client. Nothing here is observable: a failure
+ * is left for the call itself to meet and report.
  */
 public final class ClientWarmUp {
 
     private ClientWarmUp() {
     }
 
-    /** Starts the warm-up for a call to the service; the daemon thread never delays the process's exit. */
-    public static void start(AwsService service) {
-        Thread thread = new Thread(() -> run(service), "gatepass-client-warm-up");
+    /**
+     * Starts the warm-up for a call to the service; the daemon thread never delays the process's exit.
+     *
+     * @param sdkClientOnly the call always takes the SDK client ({@code codeartifact login})
+     */
+    public static void start(AwsService service, boolean sdkClientOnly) {
+        Thread thread = new Thread(() -> run(service, sdkClientOnly), "gatepass-client-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void run(AwsService service) {
+    private static void run(AwsService service, boolean sdkClientOnly) {
         try {
-            if (service.epochTimestamps()) {
+            if (service.jsonProtocol().isPresent() && !sdkClientOnly) {
                 DirectCall.warmUp(); // the JSON services' calls usually go without an SDK client (DirectCall)
-            } else {
-                ServiceMetadata.of(service.cliName());
+                Mac.getInstance("HmacSHA256");
             }
+            ServiceMetadata.of(service.cliName()); // the SDK client's, which the call may still take
             Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
             // the call meets the same problem where it is reported

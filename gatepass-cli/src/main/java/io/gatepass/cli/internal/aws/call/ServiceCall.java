@@ -37,10 +37,13 @@ public final class ServiceCall {
 
     /**
      * @param client the SDK client, or null when {@code direct} calls the operation
-     * @param direct the call without an SDK client ({@link #direct}), or null
+     * @param direct the call without an SDK client ({@link #direct}), or null; exactly one of the two is given
      */
     public ServiceCall(OperationModel operation, SdkClient client, DirectCall direct, RequestBuilder requests,
                        ResponseJson responses, String region) {
+        if ((client == null) == (direct == null)) {
+            throw new IllegalArgumentException("a service call takes exactly one of an SDK client and a direct call");
+        }
         this.operation = operation;
         this.client = client;
         this.direct = direct;
@@ -100,7 +103,7 @@ public final class ServiceCall {
      * protocol, no streamed body, a configured endpoint: {@link CliConfig#directRoute}); decided before any request.
      */
     public static Optional<DirectCall> direct(OperationModel operation, CliConfig config) {
-        if (!operation.service().epochTimestamps() || operation.streaming()) {
+        if (operation.service().jsonProtocol().isEmpty() || operation.streaming()) {
             return Optional.empty();
         }
         return DirectCall.of(operation, config.directRoute(operation.service().cliName()), RequestUrlRecorder::sent);

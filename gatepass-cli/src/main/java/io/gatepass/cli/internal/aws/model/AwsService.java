@@ -1,5 +1,7 @@
 package io.gatepass.cli.internal.aws.model;
 
+import software.amazon.awssdk.protocols.json.AwsJsonProtocol;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +44,19 @@ public enum AwsService {
      * the query protocols' ISO timestamps are printed in UTC.
      */
     public boolean epochTimestamps() {
-        return this == CODEARTIFACT || this == GAMELIFT;
+        return jsonProtocol().isPresent();
+    }
+
+    /**
+     * The JSON protocol the service speaks (CodeArtifact restJson1, GameLift awsJson1_1), which its calls without an
+     * SDK client marshal; empty for the query protocols (IAM, STS).
+     */
+    public Optional<AwsJsonProtocol> jsonProtocol() {
+        return switch (this) {
+            case CODEARTIFACT -> Optional.of(AwsJsonProtocol.REST_JSON);
+            case GAMELIFT -> Optional.of(AwsJsonProtocol.AWS_JSON);
+            case IAM, STS -> Optional.empty();
+        };
     }
 
     /** The command name, also the service id in AWS_ENDPOINT_URL_* and config: "gamelift". */

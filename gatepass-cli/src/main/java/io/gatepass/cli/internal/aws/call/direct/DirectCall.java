@@ -6,6 +6,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.ClockSkew;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
@@ -22,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,8 @@ public final class DirectCall {
     private final String userAgent;
     private final Clock clock;
     private final Consumer<URI> sent;
+    /** The local clock's lead on the service's, in seconds, learnt from a clock-skew error (the SDK's time offset). */
+    private volatile int timeOffset;
 
     DirectCall(JsonCodec codec, ServiceRoute route, String signingName, Clock clock, Consumer<URI> sent) {
         this.codec = codec;
@@ -63,7 +68,7 @@ public final class DirectCall {
      * @param sent told the URL of each request before it is sent
      */
     public static Optional<DirectCall> of(OperationModel operation, Optional<ServiceRoute> route, Consumer<URI> sent) {
-        if (!operation.service().epochTimestamps() || operation.streaming() || route.isEmpty()) {
+        if (operation.service().jsonProtocol().isEmpty() || operation.streaming() || route.isEmpty()) {
             return Optional.empty();
         }
         JsonCodec codec = JsonCodec.of(operation.service(), route.get().endpoint(), operation.requestClass(),
@@ -100,19 +105,33 @@ public final class DirectCall {
                 WireExchange.Response response = wire.send(marshalled.method().name(), uri,
                         headers(marshalled, uri, body, invocationId, attempt), body);
                 SdkHttpFullResponse full = SdkHttpFullResponse.builder().statusCode(response.status())
-                        .headers(response.headers())
+                        .statusText(response.statusText()).headers(response.headers())
                         .content(AbortableInputStream.create(new ByteArrayInputStream(response.body()))).build();
                 if (full.isSuccessful()) {
-                    return unmarshall(full);
+                    try {
+                        return codec.response(full, timeOffset);
+                    } catch (IOException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        failure = unreadable(e, "Unable to unmarshall response (" + e.getMessage()
+                                + "). Response Code: " + full.statusCode() + ", Response Text: "
+                                + full.statusText().orElse(null));
+                    }
+                } else {
+                    try {
+                        failure = codec.error(full, timeOffset);
+                    } catch (IOException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        failure = SdkClientException.builder().message(String.format("Unable to unmarshall error "
+                                        + "response (%s). Response Code: %d, Response Text: %s", e.getMessage(),
+                                full.statusCode(), full.statusText().orElse("null"))).cause(e).build();
+                    }
+                    adjustClock(failure, full);
                 }
-                failure = codec.error(full);
             } catch (IOException e) {
                 failure = SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage())
                         .cause(e).build();
-            } catch (SdkException e) {
-                throw e;
-            } catch (Exception e) {
-                throw SdkClientException.create("Unable to unmarshall response (" + e.getMessage() + ")", e);
             }
             if (retries == null) {
                 retries = route.retries().get();
@@ -124,13 +143,31 @@ public final class DirectCall {
                 token = next.token();
                 sleep(next.delay().toMillis(), failure);
             } catch (TokenAcquisitionFailedException e) {
-                throw failure;
+                throw failure.toBuilder().numAttempts(attempt).build(); // as the SDK: "(SDK Attempt Count: n)"
             }
         }
     }
 
-    private SdkPojo unmarshall(SdkHttpFullResponse response) throws Exception {
-        return codec.response(response);
+    /** As the SDK's response handler: a retryable SDK failure as it is, any other wrapped with {@code message}. */
+    private static SdkException unreadable(Exception e, String message) {
+        if (e instanceof SdkException sdk && sdk.retryable()) {
+            return sdk;
+        }
+        return SdkClientException.builder().message(message).cause(e).build();
+    }
+
+    /**
+     * As the SDK's retry stage does: after a clock-skew error (RetryUtils decides it as the SDK does), the offset
+     * between the local clock and the service's Date header; later attempts are signed with the service's time.
+     */
+    private void adjustClock(SdkException failure, SdkHttpFullResponse response) {
+        if (RetryUtils.isClockSkewException(failure)) {
+            Instant serverTime = ClockSkew.getServerTime(response).orElse(null);
+            long seconds = ClockSkew.getClockSkew(clock.instant(), serverTime).getSeconds();
+            if (seconds == (int) seconds) {
+                timeOffset = (int) seconds;
+            }
+        }
     }
 
     /** The marshaller's headers and what the SDK's pipeline adds, then the signature. */
@@ -150,7 +187,7 @@ public final class DirectCall {
         sent.accept(uri);
         if (route.credentials() != null) {
             signer.sign(marshalled.method().name(), uri, headers, body == null ? new byte[0] : body,
-                    route.credentials(), clock.instant());
+                    route.credentials(), clock.instant().minusSeconds(timeOffset));
         }
         return headers;
     }

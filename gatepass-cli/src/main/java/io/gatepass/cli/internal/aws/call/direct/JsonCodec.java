@@ -7,12 +7,14 @@ import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
 import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.core.http.HttpResponseHandler;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.runtime.transform.Marshaller;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.protocols.json.AwsJsonProtocol;
 import software.amazon.awssdk.protocols.json.AwsJsonProtocolFactory;
 import software.amazon.awssdk.protocols.json.JsonOperationMetadata;
+import software.amazon.awssdk.protocols.json.internal.unmarshall.SdkClientJsonProtocolAdvancedOption;
 
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -40,7 +42,8 @@ final class JsonCodec {
 
     /**
      * The codec of one operation of a JSON service, as the SDK's generated client sets up its protocol factory
-     * (CodeArtifact restJson1, GameLift awsJson1_1, both protocol version 1.1).
+     * (CodeArtifact restJson1, GameLift awsJson1_1, both protocol version 1.1, the fast unmarshaller the generated
+     * client builders enable).
      *
      * @param requestClass  the operation's SDK request class
      * @param responseClass the operation's SDK response class
@@ -49,9 +52,9 @@ final class JsonCodec {
     static JsonCodec of(AwsService service, URI endpoint, Class<?> requestClass, Class<?> responseClass) {
         AwsJsonProtocolFactory factory = AwsJsonProtocolFactory.builder()
                 .clientConfiguration(SdkClientConfiguration.builder().option(SdkClientOption.ENDPOINT, endpoint)
-                        .build())
+                        .option(SdkClientJsonProtocolAdvancedOption.ENABLE_FAST_UNMARSHALLER, true).build())
                 .defaultServiceExceptionSupplier(AwsServiceException::builder)
-                .protocol(service == AwsService.CODEARTIFACT ? AwsJsonProtocol.REST_JSON : AwsJsonProtocol.AWS_JSON)
+                .protocol(service.jsonProtocol().orElseThrow())
                 .protocolVersion("1.1")
                 .build();
         String marshallerName = requestClass.getPackageName().replaceFirst("\\.model$", ".transform.")
@@ -73,7 +76,8 @@ final class JsonCodec {
 
     /** Builds (and drops) a protocol factory: its classes are then initialised. */
     static void warmUp() {
-        AwsJsonProtocolFactory.builder().clientConfiguration(SdkClientConfiguration.builder().build())
+        AwsJsonProtocolFactory.builder().clientConfiguration(SdkClientConfiguration.builder()
+                        .option(SdkClientJsonProtocolAdvancedOption.ENABLE_FAST_UNMARSHALLER, true).build())
                 .defaultServiceExceptionSupplier(AwsServiceException::builder)
                 .protocol(AwsJsonProtocol.REST_JSON).protocolVersion("1.1").build();
     }
@@ -95,12 +99,19 @@ final class JsonCodec {
     }
 
     /** A successful (2xx) response as the SDK response object. */
-    SdkPojo response(SdkHttpFullResponse response) throws Exception {
-        return responses.handle(response, new ExecutionAttributes());
+    SdkPojo response(SdkHttpFullResponse response, int timeOffset) throws Exception {
+        return responses.handle(response, attributes(timeOffset));
     }
 
-    /** An error response as the SDK's service exception (error code and message as the SDK extracts them). */
-    AwsServiceException error(SdkHttpFullResponse response) throws Exception {
-        return errors.handle(response, new ExecutionAttributes());
+    /**
+     * An error response as the SDK's service exception (error code and message as the SDK extracts them, its clock
+     * skew from {@code timeOffset}, the local clock's lead in seconds, as the SDK client passes it).
+     */
+    AwsServiceException error(SdkHttpFullResponse response, int timeOffset) throws Exception {
+        return errors.handle(response, attributes(timeOffset));
+    }
+
+    private static ExecutionAttributes attributes(int timeOffset) {
+        return ExecutionAttributes.builder().put(SdkExecutionAttribute.TIME_OFFSET, timeOffset).build();
     }
 }

@@ -2,7 +2,9 @@ package io.gatepass.cli.internal.aws.call.direct;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.utils.http.SdkHttpUtils;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4CanonicalRequest;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,23 +15,24 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * AWS Signature Version 4 in the Authorization header, as the SDK signs a JSON-protocol request: every header the
- * request carries is signed except User-Agent (and the other headers the SDK leaves out), the path is URI-encoded once
- * more and normalized, the payload hash is the SHA-256 of the body, also sent as {@code x-amz-content-sha256}.
+ * AWS Signature Version 4 in the Authorization header, as the SDK signs a JSON-protocol request. The canonical request
+ * is the SDK's own ({@code V4CanonicalRequest}, the class its AwsV4HttpSigner uses: the headers it leaves unsigned,
+ * whitespace folding, the path URI-encoded once more and normalized, the query's encoding and order); the payload
+ * hash is the SHA-256 of the body, also sent as {@code x-amz-content-sha256}. The SDK's whole signer is not used: in
+ * a cold process it loads ~220 more classes (its signing properties, identity and checksum machinery) and costs
+ * ~110 ms more CPU than this class (docs/benchmarks.md, seventh pass, review mends).
  */
 final class SigV4 {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final List<String> UNSIGNED = List.of("connection", "x-amzn-trace-id", "user-agent", "expect");
+    /** The SDK signer's defaults: the path URI-encoded once more, and normalized. */
+    private static final V4CanonicalRequest.Options SDK_OPTIONS = new V4CanonicalRequest.Options(true, true);
     private static final HexFormat HEX = HexFormat.of();
 
     private final String region;
@@ -55,69 +58,17 @@ final class SigV4 {
         if (credentials instanceof AwsSessionCredentials session) {
             headers.put("X-Amz-Security-Token", List.of(session.sessionToken()));
         }
-        TreeMap<String, String> canonicalHeaders = new TreeMap<>();
-        headers.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!UNSIGNED.contains(lower)) {
-                List<String> trimmed = new ArrayList<>(values.size());
-                for (String value : values) {
-                    trimmed.add(value.trim().replaceAll(" +", " "));
-                }
-                canonicalHeaders.merge(lower, String.join(",", trimmed), (a, b) -> a + "," + b);
-            }
-        });
-        StringBuilder canonical = new StringBuilder(method).append('\n')
-                .append(canonicalPath(uri.getRawPath())).append('\n')
-                .append(canonicalQuery(uri.getRawQuery())).append('\n');
-        canonicalHeaders.forEach((name, value) -> canonical.append(name).append(':').append(value).append('\n'));
-        String signedHeaders = String.join(";", canonicalHeaders.keySet());
-        canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        headers.forEach(request::putHeader);
+        V4CanonicalRequest canonical = new V4CanonicalRequest(request.build(), payloadHash, SDK_OPTIONS);
+        String signedHeaders = canonical.getSignedHeadersString();
         String scope = date + "/" + region + "/" + service + "/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n"
-                + HEX.formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+                + HEX.formatHex(sha256(canonical.getCanonicalRequestString().getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
         key = hmac(hmac(hmac(key, region), service), "aws4_request");
         headers.put("Authorization", List.of("AWS4-HMAC-SHA256 Credential=" + credentials.accessKeyId() + "/" + scope
                 + ", SignedHeaders=" + signedHeaders + ", Signature=" + HEX.formatHex(hmac(key, toSign))));
-    }
-
-    /** The path normalized (dot segments removed) and each segment encoded once more, as the SDK signs it. */
-    static String canonicalPath(String rawPath) {
-        if (rawPath == null || rawPath.isEmpty()) {
-            return "/";
-        }
-        String normalized = URI.create(rawPath).normalize().getRawPath();
-        if (rawPath.endsWith("/") && !normalized.endsWith("/")) {
-            normalized += "/";
-        }
-        return SdkHttpUtils.urlEncodeIgnoreSlashes(normalized.startsWith("/") ? normalized : "/" + normalized);
-    }
-
-    /** Parameters sorted by encoded name, then encoded value; every name and value encoded as RFC 3986 says. */
-    static String canonicalQuery(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return "";
-        }
-        List<String[]> pairs = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            pairs.add(new String[] {reencode(name), reencode(value)});
-        }
-        pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
-        StringBuilder query = new StringBuilder();
-        for (String[] pair : pairs) {
-            if (query.length() > 0) {
-                query.append('&');
-            }
-            query.append(pair[0]).append('=').append(pair[1]);
-        }
-        return query.toString();
-    }
-
-    private static String reencode(String encoded) {
-        return SdkHttpUtils.urlEncode(SdkHttpUtils.urlDecode(encoded));
     }
 
     private static byte[] sha256(byte[] data) {

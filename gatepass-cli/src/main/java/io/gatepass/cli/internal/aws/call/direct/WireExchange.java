@@ -15,12 +15,14 @@ import java.util.Map;
 /**
  * One HTTP exchange over the JDK's HttpURLConnection, opened as the SDK's URL-connection client opens it for the
  * command line (timeouts, TLS trust, proxies: {@link ConnectionOpener}): the headers as given (Host and
- * Content-Length are the connection's own), the body with a fixed length, redirects not followed.
+ * Content-Length are the connection's own), the body with a fixed length, redirects not followed. The body is read
+ * to its end and its stream closed, so the JDK keeps the connection for the next page or attempt (keep-alive); only a
+ * failed exchange disconnects.
  */
 final class WireExchange {
 
-    /** A response: status, headers (names as the server sent them), the whole body (possibly empty). */
-    record Response(int status, Map<String, List<String>> headers, byte[] body) {
+    /** A response: status, its reason phrase (or null), headers (names as the server sent them), the whole body. */
+    record Response(int status, String statusText, Map<String, List<String>> headers, byte[] body) {
     }
 
     private final ConnectionOpener connections;
@@ -36,6 +38,7 @@ final class WireExchange {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        boolean read = false;
         try {
             connection.setRequestMethod(method);
             connection.setInstanceFollowRedirects(false);
@@ -70,9 +73,12 @@ final class WireExchange {
                     content = in.readAllBytes();
                 }
             }
-            return new Response(status, received, content);
+            read = true;
+            return new Response(status, connection.getResponseMessage(), received, content);
         } finally {
-            connection.disconnect();
+            if (!read) {
+                connection.disconnect(); // a half-done exchange: its connection is not reused
+            }
         }
     }
 }

@@ -28,7 +28,11 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +49,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The direct JSON-protocol call against the SDK client it replaces, for every non-streaming operation of the JSON
  * services the command line ships (CodeArtifact restJson1, GameLift awsJson1_1), with seeded random parameters,
  * responses and error responses: the same HTTP request (method, path, query, JSON body, signed header set and the
- * signed headers' values), the same output JSON, the same CliException; and the same retries and connection errors.
+ * signed headers' values; every request's signature is the SDK signer's for it), the same output JSON, the same CliException; and the same retries and connection errors.
  */
 class DirectCallEquivalenceTest {
 
@@ -144,7 +148,57 @@ class DirectCallEquivalenceTest {
                 assertThat(outcome.output().toString()).isEqualTo("{\"domains\":[]}");
                 assertThat(outcome.requests()).extracting(r -> r.header("amz-sdk-request"))
                         .containsExactly("attempt=1; max=3", "attempt=2; max=3");
+                assertThat(outcome.requests()).extracting(Received::clientPort).as("one keep-alive connection")
+                        .containsOnly(outcome.requests().get(0).clientPort());
             }
+        }
+    }
+
+    @Test
+    void aClockSkewErrorIsRetriedSignedWithTheServicesTime() throws Exception {
+        OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
+        DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").withZone(ZoneOffset.UTC);
+        for (String path : List.of("sdk", "direct")) {
+            Instant serviceTime = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+            try (SkewedService skewed = new SkewedService(serviceTime);
+                 Paths paths = new Paths(config(skewed.endpoint(), Map.of()), AwsService.CODEARTIFACT)) {
+                ObjectNode none = JSON.createObjectNode();
+                Outcome outcome = path.equals("sdk") ? paths.sdk(operation, none, null)
+                        : paths.direct(operation, none, null);
+                assertThat(outcome.failure()).as(path).isNull();
+                List<Instant> signed = skewed.amzDates().stream().map(d -> Instant.from(stamp.parse(d))).toList();
+                assertThat(signed).as(path).hasSize(2);
+                assertThat(Duration.between(signed.get(0), serviceTime)).as(path).isGreaterThan(Duration.ofMinutes(9));
+                assertThat(Duration.between(signed.get(1), serviceTime).abs()).as(path)
+                        .isLessThan(Duration.ofMinutes(1));
+            }
+        }
+    }
+
+    @Test
+    void anUnreadableSuccessResponseGivesTheSameOutcome() throws Exception {
+        try (Paths paths = paths(AwsService.CODEARTIFACT, Map.of())) {
+            OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
+            ObjectNode none = JSON.createObjectNode();
+            int failed = 0;
+            for (String body : List.of("<html><body>a captive portal</body></html>", "{\"domains\":[",
+                    "{\"domains\":\"x\"}", "{\"domains\":[{\"createdTime\":\"soon\"}]}", "[1,2]")) {
+                Answer answer = new Answer(200, Map.of("Content-Type", "text/html"),
+                        body.getBytes(StandardCharsets.UTF_8));
+                Outcome sdk = paths.sdk(operation, none, answer);
+                Outcome direct = paths.direct(operation, none, answer);
+                assertThat(String.valueOf(direct.output())).as("%s: %s / %s", body, text(sdk), text(direct))
+                        .isEqualTo(String.valueOf(sdk.output()));
+                assertThat(direct.failure() == null).as(body).isEqualTo(sdk.failure() == null);
+                if (sdk.failure() != null) {
+                    failed++;
+                    assertThat(direct.failure().exitCode()).as(body).isEqualTo(sdk.failure().exitCode());
+                    assertThat(direct.failure().stderrText()).as(body).isEqualTo(sdk.failure().stderrText())
+                            .contains("Unable to unmarshall response (")
+                            .contains("Response Code: 200, Response Text: OK");
+                }
+            }
+            assertThat(failed).isPositive();
         }
     }
 
@@ -166,6 +220,10 @@ class DirectCallEquivalenceTest {
                     .contains("Could not connect to the endpoint URL: \"http://127.0.0.1:" + closedPort
                             + "/v1/authorization-token?domain=bench&duration=900\"");
         }
+    }
+
+    private static String text(Outcome outcome) {
+        return outcome.failure() == null ? "no failure" : outcome.failure().stderrText();
     }
 
     private static Answer errorAnswer(RandomShapes random) {
@@ -277,7 +335,12 @@ class DirectCallEquivalenceTest {
             } catch (CliException e) {
                 failure = e;
             }
-            return new Outcome(new ArrayList<>(service.take()), output, failure);
+            List<Received> requests = new ArrayList<>(service.take());
+            for (Received request : requests) {
+                assertThat(request.header("authorization")).as(request.method() + " " + request.rawPath())
+                        .isEqualTo(SdkSignatureOracle.authorization(request, service.endpoint()));
+            }
+            return new Outcome(requests, output, failure);
         }
 
         @Override

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 /** A loopback HTTP service that records every request and answers with the responses queued for it, in order. */
 final class LoopbackService implements AutoCloseable {
 
-    /** A request as it arrived: header names in lower case. */
-    record Received(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+    /** A request as it arrived: header names in lower case; the client's port tells its connection. */
+    record Received(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body,
+                    int clientPort) {
         String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : String.join(",", values);
@@ -45,7 +46,7 @@ final class LoopbackService implements AutoCloseable {
                 Answer answer;
                 synchronized (this) {
                     received.add(new Received(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                            headers, in.readAllBytes()));
+                            headers, in.readAllBytes(), exchange.getRemoteAddress().getPort()));
                     answer = answers.isEmpty() ? new Answer(200, Map.of(), "{}".getBytes()) : answers.poll();
                 }
                 answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
