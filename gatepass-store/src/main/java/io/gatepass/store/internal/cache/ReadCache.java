@@ -23,13 +23,9 @@ import java.util.function.Supplier;
  *
  * <p>Under load a row is read once per expiry, not once per request that meets the expiry:
  * <ul>
- *   <li>a row still asked for in the second half of its life is read again in the background ({@code refresher}),
+ *   <li>a row still asked for in the last quarter of its life is read again in the background ({@code refresher}),
  *       so requests answered on an event loop keep finding it instead of being stopped at the miss and redone on a
- *       worker; the new value again lives {@code ttl} from when its read began, so nothing older is ever served.
- *       Half the life, not less: on a node whose one core is busy (a fresh start, its JIT compilers still at work)
- *       the one refresher thread can come round late, and a hot row that expires sends requests down paths the
- *       warm-up never took (the miss, the redo on a worker), which the JIT compiled as traps: taking them threw
- *       away the compiled request path (docs/benchmarks.md, issue 12, seventh pass);</li>
+ *       worker; the new value again lives {@code ttl} from when its read began, so nothing older is ever served;</li>
  *   <li>callers that miss the same row at once share one read (single flight): the first reads, the others wait for
  *       it. A caller that may not block ({@link NonBlockingScope}) starts that read in the background and is stopped
  *       as before, and its redo on a worker waits for the read already under way.</li>
@@ -59,7 +55,7 @@ final class ReadCache {
      */
     ReadCache(long ttlNanos, int maxEntries, LongSupplier nanoTime, Executor refresher) {
         this.ttlNanos = ttlNanos;
-        this.refreshAheadNanos = ttlNanos / 2;
+        this.refreshAheadNanos = ttlNanos / 4;
         this.maxEntries = maxEntries;
         this.nanoTime = nanoTime;
         this.refresher = refresher;
