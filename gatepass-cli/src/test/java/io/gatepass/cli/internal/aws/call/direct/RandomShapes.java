@@ -41,7 +41,7 @@ final class RandomShapes {
         ObjectNode node = NODES.objectNode();
         for (Member member : shape.members()) {
             if (member.required() || (depth < MAX_DEPTH && random.nextBoolean())) {
-                JsonNode value = parameter(member, depth + 1);
+                JsonNode value = value(member, depth + 1, false);
                 if (value != null) {
                     node.set(member.name(), value);
                 }
@@ -50,7 +50,11 @@ final class RandomShapes {
         return node;
     }
 
-    private JsonNode parameter(Member member, int depth) {
+    /**
+     * A value of the member's shape: as a command-line parameter, or {@code onWire} as the service's JSON has it
+     * (epoch-second timestamps, structures by their wire names).
+     */
+    private JsonNode value(Member member, int depth, boolean onWire) {
         return switch (member.kind()) {
             case STRING -> NODES.textNode(string(member));
             case INTEGER -> NODES.numberNode(random.nextInt(2000) - 100);
@@ -58,14 +62,15 @@ final class RandomShapes {
             case FLOAT, DOUBLE -> NODES.numberNode(random.nextInt(100000) / 64.0);
             case BIG_DECIMAL -> NODES.numberNode(BigDecimal.valueOf(random.nextInt(100000), 3));
             case BOOLEAN -> NODES.booleanNode(random.nextBoolean());
-            case TIMESTAMP -> NODES.textNode(instant().toString());
+            case TIMESTAMP -> onWire ? epochTimestamp() : NODES.textNode(instant().toString());
             case BLOB -> NODES.textNode(Base64.getEncoder().encodeToString(bytes()));
-            case STRUCTURE -> depth > MAX_DEPTH && !member.required() ? null : parameters(member.structure(), depth);
+            case STRUCTURE -> onWire ? (depth > MAX_DEPTH ? null : body(member.structure(), null, depth))
+                    : (depth > MAX_DEPTH && !member.required() ? null : parameters(member.structure(), depth));
             case LIST -> {
                 ArrayNode list = NODES.arrayNode();
                 int size = depth > MAX_DEPTH ? 0 : random.nextInt(3);
                 for (int i = 0; i < size; i++) {
-                    JsonNode element = parameter(member.element(), depth + 1);
+                    JsonNode element = value(member.element(), depth + 1, onWire);
                     if (element != null) {
                         list.add(element);
                     }
@@ -76,7 +81,7 @@ final class RandomShapes {
                 ObjectNode map = NODES.objectNode();
                 int size = depth > MAX_DEPTH ? 0 : random.nextInt(3);
                 for (int i = 0; i < size; i++) {
-                    JsonNode value = parameter(member.mapValue(), depth + 1);
+                    JsonNode value = value(member.mapValue(), depth + 1, onWire);
                     if (value != null) {
                         map.set("k" + i + plain(), value);
                     }
@@ -85,6 +90,12 @@ final class RandomShapes {
             }
             case DOCUMENT -> null;
         };
+    }
+
+    private JsonNode epochTimestamp() {
+        Instant instant = instant();
+        return random.nextBoolean() ? NODES.numberNode(instant.getEpochSecond())
+                : NODES.numberNode(BigDecimal.valueOf(instant.toEpochMilli(), 3));
     }
 
     /** A response body for an output structure, by the members' wire names; header members go to {@code headers}. */
@@ -104,53 +115,12 @@ final class RandomShapes {
             if (location != MarshallLocation.PAYLOAD) {
                 continue;
             }
-            JsonNode value = wire(member, depth + 1);
+            JsonNode value = value(member, depth + 1, true);
             if (value != null) {
                 node.set(member.field().locationName(), value);
             }
         }
         return node;
-    }
-
-    private JsonNode wire(Member member, int depth) {
-        return switch (member.kind()) {
-            case STRING -> NODES.textNode(string(member));
-            case INTEGER -> NODES.numberNode(random.nextInt(2000) - 100);
-            case LONG -> NODES.numberNode(random.nextLong() >> random.nextInt(60));
-            case FLOAT, DOUBLE -> NODES.numberNode(random.nextInt(100000) / 64.0);
-            case BIG_DECIMAL -> NODES.numberNode(BigDecimal.valueOf(random.nextInt(100000), 3));
-            case BOOLEAN -> NODES.booleanNode(random.nextBoolean());
-            case TIMESTAMP -> {
-                Instant instant = instant();
-                yield random.nextBoolean() ? NODES.numberNode(instant.getEpochSecond())
-                        : NODES.numberNode(BigDecimal.valueOf(instant.toEpochMilli(), 3));
-            }
-            case BLOB -> NODES.textNode(Base64.getEncoder().encodeToString(bytes()));
-            case STRUCTURE -> depth > MAX_DEPTH ? null : body(member.structure(), null, depth);
-            case LIST -> {
-                ArrayNode list = NODES.arrayNode();
-                int size = depth > MAX_DEPTH ? 0 : random.nextInt(3);
-                for (int i = 0; i < size; i++) {
-                    JsonNode element = wire(member.element(), depth + 1);
-                    if (element != null) {
-                        list.add(element);
-                    }
-                }
-                yield list;
-            }
-            case MAP -> {
-                ObjectNode map = NODES.objectNode();
-                int size = depth > MAX_DEPTH ? 0 : random.nextInt(3);
-                for (int i = 0; i < size; i++) {
-                    JsonNode value = wire(member.mapValue(), depth + 1);
-                    if (value != null) {
-                        map.set("k" + i + plain(), value);
-                    }
-                }
-                yield map;
-            }
-            case DOCUMENT -> null;
-        };
     }
 
     private String string(Member member) {
