@@ -179,7 +179,9 @@ public interface PackageStore {
     /**
      * Removes a blob's bytes (by running {@code deleteBytes}) if no asset refers to it and no upload of it is in flight
      * (pinned until after {@code now}), all while holding the blob's pin row, so that no pin or publication of the same
-     * bytes can come in between the check and the removal.
+     * bytes can come in between the check and the removal. The database's store runs {@code deleteBytes} in the same
+     * transaction when it deletes database blobs (their statements join it), so the release needs no second
+     * connection while it holds the row.
      *
      * @return whether the bytes were removed
      */

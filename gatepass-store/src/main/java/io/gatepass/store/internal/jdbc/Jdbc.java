@@ -27,6 +27,12 @@ import java.util.Optional;
  * both databases keep), enums by name, nulls as a null VARCHAR (pass {@link #timestamp} for a nullable timestamp
  * column), the rest as given. Error messages name the action ({@code "create user alice"}) and the SQLState, never the
  * SQL or its values.
+ *
+ * <p>A thread holds at most one connection of this pool: a store call made from inside a transaction's work (a blob
+ * release removing database blobs while it holds the blob's pin row, {@code JdbcPackageStore#releaseBlob}) runs on
+ * that transaction's connection and is part of it. With a second connection, a thread holding a row lock would wait
+ * for the pool while the pool's other borrowers waited for its row: on H2 until their lock timeout (HYT00), on
+ * PostgreSQL until the pool's.
  */
 final class Jdbc {
     /** Maps the current row. */
@@ -53,6 +59,8 @@ final class Jdbc {
 
     private final DataSource dataSource;
     private final ConnectionGate gate;
+    /** The connection of the transaction this thread has open, if any: what its nested store calls run on. */
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource) {
         this(dataSource, new ConnectionGate());
@@ -81,10 +89,16 @@ final class Jdbc {
     /**
      * Runs {@code work} in one transaction on one connection: commits what it did if it returns, rolls it all back if
      * it throws. A {@link SQLException} from any of its statements is translated as a failure of {@code action}.
+     * Called from inside another transaction's work on this thread, {@code work} is part of that one, which commits or
+     * rolls back with it (see the class comment).
      */
     <T> T inTransaction(String action, TransactionWork<T> work) {
+        if (transaction.get() != null) {
+            return withConnection(action, connection -> work.run(new Transaction(connection)));
+        }
         return withConnection(action, connection -> {
             connection.setAutoCommit(false); // HikariCP restores auto-commit when the connection goes back
+            transaction.set(connection);
             try {
                 T result = work.run(new Transaction(connection));
                 connection.commit();
@@ -92,6 +106,8 @@ final class Jdbc {
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
+            } finally {
+                transaction.remove();
             }
         });
     }
@@ -168,8 +184,17 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Runs {@code work} on a pooled connection, or on this thread's open transaction's if it has one. */
     private <T> T withConnection(String action, ConnectionWork<T> work) {
         NonBlockingScope.checkMayBlock();
+        Connection open = transaction.get();
+        if (open != null) {
+            try {
+                return work.run(open);
+            } catch (SQLException e) {
+                throw translate(action, e);
+            }
+        }
         try {
             gate.enter();
         } catch (SQLException e) {

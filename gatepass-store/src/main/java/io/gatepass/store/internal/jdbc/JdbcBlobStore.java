@@ -89,6 +89,7 @@ final class JdbcBlobStore implements BlobStore {
                 row -> row.getLong("size_bytes"), key);
     }
 
+    /** Inside a blob release ({@link JdbcPackageStore#releaseBlob}) part of its transaction, under the pin row. */
     @Override
     public boolean delete(String key) {
         return jdbc.inTransaction("delete package bytes", tx -> {

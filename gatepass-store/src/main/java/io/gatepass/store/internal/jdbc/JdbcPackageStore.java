@@ -345,7 +345,7 @@ final class JdbcPackageStore implements PackageStore {
             boolean referenced = tx.one("SELECT 1 FROM codeartifact_package_assets WHERE blob_key = ? LIMIT 1",
                     row -> 1, blobKey).isPresent();
             if (!referenced) {
-                deleteBytes.run();
+                deleteBytes.run(); // database blobs: in this transaction (Jdbc joins it), not on a second connection
             }
             tx.update("DELETE FROM package_blob_pins WHERE blob_key = ?", blobKey);
             return !referenced;
