@@ -173,6 +173,50 @@ class BlobCollectorTest {
         }
     }
 
+    /**
+     * Pins of one key while releases of it keep creating and removing its pin row: every pin holds (it used to try
+     * three times, update then insert, and give up, "Cannot pin package bytes: concurrent writers kept racing").
+     */
+    @ParameterizedTest
+    @MethodSource("io.gatepass.store.testing.TestDatabase#all")
+    void pinBlob_whileReleasesOfTheKeyCreateAndRemoveItsPinRow_pins(TestDatabase db) throws Exception {
+        try (Store store = open(db)) {
+            PackageStore packages = store.packages();
+            String key = "ab".repeat(32);
+            int threads = 4;
+            int rounds = 300;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<Integer>> pinned = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    boolean pins = t % 2 == 0;
+                    pinned.add(pool.submit(() -> {
+                        start.await();
+                        int held = 0;
+                        for (int round = 0; round < rounds; round++) {
+                            if (pins) {
+                                packages.pinBlob(key, Instant.now().plus(BlobPins.HOLD));
+                                packages.unpinBlob(key);
+                                held++;
+                            } else {
+                                packages.releaseBlob(key, Instant.now(), () -> { });
+                            }
+                        }
+                        return held;
+                    }));
+                }
+                int held = 0;
+                for (java.util.concurrent.Future<Integer> future : pinned) {
+                    held += future.get(5, java.util.concurrent.TimeUnit.MINUTES);
+                }
+                assertThat(held).isEqualTo(threads / 2 * rounds);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     private static Store open(TestDatabase db) {
         Store store = db.open();
         store.domains().create(DOMAIN);

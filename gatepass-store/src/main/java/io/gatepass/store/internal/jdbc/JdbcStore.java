@@ -81,7 +81,7 @@ public final class JdbcStore implements Store {
         this.playerSessions = new JdbcPlayerSessionStore(jdbc);
         this.serverProcesses = new JdbcServerProcessStore(jdbc);
         this.repositoryPolicies = new JdbcRepositoryPolicyStore(jdbc);
-        this.packages = new JdbcPackageStore(jdbc);
+        this.packages = new JdbcPackageStore(jdbc, dialect);
         this.databaseBlobs = new JdbcBlobStore(jdbc,
                 io.gatepass.store.BlobPins.of(packages, java.time.Clock.systemUTC()));
     }
