@@ -27,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  *   {@value #RETRY_MILLIS} ms later);</li>
  *   <li>the pool closes its connections, then {@code SHUTDOWN} on a fresh connection closes the database cleanly
  *   (the pool closes evicted connections asynchronously, so its count reaching 0 does not mean H2 closed the database:
- *   that {@code SHUTDOWN} does, and also ends a session the pool may still be adding; do not remove it);</li>
+ *   that {@code SHUTDOWN} does, and also ends a session the pool may still be adding; do not remove it; it waits
+ *   for the sessions the pool is still closing, see {@link EmbeddedCompaction#closeAndCompact});</li>
  *   <li>{@code SHUTDOWN COMPACT} on a fresh connection copies the live data into a new file renamed over the old one
  *   (a kill in the middle leaves the old file, whole);</li>
  *   <li>the pool resumes, reopens the database and the waiting requests go on.</li>
@@ -208,7 +209,8 @@ public final class OnlineCompaction implements AutoCloseable {
                 return "the pool's connections did not close within " + CLOSE_MILLIS + " ms";
             }
             openings.closing(); // a connection opened before and added to the pool only now is dead: discarded
-            EmbeddedCompaction.closeAndCompact(jdbcUrl,
+            // the pool closes evicted connections on a thread of its own: their sessions must end before the SHUTDOWN
+            EmbeddedCompaction.closeAndCompact(jdbcUrl, CLOSE_MILLIS, poolControl::softEvictConnections,
                     () -> settings.listener().closed(EmbeddedCompaction.sizeOr(file, 0)));
             return null;
         } catch (SQLException e) {
