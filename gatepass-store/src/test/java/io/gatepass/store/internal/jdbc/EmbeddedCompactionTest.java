@@ -42,7 +42,7 @@ class EmbeddedCompactionTest {
                 statement.executeUpdate("MERGE INTO kept VALUES (" + i % KEPT_ROWS + ", REPEAT('x', 2000))");
             }
             closing.setAutoCommit(false);
-            statement.executeUpdate("INSERT INTO undone SELECT X, REPEAT('y', 200) FROM SYSTEM_RANGE(1, 300000)");
+            statement.executeUpdate("INSERT INTO undone SELECT X, REPEAT('y', 200) FROM SYSTEM_RANGE(1, 100000)");
         }
         long grown = Files.size(file);
         SessionLocal session = (SessionLocal) ((JdbcConnection) closing).getSession();

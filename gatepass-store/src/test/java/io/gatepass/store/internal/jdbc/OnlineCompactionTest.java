@@ -254,7 +254,7 @@ class OnlineCompactionTest {
             try (java.sql.Statement statement = closing.createStatement()) {
                 statement.execute("CREATE TABLE undone(id INT PRIMARY KEY, v VARCHAR)");
                 closing.setAutoCommit(false);
-                statement.executeUpdate("INSERT INTO undone SELECT X, REPEAT('y', 200) FROM SYSTEM_RANGE(1, 100000)");
+                statement.executeUpdate("INSERT INTO undone SELECT X, REPEAT('y', 200) FROM SYSTEM_RANGE(1, 10000)");
             }
 
             OnlineCompaction.Pause pause = store.onlineCompaction().compactNow().orElseThrow();
