@@ -100,13 +100,19 @@ public final class EmbeddedCompaction {
                                  Runnable whileWaiting) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
-            for (int others = count(statement, othersQuery); others > 0; others = count(statement, othersQuery)) {
+            long started = System.nanoTime();
+            int first = count(statement, othersQuery);
+            for (int others = first; others > 0; others = count(statement, othersQuery)) {
                 if (System.nanoTime() - deadline > 0) {
                     throw new SQLException("Before " + command + ": " + others + " other session(s) of the database"
                             + " did not end within " + waitMillis + " ms", "HYT00");
                 }
                 whileWaiting.run();
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+            if (first > 0) {
+                LOG.debug("Waited {} ms for {} other session(s) to end before {}",
+                        (System.nanoTime() - started) / 1_000_000, first, command);
             }
             statement.execute(command);
         }
