@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Shrinks an H2 file database to its live data after the store closed cleanly (its pool closed the database). H2's
@@ -66,18 +68,59 @@ public final class EmbeddedCompaction {
      * copies its live data into a new file renamed over it; {@code closed} runs in between. For a database only this
      * thread uses (see {@link OnlineCompaction}).
      *
-     * @throws SQLException if it could not be closed or compacted (the file is then as it was, or closed cleanly)
+     * <p>Neither command runs while another session of the database is being closed on another thread (the pool closes
+     * the connections a pause evicted on a thread of its own). H2 counts such a session closed from the start of its
+     * close but removes it from the database only at the end; a {@code SHUTDOWN} in between neither waits for it nor
+     * closes the database, which the other thread then closes later, and a {@code SHUTDOWN COMPACT} on a fresh
+     * connection joins that same open database and returns at once without compacting anything. So each command waits
+     * first, running {@code whileWaiting} (which may close such connections) every few milliseconds: the
+     * {@code SHUTDOWN} until no other session is being closed, the {@code SHUTDOWN COMPACT} until its session is the
+     * only one, so that H2 closes and compacts the database on this thread, before this returns.
+     *
+     * @param waitMillis the longest both waits together may take
+     * @throws SQLException if it could not be closed or compacted (the file is then as it was, or closed cleanly),
+     *                      also if another session did not end within {@code waitMillis}
      */
-    static void closeAndCompact(String jdbcUrl, Runnable closed) throws SQLException {
-        execute(jdbcUrl, "SHUTDOWN");
+    static void closeAndCompact(String jdbcUrl, long waitMillis, Runnable whileWaiting, Runnable closed)
+            throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        shutdown(jdbcUrl, "SHUTDOWN", CLOSING_SESSIONS, deadline, waitMillis, whileWaiting);
         closed.run();
-        execute(jdbcUrl, "SHUTDOWN COMPACT");
+        shutdown(jdbcUrl, "SHUTDOWN COMPACT", OTHER_SESSIONS, deadline, waitMillis, whileWaiting);
     }
 
-    private static void execute(String jdbcUrl, String command) throws SQLException {
+    /** Other sessions of the database that are being closed (H2 says CLOSED until it removed them). */
+    private static final String CLOSING_SESSIONS = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+            + " WHERE SESSION_ID <> SESSION_ID() AND SESSION_STATE = 'CLOSED'";
+    /** Every other session of the database. */
+    private static final String OTHER_SESSIONS = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+            + " WHERE SESSION_ID <> SESSION_ID()";
+
+    private static void shutdown(String jdbcUrl, String command, String othersQuery, long deadline, long waitMillis,
+                                 Runnable whileWaiting) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
+            long started = System.nanoTime();
+            int first = count(statement, othersQuery);
+            for (int others = first; others > 0; others = count(statement, othersQuery)) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new SQLException("Before " + command + ": " + others + " other session(s) of the database"
+                            + " did not end within " + waitMillis + " ms", "HYT00");
+                }
+                whileWaiting.run();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+            if (first > 0) {
+                LOG.debug("Waited {} ms for {} other session(s) to end before {}",
+                        (System.nanoTime() - started) / 1_000_000, first, command);
+            }
             statement.execute(command);
+        }
+    }
+
+    private static int count(Statement statement, String query) throws SQLException {
+        try (ResultSet row = statement.executeQuery(query)) {
+            return row.next() ? row.getInt(1) : 0;
         }
     }
 

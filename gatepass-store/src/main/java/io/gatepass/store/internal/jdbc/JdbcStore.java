@@ -131,13 +131,19 @@ public final class JdbcStore implements Store {
      */
     public static JdbcStore openEmbedded(String jdbcUrl, java.nio.file.Path file,
                                          OnlineCompaction.Settings compaction) {
+        return openEmbedded(jdbcUrl, file, compaction, EmbeddedCompaction::closeAndCompact);
+    }
+
+    /** {@link #openEmbedded(String, java.nio.file.Path, OnlineCompaction.Settings)}, compacting with {@code compactor}. */
+    static JdbcStore openEmbedded(String jdbcUrl, java.nio.file.Path file, OnlineCompaction.Settings compaction,
+                                  OnlineCompaction.Compactor compactor) {
         EmbeddedOpenings openings = new EmbeddedOpenings(jdbcUrl);
         StoreTemplate.copyIfAbsent(file); // a new store: the empty one the build made, so the migration finds it done
         JdbcStore store = open(jdbcUrl, openings);
         store.embeddedFile = file;
         store.embeddedUrl = jdbcUrl;
         store.onlineCompaction = OnlineCompaction.start(store.dataSource, store.gate, openings, file, jdbcUrl,
-                compaction);
+                compaction, compactor);
         return store;
     }
 

@@ -19,19 +19,24 @@ import java.util.concurrent.locks.LockSupport;
  * Keeps the embedded H2 file within a few times its live data while writes arrive (issue 13). H2 appends every
  * commit to the file (~20 KB for a new user) and reuses the space only much later, so a storm of writes grows the file
  * by gigabytes. Every {@value #CHECK_MILLIS} ms this looks at the file's size; once it is over
- * {@code max(floor, 4 x the size after the last compaction)} it pauses the store briefly and does what a graceful stop
- * does, which a kill -9 at any point cannot harm:
+ * {@code max(floor, 4 x the size the last compaction left it at)} ({@link CompactionSchedule}) it pauses the store
+ * briefly and does what a graceful stop does, which a kill -9 at any point cannot harm:
  * <ol>
  *   <li>new requests wait for a connection ({@link ConnectionGate}, and the pool suspended so that it opens none);
  *   the ones in flight finish (at most {@value #DRAIN_MILLIS} ms by default, else the pause is given up and tried again
- *   {@value #RETRY_MILLIS} ms later);</li>
+ *   later, see below);</li>
  *   <li>the pool closes its connections, then {@code SHUTDOWN} on a fresh connection closes the database cleanly
  *   (the pool closes evicted connections asynchronously, so its count reaching 0 does not mean H2 closed the database:
- *   that {@code SHUTDOWN} does, and also ends a session the pool may still be adding; do not remove it);</li>
+ *   that {@code SHUTDOWN} does, and also ends a session the pool may still be adding; do not remove it; it waits
+ *   for the sessions the pool is still closing, see {@link EmbeddedCompaction#closeAndCompact});</li>
  *   <li>{@code SHUTDOWN COMPACT} on a fresh connection copies the live data into a new file renamed over the old one
  *   (a kill in the middle leaves the old file, whole);</li>
  *   <li>the pool resumes, reopens the database and the waiting requests go on.</li>
  * </ol>
+ * The next threshold follows the file's size after the pause only if the pause replaced the file (H2 renames the
+ * compacted copy over it). A pause that did not (given up, failed, or H2 returned with the file as it was) keeps the
+ * threshold and is tried again after a backoff or once the file has doubled ({@link CompactionSchedule}): a pause that
+ * left a 64 MB file as it was once set the next threshold to 256 MB, as if all of it were live.
  * It never compacts a database H2 is recovering: it starts after the store opened (and recovered) and compacts only
  * after closing the database itself. Lowering H2's retention time or rewriting chunks while writes arrive (what H2
  * offers online) lost acknowledged writes on kill -9 (docs/operations.md).
@@ -76,11 +81,10 @@ public final class OnlineCompaction implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineCompaction.class);
-    static final int GROWTH_FACTOR = 4;
+    static final int GROWTH_FACTOR = CompactionSchedule.GROWTH_FACTOR;
     static final long CHECK_MILLIS = 250;
     static final long DRAIN_MILLIS = 2_000;
     private static final long CLOSE_MILLIS = 2_000;
-    static final long RETRY_MILLIS = 30_000;
 
     private final HikariDataSource pool;
     private final ConnectionGate gate;
@@ -88,21 +92,29 @@ public final class OnlineCompaction implements AutoCloseable {
     private final Path file;
     private final String jdbcUrl;
     private final Settings settings;
+    private final Compactor compactor;
     private final ScheduledExecutorService timer;
     /** A request found the file grown and held the gate shut; the compacting thread is to pause and compact. */
     private final java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile long threshold;
-    private volatile long notBefore = System.nanoTime();
+    private volatile CompactionSchedule schedule;
+
+    /** Closes the database and compacts its file: {@link EmbeddedCompaction#closeAndCompact} (tests pass others). */
+    @FunctionalInterface
+    interface Compactor {
+        void closeAndCompact(String jdbcUrl, long waitMillis, Runnable whileWaiting, Runnable closed)
+                throws SQLException;
+    }
 
     private OnlineCompaction(HikariDataSource pool, ConnectionGate gate, EmbeddedOpenings openings, Path file,
-                             String jdbcUrl, Settings settings) {
+                             String jdbcUrl, Settings settings, Compactor compactor) {
         this.pool = pool;
         this.gate = gate;
         this.openings = openings;
         this.file = file;
         this.jdbcUrl = jdbcUrl;
         this.settings = settings;
-        this.threshold = settings.floorBytes();
+        this.compactor = compactor;
+        this.schedule = CompactionSchedule.start(settings.floorBytes(), System.nanoTime());
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "gatepass-store-compaction");
             thread.setDaemon(true);
@@ -115,8 +127,8 @@ public final class OnlineCompaction implements AutoCloseable {
      * Call once the store has opened.
      */
     static OnlineCompaction start(HikariDataSource pool, ConnectionGate gate, EmbeddedOpenings openings, Path file,
-                                  String jdbcUrl, Settings settings) {
-        OnlineCompaction compaction = new OnlineCompaction(pool, gate, openings, file, jdbcUrl, settings);
+                                  String jdbcUrl, Settings settings, Compactor compactor) {
+        OnlineCompaction compaction = new OnlineCompaction(pool, gate, openings, file, jdbcUrl, settings, compactor);
         compaction.timer.scheduleWithFixedDelay(compaction::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         gate.onReturns(compaction::checkAfterRequests);
         gate.discardWhen(compaction::discarded);
@@ -125,7 +137,7 @@ public final class OnlineCompaction implements AutoCloseable {
 
     private boolean due() {
         try {
-            return System.nanoTime() - notBefore >= 0 && Files.size(file) > threshold;
+            return schedule.due(System.nanoTime(), Files.size(file));
         } catch (IOException e) {
             return false; // no file (yet): nothing to compact
         }
@@ -163,38 +175,78 @@ public final class OnlineCompaction implements AutoCloseable {
     }
 
     /**
-     * Pauses the store, compacts the file and resumes; empty if a connection stayed in use too long (nothing was
-     * done; the next try is {@value #RETRY_MILLIS} ms later).
+     * Pauses the store, compacts the file and resumes; empty if the file was not compacted (a connection stayed in use
+     * too long, H2 failed, or H2 left the file as it was): the threshold is then kept and the next try is later
+     * ({@link CompactionSchedule}).
      */
     synchronized Optional<Pause> compactNow() throws InterruptedException {
-        long before = EmbeddedCompaction.sizeOr(file, 0);
+        FileState before = FileState.of(file);
         long started = System.nanoTime();
-        String failure;
-        long after = before;
+        String failure = "interrupted";
+        FileState after = before;
         int waited;
         try {
             failure = gate.pause(settings.drainMillis(), TimeUnit.MILLISECONDS) ? closeAndCompact()
                     : "a request held its connection for over " + settings.drainMillis() + " ms";
-            // before the requests go on: the ones released check the file at once, and must see the new bound
             if (failure == null) {
-                after = EmbeddedCompaction.sizeOr(file, before);
-                threshold = Math.max(settings.floorBytes(), GROWTH_FACTOR * after);
-            } else {
-                notBefore = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS);
+                after = FileState.of(file);
+                if (!after.replaced(before)) {
+                    failure = "H2 did not replace the file with a compacted copy (" + (before.bytes() >> 20)
+                            + " MB before, " + (after.bytes() >> 20) + " MB after)";
+                }
             }
         } finally {
+            // before the requests go on: the ones released check the file at once, and must see the new bound; also
+            // when this failed with an exception, so that the next try waits for the backoff
+            long now = System.nanoTime();
+            schedule = failure == null ? schedule.compacted(after.bytes(), now)
+                    : schedule.notCompacted(Math.max(after.bytes(), EmbeddedCompaction.sizeOr(file, 0)), now);
             waited = gate.resume();
         }
         if (failure != null) {
-            LOG.info("Did not compact the embedded store: {}; trying again in {} s", failure, RETRY_MILLIS / 1000);
+            CompactionSchedule next = schedule;
+            LOG.warn("Did not compact the embedded store: {}; trying again in {} s, or once the file passes {} MB "
+                            + "({} failed in a row)", failure, next.retryInMillis(System.nanoTime()) / 1000,
+                    next.retryAboveBytes() >> 20, next.failures());
             return Optional.empty();
         }
-        Pause pause = new Pause(before, after, (System.nanoTime() - started) / 1_000_000, waited);
+        Pause pause = new Pause(before.bytes(), after.bytes(), (System.nanoTime() - started) / 1_000_000, waited);
         LOG.info("Compacted the embedded store from {} MB to {} MB in {} ms; {} requests waited meanwhile (the next "
-                        + "compaction is above {} MB)", before >> 20, after >> 20, pause.pausedMillis(),
-                pause.requestsWaited(), threshold >> 20);
+                        + "compaction is above {} MB)", before.bytes() >> 20, after.bytes() >> 20, pause.pausedMillis(),
+                pause.requestsWaited(), schedule.thresholdBytes() >> 20);
         settings.listener().resumed(pause);
         return Optional.of(pause);
+    }
+
+    /** When the next pause is due (tests). */
+    CompactionSchedule schedule() {
+        return schedule;
+    }
+
+    /**
+     * The file's identity (its inode where the file system has one) and size: a compaction renames a new file over
+     * it, so a file of the same identity was not compacted.
+     */
+    record FileState(Object key, long bytes) {
+        static FileState of(Path file) {
+            try {
+                return new FileState(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey(), Files.size(file));
+            } catch (IOException e) {
+                return new FileState(null, 0);
+            }
+        }
+
+        /**
+         * Whether this, read after a compaction, is a new file, not {@code before}: another identity, or if the file
+         * system tells none, a smaller size (the copy of the live data is smaller unless nearly all of it is live).
+         */
+        boolean replaced(FileState before) {
+            if (key != null && before.key() != null) {
+                return !key.equals(before.key());
+            }
+            return bytes < before.bytes();
+        }
     }
 
     /** With nothing in flight and new requests held back: closes the database and compacts it; why not, or null. */
@@ -208,12 +260,12 @@ public final class OnlineCompaction implements AutoCloseable {
                 return "the pool's connections did not close within " + CLOSE_MILLIS + " ms";
             }
             openings.closing(); // a connection opened before and added to the pool only now is dead: discarded
-            EmbeddedCompaction.closeAndCompact(jdbcUrl,
+            // the pool closes evicted connections on a thread of its own: their sessions must end before the SHUTDOWN
+            compactor.closeAndCompact(jdbcUrl, CLOSE_MILLIS, poolControl::softEvictConnections,
                     () -> settings.listener().closed(EmbeddedCompaction.sizeOr(file, 0)));
             return null;
         } catch (SQLException e) {
-            LOG.warn("Could not compact the embedded store {}: {}", file, e.getMessage());
-            return "H2 failed";
+            return "H2 failed: " + e.getMessage();
         } finally {
             openings.release();
             poolControl.resumePool();

@@ -195,7 +195,8 @@ class OnlineCompactionTest {
         try (java.sql.Connection before = openings.getConnection()) {
             openings.hold();
             openings.closing();
-            EmbeddedCompaction.closeAndCompact(url, () -> {
+            EmbeddedCompaction.closeAndCompact(url, TimeUnit.MINUTES.toMillis(1), () -> {
+            }, () -> {
             });
             openings.release();
 
@@ -226,6 +227,94 @@ class OnlineCompactionTest {
             store.users().create(user("after"));
             assertThat(store.users().find(ACCOUNT, "before")).isPresent();
             assertThat(store.isHealthy()).isTrue();
+        }
+    }
+
+    /**
+     * The pause of a loaded CI run that went "from 64 MB to 64 MB in 3 ms" and then set the next threshold to 4 x 64
+     * MB: a connection the pool evicted is still being closed on another thread (here: one with a long rollback) as
+     * the pause runs {@code SHUTDOWN}. The pause waits for it, compacts, and the data is whole.
+     */
+    @Test
+    void aPauseWhileAnotherSessionIsStillClosing_compactsTheFile_andKeepsTheData(@TempDir Path dataDir)
+            throws Exception {
+        java.sql.Connection closing = java.sql.DriverManager.getConnection(url(dataDir));
+        org.h2.engine.SessionLocal session =
+                (org.h2.engine.SessionLocal) ((org.h2.jdbc.JdbcConnection) closing).getSession();
+        OnlineCompaction.Listener closingDuringThePause = new OnlineCompaction.Listener() {
+            @Override
+            public void paused() {
+                new Thread(session::close, "closer").start(); // as the pool closes an evicted connection
+                waitUntil(session::isClosed, "the other session's close began");
+            }
+        };
+        // no pause but the test's: the other session lives until then
+        try (JdbcStore store = openWithFloor(dataDir, 1L << 40, closingDuringThePause)) {
+            grow(store);
+            try (java.sql.Statement statement = closing.createStatement()) {
+                statement.execute("CREATE TABLE undone(id INT PRIMARY KEY, v VARCHAR)");
+                closing.setAutoCommit(false);
+                statement.executeUpdate("INSERT INTO undone SELECT X, REPEAT('y', 200) FROM SYSTEM_RANGE(1, 10000)");
+            }
+
+            OnlineCompaction.Pause pause = store.onlineCompaction().compactNow().orElseThrow();
+
+            assertThat(pause.afterBytes()).as("file after the pause %s", pause).isLessThan(pause.beforeBytes() / 4);
+            assertThat(store.onlineCompaction().schedule().thresholdBytes())
+                    .isEqualTo(Math.max(1L << 40, OnlineCompaction.GROWTH_FACTOR * pause.afterBytes()));
+            store.users().create(user("after-the-pause"));
+            assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE)).hasSize(GROWN_BY_USERS + 1);
+            assertThat(new Jdbc(store.dataSource(), store.gate())
+                    .one("count", "SELECT COUNT(*) FROM undone", row -> row.getInt(1))).as("never committed")
+                    .contains(0);
+        }
+    }
+
+    /**
+     * A pause after which the file is the same file (H2 returned without compacting it, as a disk too full for the
+     * copy makes it do) does not count as a compaction: the threshold stays, the next try is after the backoff, and a
+     * later pause that compacts sets the threshold from the live size.
+     */
+    @Test
+    void aPauseThatLeavesTheFileAsItWas_keepsTheThreshold_andIsTriedAgainLater(@TempDir Path dataDir)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean compactionSkipped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong closedAt = new java.util.concurrent.atomic.AtomicLong();
+        OnlineCompaction.Compactor shutdownOnlyWhenSkipped = (url, waitMillis, whileWaiting, closed) -> {
+            if (!compactionSkipped.get()) {
+                EmbeddedCompaction.closeAndCompact(url, waitMillis, whileWaiting, closed);
+                return;
+            }
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url)) {
+                connection.createStatement().execute("SHUTDOWN");
+            }
+            closedAt.set(EmbeddedCompaction.sizeOr(file(dataDir), 0));
+            closed.run();
+        };
+        long floor = 1L << 40; // no pause but the test's
+        try (JdbcStore store = JdbcStore.openEmbedded(url(dataDir), file(dataDir),
+                new OnlineCompaction.Settings(floor, new OnlineCompaction.Listener() {
+                }), shutdownOnlyWhenSkipped)) {
+            grow(store);
+            long grown = Files.size(file(dataDir));
+            CompactionSchedule before = store.onlineCompaction().schedule();
+            compactionSkipped.set(true);
+
+            assertThat(store.onlineCompaction().compactNow()).as("a pause that did not compact").isEmpty();
+            CompactionSchedule after = store.onlineCompaction().schedule();
+            assertThat(after.thresholdBytes()).isEqualTo(before.thresholdBytes());
+            assertThat(after.failures()).isEqualTo(1);
+            assertThat(after.retryInMillis(System.nanoTime())).isPositive()
+                    .isLessThanOrEqualTo(CompactionSchedule.RETRY_MILLIS);
+            assertThat(after.retryAboveBytes()).as("twice the file the pause left (the pool may have written since)")
+                    .isBetween(2 * closedAt.get(), 2 * Files.size(file(dataDir)));
+            store.users().create(user("after-the-pause"));
+
+            compactionSkipped.set(false);
+            OnlineCompaction.Pause pause = store.onlineCompaction().compactNow().orElseThrow();
+            assertThat(pause.afterBytes()).as("file after the pause (was %d)", grown).isLessThan(grown / 4);
+            assertThat(store.onlineCompaction().schedule().failures()).isZero();
+            assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE)).hasSize(GROWN_BY_USERS + 1);
         }
     }
 
