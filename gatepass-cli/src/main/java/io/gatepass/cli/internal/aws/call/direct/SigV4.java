@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * AWS Signature Version 4 in the Authorization header, by the SDK's own signer ({@link AwsV4HttpSigner}, the one the
  * SDK client signs a JSON-protocol request with). A signer of our own (on the SDK's canonical request) was measured
- * against it through {@code ./gatepass}: ~5-8 ms less CPU per cold call, within the noise in wall time
+ * against it through {@code ./gatepass}: ~5-10 ms less CPU per cold call, no wall time beyond the noise
  * (docs/benchmarks.md, eighth pass), so the SDK's is the one signer.
  */
 final class SigV4 {
