@@ -15,7 +15,7 @@ import java.security.GeneralSecurityException;
  * JCE's HmacSHA256 that SigV4 signs with. The main thread meanwhile parses the arguments and reads the config and
  * credential files; when it reaches the same classes it waits for their initialisation or finds it done. For an
  * operation of the JSON services (CodeArtifact, GameLift), whose calls go without an SDK client when an endpoint is
- * configured, it is the SDK's JSON protocol factory and SHA-256 first, then the region metadata all the same: the
+ * configured, it is the SDK's JSON protocol factory and signer first, then the region metadata all the same: the
  * configuration that decides the route is read meanwhile, and without an endpoint (or with --debug, ...) the call
  * takes the SDK client. {@code codeartifact login} always takes the SDK client. Nothing here is observable: a failure
  * is left for the call itself to meet and report.
@@ -40,7 +40,6 @@ public final class ClientWarmUp {
         try {
             if (service.jsonProtocol().isPresent() && !sdkClientOnly) {
                 DirectCall.warmUp(); // the JSON services' calls usually go without an SDK client (DirectCall)
-                Mac.getInstance("HmacSHA256");
             }
             ServiceMetadata.of(service.cliName()); // the SDK client's, which the call may still take
             Mac.getInstance("HmacSHA256");

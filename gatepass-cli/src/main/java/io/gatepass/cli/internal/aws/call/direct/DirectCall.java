@@ -2,6 +2,7 @@ package io.gatepass.cli.internal.aws.call.direct;
 
 import io.gatepass.cli.internal.aws.config.ServiceRoute;
 import io.gatepass.cli.internal.aws.model.OperationModel;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -78,12 +79,15 @@ public final class DirectCall {
     }
 
     /**
-     * Initialises what every direct call needs first (the SDK's JSON protocol factory and marshalling classes,
-     * SHA-256), for {@code ClientWarmUp}'s second thread.
+     * Initialises what every direct call needs first (the SDK's JSON protocol factory and marshalling classes; the
+     * SDK's signer, SHA-256 and HmacSHA256, by signing a made-up request), for {@code ClientWarmUp}'s second thread.
      */
-    public static void warmUp() throws java.security.GeneralSecurityException {
+    public static void warmUp() {
         JsonCodec.warmUp();
-        java.security.MessageDigest.getInstance("SHA-256");
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Host", List.of("localhost"));
+        new SigV4("us-east-1", "gatepass").sign("POST", URI.create("http://localhost/"), headers, new byte[0],
+                AwsBasicCredentials.create("warm-up", "warm-up"), Instant.EPOCH);
     }
 
     /** The endpoint requests go to. */
