@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  *       its life begins, and so is one asked for in that last quarter, so requests answered on an event loop keep
  *       finding it instead of being stopped at the miss and redone on a worker; the new value again lives {@code ttl}
  *       from when its read began, so nothing older is ever served. The refresh at the start of the last quarter
- *       needs no request then: a row asked for in a steady stream with a pause of up to three quarters of the
- *       time-to-live (a client reconnecting, a lull) does not expire on the request path either. An expiry there
+ *       needs no request then: a row asked for in a steady stream with a pause shorter than the time-to-live (a
+ *       client reconnecting, a lull) does not expire on the request path either. An expiry there
  *       costs more than the miss: the compiled request path has never seen that branch taken, and the JIT throws
  *       the whole of it away (docs/benchmarks.md, eighth pass);</li>
  *   <li>callers that miss the same row at once share one read (single flight): the first reads, the others wait for
