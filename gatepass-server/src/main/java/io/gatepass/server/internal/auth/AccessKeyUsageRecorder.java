@@ -21,13 +21,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * (every {@link #PERIOD} on a worker thread, and at a clean stop) writes what was noted since the last flush, one
  * statement per key in one transaction. So GetAccessKeyLastUsed shows a use within about a minute; a crash loses at
  * most the last minute's uses. Callers note long-term keys only (IAM reports the last use of those alone).
+ *
+ * <p>A flush leaves a written use in memory (remembering that it was written) until its key has been unused for
+ * {@link #FORGET_AFTER}: had it removed it, the next request of a key in steady use would find no entry about once a
+ * {@link #PERIOD} — a branch the JIT, which compiles the request path without a branch it never saw taken, would
+ * answer by throwing away and recompiling the compiled authentication path (docs/benchmarks.md, eighth pass).
  */
 public final class AccessKeyUsageRecorder {
     /** How often noted uses are written to the store. */
     public static final Duration PERIOD = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(AccessKeyUsageRecorder.class);
 
+    /** How long a key's written use stays in memory after its last use. */
+    static final Duration FORGET_AFTER = PERIOD.multipliedBy(5);
+
+    /** The latest use noted of each key used in the last {@link #FORGET_AFTER} or so. */
     private final ConcurrentHashMap<String, AccessKeyUsage> pending = new ConcurrentHashMap<>();
+    /** The use of each key last written to the store (the very object noted), touched by {@link #flush} only. */
+    private final ConcurrentHashMap<String, AccessKeyUsage> written = new ConcurrentHashMap<>();
     private final AccessKeyStore store;
     private final Clock clock;
 
@@ -49,20 +60,42 @@ public final class AccessKeyUsageRecorder {
 
     /** Writes the uses noted since the last flush; those that cannot be written are kept for the next one. */
     public synchronized void flush() {
-        if (pending.isEmpty()) {
-            return;
+        List<AccessKeyUsage> batch = new ArrayList<>();
+        for (AccessKeyUsage usage : pending.values()) {
+            if (written.get(usage.accessKeyId()) != usage) {
+                batch.add(usage);
+            }
         }
-        List<AccessKeyUsage> batch = new ArrayList<>(pending.values());
-        try {
-            store.recordLastUsed(batch);
-        } catch (RuntimeException e) {
-            LOG.warn("cannot record the last use of {} access keys (kept for the next attempt): {}", batch.size(),
-                    e.toString());
-            return;
+        if (!batch.isEmpty()) {
+            try {
+                store.recordLastUsed(batch);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot record the last use of {} access keys (kept for the next attempt): {}", batch.size(),
+                        e.toString());
+                return;
+            }
+            // a key used again while writing has a newer entry, written by the next flush
+            for (AccessKeyUsage usage : batch) {
+                written.put(usage.accessKeyId(), usage);
+            }
         }
-        // a key used again while writing keeps its newer entry for the next flush
-        for (AccessKeyUsage written : batch) {
-            pending.remove(written.accessKeyId(), written);
-        }
+        forgetIdleKeys();
+    }
+
+    /** How many keys' uses are held in memory (for tests). */
+    int keysInMemory() {
+        return pending.size();
+    }
+
+    /** Drops the written uses of keys unused for {@link #FORGET_AFTER}: memory for the keys in use only. */
+    private void forgetIdleKeys() {
+        Instant idleBefore = Instant.ofEpochMilli(clock.millis()).minus(FORGET_AFTER);
+        written.values().removeIf(usage -> {
+            if (!usage.date().isBefore(idleBefore)) {
+                return false;
+            }
+            pending.remove(usage.accessKeyId(), usage); // unless used again meanwhile
+            return true;
+        });
     }
 }

@@ -16,6 +16,13 @@ import java.util.concurrent.TimeUnit;
  * (or none) and wait again, so under load the loop sets about one timer per timeout rather than one per request. A
  * body is refused at its deadline, to the timer's precision (a millisecond), as with a timer of its own.
  *
+ * <p>A timer that finds the list empty waits one more timeout if bodies started since it was set, and only stops on a
+ * loop that started none. So under steady load adding a body never sets a timer: had the timer stopped whenever it
+ * found the list empty (usual under load, where a body mostly ends in the read it started in), the next request would
+ * take that branch about once a timeout, and the JIT, which compiles the request path without a branch it has never
+ * seen taken, would throw away and recompile the front door's whole compiled route for it (docs/benchmarks.md, eighth
+ * pass).
+ *
  * <p>A list belongs to one event loop and is only touched on it: a request's handlers all run on its connection's
  * event loop. A request handled elsewhere (a worker context, which the front door's listeners do not use) gets a
  * timer of its own, as before.
@@ -76,8 +83,11 @@ final class BodyDeadlines {
         private Body tail;
         /** Whether the timer waits (it then fires at or before the head's deadline). */
         private boolean timerSet;
+        /** Bodies started on this loop since its timer was last set. */
+        private long startedSinceTimer;
 
         void add(Body body, long deadline) {
+            startedSinceTimer++;
             body.loop = this;
             body.deadline = deadline;
             body.previous = tail;
@@ -110,6 +120,7 @@ final class BodyDeadlines {
 
         private void waitFor(long nanos) {
             timerSet = true;
+            startedSinceTimer = 0;
             vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos) + 1), id -> fired());
         }
 
@@ -123,6 +134,8 @@ final class BodyDeadlines {
             }
             if (head != null) {
                 waitFor(head.deadline - now);
+            } else if (startedSinceTimer > 0) {
+                waitFor(timeoutNanos); // busy: a body that starts before then is due no sooner
             }
         }
     }

@@ -60,6 +60,67 @@ class AccessKeyUsageRecorderTest {
         assertThat(store.recorded).isEmpty();
     }
 
+    @Test
+    void aKeyInSteadyUse_keepsItsEntryAcrossAFlush_soAUseInTheSameSecondIsNotWrittenAgain() {
+        recorder.note("AKIA1", "sts", "us-east-1");
+        recorder.flush();
+        store.recorded.clear();
+        clock.now = T0.plusMillis(500);
+        recorder.note("AKIA1", "sts", "us-east-1"); // finds the written entry of this second: nothing new
+
+        recorder.flush();
+
+        assertThat(store.recorded).isEmpty();
+        assertThat(recorder.keysInMemory()).isEqualTo(1);
+    }
+
+    @Test
+    void aUseInALaterSecond_afterAFlush_isWrittenByTheNext() {
+        recorder.note("AKIA1", "sts", "us-east-1");
+        recorder.flush();
+        store.recorded.clear();
+        clock.now = T0.plusMillis(60_000);
+        recorder.note("AKIA1", "sts", "us-east-1");
+
+        recorder.flush();
+
+        assertThat(store.recorded).containsExactly(new AccessKeyUsage("AKIA1", T0.plusMillis(60_000), "sts", "us-east-1"));
+    }
+
+    @Test
+    void aKeyUnusedForLong_isForgotten_andItsNextUseIsWrittenAsBefore() {
+        recorder.note("AKIA1", "sts", "us-east-1");
+        recorder.note("AKIA2", "sts", "us-east-1");
+        recorder.flush();
+        clock.now = T0.plus(AccessKeyUsageRecorder.FORGET_AFTER).minusMillis(1_000);
+        recorder.note("AKIA2", "sts", "us-east-1"); // still in use
+        recorder.flush();
+        assertThat(recorder.keysInMemory()).isEqualTo(2);
+        clock.now = T0.plus(AccessKeyUsageRecorder.FORGET_AFTER).plusMillis(1_000);
+        store.recorded.clear();
+
+        recorder.flush();
+
+        assertThat(recorder.keysInMemory()).isEqualTo(1); // AKIA1 forgotten, nothing written
+        assertThat(store.recorded).isEmpty();
+        recorder.note("AKIA1", "sts", "us-east-1");
+        recorder.flush();
+        assertThat(store.recorded).containsExactly(new AccessKeyUsage("AKIA1", clock.now.truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS), "sts", "us-east-1"));
+    }
+
+    @Test
+    void aFailedWrite_isTriedAgainByTheNextFlush() {
+        recorder.note("AKIA1", "sts", "us-east-1");
+        store.failing = true;
+        recorder.flush();
+        store.failing = false;
+
+        recorder.flush();
+
+        assertThat(store.recorded).containsExactly(new AccessKeyUsage("AKIA1", T0, "sts", "us-east-1"));
+    }
+
     private static final class MovableClock extends Clock {
         Instant now;
 
@@ -85,9 +146,13 @@ class AccessKeyUsageRecorderTest {
 
     private static final class RecordingKeys implements AccessKeyStore {
         final List<AccessKeyUsage> recorded = new ArrayList<>();
+        boolean failing;
 
         @Override
         public void recordLastUsed(Collection<AccessKeyUsage> usages) {
+            if (failing) {
+                throw new IllegalStateException("the database is away");
+            }
             recorded.addAll(usages);
         }
 

@@ -1,11 +1,14 @@
 package io.gatepass.server.internal.http;
 
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,5 +152,69 @@ class BodyDeadlinesTest {
         }
         assertThat(expiries).containsExactly(stalled);
         assertThat(stalled.expiredAt - stalled.started).isGreaterThanOrEqualTo(TIMEOUT.toNanos());
+    }
+
+    /**
+     * Under steady load the timer mostly finds the list empty (bodies end in the read they start in). It then waits one
+     * more timeout if bodies started meanwhile, so the next body sets no timer (a branch the JIT would otherwise compile
+     * as a trap in the request path), and that body still expires at its deadline.
+     */
+    @Test
+    void timerThatFindsTheListEmpty_onABusyLoop_waitsAgain_soTheNextBodySetsNoTimer_andStillExpires() throws Exception {
+        AtomicInteger timersSet = new AtomicInteger();
+        CompletableFuture<Integer> timersAfterFirstFiring = new CompletableFuture<>();
+        CompletableFuture<Integer> timersAfterLateBody = new CompletableFuture<>();
+        ConcurrentLinkedQueue<Recorded> expiries = new ConcurrentLinkedQueue<>();
+        CountDownLatch expired = new CountDownLatch(1);
+        BodyDeadlines[] deadlines = new BodyDeadlines[1];
+        Vertx counting = countingTimers(timersSet, () -> {
+            if (!timersAfterFirstFiring.isDone()) { // the first timer just ran and found the list empty
+                timersAfterFirstFiring.complete(timersSet.get());
+                deadlines[0].started(new Recorded(2, expiries) { // stalls
+                    @Override
+                    void expired() {
+                        super.expired();
+                        expired.countDown();
+                    }
+                });
+                timersAfterLateBody.complete(timersSet.get());
+            }
+        });
+        deadlines[0] = new BodyDeadlines(counting, TIMEOUT);
+        Context context = vertx.getOrCreateContext();
+        context.runOnContext(v -> {
+            for (int i = 0; i < 2; i++) { // two requests whose bodies end at once: the second starts after the timer
+                Recorded body = new Recorded(i, expiries);
+                deadlines[0].started(body);
+                deadlines[0].ended(body);
+            }
+        });
+        assertThat(timersAfterFirstFiring.get(15, TimeUnit.SECONDS)).isEqualTo(2); // the first, and one more wait
+        assertThat(timersAfterLateBody.get(15, TimeUnit.SECONDS)).isEqualTo(2); // the late body set none
+        assertThat(expired.await(15, TimeUnit.SECONDS)).isTrue();
+        Recorded late = expiries.peek();
+        assertThat(expiries).extracting(body -> body.index).containsExactly(2);
+        assertThat(late.expiredAt - late.started).isGreaterThanOrEqualTo(TIMEOUT.toNanos());
+    }
+
+    /** This test's Vert.x, counting the timers set and running {@code afterEachTimer} after each timer's handler. */
+    @SuppressWarnings("unchecked")
+    private Vertx countingTimers(AtomicInteger timersSet, Runnable afterEachTimer) {
+        return (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[]{Vertx.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("setTimer") && args.length == 2 && args[1] instanceof Handler<?>) {
+                        timersSet.incrementAndGet();
+                        Handler<Long> handler = (Handler<Long>) args[1];
+                        return vertx.setTimer((Long) args[0], id -> {
+                            handler.handle(id);
+                            afterEachTimer.run();
+                        });
+                    }
+                    try {
+                        return method.invoke(vertx, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -41,9 +41,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -105,14 +107,16 @@ public final class CachingStore implements Store {
 
     /**
      * As above, reading rows that are still asked for shortly before they expire on {@code refresher} (see
-     * {@link ReadCache}); an {@link ExecutorService} given here is shut down when this store is closed.
+     * {@link ReadCache}); an {@link ExecutorService} given here is shut down when this store is closed. A
+     * {@link ScheduledExecutorService} also reads a row asked for earlier in its life when its last quarter begins;
+     * another executor only those asked for in that last quarter.
      */
     public CachingStore(Store store, Duration ttl, LongSupplier nanoTime, Invalidations invalidations,
                         Executor refresher) {
         this.store = store;
         this.invalidations = invalidations;
         this.refresher = refresher;
-        this.cache = new ReadCache(ttl.toNanos(), MAX_ENTRIES, nanoTime, refresher);
+        this.cache = new ReadCache(ttl.toNanos(), MAX_ENTRIES, nanoTime, refresherOn(refresher));
         invalidations.listen(Invalidations.STORE, everything -> cache.invalidateAll());
         this.accessKeys = new CachedAccessKeys(store.accessKeys());
         this.users = new CachedUsers(store.users());
@@ -128,18 +132,61 @@ public final class CachingStore implements Store {
     }
 
     /**
-     * One daemon thread reading hot rows again before they expire: a read per hot row per second or so. Its queue is
-     * bounded; what does not fit simply expires (and is read by the first request that needs it).
+     * One daemon thread reading hot rows again before they expire: a read per hot row per second or so, each at the
+     * start of its row's last quarter.
      */
     private static ExecutorService refresherThread() {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1024), runnable -> {
-                    Thread thread = new Thread(runnable, "gatepass-cache-refresh");
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "gatepass-cache-refresh");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setKeepAliveTime(30, TimeUnit.SECONDS);
         executor.allowCoreThreadTimeOut(true); // an idle node keeps no thread for it
         return executor;
+    }
+
+    /**
+     * The cache's view of {@code executor}. A scheduled one's queue is bounded here ({@value #REFRESH_QUEUE} reads and
+     * timed refreshes): what does not fit is refused, and its row simply expires (the first request that needs it
+     * then reads it).
+     */
+    private static ReadCache.Refresher refresherOn(Executor executor) {
+        if (executor instanceof ScheduledExecutorService scheduled) {
+            return new ReadCache.Refresher() {
+                @Override
+                public void execute(Runnable read) {
+                    admit(scheduled);
+                    scheduled.execute(read);
+                }
+
+                @Override
+                public void schedule(Runnable task, long delayNanos) {
+                    admit(scheduled);
+                    scheduled.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+                }
+            };
+        }
+        return new ReadCache.Refresher() {
+            @Override
+            public void execute(Runnable read) {
+                executor.execute(read);
+            }
+
+            @Override
+            public void schedule(Runnable task, long delayNanos) {
+                throw new RejectedExecutionException("no timed refresh on " + executor);
+            }
+        };
+    }
+
+    private static final int REFRESH_QUEUE = 4096;
+
+    private static void admit(Executor executor) {
+        if (executor instanceof ThreadPoolExecutor pool && pool.getQueue().size() >= REFRESH_QUEUE) {
+            throw new RejectedExecutionException("the cache's refresh queue is full");
+        }
     }
 
     /**

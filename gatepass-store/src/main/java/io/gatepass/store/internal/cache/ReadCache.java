@@ -7,7 +7,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,16 +22,43 @@ import java.util.function.Supplier;
  *
  * <p>Under load a row is read once per expiry, not once per request that meets the expiry:
  * <ul>
- *   <li>a row still asked for in the last quarter of its life is read again in the background ({@code refresher}),
- *       so requests answered on an event loop keep finding it instead of being stopped at the miss and redone on a
- *       worker; the new value again lives {@code ttl} from when its read began, so nothing older is ever served;</li>
+ *   <li>a row asked for during its life is read again in the background ({@code refresher}) when the last quarter of
+ *       its life begins, and so is one asked for in that last quarter, so requests answered on an event loop keep
+ *       finding it instead of being stopped at the miss and redone on a worker; the new value again lives {@code ttl}
+ *       from when its read began, so nothing older is ever served. The refresh at the start of the last quarter
+ *       needs no request then: a row asked for in a steady stream with a pause shorter than the time-to-live (a
+ *       client reconnecting, a lull) does not expire on the request path either. An expiry there
+ *       costs more than the miss: the compiled request path has never seen that branch taken, and the JIT throws
+ *       the whole of it away (docs/benchmarks.md, eighth pass);</li>
  *   <li>callers that miss the same row at once share one read (single flight): the first reads, the others wait for
  *       it. A caller that may not block ({@link NonBlockingScope}) starts that read in the background and is stopped
  *       as before, and its redo on a worker waits for the read already under way.</li>
  * </ul>
  */
 final class ReadCache {
-    private record Entry(Object value, long generation, long refreshFromNanos, long untilNanos) {
+    /** Where rows are read in the background; either method may refuse ({@link RejectedExecutionException}). */
+    interface Refresher {
+        /** Runs {@code read} soon. */
+        void execute(Runnable read);
+
+        /** Runs {@code task} after {@code delayNanos}. */
+        void schedule(Runnable task, long delayNanos);
+    }
+
+    private static final class Entry {
+        final Object value;
+        final long generation;
+        final long refreshFromNanos;
+        final long untilNanos;
+        /** Whether a request found it (a hint, so a plain field: a late-seen write only delays a refresh). */
+        boolean asked;
+
+        Entry(Object value, long generation, long refreshFromNanos, long untilNanos) {
+            this.value = value;
+            this.generation = generation;
+            this.refreshFromNanos = refreshFromNanos;
+            this.untilNanos = untilNanos;
+        }
     }
 
     /** A finished read: its value and the write generation seen before it began. */
@@ -47,13 +73,13 @@ final class ReadCache {
     private final long refreshAheadNanos;
     private final int maxEntries;
     private final LongSupplier nanoTime;
-    private final Executor refresher;
+    private final Refresher refresher;
 
     /**
      * @param refresher where rows are read in the background (one thread is plenty: a read per hot row per
      *                  expiry); it may refuse work (then a row simply expires)
      */
-    ReadCache(long ttlNanos, int maxEntries, LongSupplier nanoTime, Executor refresher) {
+    ReadCache(long ttlNanos, int maxEntries, LongSupplier nanoTime, Refresher refresher) {
         this.ttlNanos = ttlNanos;
         this.refreshAheadNanos = ttlNanos / 4;
         this.maxEntries = maxEntries;
@@ -76,6 +102,9 @@ final class ReadCache {
         long now = nanoTime.getAsLong();
         Entry entry = entries.get(key);
         if (entry != null && entry.generation == seen && now - entry.untilNanos < 0) {
+            if (!entry.asked) {
+                entry.asked = true; // once per row per life: its refresh is then due when its last quarter begins
+            }
             if (now - entry.refreshFromNanos >= 0) {
                 readInBackground(key, load, keepAbsent);
             }
@@ -168,11 +197,25 @@ final class ReadCache {
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
-            entries.put(key, new Entry(value, seen, began + ttlNanos - refreshAheadNanos, began + ttlNanos));
+            Entry entry = new Entry(value, seen, began + ttlNanos - refreshAheadNanos, began + ttlNanos);
+            entries.put(key, entry);
+            try {
+                refresher.schedule(() -> refreshIfAsked(key, entry, load, keepAbsent),
+                        entry.refreshFromNanos - nanoTime.getAsLong());
+            } catch (RejectedExecutionException e) {
+                // then only a request in its last quarter has it read again
+            }
         } else {
             entries.remove(key); // gone (e.g. deleted on another node): not served again from an earlier read
         }
         return new Loaded(value, seen);
+    }
+
+    /** At the start of a row's last quarter: reads it again if a request found it since it was read. */
+    private void refreshIfAsked(Object key, Entry entry, Supplier<?> load, boolean keepAbsent) {
+        if (entry.asked && entries.get(key) == entry) {
+            readInBackground(key, load, keepAbsent);
+        }
     }
 
     /** Forgets everything read so far; call after a write has committed (or failed). */

@@ -4,6 +4,9 @@ import io.gatepass.store.NonBlockingScope;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,14 +18,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The read cache under load: a hot row is read again before it expires and a missed row is read once, without ever
- * serving a value older than the time-to-live or one read before a write on this node. The background reads are
- * queued here and run when the test says.
+ * serving a value older than the time-to-live or one read before a write on this node. The background reads and
+ * the timed refreshes are queued here and run when the test says, on the test's clock.
  */
 class ReadCacheTest {
     private static final long TTL = 1_000_000_000L;
     private final AtomicLong nanos = new AtomicLong(42);
     private final Queue<Runnable> background = new ArrayDeque<>();
-    private final ReadCache cache = new ReadCache(TTL, 100, nanos::get, background::add);
+    /** Timed refreshes: when each is due (on {@link #nanos}) and what it runs. */
+    private final List<Map.Entry<Long, Runnable>> timed = new ArrayList<>();
+    private final ReadCache cache = new ReadCache(TTL, 100, nanos::get, new ReadCache.Refresher() {
+        @Override
+        public void execute(Runnable read) {
+            background.add(read);
+        }
+
+        @Override
+        public void schedule(Runnable task, long delayNanos) {
+            timed.add(Map.entry(nanos.get() + delayNanos, task));
+        }
+    });
     private final AtomicInteger reads = new AtomicInteger();
     private volatile String row = "v1";
 
@@ -35,6 +50,74 @@ class ReadCacheTest {
 
     private Optional<String> onEventLoop() {
         return NonBlockingScope.run(() -> cache.get("key", store));
+    }
+
+    /** Runs the timed refreshes due by now (in the order they were set), as the refresher's timer would. */
+    private void runTimedRefreshesDue() {
+        List<Map.Entry<Long, Runnable>> due = timed.stream().filter(t -> t.getKey() - nanos.get() <= 0).toList();
+        timed.removeAll(due);
+        due.forEach(t -> t.getValue().run());
+    }
+
+    @Test
+    void aRowAskedForEarlierInItsLife_isReadAgainWhenItsLastQuarterBegins_soAPauseInTheRequestsDoesNotExpireIt() {
+        assertThat(cache.get("key", store)).contains("v1"); // a worker's read
+        nanos.addAndGet(TTL / 10);
+        assertThat(onEventLoop()).contains("v1"); // asked for; then no request for most of the row's life
+        nanos.addAndGet(TTL * 3 / 4 - TTL / 10 - 1);
+        runTimedRefreshesDue();
+        assertThat(background).isEmpty(); // not yet
+
+        nanos.addAndGet(1);
+        row = "v2";
+        runTimedRefreshesDue();
+        assertThat(background).hasSize(1);
+        background.remove().run();
+        long refreshedAt = nanos.get();
+
+        nanos.addAndGet(TTL / 4 + TTL / 10); // past the first read's life, the pause still on
+        assertThat(onEventLoop()).contains("v2"); // found on the event loop, not stopped at a miss
+        assertThat(reads).hasValue(2);
+        nanos.set(refreshedAt + TTL); // and the refreshed value lives no longer than the TTL from its read
+        assertThatThrownBy(this::onEventLoop).isInstanceOf(NonBlockingScope.WouldBlock.class);
+    }
+
+    @Test
+    void aRowNotAskedForSinceItWasRead_isNotReadAgain_andExpires() {
+        cache.get("key", store);
+        nanos.addAndGet(TTL * 3 / 4);
+        runTimedRefreshesDue();
+        assertThat(background).isEmpty();
+
+        nanos.addAndGet(TTL / 4);
+        assertThatThrownBy(this::onEventLoop).isInstanceOf(NonBlockingScope.WouldBlock.class);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aTimedRefresh_ofARowForgottenByAWrite_readsNothing() {
+        cache.get("key", store);
+        onEventLoop();
+        cache.invalidateAll(); // a write on this node
+        nanos.addAndGet(TTL * 3 / 4);
+        runTimedRefreshesDue();
+
+        assertThat(background).isEmpty();
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aRowKeptInUse_isReadOncePerLife_byItsTimedRefresh() {
+        cache.get("key", store);
+        for (int step = 0; step < 40; step++) { // 4 lives, asked for every tenth of one
+            nanos.addAndGet(TTL / 10);
+            runTimedRefreshesDue();
+            while (!background.isEmpty()) {
+                background.remove().run();
+            }
+            assertThat(onEventLoop()).contains("v1");
+        }
+        assertThat(reads).hasValueBetween(5, 6);
     }
 
     @Test
