@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,6 +102,7 @@ public final class DirectCall {
         RetryToken token = null;
         for (int attempt = 1; ; attempt++) {
             SdkException failure;
+            Duration suggestedDelay = Duration.ZERO;
             try {
                 WireExchange.Response response = wire.send(marshalled.method().name(), uri,
                         headers(marshalled, uri, body, invocationId, attempt), body);
@@ -128,6 +130,7 @@ public final class DirectCall {
                                 full.statusCode(), full.statusText().orElse("null"))).cause(e).build();
                     }
                     adjustClock(failure, full);
+                    suggestedDelay = retryAfter(full);
                 }
             } catch (IOException e) {
                 failure = SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage())
@@ -139,7 +142,7 @@ public final class DirectCall {
             }
             try {
                 RefreshRetryTokenResponse next = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
-                        .token(token).failure(failure).build());
+                        .token(token).failure(failure).suggestedDelay(suggestedDelay).build());
                 token = next.token();
                 sleep(next.delay().toMillis(), failure);
             } catch (TokenAcquisitionFailedException e) {
@@ -154,6 +157,22 @@ public final class DirectCall {
             return sdk;
         }
         return SdkClientException.builder().message(message).cause(e).build();
+    }
+
+    /**
+     * As the SDK's retry stage: an error response's {@code Retry-After} in whole seconds is the retry strategy's
+     * suggested delay (the strategy waits at least that long); a value that is not a whole number is ignored.
+     */
+    private static Duration retryAfter(SdkHttpFullResponse response) {
+        Optional<String> value = response.firstMatchingHeader("Retry-After");
+        if (value.isPresent()) {
+            try {
+                return Duration.ofSeconds(Integer.parseInt(value.get()));
+            } catch (NumberFormatException e) {
+                return Duration.ZERO;
+            }
+        }
+        return Duration.ZERO;
     }
 
     /**
