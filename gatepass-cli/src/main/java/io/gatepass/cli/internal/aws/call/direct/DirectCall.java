@@ -6,6 +6,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.http.Crc32Validation;
 import software.amazon.awssdk.core.retry.ClockSkew;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -111,7 +112,8 @@ public final class DirectCall {
                         .content(AbortableInputStream.create(new ByteArrayInputStream(response.body()))).build();
                 if (full.isSuccessful()) {
                     try {
-                        return codec.response(full, timeOffset);
+                        // as the SDK client's handler: a gzip Content-Encoding decoded, an x-amz-crc32 checked
+                        return codec.response(Crc32Validation.validate(false, full), timeOffset);
                     } catch (IOException e) {
                         throw e;
                     } catch (Exception e) {
