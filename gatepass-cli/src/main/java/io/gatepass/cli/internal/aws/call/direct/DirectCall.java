@@ -2,11 +2,14 @@ package io.gatepass.cli.internal.aws.call.direct;
 
 import io.gatepass.cli.internal.aws.config.ServiceRoute;
 import io.gatepass.cli.internal.aws.model.OperationModel;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.http.Crc32Validation;
+import software.amazon.awssdk.core.useragent.BusinessMetricFeatureId;
 import software.amazon.awssdk.core.retry.ClockSkew;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -27,6 +30,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +57,13 @@ public final class DirectCall {
     /** The local clock's lead on the service's, in seconds, learnt from a clock-skew error (the SDK's time offset). */
     private volatile int timeOffset;
 
-    DirectCall(JsonCodec codec, ServiceRoute route, String signingName, Clock clock, Consumer<URI> sent) {
+    DirectCall(JsonCodec codec, ServiceRoute route, String signingName, String apiMetadata, Clock clock,
+               Consumer<URI> sent) {
         this.codec = codec;
         this.route = route;
         this.signer = new SigV4(route.region(), signingName);
         this.wire = new WireExchange(route.connections());
-        this.userAgent = UserAgent.of(signingName);
+        this.userAgent = UserAgent.of(apiMetadata, route.appId(), businessMetrics(route));
         this.clock = clock;
         this.sent = sent;
     }
@@ -75,16 +80,36 @@ public final class DirectCall {
         }
         JsonCodec codec = JsonCodec.of(operation.service(), route.get().endpoint(), operation.requestClass(),
                 operation.responseClass());
-        return Optional.of(new DirectCall(codec, route.get(), operation.service().cliName(), Clock.systemUTC(),
-                sent));
+        return Optional.of(new DirectCall(codec, route.get(), operation.service().cliName(),
+                operation.service().apiMetadata(), Clock.systemUTC(), sent));
     }
 
     /**
-     * Initialises what every direct call needs first (the SDK's JSON protocol factory and marshalling classes,
-     * SHA-256), for {@code ClientWarmUp}'s second thread.
+     * The business metrics the SDK client's User-Agent reports for such a call, in its order: the retry mode, the
+     * endpoint override (a direct call always has one), the credentials' source as the SDK's credentials provider
+     * names it (the anonymous provider's name for an unsigned call).
+     */
+    private static List<String> businessMetrics(ServiceRoute route) {
+        List<String> metrics = new ArrayList<>(3);
+        switch (route.retryMode()) {
+            case LEGACY -> metrics.add(BusinessMetricFeatureId.RETRY_MODE_LEGACY.value());
+            case ADAPTIVE, ADAPTIVE_V2 -> metrics.add(BusinessMetricFeatureId.RETRY_MODE_ADAPTIVE.value());
+            default -> metrics.add(BusinessMetricFeatureId.RETRY_MODE_STANDARD.value());
+        }
+        metrics.add(BusinessMetricFeatureId.ENDPOINT_OVERRIDE.value());
+        AwsCredentials credentials = route.credentials() != null ? route.credentials()
+                : AnonymousCredentialsProvider.create().resolveCredentials(); // --no-sign-request, as the SDK's
+        credentials.providerName().filter(name -> !name.isBlank()).ifPresent(metrics::add);
+        return metrics;
+    }
+
+    /**
+     * Initialises what every direct call needs first (the SDK's JSON protocol factory and marshalling classes, its
+     * User-Agent, SHA-256), for {@code ClientWarmUp}'s second thread.
      */
     public static void warmUp() throws java.security.GeneralSecurityException {
         JsonCodec.warmUp();
+        UserAgent.of("warm-up#0", null, List.of()); // the SDK's system User-Agent: JVM, OS and language metadata
         java.security.MessageDigest.getInstance("SHA-256");
     }
 
