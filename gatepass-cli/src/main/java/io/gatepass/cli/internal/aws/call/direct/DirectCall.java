@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -56,6 +57,11 @@ public final class DirectCall {
     private final Consumer<URI> sent;
     /** The local clock's lead on the service's, in seconds, learnt from a clock-skew error (the SDK's time offset). */
     private volatile int timeOffset;
+    /**
+     * The retry strategy of all the calls of this command (its pages), as an SDK client keeps one: its token bucket
+     * spans them. Built when an attempt first fails.
+     */
+    private RetryStrategy retries;
 
     DirectCall(JsonCodec codec, ServiceRoute route, String signingName, String apiMetadata, Clock clock,
                Consumer<URI> sent) {
@@ -124,7 +130,6 @@ public final class DirectCall {
         URI uri = marshalled.getUri();
         byte[] body = marshalled.contentStreamProvider().map(DirectCall::read).orElse(null);
         String invocationId = UUID.randomUUID().toString();
-        RetryStrategy retries = null;
         RetryToken token = null;
         for (int attempt = 1; ; attempt++) {
             SdkException failure;
@@ -138,7 +143,11 @@ public final class DirectCall {
                 if (full.isSuccessful()) {
                     try {
                         // as the SDK client's handler: a gzip Content-Encoding decoded, an x-amz-crc32 checked
-                        return codec.response(Crc32Validation.validate(false, full), timeOffset);
+                        SdkPojo result = codec.response(Crc32Validation.validate(false, full), timeOffset);
+                        if (token != null) {
+                            retries.recordSuccess(RecordSuccessRequest.create(token)); // as the SDK: tokens back
+                        }
+                        return result;
                     } catch (IOException e) {
                         throw e;
                     } catch (Exception e) {
@@ -163,8 +172,10 @@ public final class DirectCall {
                 failure = SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage())
                         .cause(e).build();
             }
-            if (retries == null) {
-                retries = route.retries().get();
+            if (token == null) {
+                if (retries == null) {
+                    retries = route.retries().get();
+                }
                 token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("gatepass")).token();
             }
             try {

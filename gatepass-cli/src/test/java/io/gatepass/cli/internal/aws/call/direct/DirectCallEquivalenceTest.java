@@ -181,6 +181,42 @@ class DirectCallEquivalenceTest {
         }
     }
 
+    /**
+     * The calls of one command (its pages) share one retry token bucket, as an SDK client's calls do: once the
+     * retries of failing calls have spent it (standard mode: 500, 5 a retry), a failed call is not retried.
+     */
+    @Test
+    void aCommandsCallsShareOneRetryTokenBucketAsTheSdkClientsCallsDo() throws Exception {
+        OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
+        Map<String, Integer> callsUntilNoRetry = new HashMap<>();
+        Map<String, List<Integer>> requests = new HashMap<>();
+        for (String path : List.of("sdk", "direct")) {
+            try (Paths paths = paths(AwsService.CODEARTIFACT, Map.of("AWS_MAX_ATTEMPTS", "2"))) {
+                ServiceCall call = path.equals("sdk")
+                        ? new ServiceCall(operation, paths.client, null, paths.requests, paths.responses, "eu-west-1")
+                        : new ServiceCall(operation, null, ServiceCall.direct(operation, paths.config).orElseThrow(),
+                        paths.requests, paths.responses, "eu-west-1");
+                service.take();
+                for (int calls = 1; calls <= 120 && !callsUntilNoRetry.containsKey(path); calls++) {
+                    for (int attempt = 0; attempt < 2; attempt++) {
+                        service.answer(new Answer(500, Map.of(), "{\"message\":\"down\"}".getBytes(
+                                StandardCharsets.UTF_8)));
+                    }
+                    CliException failure = catchThrowableOfType(CliException.class,
+                            () -> call.call(JSON.createObjectNode()));
+                    assertThat(failure).as(path + " call " + calls).isNotNull();
+                    int sent = service.take().size();
+                    requests.computeIfAbsent(path, p -> new ArrayList<>()).add(sent);
+                    if (sent == 1) {
+                        callsUntilNoRetry.put(path, calls);
+                    }
+                }
+            }
+        }
+        assertThat(callsUntilNoRetry.get("sdk")).as("requests of each call: %s", requests).isEqualTo(101);
+        assertThat(callsUntilNoRetry.get("direct")).isEqualTo(callsUntilNoRetry.get("sdk"));
+    }
+
     @Test
     void aClockSkewErrorIsRetriedSignedWithTheServicesTime() throws Exception {
         OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
