@@ -70,14 +70,20 @@ public final class ServiceCall {
                             body instanceof StreamingOutputFile), body);
             return responses.toJson((SdkPojo) response);
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
-                    ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
-            String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                    ? e.awsErrorDetails().errorMessage() : "Unknown";
-            throw CliException.service(code, operation.name(), message, e);
+            ServiceErrorText text = ServiceErrorText.of(e, maxAttempts());
+            throw CliException.service(text.code(), operation.name(), text.retryNote(), text.message(), e);
         } catch (SdkClientException e) {
             throw clientFailure(e);
         }
+    }
+
+    /** The attempts in all the call's retry strategy allows. */
+    private int maxAttempts() {
+        if (direct != null) {
+            return direct.maxAttempts();
+        }
+        return client.serviceClientConfiguration().overrideConfiguration().retryStrategy()
+                .map(software.amazon.awssdk.retries.api.RetryStrategy::maxAttempts).orElse(3);
     }
 
     private CliException clientFailure(SdkClientException e) {

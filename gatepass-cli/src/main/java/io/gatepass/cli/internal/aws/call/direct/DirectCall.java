@@ -119,6 +119,11 @@ public final class DirectCall {
         java.security.MessageDigest.getInstance("SHA-256");
     }
 
+    /** The attempts in all the retry mode allows. */
+    public int maxAttempts() {
+        return route.maxAttempts();
+    }
+
     /** The endpoint requests go to. */
     public URI endpoint() {
         return route.endpoint();
