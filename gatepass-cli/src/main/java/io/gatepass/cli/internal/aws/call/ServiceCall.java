@@ -93,8 +93,18 @@ public final class ServiceCall {
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("Read")) {
+            String text = String.valueOf(cause.getMessage());
+            if (cause instanceof SocketTimeoutException && text.contains("Read")) {
                 return CliException.other("Read timeout on endpoint URL: \"" + endpoint() + "\"", e);
+            }
+            if (cause instanceof SocketTimeoutException && text.toLowerCase(java.util.Locale.ROOT)
+                    .contains("connect timed out")) {
+                return CliException.other("Connect timeout on endpoint URL: \"" + endpoint() + "\"", e);
+            }
+            if (cause instanceof java.net.SocketException && (text.contains("Unexpected end of file from server")
+                    || text.contains("Connection reset"))) {
+                return CliException.other("Connection was closed before we received a valid response from endpoint "
+                        + "URL: \"" + endpoint() + "\".", e);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {

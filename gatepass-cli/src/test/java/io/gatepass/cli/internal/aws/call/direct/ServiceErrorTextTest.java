@@ -78,6 +78,46 @@ class ServiceErrorTextTest {
         }
     }
 
+    /** aws 2.9.19 against an endpoint that reads the request and closes the connection without an answer. */
+    @Test
+    void aConnectionClosedWithoutAnAnswerReadsAsAwsPrintsIt() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket socket = server.accept()) {
+                        socket.getInputStream().read(new byte[65536]);
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            closer.setDaemon(true);
+            closer.start();
+            String endpoint = "http://127.0.0.1:" + server.getLocalPort();
+            for (String path : List.of("sdk", "direct")) {
+                CliConfig config = config(endpoint, "1");
+                OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
+                SdkClient client = path.equals("sdk") ? ServiceClients.create(AwsService.CODEARTIFACT, config) : null;
+                DirectCall direct = path.equals("direct") ? ServiceCall.direct(operation, config).orElseThrow()
+                        : null;
+                try {
+                    ServiceCall call = new ServiceCall(operation, client, direct, new RequestBuilder("base64"),
+                            new ResponseJson(ZoneOffset.UTC, false, true), "eu-west-1");
+                    CliException failure = catchThrowableOfType(CliException.class,
+                            () -> call.call(JSON.createObjectNode()));
+                    assertThat(failure.exitCode()).as(path).isEqualTo(255);
+                    assertThat(failure.stderrText()).as(path).isEqualTo("\nConnection was closed before we received "
+                            + "a valid response from endpoint URL: \"" + endpoint + "/v1/domains\".\n");
+                } finally {
+                    if (client != null) {
+                        client.close();
+                    }
+                }
+            }
+        }
+    }
+
     private static Answer answer(int status, String body, String... header) {
         return new Answer(status, header.length == 0 ? Map.of() : Map.of(header[0], header[1]),
                 body.getBytes(StandardCharsets.UTF_8));
