@@ -257,6 +257,7 @@ public final class CliConfig {
                 .overrideConfiguration(o -> {
                     o.defaultProfileFile(files.file()).defaultProfileName(files.profileName());
                     o.retryStrategy(retry.strategy());
+                    endpoint.ifPresent(uri -> o.addExecutionInterceptor(new EndpointPath(uri)));
                     if (log.enabled()) {
                         o.addExecutionInterceptor(new DebugTrace(log));
                     }

@@ -1,5 +1,6 @@
 package io.gatepass.cli.internal.aws.call.direct;
 
+import io.gatepass.cli.internal.aws.config.EndpointPath;
 import io.gatepass.cli.internal.aws.config.ServiceRoute;
 import io.gatepass.cli.internal.aws.model.OperationModel;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -132,6 +133,10 @@ public final class DirectCall {
     /** Sends the SDK request object and returns the SDK response object, retrying as the SDK would. */
     public SdkPojo call(Object request) {
         SdkHttpFullRequest marshalled = codec.marshall(request);
+        String path = EndpointPath.of(route.endpoint(), marshalled.encodedPath());
+        if (!path.equals(marshalled.encodedPath())) {
+            marshalled = marshalled.toBuilder().encodedPath(path).build(); // as aws joins endpoint and path
+        }
         URI uri = marshalled.getUri();
         byte[] body = marshalled.contentStreamProvider().map(DirectCall::read).orElse(null);
         String invocationId = UUID.randomUUID().toString();

@@ -217,6 +217,25 @@ class DirectCallEquivalenceTest {
         assertThat(callsUntilNoRetry.get("direct")).isEqualTo(callsUntilNoRetry.get("sdk"));
     }
 
+    /** As aws 2.9.19 sends them: {@code POST /prefix} (awsJson, request URI "/"), {@code /prefix/v1/domains}. */
+    @Test
+    void anEndpointWithAPathGetsTheRequestsAtThePathsAwsSends() throws Exception {
+        for (AwsService each : List.of(AwsService.GAMELIFT, AwsService.CODEARTIFACT)) {
+            OperationModel operation = each.operation(each == AwsService.GAMELIFT ? "list-fleets" : "list-domains")
+                    .orElseThrow();
+            String expected = each == AwsService.GAMELIFT ? "/prefix" : "/prefix/v1/domains";
+            try (Paths paths = new Paths(config(service.endpoint() + "/prefix", Map.of()), each)) {
+                Answer answer = new Answer(200, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
+                Outcome sdk = paths.sdk(operation, JSON.createObjectNode(), answer);
+                Outcome direct = paths.direct(operation, JSON.createObjectNode(), answer);
+                assertThat(sdk.failure()).isNull();
+                assertThat(direct.failure()).isNull();
+                assertThat(sdk.requests()).extracting(Received::rawPath).as("sdk").containsExactly(expected);
+                assertThat(direct.requests()).extracting(Received::rawPath).as("direct").containsExactly(expected);
+            }
+        }
+    }
+
     @Test
     void aClockSkewErrorIsRetriedSignedWithTheServicesTime() throws Exception {
         OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
