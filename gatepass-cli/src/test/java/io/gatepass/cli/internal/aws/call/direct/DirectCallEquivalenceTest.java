@@ -236,6 +236,30 @@ class DirectCallEquivalenceTest {
         }
     }
 
+    /**
+     * botocore's standard mode retries {@code LimitExceededException} as a throttling error, which the SDK's lists
+     * lack: aws 2.9.19 sends 3 requests and prints the retry note; both paths do the same.
+     */
+    @Test
+    void aLimitExceededErrorIsRetriedAsAwsRetriesIt() throws Exception {
+        OperationModel operation = AwsService.GAMELIFT.operation("list-fleets").orElseThrow();
+        try (Paths paths = paths(AwsService.GAMELIFT, Map.of())) {
+            for (Function<Paths, Outcome> path : List.<Function<Paths, Outcome>>of(
+                    p -> p.sdk(operation, JSON.createObjectNode(), null),
+                    p -> p.direct(operation, JSON.createObjectNode(), null))) {
+                service.take();
+                for (int attempt = 0; attempt < 3; attempt++) {
+                    service.answer(new Answer(400, Map.of(), ("{\"__type\":\"LimitExceededException\","
+                            + "\"message\":\"too many\"}").getBytes(StandardCharsets.UTF_8)));
+                }
+                Outcome outcome = path.apply(paths);
+                assertThat(outcome.requests()).hasSize(3);
+                assertThat(outcome.failure().stderrText()).isEqualTo("\nAn error occurred (LimitExceededException) "
+                        + "when calling the ListFleets operation (reached max retries: 2): too many\n");
+            }
+        }
+    }
+
     @Test
     void aClockSkewErrorIsRetriedSignedWithTheServicesTime() throws Exception {
         OperationModel operation = AwsService.CODEARTIFACT.operation("list-domains").orElseThrow();
