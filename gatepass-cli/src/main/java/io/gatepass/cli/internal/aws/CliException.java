@@ -62,7 +62,17 @@ public final class CliException extends RuntimeException {
      * {@code An error occurred (Code) when calling the Operation operation: message}.
      */
     public static CliException service(String code, String operation, String message, Throwable cause) {
-        String text = "An error occurred (" + code + ") when calling the " + operation + " operation: " + message;
+        return service(code, operation, "", message, cause);
+    }
+
+    /**
+     * As {@link #service(String, String, String, Throwable)}, with aws's note after the operation when the last
+     * allowed attempt failed: {@code " (reached max retries: 2)"}, or "".
+     */
+    public static CliException service(String code, String operation, String retryNote, String message,
+                                       Throwable cause) {
+        String text = "An error occurred (" + code + ") when calling the " + operation + " operation" + retryNote
+                + ": " + message;
         return new CliException(SERVICE, text, plain(text), cause);
     }
 

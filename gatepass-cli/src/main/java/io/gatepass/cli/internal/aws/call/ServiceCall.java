@@ -70,14 +70,20 @@ public final class ServiceCall {
                             body instanceof StreamingOutputFile), body);
             return responses.toJson((SdkPojo) response);
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
-                    ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
-            String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                    ? e.awsErrorDetails().errorMessage() : "Unknown";
-            throw CliException.service(code, operation.name(), message, e);
+            ServiceErrorText text = ServiceErrorText.of(e, maxAttempts());
+            throw CliException.service(text.code(), operation.name(), text.retryNote(), text.message(), e);
         } catch (SdkClientException e) {
             throw clientFailure(e);
         }
+    }
+
+    /** The attempts in all the call's retry strategy allows. */
+    private int maxAttempts() {
+        if (direct != null) {
+            return direct.maxAttempts();
+        }
+        return client.serviceClientConfiguration().overrideConfiguration().retryStrategy()
+                .map(software.amazon.awssdk.retries.api.RetryStrategy::maxAttempts).orElse(3);
     }
 
     private CliException clientFailure(SdkClientException e) {
@@ -87,8 +93,18 @@ public final class ServiceCall {
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("Read")) {
+            String text = String.valueOf(cause.getMessage());
+            if (cause instanceof SocketTimeoutException && text.contains("Read")) {
                 return CliException.other("Read timeout on endpoint URL: \"" + endpoint() + "\"", e);
+            }
+            if (cause instanceof SocketTimeoutException && text.toLowerCase(java.util.Locale.ROOT)
+                    .contains("connect timed out")) {
+                return CliException.other("Connect timeout on endpoint URL: \"" + endpoint() + "\"", e);
+            }
+            if (cause instanceof java.net.SocketException && (text.contains("Unexpected end of file from server")
+                    || text.contains("Connection reset"))) {
+                return CliException.other("Connection was closed before we received a valid response from endpoint "
+                        + "URL: \"" + endpoint() + "\".", e);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {

@@ -187,8 +187,15 @@ public final class CliConfig {
         if (!"http".equalsIgnoreCase(uri.getScheme())) {
             trust.checkBundle(uri.toString());
         }
-        return Optional.of(new ServiceRoute(uri, region(), options.noSignRequest() ? null : credentials(),
-                connections(), retry.attempts(), retry::strategy));
+        return Optional.of(new ServiceRoute(uri, region(), options.noSignRequest() ? null
+                : StaticCredentialsProvider.create(credentials()).resolveCredentials(), connections(), retry.attempts(),
+                retry.mode(), retry::strategy, appId()));
+    }
+
+    /** As the SDK client resolves it: aws.userAgentAppId, AWS_SDK_UA_APP_ID, then the profile's sdk_ua_app_id. */
+    private String appId() {
+        return ConfigFiles.firstNonBlank(System.getProperty("aws.userAgentAppId"), io.env().get("AWS_SDK_UA_APP_ID"),
+                files.setting("sdk_ua_app_id").orElse(null));
     }
 
     private boolean enabled(String fromEnv, String setting) {
@@ -250,6 +257,7 @@ public final class CliConfig {
                 .overrideConfiguration(o -> {
                     o.defaultProfileFile(files.file()).defaultProfileName(files.profileName());
                     o.retryStrategy(retry.strategy());
+                    endpoint.ifPresent(uri -> o.addExecutionInterceptor(new EndpointPath(uri)));
                     if (log.enabled()) {
                         o.addExecutionInterceptor(new DebugTrace(log));
                     }

@@ -22,21 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * shapes from the SDK's request classes, loaded only for the one operation asked.
  */
 public enum AwsService {
-    CODEARTIFACT("codeartifact", "codeartifact", "CodeartifactClient"),
-    GAMELIFT("gamelift", "gamelift", "GameLiftClient"),
-    IAM("iam", "iam", "IamClient"),
-    STS("sts", "sts", "StsClient");
+    CODEARTIFACT("codeartifact", "codeartifact", "CodeartifactClient", "codeartifact"),
+    GAMELIFT("gamelift", "gamelift", "GameLiftClient", "GameLift"),
+    IAM("iam", "iam", "IamClient", "IAM"),
+    STS("sts", "sts", "StsClient", "STS");
 
     private static final Map<AwsService, Properties> FACTS = new ConcurrentHashMap<>();
 
     private final String cliName;
     private final String sdkPackage;
     private final String clientInterface;
+    private final String serviceId;
 
-    AwsService(String cliName, String sdkPackage, String clientInterface) {
+    AwsService(String cliName, String sdkPackage, String clientInterface, String serviceId) {
         this.cliName = cliName;
         this.sdkPackage = "software.amazon.awssdk.services." + sdkPackage;
         this.clientInterface = clientInterface;
+        this.serviceId = serviceId;
     }
 
     /**
@@ -62,6 +64,19 @@ public enum AwsService {
     /** The command name, also the service id in AWS_ENDPOINT_URL_* and config: "gamelift". */
     public String cliName() {
         return cliName;
+    }
+
+    /**
+     * The service as the SDK client names it in its User-Agent: the model's service id and the generated client's
+     * version ({@code api/GameLift#2.40.x}); the version is read from the SDK's service module.
+     */
+    public String apiMetadata() {
+        try {
+            return serviceId + "#" + Class.forName(sdkPackage + ".internal.ServiceVersionInfo", true,
+                    AwsService.class.getClassLoader()).getField("VERSION").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no SDK version of " + serviceId, e);
+        }
     }
 
     public String modelPackage() {

@@ -1,18 +1,24 @@
 package io.gatepass.cli.internal.aws.call.direct;
 
+import io.gatepass.cli.internal.aws.config.EndpointPath;
 import io.gatepass.cli.internal.aws.config.ServiceRoute;
 import io.gatepass.cli.internal.aws.model.OperationModel;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.http.Crc32Validation;
+import software.amazon.awssdk.core.useragent.BusinessMetricFeatureId;
 import software.amazon.awssdk.core.retry.ClockSkew;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -25,7 +31,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +59,19 @@ public final class DirectCall {
     private final Consumer<URI> sent;
     /** The local clock's lead on the service's, in seconds, learnt from a clock-skew error (the SDK's time offset). */
     private volatile int timeOffset;
+    /**
+     * The retry strategy of all the calls of this command (its pages), as an SDK client keeps one: its token bucket
+     * spans them. Built when an attempt first fails.
+     */
+    private RetryStrategy retries;
 
-    DirectCall(JsonCodec codec, ServiceRoute route, String signingName, Clock clock, Consumer<URI> sent) {
+    DirectCall(JsonCodec codec, ServiceRoute route, String signingName, String apiMetadata, Clock clock,
+               Consumer<URI> sent) {
         this.codec = codec;
         this.route = route;
         this.signer = new SigV4(route.region(), signingName);
         this.wire = new WireExchange(route.connections());
-        this.userAgent = UserAgent.of(signingName);
+        this.userAgent = UserAgent.of(apiMetadata, route.appId(), businessMetrics(route));
         this.clock = clock;
         this.sent = sent;
     }
@@ -74,20 +88,46 @@ public final class DirectCall {
         }
         JsonCodec codec = JsonCodec.of(operation.service(), route.get().endpoint(), operation.requestClass(),
                 operation.responseClass());
-        return Optional.of(new DirectCall(codec, route.get(), operation.service().cliName(), Clock.systemUTC(),
-                sent));
+        return Optional.of(new DirectCall(codec, route.get(), operation.service().cliName(),
+                operation.service().apiMetadata(), Clock.systemUTC(), sent));
     }
 
     /**
-     * Initialises what every direct call needs first (the SDK's JSON protocol factory and marshalling classes; the
-     * SDK's signer, SHA-256 and HmacSHA256, by signing a made-up request), for {@code ClientWarmUp}'s second thread.
+     * The business metrics the SDK client's User-Agent reports for such a call, in its order: the retry mode, the
+     * endpoint override (a direct call always has one), the credentials' source as the SDK's credentials provider
+     * names it (the anonymous provider's name for an unsigned call).
+     */
+    private static List<String> businessMetrics(ServiceRoute route) {
+        List<String> metrics = new ArrayList<>(3);
+        switch (route.retryMode()) {
+            case LEGACY -> metrics.add(BusinessMetricFeatureId.RETRY_MODE_LEGACY.value());
+            case ADAPTIVE, ADAPTIVE_V2 -> metrics.add(BusinessMetricFeatureId.RETRY_MODE_ADAPTIVE.value());
+            default -> metrics.add(BusinessMetricFeatureId.RETRY_MODE_STANDARD.value());
+        }
+        metrics.add(BusinessMetricFeatureId.ENDPOINT_OVERRIDE.value());
+        AwsCredentials credentials = route.credentials() != null ? route.credentials()
+                : AnonymousCredentialsProvider.create().resolveCredentials(); // --no-sign-request, as the SDK's
+        credentials.providerName().filter(name -> !name.isBlank()).ifPresent(metrics::add);
+        return metrics;
+    }
+
+    /**
+     * Initialises what every direct call needs first (the SDK's JSON protocol factory and marshalling classes, its
+     * User-Agent; the SDK's signer, SHA-256 and HmacSHA256, by signing a made-up request), for {@code ClientWarmUp}'s
+     * second thread.
      */
     public static void warmUp() {
         JsonCodec.warmUp();
+        UserAgent.of("warm-up#0", null, List.of()); // the SDK's system User-Agent: JVM, OS and language metadata
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Host", List.of("localhost"));
         new SigV4("us-east-1", "gatepass").sign("POST", URI.create("http://localhost/"), headers, new byte[0],
                 AwsBasicCredentials.create("warm-up", "warm-up"), Instant.EPOCH);
+    }
+
+    /** The attempts in all the retry mode allows. */
+    public int maxAttempts() {
+        return route.maxAttempts();
     }
 
     /** The endpoint requests go to. */
@@ -98,13 +138,17 @@ public final class DirectCall {
     /** Sends the SDK request object and returns the SDK response object, retrying as the SDK would. */
     public SdkPojo call(Object request) {
         SdkHttpFullRequest marshalled = codec.marshall(request);
+        String path = EndpointPath.of(route.endpoint(), marshalled.encodedPath());
+        if (!path.equals(marshalled.encodedPath())) {
+            marshalled = marshalled.toBuilder().encodedPath(path).build(); // as aws joins endpoint and path
+        }
         URI uri = marshalled.getUri();
         byte[] body = marshalled.contentStreamProvider().map(DirectCall::read).orElse(null);
         String invocationId = UUID.randomUUID().toString();
-        RetryStrategy retries = null;
         RetryToken token = null;
         for (int attempt = 1; ; attempt++) {
             SdkException failure;
+            Duration suggestedDelay = Duration.ZERO;
             try {
                 WireExchange.Response response = wire.send(marshalled.method().name(), uri,
                         headers(marshalled, uri, body, invocationId, attempt), body);
@@ -113,7 +157,12 @@ public final class DirectCall {
                         .content(AbortableInputStream.create(new ByteArrayInputStream(response.body()))).build();
                 if (full.isSuccessful()) {
                     try {
-                        return codec.response(full, timeOffset);
+                        // as the SDK client's handler: a gzip Content-Encoding decoded, an x-amz-crc32 checked
+                        SdkPojo result = codec.response(Crc32Validation.validate(false, full), timeOffset);
+                        if (token != null) {
+                            retries.recordSuccess(RecordSuccessRequest.create(token)); // as the SDK: tokens back
+                        }
+                        return result;
                     } catch (IOException e) {
                         throw e;
                     } catch (Exception e) {
@@ -132,18 +181,21 @@ public final class DirectCall {
                                 full.statusCode(), full.statusText().orElse("null"))).cause(e).build();
                     }
                     adjustClock(failure, full);
+                    suggestedDelay = retryAfter(full);
                 }
             } catch (IOException e) {
                 failure = SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage())
                         .cause(e).build();
             }
-            if (retries == null) {
-                retries = route.retries().get();
+            if (token == null) {
+                if (retries == null) {
+                    retries = route.retries().get();
+                }
                 token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("gatepass")).token();
             }
             try {
                 RefreshRetryTokenResponse next = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
-                        .token(token).failure(failure).build());
+                        .token(token).failure(failure).suggestedDelay(suggestedDelay).build());
                 token = next.token();
                 sleep(next.delay().toMillis(), failure);
             } catch (TokenAcquisitionFailedException e) {
@@ -158,6 +210,22 @@ public final class DirectCall {
             return sdk;
         }
         return SdkClientException.builder().message(message).cause(e).build();
+    }
+
+    /**
+     * As the SDK's retry stage: an error response's {@code Retry-After} in whole seconds is the retry strategy's
+     * suggested delay (the strategy waits at least that long); a value that is not a whole number is ignored.
+     */
+    private static Duration retryAfter(SdkHttpFullResponse response) {
+        Optional<String> value = response.firstMatchingHeader("Retry-After");
+        if (value.isPresent()) {
+            try {
+                return Duration.ofSeconds(Integer.parseInt(value.get()));
+            } catch (NumberFormatException e) {
+                return Duration.ZERO;
+            }
+        }
+        return Duration.ZERO;
     }
 
     /**

@@ -42,7 +42,6 @@ final class WireExchange {
         try {
             connection.setRequestMethod(method);
             connection.setInstanceFollowRedirects(false);
-            connection.setUseCaches(false);
             headers.forEach((name, values) -> {
                 if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
                     for (String value : values) {
@@ -50,6 +49,9 @@ final class WireExchange {
                     }
                 }
             });
+            if (connection.getRequestProperty("Accept") == null) {
+                connection.setRequestProperty("Accept", "*/*"); // as the SDK's client (the JDK's is for browsers)
+            }
             if (body != null) {
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(body.length);
