@@ -151,20 +151,6 @@ class ServiceErrorTextTest {
     }
 
     private CliConfig config(String endpoint, String maxAttempts) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("AWS_MAX_ATTEMPTS", maxAttempts);
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        CliIo io = new CliIo(new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.copyOf(env), home,
-                false, false);
-        GlobalOptions options = new GlobalOptions(false, endpoint, false, false, null, null, null, null, null, false,
-                null, null, null, null, true, null, null, null, null);
-        return CliConfig.resolve(options, io);
+        return TestConfigs.config(home, endpoint, Map.of("AWS_MAX_ATTEMPTS", maxAttempts), false);
     }
 }
