@@ -77,13 +77,13 @@ public final class DirectCall {
     }
 
     /**
-     * The direct call of an operation, when it can take one: a JSON-protocol service, no streamed body, and a route
-     * ({@code route} is empty when the configuration needs the SDK client). Decided before anything is sent.
+     * The direct call of an operation that can take one ({@code ServiceCall#direct} decides: a JSON-protocol service,
+     * no streamed body), given a route ({@code route} is empty when the configuration needs the SDK client).
      *
      * @param sent told the URL of each request before it is sent
      */
     public static Optional<DirectCall> of(OperationModel operation, Optional<ServiceRoute> route, Consumer<URI> sent) {
-        if (operation.service().jsonProtocol().isEmpty() || operation.streaming() || route.isEmpty()) {
+        if (route.isEmpty()) {
             return Optional.empty();
         }
         JsonCodec codec = JsonCodec.of(operation.service(), route.get().endpoint(), operation.requestClass(),
