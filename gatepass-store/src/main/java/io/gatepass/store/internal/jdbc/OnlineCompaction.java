@@ -81,7 +81,6 @@ public final class OnlineCompaction implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineCompaction.class);
-    static final int GROWTH_FACTOR = CompactionSchedule.GROWTH_FACTOR;
     static final long CHECK_MILLIS = 250;
     static final long DRAIN_MILLIS = 2_000;
     private static final long CLOSE_MILLIS = 2_000;
@@ -230,8 +229,9 @@ public final class OnlineCompaction implements AutoCloseable {
     record FileState(Object key, long bytes) {
         static FileState of(Path file) {
             try {
-                return new FileState(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
-                        .fileKey(), Files.size(file));
+                java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                return new FileState(attributes.fileKey(), attributes.size());
             } catch (IOException e) {
                 return new FileState(null, 0);
             }

@@ -165,7 +165,7 @@ class OnlineCompactionTest {
             for (OnlineCompaction.Pause pause : seen) {
                 assertThat(pause.beforeBytes()).as("file compacted by pause %d of %s (bound %d)", seen.indexOf(pause),
                         seen, bound).isGreaterThan(bound);
-                bound = Math.max(floor, OnlineCompaction.GROWTH_FACTOR * pause.afterBytes());
+                bound = Math.max(floor, CompactionSchedule.GROWTH_FACTOR * pause.afterBytes());
             }
             assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE)).hasSize(GROWN_BY_USERS);
         }
@@ -261,7 +261,7 @@ class OnlineCompactionTest {
 
             assertThat(pause.afterBytes()).as("file after the pause %s", pause).isLessThan(pause.beforeBytes() / 4);
             assertThat(store.onlineCompaction().schedule().thresholdBytes())
-                    .isEqualTo(Math.max(1L << 40, OnlineCompaction.GROWTH_FACTOR * pause.afterBytes()));
+                    .isEqualTo(Math.max(1L << 40, CompactionSchedule.GROWTH_FACTOR * pause.afterBytes()));
             store.users().create(user("after-the-pause"));
             assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE)).hasSize(GROWN_BY_USERS + 1);
             assertThat(new Jdbc(store.dataSource(), store.gate())
