@@ -13,6 +13,9 @@
 #   GATEPASS_LAUNCHER=1  start the server with ./gatepass serve (the launcher's JVM options) instead of java -jar; with
 #                        GATEPASS_DIST, the launcher three directories above that distribution (copy a build as
 #                        <dir>/gatepass + <dir>/gatepass-cli/target/dist, keeping the file times: cp -a)
+#   GATEPASS_THREADS=1  also print, for each Gatepass run, the CPU of its threads in the measured window, by thread name
+#                       (numbers folded: "C2 CompilerThre", "vert.x-eventloop-thread-"), to see what besides the
+#                       request threads (JIT, GC, audit, timers) took the core
 #   TARGET: compute authtoken sts npm websocket (default: all). Needs wrk (LuaJIT), libcrypto, /usr/bin/aws, npm.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -67,6 +70,18 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system CPU o
 # CPU of the threads that serve requests (Vert.x event loops and workers), without the JIT compiler's and the GC's:
 # on a shared machine the JIT is still compiling after a short warm-up and would blur the per-request figure
 loop_ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '$2 ~ /^\(vert\.x-/ {t += $14 + $15} END {print t + 0}'; }
+# "name ticks" for every thread of a process, numbers in names folded so that threads of one kind add up
+thread_ticks() {
+  for f in /proc/"$1"/task/*/stat; do cat "$f" 2>/dev/null; done | awk '
+    { match($0, /\(([^)]*)\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+/, "", name); gsub(/ /, "_", name)
+      split(substr($0, RSTART + RLENGTH + 1), a, " "); t[name] += a[12] + a[13] }
+    END { for (n in t) print n, t[n] }'
+}
+threads_report() { # before-file after-file requests → the threads' CPU per request, largest first, on stderr
+  awk -v n="$3" -v hz="$(getconf CLK_TCK)" 'NR == FNR {b[$1] = $2; next}
+    { d = $2 - b[$1]; if (d > 0 && n > 0) printf "    %-28s %7.2f us/r\n", $1, d * 1e6 / hz / n }' "$1" "$2" \
+    | sort -k2 -rn | head -12 >&2
+}
 rss_mb() { awk -v f="$2" '$1 == f":" {printf "%d", $2/1024}' "/proc/$1/status"; }
 # wrk against URL on server PID, signing for HOST with TARGET ARGS...  → "rps p50 p99 p999 errors cpu-us/req"
 wrk_run() {
@@ -76,9 +91,16 @@ wrk_run() {
 }
 wrk_measure() {
   local url="$1" pid="$2" before after lbefore lafter; shift 2
+  [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ] && thread_ticks "$pid" >"$tmp/threads.before" \
+    && echo "  measured window from $(date -u +%H:%M:%S.%3N)" >&2
   before="$(cpu_ticks "$pid")"; lbefore="$(loop_ticks "$pid")"
   taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "$@" >"$tmp/wrk.out"
   after="$(cpu_ticks "$pid")"; lafter="$(loop_ticks "$pid")"
+  if [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ]; then
+    thread_ticks "$pid" >"$tmp/threads.after"
+    echo "  Gatepass threads, measured window to $(date -u +%H:%M:%S.%3N) ($url):" >&2
+    threads_report "$tmp/threads.before" "$tmp/threads.after" "$(awk '/ requests in / {print $1}' "$tmp/wrk.out")"
+  fi
   grep -q '^first failure' "$tmp/wrk.out" && sed -n 's/^first failure: /  first non-200: /p' "$tmp/wrk.out" >&2
   awk -v ticks="$((after - before))" -v lticks="$((lafter - lbefore))" -v hz="$(getconf CLK_TCK)" \
       '/Requests\/sec/ {rps=$2} /^latency_us/ {p50=$3; p99=$5; p999=$7} / requests in / {n=$1}
