@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Counts the threads holding pooled connections and can hold new ones back for a while ({@link #pause}), so that a
- * pause knows when nothing is in flight. A thread that already holds a connection passes even during a pause: it may
- * need a second one to finish, and the pause is waiting for it to finish.
+ * pause knows when nothing is in flight. A thread that already holds a connection passes even during a pause: no store
+ * call borrows a second one today (a call made inside a transaction's work runs on that transaction's connection, see
+ * {@link Jdbc}), but one that did would otherwise wait for a pause that waits for it.
  */
 final class ConnectionGate {
     /** Every this many connections returned, {@link #onReturns} runs (on the returning thread). */
