@@ -79,8 +79,8 @@ public final class CliConfig {
 
     /**
      * Checks what aws v2 checks when it creates a service client, before it validates a call's parameters: the retry
-     * settings (an invalid AWS_RETRY_MODE or retry_mode fails with exit 255). Commands that call no service, such as
-     * configure, never check them.
+     * settings (an invalid AWS_RETRY_MODE or retry_mode fails with exit 255). What calls no service (an input
+     * skeleton, auto-prompt's look-ups) never checks them.
      */
     public void checkClientSettings() {
         retry();
