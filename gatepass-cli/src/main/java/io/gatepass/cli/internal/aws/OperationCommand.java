@@ -93,8 +93,11 @@ final class OperationCommand {
                 globals.cliInputYaml(), files);
         Object body = streamingBody(parameters, upload, arguments.outfile());
         Optional<Pagination> pagination = paginate(arguments, parameters);
-        RequestBuilder.validate(operation.input(), parameters);
         CliConfig config = CliConfig.resolve(globals, io);
+        if (!"output".equals(skeleton)) {
+            config.checkClientSettings(); // aws creates the client, then validates the parameters
+        }
+        RequestBuilder.validate(operation.input(), parameters);
         OutputFormat format = OutputFormat.parse(config.output());
         RequestBuilder requests = new RequestBuilder(config.binaryFormat());
         String text;

@@ -129,6 +129,11 @@ public final class ServiceCall {
     String endpoint() {
         URI sent = RequestUrlRecorder.last();
         if (sent != null) {
+            // the SDK leaves an empty path empty where the request line (and aws) says "/"
+            if (sent.getRawPath() == null || sent.getRawPath().isEmpty()) {
+                return sent.getScheme() + "://" + sent.getRawAuthority() + "/"
+                        + (sent.getRawQuery() == null ? "" : "?" + sent.getRawQuery());
+            }
             return sent.toString();
         }
         URI override = client == null ? direct.endpoint()

@@ -43,7 +43,7 @@ public final class CliConfig {
     private final TlsTrust trust;
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final RetrySettings retry;
+    private RetrySettings retry;
     private SdkHttpClient http;
     private ConnectionOpener connections;
     private AwsCredentials credentials;
@@ -62,7 +62,6 @@ public final class CliConfig {
                 caBundle == null ? null : ConfigFiles.path(caBundle.trim(), io.home(), ""));
         this.connectTimeout = ConfigValues.timeout(options.connectTimeoutSeconds(), "connect");
         this.readTimeout = ConfigValues.timeout(options.readTimeoutSeconds(), "read");
-        this.retry = RetrySettings.resolve(env, files);
     }
 
     public static CliConfig resolve(GlobalOptions options, CliIo io) {
@@ -76,6 +75,22 @@ public final class CliConfig {
     /** The options as given on the command line (query, pagination, skeleton and input flags live there). */
     public GlobalOptions options() {
         return options;
+    }
+
+    /**
+     * Checks what aws v2 checks when it creates a service client, before it validates a call's parameters: the retry
+     * settings (an invalid AWS_RETRY_MODE or retry_mode fails with exit 255). What calls no service (an input
+     * skeleton, auto-prompt's look-ups) never checks them.
+     */
+    public void checkClientSettings() {
+        retry();
+    }
+
+    private synchronized RetrySettings retry() {
+        if (retry == null) {
+            retry = RetrySettings.resolve(io.env(), files);
+        }
+        return retry;
     }
 
     /** The selected profile's name ("default" when none was chosen). */
@@ -174,7 +189,7 @@ public final class CliConfig {
     public Optional<ServiceRoute> directRoute(String serviceId) {
         Map<String, String> env = io.env();
         if (options.debug() || "off".equalsIgnoreCase(String.valueOf(env.get("GATEPASS_DIRECT_CALLS")).trim())
-                || retry.mode() == software.amazon.awssdk.core.retry.RetryMode.ADAPTIVE_V2
+                || retry().mode() == software.amazon.awssdk.core.retry.RetryMode.ADAPTIVE_V2
                 || enabled(env.get("AWS_USE_FIPS_ENDPOINT"), "use_fips_endpoint")
                 || enabled(env.get("AWS_USE_DUALSTACK_ENDPOINT"), "use_dualstack_endpoint")) {
             return Optional.empty();
@@ -187,6 +202,7 @@ public final class CliConfig {
         if (!"http".equalsIgnoreCase(uri.getScheme())) {
             trust.checkBundle(uri.toString());
         }
+        RetrySettings retry = retry();
         return Optional.of(new ServiceRoute(uri, region(), options.noSignRequest() ? null
                 : StaticCredentialsProvider.create(credentials()).resolveCredentials(), connections(), retry.attempts(),
                 retry.mode(), retry::strategy, appId()));
@@ -256,7 +272,7 @@ public final class CliConfig {
                 .credentialsProvider(provider)
                 .overrideConfiguration(o -> {
                     o.defaultProfileFile(files.file()).defaultProfileName(files.profileName());
-                    o.retryStrategy(retry.strategy());
+                    o.retryStrategy(retry().strategy());
                     endpoint.ifPresent(uri -> o.addExecutionInterceptor(new EndpointPath(uri)));
                     if (log.enabled()) {
                         o.addExecutionInterceptor(new DebugTrace(log));

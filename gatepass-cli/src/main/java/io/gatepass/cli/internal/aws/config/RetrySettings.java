@@ -8,38 +8,41 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * How often a failed call is tried: AWS_RETRY_MODE / {@code retry_mode} (standard by default, as in aws v2; legacy,
- * adaptive) and AWS_MAX_ATTEMPTS / {@code max_attempts} (attempts in all, first try included).
+ * How often a failed call is tried: AWS_RETRY_MODE / {@code retry_mode} (standard by default; standard or adaptive,
+ * spelled exactly so, as aws v2 takes them) and AWS_MAX_ATTEMPTS / {@code max_attempts} (attempts in all, first try
+ * included).
  */
 record RetrySettings(RetryMode mode, Integer maxAttempts) {
 
     private static final Set<String> BOTOCORE_ONLY_THROTTLING = Set.of("LimitExceededException");
 
+    /**
+     * The settings, checked as aws v2 checks them when it creates a client (exit 255): the attempts first, then the
+     * mode. An AWS_RETRY_MODE that is set, even to nothing, wins over the profile's; aws v2 has no legacy mode and
+     * takes neither other case nor spaces.
+     */
     static RetrySettings resolve(Map<String, String> env, ConfigFiles files) {
-        String mode = ConfigFiles.firstNonBlank(env.get("AWS_RETRY_MODE"), files.setting("retry_mode").orElse(null));
+        String mode = env.containsKey("AWS_RETRY_MODE") ? env.get("AWS_RETRY_MODE")
+                : files.setting("retry_mode").orElse(null);
         String attempts = ConfigFiles.firstNonBlank(env.get("AWS_MAX_ATTEMPTS"),
                 files.setting("max_attempts").orElse(null));
-        RetryMode retryMode = RetryMode.STANDARD;
-        if (mode != null) {
-            switch (mode.trim().toLowerCase(Locale.ROOT)) {
-                case "standard" -> retryMode = RetryMode.STANDARD;
-                case "legacy" -> retryMode = RetryMode.LEGACY;
-                case "adaptive" -> retryMode = RetryMode.ADAPTIVE_V2;
-                default -> throw CliException.configuration("Invalid value '" + mode.trim()
-                        + "' for retry_mode. Valid values are: legacy, standard, adaptive");
-            }
-        }
-        return new RetrySettings(retryMode, attempts == null ? null : ConfigValues.positiveInt(attempts));
+        Integer maxAttempts = attempts == null ? null : ConfigValues.positiveInt(attempts);
+        RetryMode retryMode = switch (mode == null ? "standard" : mode) {
+            case "standard" -> RetryMode.STANDARD;
+            case "adaptive" -> RetryMode.ADAPTIVE_V2;
+            default -> throw CliException.other("Invalid value provided to \"mode\": \"" + mode
+                    + "\" must be one of: \"standard\" or \"adaptive\"", null);
+        };
+        return new RetrySettings(retryMode, maxAttempts);
     }
 
-    /** The attempts in all: the configured number, or the SDK's default for the mode (legacy 4, standard 3). */
+    /** The attempts in all: the configured number, or the default of both modes, 3. */
     int attempts() {
-        return maxAttempts != null ? maxAttempts : mode == RetryMode.LEGACY ? 4 : 3;
+        return maxAttempts != null ? maxAttempts : 3;
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.gatepass.cli.internal.aws.login;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatepass.cli.internal.aws.CliException;
+import io.gatepass.cli.internal.aws.model.AwsService;
+import io.gatepass.cli.internal.aws.params.RequestBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
@@ -12,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -25,12 +30,19 @@ record RepositoryAccess(String token, Instant expiration, String endpoint) {
         // aws leaves a duration of 0 out of the request, so the service's default applies.
         Long duration = args.durationSeconds() == null || args.durationSeconds() == 0 ? null
                 : args.durationSeconds().longValue();
+        validate("get-authorization-token", args, parameters -> {
+            if (duration != null) {
+                parameters.put("durationSeconds", duration);
+            }
+        });
         GetAuthorizationTokenResponse token = call("GetAuthorizationToken",
                 () -> url(client, "/v1/authorization-token?domain=" + args.domain()
                         + (args.domainOwner() == null ? "" : "&domain-owner=" + args.domainOwner())
                         + (duration == null ? "" : "&duration=" + duration)),
                 () -> client.getAuthorizationToken(b -> b.domain(args.domain()).domainOwner(args.domainOwner())
                         .durationSeconds(duration)));
+        validate("get-repository-endpoint", args, parameters -> parameters.put("repository", args.repository())
+                .put("format", args.tool().packageFormat()));
         String endpoint = call("GetRepositoryEndpoint",
                 () -> url(client, "/v1/repository/endpoint?domain=" + args.domain()
                         + (args.domainOwner() == null ? "" : "&domain-owner=" + args.domainOwner())
@@ -38,6 +50,19 @@ record RepositoryAccess(String token, Instant expiration, String endpoint) {
                 () -> client.getRepositoryEndpoint(b -> b.domain(args.domain()).domainOwner(args.domainOwner())
                         .repository(args.repository()).format(args.tool().packageFormat()))).repositoryEndpoint();
         return new RepositoryAccess(token.authorizationToken(), token.expiration(), endpoint);
+    }
+
+    /**
+     * The parameters of one of the login's calls, checked as every command's are (botocore's validation, exit 252)
+     * before it is sent: a domain or repository name too short, a negative duration.
+     */
+    private static void validate(String operation, LoginArguments args, Consumer<ObjectNode> more) {
+        ObjectNode parameters = JsonNodeFactory.instance.objectNode().put("domain", args.domain());
+        if (args.domainOwner() != null) {
+            parameters.put("domainOwner", args.domainOwner());
+        }
+        more.accept(parameters);
+        RequestBuilder.validate(AwsService.CODEARTIFACT.operation(operation).orElseThrow().input(), parameters);
     }
 
     private static <T> T call(String operation, Supplier<String> url, Supplier<T> call) {

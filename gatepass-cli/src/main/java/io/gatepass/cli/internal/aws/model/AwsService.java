@@ -139,6 +139,15 @@ public enum AwsService {
         return csv(facts().getProperty("shape." + structureClassName.toLowerCase(java.util.Locale.ROOT), ""));
     }
 
+    /**
+     * A minimum botocore's parameter validation checks, by its facts key: "input-min.Operation.member" for an
+     * operation's input, "min.structure.member" for a nested structure (lower-case SDK class name), with "[]",
+     * "{key}" and "{value}" appended for list elements, map keys and map values.
+     */
+    Optional<String> minimum(String key) {
+        return Optional.ofNullable(facts().getProperty(key));
+    }
+
     /** The input member that streams a file to the service, if the operation has one. */
     Optional<StreamingInput> streamingInput(String operation) {
         String spec = facts().getProperty("streaming-input." + operation);

@@ -11,12 +11,28 @@ import java.util.List;
  *
  * @param name      the model member name, e.g. "FleetId" ("member" / "value" for list elements and map values)
  * @param enumType  the SDK enum class of a string member (or of a list's elements), or null
+ * @param minimumKey where the model facts keep the member's minimum (list elements add "[]", map keys "{key}", map
+ *                  values "{value}"), or null when it has none to check (output structures)
  */
 public record Member(String name, SdkField<?> field, Kind kind, boolean required, AwsService service,
-                     Class<?> enumType) {
+                     Class<?> enumType, String minimumKey) {
 
-    static Member of(String name, SdkField<?> field, boolean required, AwsService service, Class<?> enumType) {
-        return new Member(name, field, Kind.of(field.marshallingType()), required, service, enumType);
+    static Member of(String name, SdkField<?> field, boolean required, AwsService service, Class<?> enumType,
+                     String minimumKey) {
+        return new Member(name, field, Kind.of(field.marshallingType()), required, service, enumType, minimumKey);
+    }
+
+    /**
+     * The minimum botocore's parameter validation checks, as the model writes it ("2", "0.125"): of a string's or a
+     * list's length, of a number's value. Maps and blobs have none that aws checks.
+     */
+    public java.util.Optional<String> minimum() {
+        return minimumKey == null ? java.util.Optional.empty() : service.minimum(minimumKey);
+    }
+
+    /** The minimum length of a map member's keys, if the model gives one. */
+    public java.util.Optional<String> keyMinimum() {
+        return minimumKey == null ? java.util.Optional.empty() : service.minimum(minimumKey + "{key}");
     }
 
     /** The command-line option, e.g. --fleet-id. */
@@ -33,12 +49,17 @@ public record Member(String name, SdkField<?> field, Kind kind, boolean required
     public Member element() {
         SdkField<?> element = field.getTrait(ListTrait.class).memberFieldInfo();
         return Member.of("member", element, false, service,
-                Kind.of(element.marshallingType()) == Kind.STRING ? enumType : null);
+                Kind.of(element.marshallingType()) == Kind.STRING ? enumType : null, suffixed("[]"));
     }
 
     /** The value of a map member (keys are strings). */
     public Member mapValue() {
-        return Member.of("value", field.getTrait(MapTrait.class).valueFieldInfo(), false, service, null);
+        return Member.of("value", field.getTrait(MapTrait.class).valueFieldInfo(), false, service, null,
+                suffixed("{value}"));
+    }
+
+    private String suffixed(String suffix) {
+        return minimumKey == null ? null : minimumKey + suffix;
     }
 
     /** The enum's values in model order, or an empty list. */

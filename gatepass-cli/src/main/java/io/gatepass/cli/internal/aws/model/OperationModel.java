@@ -129,7 +129,7 @@ public final class OperationModel {
         if (input == null) {
             Class<?> request = requestClass;
             input = StructureShape.input(() -> (SdkPojo) ModelReflection.invokeStatic(request, "builder"),
-                    service.requiredInput(name), service);
+                    service.requiredInput(name), service, name);
         }
         return input;
     }
@@ -137,8 +137,8 @@ public final class OperationModel {
     public StructureShape output() {
         if (output == null) {
             Class<?> response = responseClass;
-            output = StructureShape.input(() -> (SdkPojo) ModelReflection.invokeStatic(response, "builder"),
-                    java.util.Set.of(), service);
+            output = StructureShape.output(() -> (SdkPojo) ModelReflection.invokeStatic(response, "builder"),
+                    service);
         }
         return output;
     }

@@ -20,26 +20,37 @@ public final class StructureShape {
     private final Supplier<SdkPojo> builders;
     private final Set<String> required;
     private final AwsService service;
+    private final String minimumPrefix;
     private final List<SdkField<?>> fields;
     private List<Member> members;
 
-    private StructureShape(String name, Supplier<SdkPojo> builders, Set<String> required, AwsService service) {
+    private StructureShape(String name, Supplier<SdkPojo> builders, Set<String> required, AwsService service,
+                           String minimumPrefix) {
         this.name = name;
         this.builders = builders;
         this.required = required;
         this.service = service;
+        this.minimumPrefix = minimumPrefix;
         this.fields = builders.get().sdkFields();
     }
 
     /** A nested structure, from the SDK's builder supplier. */
     static StructureShape of(Supplier<SdkPojo> builders, AwsService service) {
         String className = pojoClassName(builders.get());
-        return new StructureShape(className, builders, service.requiredMembers(className), service);
+        return new StructureShape(className, builders, service.requiredMembers(className), service,
+                "min." + className.toLowerCase(Locale.ROOT) + ".");
     }
 
-    /** An operation's input, whose required members come from the operation. */
-    static StructureShape input(Supplier<SdkPojo> builders, Set<String> required, AwsService service) {
-        return new StructureShape(pojoClassName(builders.get()), builders, required, service);
+    /** An operation's input, whose required members and minimums come from the operation. */
+    static StructureShape input(Supplier<SdkPojo> builders, Set<String> required, AwsService service,
+                                String operation) {
+        return new StructureShape(pojoClassName(builders.get()), builders, required, service,
+                "input-min." + operation + ".");
+    }
+
+    /** An operation's output: nothing required, nothing validated. */
+    static StructureShape output(Supplier<SdkPojo> builders, AwsService service) {
+        return new StructureShape(pojoClassName(builders.get()), builders, Set.of(), service, null);
     }
 
     /** The SDK class's simple name, e.g. "IpPermission". */
@@ -59,7 +70,8 @@ public final class StructureShape {
             for (SdkField<?> field : fields) {
                 String memberName = field.memberName();
                 list.add(Member.of(memberName, field, required.contains(memberName), service,
-                        enums.get(memberName.toLowerCase(Locale.ROOT))));
+                        enums.get(memberName.toLowerCase(Locale.ROOT)),
+                        minimumPrefix == null ? null : minimumPrefix + memberName));
             }
             members = List.copyOf(list);
         }

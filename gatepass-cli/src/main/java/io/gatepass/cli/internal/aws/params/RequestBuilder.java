@@ -112,30 +112,40 @@ public final class RequestBuilder {
         }
     }
 
-    /** botocore's ParamValidator: the same checks, messages and order. */
+    /**
+     * botocore's ParamValidator: the same checks, messages and order. A structure reports its missing required
+     * members (model order), then its unknown ones, then what is wrong inside the known ones (in the order given); a
+     * string's or a list's length and a number's value below the model's minimum are errors (maximums, patterns and
+     * enums are left to the service, as aws leaves them; so are maps' and blobs' sizes).
+     */
     private record Validator(List<String> errors) {
 
         void structure(StructureShape shape, JsonNode value, String name, String path) {
+            String where = path.isEmpty() ? name : path;
             if (!value.isObject()) {
-                invalidType(value, path.isEmpty() ? name : path, "<class 'dict'>");
+                invalidType(value, where, "<class 'dict'>");
                 return;
             }
             for (String required : shape.requiredNames()) {
                 if (!value.has(required) || value.get(required).isNull()) {
-                    errors.add("Missing required parameter in " + (path.isEmpty() ? name : path) + ": \""
-                            + required + "\"");
+                    errors.add("Missing required parameter in " + where + ": \"" + required + "\"");
                 }
             }
+            List<Map.Entry<Member, JsonNode>> known = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> entry = fields.next();
                 Member member = shape.member(entry.getKey()).orElse(null);
                 if (member == null) {
-                    errors.add("Unknown parameter in " + (path.isEmpty() ? name : path) + ": \"" + entry.getKey()
-                            + "\", must be one of: " + String.join(", ", shape.memberNames()));
+                    errors.add("Unknown parameter in " + where + ": \"" + entry.getKey() + "\", must be one of: "
+                            + String.join(", ", shape.memberNames()));
                 } else if (!entry.getValue().isNull()) {
-                    member(member, entry.getValue(), path.isEmpty() ? entry.getKey() : path + "." + entry.getKey());
+                    known.add(Map.entry(member, entry.getValue()));
                 }
+            }
+            for (Map.Entry<Member, JsonNode> entry : known) {
+                String memberName = entry.getKey().name();
+                member(entry.getKey(), entry.getValue(), path.isEmpty() ? memberName : path + "." + memberName);
             }
         }
 
@@ -147,6 +157,7 @@ public final class RequestBuilder {
                         invalidType(value, path, "<class 'list'>, <class 'tuple'>");
                         return;
                     }
+                    length(member.minimum(), value.size(), path);
                     Member element = member.element();
                     for (int i = 0; i < value.size(); i++) {
                         member(element, value.get(i), path + "[" + i + "]");
@@ -158,12 +169,30 @@ public final class RequestBuilder {
                         return;
                     }
                     Member mapValue = member.mapValue();
-                    value.fields().forEachRemaining(e -> member(mapValue, e.getValue(), path + "." + e.getKey()));
+                    java.util.Optional<String> keyMinimum = member.keyMinimum();
+                    value.fields().forEachRemaining(e -> {
+                        length(keyMinimum, e.getKey().codePointCount(0, e.getKey().length()),
+                                path + " (key: " + e.getKey() + ")");
+                        member(mapValue, e.getValue(), path + "." + e.getKey());
+                    });
                 }
-                case STRING -> check(value.isTextual(), value, path, "<class 'str'>");
-                case INTEGER, LONG -> check(value.isIntegralNumber(), value, path, "<class 'int'>");
-                case FLOAT, DOUBLE, BIG_DECIMAL -> check(value.isNumber(), value, path,
-                        "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>");
+                case STRING -> {
+                    if (check(value.isTextual(), value, path, "<class 'str'>")) {
+                        String text = value.asText();
+                        length(member.minimum(), text.codePointCount(0, text.length()), path);
+                    }
+                }
+                case INTEGER, LONG -> {
+                    if (check(value.isIntegralNumber(), value, path, "<class 'int'>")) {
+                        range(member.minimum(), value, path);
+                    }
+                }
+                case FLOAT, DOUBLE, BIG_DECIMAL -> {
+                    if (check(value.isNumber(), value, path,
+                            "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>")) {
+                        range(member.minimum(), value, path);
+                    }
+                }
                 case BOOLEAN -> check(value.isBoolean(), value, path, "<class 'bool'>");
                 case TIMESTAMP -> check((value.isTextual() && Timestamps.parses(value.asText())) || value.isNumber(),
                         value, path, "<class 'datetime.datetime'>, timestamp-string");
@@ -173,10 +202,26 @@ public final class RequestBuilder {
             }
         }
 
-        private void check(boolean valid, JsonNode value, String path, String validTypes) {
+        private void length(java.util.Optional<String> minimum, int length, String path) {
+            if (minimum.isPresent() && new java.math.BigDecimal(minimum.get())
+                    .compareTo(java.math.BigDecimal.valueOf(length)) > 0) {
+                errors.add("Invalid length for parameter " + path + ", value: " + length + ", valid min length: "
+                        + minimum.get());
+            }
+        }
+
+        private void range(java.util.Optional<String> minimum, JsonNode value, String path) {
+            if (minimum.isPresent() && new java.math.BigDecimal(minimum.get()).compareTo(value.decimalValue()) > 0) {
+                errors.add("Invalid value for parameter " + path + ", value: " + PyRepr.repr(value)
+                        + ", valid min value: " + minimum.get());
+            }
+        }
+
+        private boolean check(boolean valid, JsonNode value, String path, String validTypes) {
             if (!valid) {
                 invalidType(value, path, validTypes);
             }
+            return valid;
         }
 
         private void invalidType(JsonNode value, String path, String validTypes) {

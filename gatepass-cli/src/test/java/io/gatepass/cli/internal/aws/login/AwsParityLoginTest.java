@@ -160,8 +160,9 @@ class AwsParityLoginTest {
         Instant expiry = ((Verification.Valid) server.server().repositoryTokenVerifier()
                 .verify(LoginHarness.token(read(twins.ours.home().resolve(".pypirc"))))).expiry();
         assertThat(Instant.now().plusSeconds(900).getEpochSecond() - expiry.getEpochSecond()).isBetween(0L, 60L);
-        assertThat(ours.out()).endsWith(" at " + expiry.atOffset(ZoneOffset.UTC).toLocalDateTime()
-                .toString().replace('T', ' ') + "+00:00\n");
+        // seconds always printed, as Python prints them (LocalDateTime.toString drops ":00")
+        assertThat(ours.out()).endsWith(" at " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(expiry.atOffset(ZoneOffset.UTC)) + "+00:00\n");
     }
 
     @Test

@@ -75,9 +75,9 @@ class RequestBuildingTest {
 
     @Test
     void numbers_andTheLastOccurrenceWins() {
-        assertThat(request(AwsService.CODEARTIFACT, "get-authorization-token", "--domain", "d", "--domain-owner",
+        assertThat(request(AwsService.CODEARTIFACT, "get-authorization-token", "--domain", "dd", "--domain-owner",
                 "111122223333", "--duration-seconds", "60", "--duration-seconds", "900"))
-                .isEqualTo(GetAuthorizationTokenRequest.builder().domain("d").domainOwner("111122223333")
+                .isEqualTo(GetAuthorizationTokenRequest.builder().domain("dd").domainOwner("111122223333")
                         .durationSeconds(900L).build());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatepass.cli.internal.aws.model.Kind;
 import io.gatepass.cli.internal.aws.model.Member;
 import io.gatepass.cli.internal.aws.model.StructureShape;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -57,9 +58,10 @@ final class RandomShapes {
     private JsonNode value(Member member, int depth, boolean onWire) {
         return switch (member.kind()) {
             case STRING -> NODES.textNode(string(member));
-            case INTEGER -> NODES.numberNode(random.nextInt(2000) - 100);
-            case LONG -> NODES.numberNode(random.nextLong() >> random.nextInt(60));
-            case FLOAT, DOUBLE -> NODES.numberNode(random.nextInt(100000) / 64.0);
+            case INTEGER -> NODES.numberNode((int) atLeast(member, random.nextInt(2000) - 100));
+            case LONG -> NODES.numberNode(atLeast(member, random.nextLong() >> random.nextInt(60)));
+            case FLOAT, DOUBLE -> NODES.numberNode(Math.max(random.nextInt(100000) / 64.0,
+                    member.minimum().map(Double::parseDouble).orElse(Double.NEGATIVE_INFINITY)));
             case BIG_DECIMAL -> NODES.numberNode(BigDecimal.valueOf(random.nextInt(100000), 3));
             case BOOLEAN -> NODES.booleanNode(random.nextBoolean());
             case TIMESTAMP -> onWire ? epochTimestamp() : NODES.textNode(instant().toString());
@@ -68,9 +70,13 @@ final class RandomShapes {
                     : (depth > MAX_DEPTH && !member.required() ? null : parameters(member.structure(), depth));
             case LIST -> {
                 ArrayNode list = NODES.arrayNode();
-                int size = depth > MAX_DEPTH ? 0 : random.nextInt(3);
+                long least = minimum(member);
+                int size = (int) atLeast(member, depth > MAX_DEPTH ? 0 : random.nextInt(3));
                 for (int i = 0; i < size; i++) {
                     JsonNode element = value(member.element(), depth + 1, onWire);
+                    if (element == null && i < least && !onWire && member.element().kind() == Kind.STRUCTURE) {
+                        element = parameters(member.element().structure(), depth + 1); // as many as aws demands
+                    }
                     if (element != null) {
                         list.add(element);
                     }
@@ -129,11 +135,21 @@ final class RandomShapes {
             return values.get(random.nextInt(values.size()));
         }
         StringBuilder text = new StringBuilder();
-        int length = 1 + random.nextInt(12);
+        int length = (int) atLeast(member, 1 + random.nextInt(12));
         for (int i = 0; i < length; i++) {
             text.append(CHARACTERS.charAt(random.nextInt(CHARACTERS.length())));
         }
         return text.toString();
+    }
+
+    /** The value, or the member's minimum (length or value, as aws validates it) plus a little when below it. */
+    private long atLeast(Member member, long value) {
+        long minimum = minimum(member);
+        return value >= minimum ? value : minimum + random.nextInt(3);
+    }
+
+    private static long minimum(Member member) {
+        return member.minimum().map(m -> (long) Math.ceil(Double.parseDouble(m))).orElse(Long.MIN_VALUE);
     }
 
     /** Letters and digits only (header values, map keys). */
