@@ -10,7 +10,7 @@
 //
 // package.json names @aws-sdk/region-config-resolver because client-sts 3.1048.0 requires it without declaring it
 // (the three clients' one common version), and @smithy/core for the rpcv2Cbor protocol this script imports.
-import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand, GetSessionTokenCommand } from "@aws-sdk/client-sts";
 import {
     GameLiftClient, CreateLocationCommand, CreateFleetCommand, RegisterComputeCommand, GetComputeAuthTokenCommand,
     DescribeFleetAttributesCommand, ListFleetsCommand, paginateListCompute, NotFoundException, InvalidRequestException,
@@ -205,6 +205,14 @@ async function main() {
     if (process.env.GATEPASS_DENIED_KEY_ID) {
         const denied = clients({ accessKeyId: process.env.GATEPASS_DENIED_KEY_ID,
             secretAccessKey: process.env.GATEPASS_DENIED_SECRET });
+        const session = await denied.sts.send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
+        check("sts GetSessionToken: Expiration", session.Credentials?.Expiration, isDate);
+        check("sts GetSessionToken: expires in about 900 s", (session.Credentials?.Expiration?.getTime() - Date.now()) / 1000,
+                Object.assign((v) => v > 880 && v <= 905, { description: "between 880 and 905 seconds" }));
+        const temporary = clients({ accessKeyId: session.Credentials?.AccessKeyId,
+            secretAccessKey: session.Credentials?.SecretAccessKey, sessionToken: session.Credentials?.SessionToken });
+        const caller = await temporary.sts.send(new GetCallerIdentityCommand({}));
+        check("sts GetCallerIdentity with the session token: Arn", caller.Arn, contains(":user/"));
         await expectError("sts AccessDenied", denied.sts, new AssumeRoleCommand({
             RoleArn: `arn:aws:iam::${identity.Account}:role/none`, RoleSessionName: "js-session" }),
                 { name: "AccessDenied", fault: "client", status: 403, message: "sts:AssumeRole" });
