@@ -13,6 +13,7 @@ import io.gatepass.server.internal.throttling.Throttle;
 import io.gatepass.server.internal.ops.LoggedFailure;
 import io.gatepass.server.internal.ops.RequestMetrics;
 import io.gatepass.server.internal.protocol.DecodedCall;
+import io.gatepass.server.internal.protocol.HttpDate;
 import io.gatepass.server.internal.protocol.InputLimits;
 import io.gatepass.server.internal.protocol.ProtocolCodec;
 import io.gatepass.server.internal.protocol.WireRequest;
@@ -27,7 +28,7 @@ import java.time.Clock;
  * The path of every API request: pick the protocol, authenticate the signature, resolve the operation, admit it
  * through the throttle, bind the input, run the handler, and write the result or the error in the protocol's shape;
  * then write the call's audit line. Every response carries
- * {@code x-amzn-RequestId}. Unexpected failures are logged with the request id and answered as a 500 without details.
+ * {@code x-amzn-RequestId} and, as AWS's do, a {@code Date} from the clock that checks signatures ({@link HttpDate}). Unexpected failures are logged with the request id and answered as a 500 without details.
  */
 public final class ApiPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
@@ -37,6 +38,7 @@ public final class ApiPipeline {
     private final OperationTable operations;
     private final IdGenerator ids;
     private final Clock clock;
+    private final HttpDate date;
     private final RequestMetrics metrics;
     private final ApiAudit audit;
     private final Throttle throttle;
@@ -64,6 +66,7 @@ public final class ApiPipeline {
         this.operations = operations;
         this.ids = ids;
         this.clock = clock;
+        this.date = new HttpDate(clock);
         this.metrics = metrics;
     }
 
@@ -155,7 +158,7 @@ public final class ApiPipeline {
                 errorCode, action == null ? null : scope.resource(action)));
         metrics.record(service == null ? "unknown" : service.signingName(), operation, response.status(),
                 System.nanoTime() - started);
-        return response.withHeader("x-amzn-RequestId", requestId);
+        return response.withHeader("x-amzn-RequestId", requestId).withHeader(HttpDate.HEADER, date.now());
     }
 
     /** What a request whose signature was refused asked to do ({@code service:Operation}), if it can be read. */
@@ -205,6 +208,6 @@ public final class ApiPipeline {
     public WireResponse reject(WireRequest request, ServiceException error) {
         String requestId = ids.requestId();
         return protocols.select(request).error(null, EchoedValues.bounded(error), requestId)
-                .withHeader("x-amzn-RequestId", requestId);
+                .withHeader("x-amzn-RequestId", requestId).withHeader(HttpDate.HEADER, date.now());
     }
 }

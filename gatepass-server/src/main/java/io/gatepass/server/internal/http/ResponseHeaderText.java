@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class ResponseHeaderText {
     private static final Map<String, CharSequence> PREBUILT = prebuilt(
-            "Content-Type", "x-amzn-RequestId", "x-amzn-ErrorType",
+            "Content-Type", "x-amzn-RequestId", "x-amzn-ErrorType", "Date",
             "application/json", "application/x-amz-json-1.1", "text/xml", "application/cbor", "smithy-protocol",
             "rpc-v2-cbor");
 
