@@ -195,10 +195,10 @@ async function main() {
     await expectError("sts wrong secret", wrong.sts, new GetCallerIdentityCommand({}),
             { name: "SignatureDoesNotMatch", fault: "client", status: 403, message: "signature" });
     await expectError("gamelift wrong secret", wrong.gamelift, new DescribeFleetAttributesCommand({ FleetIds: [fleetId] }),
-            { name: "InvalidSignatureException", fault: "client", status: 403, message: "signature" });
+            { name: "InvalidSignatureException", fault: "client", status: 400, message: "signature" });
     await expectError("gamelift rpcv2Cbor wrong secret", wrong.gameliftCbor,
             new DescribeFleetAttributesCommand({ FleetIds: [fleetId] }),
-            { name: "InvalidSignatureException", fault: "client", status: 403, message: "signature" });
+            { name: "InvalidSignatureException", fault: "client", status: 400, message: "signature" });
     await expectError("codeartifact wrong secret", wrong.codeartifact, new ListDomainsCommand({}),
             { name: "InvalidSignatureException", fault: "client", status: 403, message: "signature" });
 

@@ -100,8 +100,8 @@ class JsSdkEndToEndTest {
     @Test
     void wrongSecretKey_whenSigning_isNamedAsAwsNamesASignatureMismatch() {
         assertError("sts wrong secret", "SignatureDoesNotMatch", 403);
-        assertError("gamelift wrong secret", "InvalidSignatureException", 403);
-        assertError("gamelift rpcv2Cbor wrong secret", "InvalidSignatureException", 403);
+        assertError("gamelift wrong secret", "InvalidSignatureException", 400);
+        assertError("gamelift rpcv2Cbor wrong secret", "InvalidSignatureException", 400);
         assertError("codeartifact wrong secret", "InvalidSignatureException", 403);
     }
 

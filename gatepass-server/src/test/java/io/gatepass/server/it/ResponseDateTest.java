@@ -67,7 +67,7 @@ class ResponseDateTest {
 
         assertThat(sts.statusCode()).isEqualTo(403);
         assertThat(sts.body()).contains("Signature expired");
-        assertThat(gameLift.statusCode()).isEqualTo(403);
+        assertThat(gameLift.statusCode()).isEqualTo(400); // GameLift's InvalidSignatureException
         assertServerTime(sts);
         assertServerTime(gameLift);
     }

@@ -6,12 +6,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * What a client that gets the protocol wrong sees: the protocol's own error shape with the right code and status,
@@ -106,7 +111,7 @@ class WireErrorsTest {
     void awsJson_whenUnsigned_isMissingAuthenticationTokenException() throws Exception {
         HttpResponse<String> response = server.send("POST", "/", Map.of(
                 "Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "GameLift.ListFleets"), "{}".getBytes());
-        assertThat(response.statusCode()).isBetween(400, 403);
+        assertThat(response.statusCode()).isEqualTo(400); // as GameLift (awsJson1_1) answers it
         assertThat(response.body()).contains("\"__type\"").contains("MissingAuthenticationToken");
         assertNoInternals(response);
     }
@@ -130,5 +135,31 @@ class WireErrorsTest {
                         + "[^}]*outcome=\"success\"[^}]*service=\"sts\"")
                 .contains("outcome=\"client_error\"")
                 .contains("gatepass_requests_seconds_bucket");
+    }
+
+    /**
+     * A signature refused before the caller is known is still answered as the service asked answers it: GameLift,
+     * an awsJson1_1 service, with 400s (as AWS's JSON-RPC services answer them), CodeArtifact, a restJson one, with
+     * 403s; the SDKs see the same error codes either way.
+     */
+    @Test
+    void refusedSignatures_areSpelledAsTheServiceAskedSpellsThem() {
+        AwsCredentials admin = TestServer.admin();
+        AwsCredentials wrongSecret = AwsBasicCredentials.create(admin.accessKeyId(), admin.secretAccessKey() + "x");
+        AwsCredentials unknownKey = AwsBasicCredentials.create("AKIAZZZZZZZZZZZZZZZZ", admin.secretAccessKey());
+
+        assertRefused(() -> server.gameLift(wrongSecret).listFleets(r -> { }), 400, "InvalidSignatureException");
+        assertRefused(() -> server.gameLift(unknownKey).listFleets(r -> { }), 400, "UnrecognizedClientException");
+        assertRefused(() -> server.codeArtifact(wrongSecret).listDomains(r -> { }), 403, "InvalidSignatureException");
+        assertRefused(() -> server.codeArtifact(unknownKey).listDomains(r -> { }), 403,
+                "UnrecognizedClientException");
+        assertRefused(() -> server.sts(wrongSecret).getCallerIdentity(), 403, "SignatureDoesNotMatch");
+    }
+
+    private static void assertRefused(Runnable call, int status, String code) {
+        AwsServiceException refused = catchThrowableOfType(call::run, AwsServiceException.class);
+        assertThat(refused).as(code).isNotNull();
+        assertThat(refused.statusCode()).as(code).isEqualTo(status);
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo(code);
     }
 }

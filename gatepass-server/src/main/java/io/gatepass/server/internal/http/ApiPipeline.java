@@ -134,9 +134,11 @@ public final class ApiPipeline {
             long throttled = onEventLoop && !charged && signer != null && action != null
                     ? throttle.admitCall(service.signingName(), operation, signer.principal().accountId()) : 0;
             ServiceException answered = throttled > 0 ? Throttle.exception() : e;
+            // a refused signature is spelled as the service the request was for spells it (GameLift's are 400s)
+            ServiceDescriptor spelledBy = service != null ? service : refusedService(codec, request);
             response = throttled > 0 ? Throttle.answer(codec, service, throttled, requestId)
-                    : codec.error(service, EchoedValues.bounded(e), requestId);
-            errorCode = service == null ? e.code() : service.spell(answered.errorCode()).code();
+                    : codec.error(spelledBy, EchoedValues.bounded(e), requestId);
+            errorCode = spelledBy == null ? e.code() : spelledBy.spell(answered.errorCode()).code();
         } catch (io.gatepass.store.StoreUnavailableException e) { // the database is restarting or unreachable
             LOG.warn("request {} ({} {}) failed: {}", requestId, codec.name(), operation, e.getMessage());
             response = codec.error(service, CommonErrors.SERVICE_UNAVAILABLE.exception(
@@ -159,6 +161,19 @@ public final class ApiPipeline {
         metrics.record(service == null ? "unknown" : service.signingName(), operation, response.status(),
                 System.nanoTime() - started);
         return response.withHeader("x-amzn-RequestId", requestId).withHeader(HttpDate.HEADER, date.now());
+    }
+
+    /**
+     * The service a request refused before it was authenticated was for, as its protocol names it (the X-Amz-Target's
+     * prefix, the CBOR path's service, a REST route; the credential scope where the protocol leaves a choice), as AWS
+     * answers from the endpoint of the service asked; null if the request names none.
+     */
+    private ServiceDescriptor refusedService(ProtocolCodec codec, WireRequest request) {
+        try {
+            return codec.decode(request, operations, ApiAudit.claimedService(request)).operation().service();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** What a request whose signature was refused asked to do ({@code service:Operation}), if it can be read. */
