@@ -28,7 +28,8 @@ import java.time.Clock;
  * The path of every API request: pick the protocol, authenticate the signature, resolve the operation, admit it
  * through the throttle, bind the input, run the handler, and write the result or the error in the protocol's shape;
  * then write the call's audit line. Every response carries
- * {@code x-amzn-RequestId} and, as AWS's do, a {@code Date} from the clock that checks signatures ({@link HttpDate}). Unexpected failures are logged with the request id and answered as a 500 without details.
+ * {@code x-amzn-RequestId} and, as AWS's do, a {@code Date} from the clock that checks signatures ({@link HttpDate}).
+ * Unexpected failures are logged with the request id and answered as a 500 without details.
  */
 public final class ApiPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
