@@ -88,6 +88,7 @@ public final class ApiPipeline {
         Object input = null;
         Object output = null;
         String errorCode = null;
+        DecodedCall refused = null; // what a request refused before it was authenticated asked, if it could be read
         AuditScope scope = AuditScope.open();
         boolean onEventLoop = NonBlockingScope.active();
         boolean charged = false;
@@ -136,7 +137,11 @@ public final class ApiPipeline {
                     ? throttle.admitCall(service.signingName(), operation, signer.principal().accountId()) : 0;
             ServiceException answered = throttled > 0 ? Throttle.exception() : e;
             // a refused signature is spelled as the service the request was for spells it (GameLift's are 400s)
-            ServiceDescriptor spelledBy = service != null ? service : refusedService(codec, request);
+            if (service == null) {
+                refused = decodeRefused(codec, request);
+            }
+            ServiceDescriptor spelledBy = service != null ? service
+                    : refused == null ? null : refused.operation().service();
             response = throttled > 0 ? Throttle.answer(codec, service, throttled, requestId)
                     : codec.error(spelledBy, EchoedValues.bounded(e), requestId);
             errorCode = spelledBy == null ? e.code() : spelledBy.spell(answered.errorCode()).code();
@@ -154,7 +159,7 @@ public final class ApiPipeline {
             scope.close();
         }
         if (signer == null) {
-            action = refusedAction(codec, request);
+            action = refusedAction(codec, request, refused);
         }
         audit.record(new ApiAudit.Call(clock.instant(), requestId, sourceAddress, request,
                 signer == null ? null : signer.principal(), action, input, errorCode == null ? output : null,
@@ -165,23 +170,30 @@ public final class ApiPipeline {
     }
 
     /**
-     * The service a request refused before it was authenticated was for, as its protocol names it (the X-Amz-Target's
-     * prefix, the CBOR path's service, a REST route; the credential scope where the protocol leaves a choice), as AWS
-     * answers from the endpoint of the service asked; null if the request names none.
+     * A request refused before it was authenticated, decoded as far as it can be, with the service of its credential
+     * scope where the protocol leaves a choice; null if it cannot be. Its operation's service is the one the request
+     * was for (the X-Amz-Target's prefix, the CBOR path's service, a REST route), whose spelling the refusal takes, as
+     * AWS answers from the endpoint of the service asked.
      */
-    private ServiceDescriptor refusedService(ProtocolCodec codec, WireRequest request) {
+    private DecodedCall decodeRefused(ProtocolCodec codec, WireRequest request) {
         try {
-            return codec.decode(request, operations, ApiAudit.claimedService(request)).operation().service();
+            return codec.decode(request, operations, ApiAudit.claimedService(request));
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    /** What a request whose signature was refused asked to do ({@code service:Operation}), if it can be read. */
-    private String refusedAction(ProtocolCodec codec, WireRequest request) {
+    /**
+     * What a request whose signature was refused asked to do ({@code service:Operation}, the service as its credential
+     * scope names it), if it can be read; {@code decoded} is the request already decoded with that scope, or null.
+     */
+    private String refusedAction(ProtocolCodec codec, WireRequest request, DecodedCall decoded) {
         String service = ApiAudit.claimedService(request);
         if (service == null || operations.service(service).isEmpty()) {
             return null;
+        }
+        if (decoded != null) {
+            return service + ":" + decoded.operation().name();
         }
         try {
             return service + ":" + codec.decode(request, operations, service).operation().name();
