@@ -89,6 +89,7 @@ public final class ApiPipeline {
         Object output = null;
         String errorCode = null;
         DecodedCall refused = null; // what a request refused before it was authenticated asked, if it could be read
+        boolean refusedDecoded = false; // whether that was tried (once per request: it may read the whole body)
         AuditScope scope = AuditScope.open();
         boolean onEventLoop = NonBlockingScope.active();
         boolean charged = false;
@@ -139,6 +140,7 @@ public final class ApiPipeline {
             // a refused signature is spelled as the service the request was for spells it (GameLift's are 400s)
             if (service == null) {
                 refused = decodeRefused(codec, request);
+                refusedDecoded = true;
             }
             ServiceDescriptor spelledBy = service != null ? service
                     : refused == null ? null : refused.operation().service();
@@ -159,7 +161,7 @@ public final class ApiPipeline {
             scope.close();
         }
         if (signer == null) {
-            action = refusedAction(codec, request, refused);
+            action = refusedAction(codec, request, refused, refusedDecoded);
         }
         audit.record(new ApiAudit.Call(clock.instant(), requestId, sourceAddress, request,
                 signer == null ? null : signer.principal(), action, input, errorCode == null ? output : null,
@@ -185,21 +187,16 @@ public final class ApiPipeline {
 
     /**
      * What a request whose signature was refused asked to do ({@code service:Operation}, the service as its credential
-     * scope names it), if it can be read; {@code decoded} is the request already decoded with that scope, or null.
+     * scope names it), if it can be read; {@code decoded} is the request as {@link #decodeRefused} read it, if that
+     * was {@code tried} already.
      */
-    private String refusedAction(ProtocolCodec codec, WireRequest request, DecodedCall decoded) {
+    private String refusedAction(ProtocolCodec codec, WireRequest request, DecodedCall decoded, boolean tried) {
         String service = ApiAudit.claimedService(request);
         if (service == null || operations.service(service).isEmpty()) {
             return null;
         }
-        if (decoded != null) {
-            return service + ":" + decoded.operation().name();
-        }
-        try {
-            return service + ":" + codec.decode(request, operations, service).operation().name();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        DecodedCall call = tried ? decoded : decodeRefused(codec, request);
+        return call == null ? null : service + ":" + call.operation().name();
     }
 
     /**
