@@ -27,12 +27,16 @@ public record Member(String name, SdkField<?> field, Kind kind, boolean required
      * list's length, of a number's value. Maps and blobs have none that aws checks.
      */
     public java.util.Optional<String> minimum() {
-        return minimumKey == null ? java.util.Optional.empty() : service.minimum(minimumKey);
+        return minimumAt(minimumKey);
     }
 
     /** The minimum length of a map member's keys, if the model gives one. */
     public java.util.Optional<String> keyMinimum() {
-        return minimumKey == null ? java.util.Optional.empty() : service.minimum(minimumKey + "{key}");
+        return minimumAt(suffixed("{key}"));
+    }
+
+    private java.util.Optional<String> minimumAt(String key) {
+        return key == null ? java.util.Optional.empty() : service.minimum(key);
     }
 
     /** The command-line option, e.g. --fleet-id. */
