@@ -42,11 +42,8 @@ class ResponseDateTest {
 
     @Test
     void success_whateverTheProtocol_carriesTheServersTimeInImfFixdate() throws Exception {
-        HttpResponse<String> sts = server.signedQuery(TestServer.admin(), "sts",
-                "Action=GetCallerIdentity&Version=2011-06-15", server.clock());
-        HttpResponse<byte[]> gameLift = server.signed(TestServer.admin(), "gamelift", "/",
-                Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "GameLift.ListFleets"),
-                "{}".getBytes(StandardCharsets.UTF_8), server.clock());
+        HttpResponse<String> sts = stsCall(server.clock());
+        HttpResponse<byte[]> gameLift = gameLiftCall(server.clock());
 
         assertThat(sts.statusCode()).isEqualTo(200);
         assertThat(gameLift.statusCode()).isEqualTo(200);
@@ -59,11 +56,8 @@ class ResponseDateTest {
     @Test
     void signatureExpired_whenTheClientClockIsAnHourBehind_carriesTheServersTimeToCorrectItBy() throws Exception {
         move(SKEW);
-        HttpResponse<String> sts = server.signedQuery(TestServer.admin(), "sts",
-                "Action=GetCallerIdentity&Version=2011-06-15", Clock.systemUTC());
-        HttpResponse<byte[]> gameLift = server.signed(TestServer.admin(), "gamelift", "/",
-                Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "GameLift.ListFleets"),
-                "{}".getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        HttpResponse<String> sts = stsCall(Clock.systemUTC());
+        HttpResponse<byte[]> gameLift = gameLiftCall(Clock.systemUTC());
 
         assertThat(sts.statusCode()).isEqualTo(403);
         assertThat(sts.body()).contains("Signature expired");
@@ -79,6 +73,19 @@ class ResponseDateTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertServerTime(response);
+    }
+
+    /** STS GetCallerIdentity (query protocol) as the administrator, signed at {@code signingClock}'s time. */
+    private static HttpResponse<String> stsCall(Clock signingClock) throws Exception {
+        return server.signedQuery(TestServer.admin(), "sts", "Action=GetCallerIdentity&Version=2011-06-15",
+                signingClock);
+    }
+
+    /** GameLift ListFleets (awsJson1_1) as the administrator, signed at {@code signingClock}'s time. */
+    private static HttpResponse<byte[]> gameLiftCall(Clock signingClock) throws Exception {
+        return server.signed(TestServer.admin(), "gamelift", "/",
+                Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "GameLift.ListFleets"),
+                "{}".getBytes(StandardCharsets.UTF_8), signingClock);
     }
 
     private void move(Duration by) {
