@@ -13,9 +13,14 @@
 #   GATEPASS_LAUNCHER=1  start the server with ./gatepass serve (the launcher's JVM options) instead of java -jar; with
 #                        GATEPASS_DIST, the launcher three directories above that distribution (copy a build as
 #                        <dir>/gatepass + <dir>/gatepass-cli/target/dist, keeping the file times: cp -a)
-#   GATEPASS_THREADS=1  also print, for each Gatepass run, the CPU of its threads in the measured window, by thread name
-#                       (numbers folded: "C2 CompilerThre", "vert.x-eventloop-thread-"), to see what besides the
-#                       request threads (JIT, GC, audit, timers) took the core
+#   GATEPASS_THREADS=1  also print, for each Gatepass run, the CPU of its threads in the warm-up and in the measured
+#                       window, by thread name (numbers folded: "C2 CompilerThre", "vert.x-eventloop-thread-"), to see
+#                       what besides the request threads (JIT, GC, audit, timers) took the core
+#   GATEPASS_TIMELINE=1  also print, for every warm-up and measured run, the answers per second, and per 100 ms over
+#                        its first 2 s: when in a run a server answered slowly (a JIT still compiling, a transient)
+#   GATEPASS_WARMUP_RECONNECT=1  the warm-up is two halves, each on its own 64 connections: the server has seen
+#                        connections close before the measured run, as a server in service always has (the first
+#                        close of a JVM's life costs a transient of its own: docs/benchmarks.md, tenth pass)
 #   TARGET: compute authtoken sts npm websocket (default: all). Needs wrk (LuaJIT), libcrypto, /usr/bin/aws, npm.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -77,17 +82,45 @@ thread_ticks() {
       split(substr($0, RSTART + RLENGTH + 1), a, " "); t[name] += a[12] + a[13] }
     END { for (n in t) print n, t[n] }'
 }
-threads_report() { # before-file after-file requests → the threads' CPU per request, largest first, on stderr
-  awk -v n="$3" -v hz="$(getconf CLK_TCK)" 'NR == FNR {b[$1] = $2; next}
-    { d = $2 - b[$1]; if (d > 0 && n > 0) printf "    %-28s %7.2f us/r\n", $1, d * 1e6 / hz / n }' "$1" "$2" \
+threads_report() { # before-file after-file requests [unit] → the threads' CPU per request, largest first, on stderr
+  awk -v n="$3" -v unit="${4:-us/r}" -v hz="$(getconf CLK_TCK)" 'NR == FNR {b[$1] = $2; next}
+    { d = $2 - b[$1]; if (d > 0 && n > 0) printf "    %-28s %7.2f %s\n", $1, d * 1e6 / hz / n, unit }' "$1" "$2" \
     | sort -k2 -rn | head -12 >&2
 }
 rss_mb() { awk -v f="$2" '$1 == f":" {printf "%d", $2/1024}' "/proc/$1/status"; }
 # wrk against URL on server PID, signing for HOST with TARGET ARGS...  → "rps p50 p99 p999 errors cpu-us/req"
 wrk_run() {
   local url="$1" pid="$2"; shift 2
-  taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" -s "$here/sigv4.lua" "$url" -- "$@" >/dev/null
+  wrk_warm "$pid" -s "$here/sigv4.lua" "$url" -- "$@"
   wrk_measure "$url" "$pid" -s "$here/sigv4.lua" "$url" -- "$@"
+}
+server_name() { if [ "$1" = "$gp_pid" ]; then echo gatepass; else echo bare; fi; }
+wrk_warm() { # pid wrk-args...: the warm-up, in two halves on fresh connections with GATEPASS_WARMUP_RECONNECT=1
+  local pid="$1" half; shift
+  [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ] && thread_ticks "$pid" >"$tmp/threads.before"
+  if [ "${GATEPASS_WARMUP_RECONNECT:-0}" = 1 ]; then
+    half=$(( (secs + 1) / 2 ))
+    taskset -c 1 wrk -t1 -c"$conns" -d"${half}s" "$@" >"$tmp/warm.out"
+    timeline_report "$(server_name "$pid") warm-up, first half" "$tmp/warm.out"
+    taskset -c 1 wrk -t1 -c"$conns" -d"$(( secs - half ))s" "$@" >"$tmp/warm.out"
+    timeline_report "$(server_name "$pid") warm-up, second half" "$tmp/warm.out"
+  else
+    taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "$@" >"$tmp/warm.out"
+    timeline_report "$(server_name "$pid") warm-up" "$tmp/warm.out"
+  fi
+  if [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ]; then
+    thread_ticks "$pid" >"$tmp/threads.after"
+    echo "  Gatepass threads in the warm-up, seconds of CPU:" >&2
+    threads_report "$tmp/threads.before" "$tmp/threads.after" 1000000 s
+  fi
+}
+timeline_report() { # label wrk-output: answers per second (thousands), and per 100 ms over the first 2 s
+  [ "${GATEPASS_TIMELINE:-0}" = 1 ] || return 0
+  awk -v label="$1" '/^timeline/ {
+      line = ""; for (i = 2; i <= NF; i++) { s[int((i - 2) / 10)] += $i; n = int((i - 2) / 10) }
+      for (j = 0; j <= n; j++) line = line sprintf(" %.1f", s[j] / 1000)
+      first = ""; for (i = 2; i <= NF && i <= 21; i++) first = first sprintf(" %.0f", $i / 100)
+      printf "  %s, k answers/s by second:%s\n    the first 2 s by 100 ms:%s\n", label, line, first }' "$2" >&2
 }
 wrk_measure() {
   local url="$1" pid="$2" before after lbefore lafter; shift 2
@@ -96,6 +129,7 @@ wrk_measure() {
   before="$(cpu_ticks "$pid")"; lbefore="$(loop_ticks "$pid")"
   taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "$@" >"$tmp/wrk.out"
   after="$(cpu_ticks "$pid")"; lafter="$(loop_ticks "$pid")"
+  timeline_report "$(server_name "$pid") measured" "$tmp/wrk.out"
   if [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ]; then
     thread_ticks "$pid" >"$tmp/threads.after"
     echo "  Gatepass threads, measured window to $(date -u +%H:%M:%S.%3N) ($url):" >&2
@@ -181,7 +215,7 @@ for target in "${targets[@]}"; do
       until grep -q "bare server ready" "$tmp/bare-npm.out" 2>/dev/null; do sleep 0.1; done
       npm_args=(-s "$here/sigv4.lua" -H "Authorization: Bearer $token" -H 'Accept: application/vnd.npm.install-v1+json')
       npm_run() {
-        taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "${npm_args[@]}" "$1" -- none >/dev/null
+        wrk_warm "$2" "${npm_args[@]}" "$1" -- none
         wrk_measure "$1" "$2" "${npm_args[@]}" "$1" -- none
       }
       report "npm packument GET (Bearer)" "$(npm_run "http://127.0.0.1:$npm_port/bench-pkg" "$npm_pid")" \

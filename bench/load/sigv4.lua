@@ -109,9 +109,32 @@ function request()
   return v.request
 end
 
+-- GATEPASS_TIMELINE=1: answers counted per 100 ms from the first one, printed by done() as "timeline N N N ...", to
+-- see when in a run the server answers slowly (a JIT still compiling, a transient when connections change)
+ffi.cdef [[
+typedef struct { long tv_sec; long tv_nsec; } gp_timespec;
+int clock_gettime(int clock, gp_timespec *ts);
+]]
+local timing = os.getenv("GATEPASS_TIMELINE") == "1"
+local now = ffi.new("gp_timespec")
+local start, bucket, inBucket = nil, 0, 0
+timeline = ""
+local function count()
+  ffi.C.clock_gettime(1, now)   -- CLOCK_MONOTONIC
+  local ms = tonumber(now.tv_sec) * 1000 + tonumber(now.tv_nsec) / 1e6
+  start = start or ms
+  local b = math.floor((ms - start) / 100)
+  if b ~= bucket then   -- buckets are closed in order; one without answers is written as 0
+    timeline = timeline .. " " .. inBucket .. string.rep(" 0", b - bucket - 1)
+    bucket, inBucket = b, 0
+  end
+  inBucket = inBucket + 1
+end
+
 failures = 0
 firstFailure = nil
 function response(status, headers, body)
+  if timing then count() end
   if status ~= 200 then
     failures = failures + 1
     if not firstFailure then firstFailure = status .. " " .. tostring(body):sub(1, 300) end
@@ -126,6 +149,10 @@ function done(summary, latency, requests)
     first = first or t:get("firstFailure")
   end
   io.write(string.format("non200 %d\n", f))
+  for _, t in ipairs(threads or {}) do   -- the last bucket is cut short by the run's end and is left out
+    local tl = t:get("timeline")
+    if tl and tl ~= "" then io.write("timeline" .. tl .. "\n") end
+  end
   if first then io.write("first failure: " .. first .. "\n") end
   io.write(string.format("latency_us p50 %d p99 %d p999 %d\n", latency:percentile(50), latency:percentile(99),
     latency:percentile(99.9)))
