@@ -95,24 +95,27 @@ wrk_run() {
   wrk_measure "$url" "$pid" -s "$here/sigv4.lua" "$url" -- "$@"
 }
 server_name() { if [ "$1" = "$gp_pid" ]; then echo gatepass; else echo bare; fi; }
+threads_wanted() { [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$1" = "$gp_pid" ]; }   # pid: report its threads' CPU?
 wrk_warm() { # pid wrk-args...: the warm-up, in two halves on fresh connections with GATEPASS_WARMUP_RECONNECT=1
   local pid="$1" half; shift
-  [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ] && thread_ticks "$pid" >"$tmp/threads.before"
+  if threads_wanted "$pid"; then thread_ticks "$pid" >"$tmp/threads.before"; fi
   if [ "${GATEPASS_WARMUP_RECONNECT:-0}" = 1 ]; then
     half=$(( (secs + 1) / 2 ))
-    taskset -c 1 wrk -t1 -c"$conns" -d"${half}s" "$@" >"$tmp/warm.out"
-    timeline_report "$(server_name "$pid") warm-up, first half" "$tmp/warm.out"
-    taskset -c 1 wrk -t1 -c"$conns" -d"$(( secs - half ))s" "$@" >"$tmp/warm.out"
-    timeline_report "$(server_name "$pid") warm-up, second half" "$tmp/warm.out"
+    warm_part "$pid" "$half" "warm-up, first half" "$@"
+    warm_part "$pid" "$(( secs - half ))" "warm-up, second half" "$@"
   else
-    taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "$@" >"$tmp/warm.out"
-    timeline_report "$(server_name "$pid") warm-up" "$tmp/warm.out"
+    warm_part "$pid" "$secs" "warm-up" "$@"
   fi
-  if [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ]; then
+  if threads_wanted "$pid"; then
     thread_ticks "$pid" >"$tmp/threads.after"
     echo "  Gatepass threads in the warm-up, seconds of CPU:" >&2
     threads_report "$tmp/threads.before" "$tmp/threads.after" 1000000 s
   fi
+}
+warm_part() { # pid seconds label wrk-args...: one wrk run of the warm-up, on its own connections
+  local pid="$1" seconds="$2" label="$3"; shift 3
+  taskset -c 1 wrk -t1 -c"$conns" -d"${seconds}s" "$@" >"$tmp/warm.out"
+  timeline_report "$(server_name "$pid") $label" "$tmp/warm.out"
 }
 timeline_report() { # label wrk-output: answers per second (thousands), and per 100 ms over the first 2 s
   [ "${GATEPASS_TIMELINE:-0}" = 1 ] || return 0
@@ -124,13 +127,13 @@ timeline_report() { # label wrk-output: answers per second (thousands), and per 
 }
 wrk_measure() {
   local url="$1" pid="$2" before after lbefore lafter; shift 2
-  [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ] && thread_ticks "$pid" >"$tmp/threads.before" \
+  threads_wanted "$pid" && thread_ticks "$pid" >"$tmp/threads.before" \
     && echo "  measured window from $(date -u +%H:%M:%S.%3N)" >&2
   before="$(cpu_ticks "$pid")"; lbefore="$(loop_ticks "$pid")"
   taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" "$@" >"$tmp/wrk.out"
   after="$(cpu_ticks "$pid")"; lafter="$(loop_ticks "$pid")"
   timeline_report "$(server_name "$pid") measured" "$tmp/wrk.out"
-  if [ "${GATEPASS_THREADS:-0}" = 1 ] && [ "$pid" = "$gp_pid" ]; then
+  if threads_wanted "$pid"; then
     thread_ticks "$pid" >"$tmp/threads.after"
     echo "  Gatepass threads, measured window to $(date -u +%H:%M:%S.%3N) ($url):" >&2
     threads_report "$tmp/threads.before" "$tmp/threads.after" "$(awk '/ requests in / {print $1}' "$tmp/wrk.out")"
