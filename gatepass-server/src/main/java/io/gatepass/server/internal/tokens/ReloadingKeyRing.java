@@ -24,6 +24,12 @@ public final class ReloadingKeyRing implements ReloadableKeyRing {
     private final Duration maxTokenLifetime;
     private final Clock clock;
     private final Object missLock = new Object();
+    /**
+     * Held from reading the store to installing what was read, by {@link #reload} and {@link #rotate}: without it a
+     * reload that read the store before a rotation could install its older ring after the rotation's, and this node
+     * would lose the new key (refusing its tokens, reporting an older newest key) until a later reload.
+     */
+    private final Object installLock = new Object();
     private long lastMissReloadNanos = System.nanoTime() - MISS_RELOAD_INTERVAL.toNanos();
 
     /** The ring of the kind's {@link TokenKind#keyPurpose()}, keeping keys for its {@link TokenKind#maxLifetime()}. */
@@ -41,16 +47,20 @@ public final class ReloadingKeyRing implements ReloadableKeyRing {
      * every reload.
      */
     public void reload() {
-        KeyRing loaded = KeyRing.loadOrCreate(store, purpose, maxTokenLifetime, clock, new SecureRandom());
-        KeyRing current = ring.get();
-        if (current == null || !current.hasSameKeysAs(loaded)) {
-            ring.set(loaded);
+        synchronized (installLock) {
+            KeyRing loaded = KeyRing.loadOrCreate(store, purpose, maxTokenLifetime, clock, new SecureRandom());
+            KeyRing current = ring.get();
+            if (current == null || !current.hasSameKeysAs(loaded)) {
+                ring.set(loaded);
+            }
         }
     }
 
     /** Adds a new key to the store (it signs once the cluster has loaded it) and takes the reloaded ring. */
     public void rotate() {
-        ring.set(KeyRing.rotate(store, purpose, maxTokenLifetime, clock, new SecureRandom()));
+        synchronized (installLock) {
+            ring.set(KeyRing.rotate(store, purpose, maxTokenLifetime, clock, new SecureRandom()));
+        }
     }
 
     @Override

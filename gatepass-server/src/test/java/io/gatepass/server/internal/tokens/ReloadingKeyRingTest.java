@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,15 +95,61 @@ class ReloadingKeyRingTest {
         assertThat(tokens.verify(before)).isInstanceOf(Verification.Valid.class);
     }
 
-    /** Key rings in a map, counting loads. */
+    @Test
+    void aReloadThatReadTheStoreBeforeARotation_neverInstallsItsOlderRingOverTheRotatedOne() throws Exception {
+        ReloadingKeyRing ring = new ReloadingKeyRing(store, kind, clock);
+        clock.set(NOW.plusSeconds(60));
+        // the periodic reload reads the store, then stalls before installing what it read
+        store.stallNextLoad();
+        Thread reload = new Thread(ring::reload, "reload");
+        reload.start();
+        store.stalled.await();
+        // meanwhile an operator rotates on another thread
+        Thread rotate = new Thread(ring::rotate, "rotate");
+        rotate.start();
+        while (rotate.isAlive() && rotate.getState() != Thread.State.BLOCKED) {
+            Thread.onSpinWait(); // until it has rotated, or waits for the reload to finish first
+        }
+        store.resume.countDown();
+        reload.join();
+        rotate.join();
+
+        List<String> stored = store.load(kind.keyPurpose()).stream().map(SigningKey::keyId).sorted().toList();
+        assertThat(stored).hasSize(2);
+        assertThat(ring.get().keyIds()).as("the rotated key stays loaded").containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    /** Key rings in a map, counting loads; one load can be made to stall after reading. */
     private static final class CountingStore implements KeyRingStore {
         final AtomicInteger loads = new AtomicInteger();
+        final CountDownLatch stalled = new CountDownLatch(1);
+        final CountDownLatch resume = new CountDownLatch(1);
         private final Map<String, List<SigningKey>> keys = new HashMap<>();
+        private boolean stallNext;
+
+        synchronized void stallNextLoad() {
+            stallNext = true;
+        }
 
         @Override
-        public synchronized List<SigningKey> load(String purpose) {
-            loads.incrementAndGet();
-            return List.copyOf(keys.getOrDefault(purpose, List.of()));
+        public List<SigningKey> load(String purpose) {
+            List<SigningKey> read;
+            boolean stall;
+            synchronized (this) {
+                loads.incrementAndGet();
+                read = List.copyOf(keys.getOrDefault(purpose, List.of()));
+                stall = stallNext;
+                stallNext = false;
+            }
+            if (stall) {
+                stalled.countDown();
+                try {
+                    resume.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return read;
         }
 
         @Override
