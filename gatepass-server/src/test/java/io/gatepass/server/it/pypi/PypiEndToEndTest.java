@@ -72,6 +72,25 @@ class PypiEndToEndTest {
     }
 
     @Test
+    void twineUploadThenPipInstall_overHttps_trustingTheServersOwnCertificate() throws Exception {
+        Repo plain = repository();
+        Repo repo = new Repo(plain.domain, plain.name,
+                plain.endpoint.replace(server.server().endpoint(), server.server().tlsEndpoint()));
+        assertThat(repo.endpoint).startsWith("https://");
+        PythonTools tools = tools(repo, token(repo, admin));
+        tools.trust(server.server().tlsCertificatePath());
+        Path wheel = TinyDistributions.wheel(Files.createDirectories(work.resolve("dist")), "1.0");
+
+        PythonTools.Result upload = tools.twineUpload(wheel);
+        PythonTools.Result install = tools.pipInstall(work.resolve("site"), "tiny-gatepass-demo==1.0");
+
+        assertThat(upload.exitCode()).as(upload.output()).isZero();
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        assertThat(install.output()).contains("Successfully installed");
+        assertThat(work.resolve("site/" + TinyDistributions.MODULE + "/__init__.py")).exists();
+    }
+
+    @Test
     void twineUpload_sameFileAgain_400ThatTwineReports() throws Exception {
         Repo repo = repository();
         PythonTools tools = tools(repo, token(repo, admin));

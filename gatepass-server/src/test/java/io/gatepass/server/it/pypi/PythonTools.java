@@ -66,6 +66,18 @@ final class PythonTools {
         Files.writeString(config, "[global]\nindex-url = " + url + "\n", StandardCharsets.UTF_8);
     }
 
+    /**
+     * Trusts a server certificate as a user does for an https endpoint with a certificate of its own: {@code ca_cert}
+     * in ~/.pypirc's repository section for twine, {@code cert} in pip.conf's global section for pip (both written by
+     * the logins above, their sections last).
+     */
+    void trust(Path certificate) throws IOException {
+        Files.writeString(home.resolve(".pypirc"), "ca_cert = " + certificate + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(home.resolve(".config/pip/pip.conf"), "cert = " + certificate + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     Result twineUpload(Path... files) throws IOException, InterruptedException {
         return twineUpload(null, files);
     }
@@ -95,6 +107,10 @@ final class PythonTools {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(home.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("PIP_") || key.startsWith("TWINE_") || key.startsWith("PYTHON"));
+        // a machine-wide CA bundle here would override the certificate pip and twine are told to trust (requests
+        // prefers these to its caller's own setting; README, TLS)
+        env.remove("REQUESTS_CA_BUNDLE");
+        env.remove("CURL_CA_BUNDLE");
         env.put("HOME", home.toString());
         env.put("PATH", "/usr/bin:/bin");
         env.put("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring");
