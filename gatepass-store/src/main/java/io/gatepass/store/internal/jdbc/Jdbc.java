@@ -192,7 +192,9 @@ final class Jdbc {
 
     /**
      * Runs {@code work} on a pooled connection, or on this thread's open transaction's if it has one (whose turn to
-     * write, taken when it began, covers {@code work}); a {@code write} takes its turn first ({@link WriteTurns}).
+     * write, taken when it began, covers {@code work}). A {@code write} takes its turn ({@link WriteTurns}) once past
+     * the gate: a write waiting for its turn counts as in flight, so a pause waits for it rather than for a write
+     * that has its turn and waits at the gate.
      */
     private <T> T withConnection(String action, boolean write, ConnectionWork<T> work) {
         NonBlockingScope.checkMayBlock();
@@ -205,33 +207,35 @@ final class Jdbc {
             }
         }
         try {
-            if (write) {
-                writes.begin();
-            }
+            gate.enter();
+        } catch (SQLException e) {
+            throw translate(action, e);
+        }
+        try {
+            return write ? inTurn(action, work) : onPooledConnection(action, work);
+        } finally {
+            gate.exit();
+        }
+    }
+
+    private <T> T inTurn(String action, ConnectionWork<T> work) {
+        try {
+            writes.begin();
         } catch (SQLException e) {
             throw translate(action, e);
         }
         try {
             return onPooledConnection(action, work);
         } finally {
-            if (write) {
-                writes.end();
-            }
+            writes.end();
         }
     }
 
     private <T> T onPooledConnection(String action, ConnectionWork<T> work) {
-        try {
-            gate.enter();
-        } catch (SQLException e) {
-            throw translate(action, e);
-        }
         try (Connection connection = gate.borrow(dataSource)) {
             return work.run(connection);
         } catch (SQLException e) {
             throw translate(action, e);
-        } finally {
-            gate.exit();
         }
     }
 
