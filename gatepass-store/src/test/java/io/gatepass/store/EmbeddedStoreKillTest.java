@@ -96,6 +96,45 @@ class EmbeddedStoreKillTest {
             Set<String> stored = new HashSet<>();
             store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE).forEach(u -> stored.add(u.userName()));
             assertThat(stored).as(when).containsAll(acknowledged);
+            assertEachIndexHasEveryRowAndNoOther(dataDir, when);
+        }
+    }
+
+    /**
+     * The users' table read whole, through its primary key's index and through its user id's index gives the same
+     * rows: a kill that left an index entry without its row (H2 reading it fails, {@code Row not found in primary
+     * index}, and retries until its lock timeout) or a row without its entry (a lookup by name misses it) fails here.
+     * Each read tests a column neither index holds, so each entry is looked up in the table.
+     */
+    private static void assertEachIndexHasEveryRowAndNoOther(Path dataDir, String when) throws Exception {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(Stores.embeddedUrl(dataDir)
+                + ";LOCK_TIMEOUT=1000"); java.sql.Statement statement = connection.createStatement()) {
+            String primaryKey = null;
+            String userId = null;
+            try (java.sql.ResultSet index = statement.executeQuery("SELECT INDEX_NAME, INDEX_TYPE_NAME FROM"
+                    + " INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'IAM_USERS'")) {
+                while (index.next()) {
+                    if (index.getString(2).equals("PRIMARY KEY")) {
+                        primaryKey = index.getString(1);
+                    } else {
+                        userId = index.getString(1);
+                    }
+                }
+            }
+            String eachRow = " AND path IS NOT NULL"; // counted row by row, each looked up (no count of the map)
+            long whole = count(statement, "SELECT COUNT(*) FROM iam_users USE INDEX () WHERE TRUE" + eachRow);
+            assertThat(count(statement, "SELECT COUNT(*) FROM iam_users USE INDEX (" + primaryKey
+                    + ") WHERE account_id = '" + ACCOUNT + "'" + eachRow)).as("%s: through the primary key", when)
+                    .isEqualTo(whole);
+            assertThat(count(statement, "SELECT COUNT(*) FROM iam_users USE INDEX (" + userId + ") WHERE user_id > ''"
+                    + eachRow)).as("%s: through the user id", when).isEqualTo(whole);
+        }
+    }
+
+    private static long count(java.sql.Statement statement, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

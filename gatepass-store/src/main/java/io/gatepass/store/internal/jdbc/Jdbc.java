@@ -59,31 +59,37 @@ final class Jdbc {
 
     private final DataSource dataSource;
     private final ConnectionGate gate;
+    private final WriteTurns writes;
     /** The connection of the transaction this thread has open, if any: what its nested store calls run on. */
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource) {
-        this(dataSource, new ConnectionGate());
+        this(dataSource, new ConnectionGate(), WriteTurns.concurrent());
     }
 
-    /** Borrows connections through {@code gate}, which a pause of the store holds shut ({@link OnlineCompaction}). */
-    Jdbc(DataSource dataSource, ConnectionGate gate) {
+    /**
+     * Borrows connections through {@code gate}, which a pause of the store holds shut ({@link OnlineCompaction}); each
+     * write ({@link #update}, {@link #inTransaction}) first waits for its turn in {@code writes} and keeps it until its
+     * connection is back in the pool.
+     */
+    Jdbc(DataSource dataSource, ConnectionGate gate, WriteTurns writes) {
         this.dataSource = dataSource;
         this.gate = gate;
+        this.writes = writes;
     }
 
     <T> List<T> list(String action, String sql, RowMapper<T> mapper, Object... params) {
-        return withConnection(action, connection -> list(connection, sql, mapper, params));
+        return withConnection(action, false, connection -> list(connection, sql, mapper, params));
     }
 
     /** The first row, if any. */
     <T> Optional<T> one(String action, String sql, RowMapper<T> mapper, Object... params) {
-        return withConnection(action, connection -> one(connection, sql, mapper, params));
+        return withConnection(action, false, connection -> one(connection, sql, mapper, params));
     }
 
     /** @return the number of rows changed */
     int update(String action, String sql, Object... params) {
-        return withConnection(action, connection -> update(connection, sql, params));
+        return withConnection(action, true, connection -> update(connection, sql, params));
     }
 
     /**
@@ -94,9 +100,9 @@ final class Jdbc {
      */
     <T> T inTransaction(String action, TransactionWork<T> work) {
         if (transaction.get() != null) {
-            return withConnection(action, connection -> work.run(new Transaction(connection)));
+            return withConnection(action, true, connection -> work.run(new Transaction(connection)));
         }
-        return withConnection(action, connection -> {
+        return withConnection(action, true, connection -> {
             connection.setAutoCommit(false); // HikariCP restores auto-commit when the connection goes back
             transaction.set(connection);
             try {
@@ -184,8 +190,13 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} on a pooled connection, or on this thread's open transaction's if it has one. */
-    private <T> T withConnection(String action, ConnectionWork<T> work) {
+    /**
+     * Runs {@code work} on a pooled connection, or on this thread's open transaction's if it has one (whose turn to
+     * write, taken when it began, covers {@code work}). A {@code write} takes its turn ({@link WriteTurns}) once past
+     * the gate: a write waiting for its turn counts as in flight, so a pause waits for it rather than for a write
+     * that has its turn and waits at the gate.
+     */
+    private <T> T withConnection(String action, boolean write, ConnectionWork<T> work) {
         NonBlockingScope.checkMayBlock();
         Connection open = transaction.get();
         if (open != null) {
@@ -200,12 +211,31 @@ final class Jdbc {
         } catch (SQLException e) {
             throw translate(action, e);
         }
+        try {
+            return write ? inTurn(action, work) : onPooledConnection(action, work);
+        } finally {
+            gate.exit();
+        }
+    }
+
+    private <T> T inTurn(String action, ConnectionWork<T> work) {
+        try {
+            writes.begin();
+        } catch (SQLException e) {
+            throw translate(action, e);
+        }
+        try {
+            return onPooledConnection(action, work);
+        } finally {
+            writes.end();
+        }
+    }
+
+    private <T> T onPooledConnection(String action, ConnectionWork<T> work) {
         try (Connection connection = gate.borrow(dataSource)) {
             return work.run(connection);
         } catch (SQLException e) {
             throw translate(action, e);
-        } finally {
-            gate.exit();
         }
     }
 

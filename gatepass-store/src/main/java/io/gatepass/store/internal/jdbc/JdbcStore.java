@@ -34,6 +34,8 @@ public final class JdbcStore implements Store {
     private final HikariDataSource dataSource;
     /** Every borrowing of a pooled connection goes through it, so that a compaction can pause them. */
     private final ConnectionGate gate = new ConnectionGate();
+    /** One write at a time on an H2 file database, so that no chunk H2 writes holds half a commit. */
+    private final WriteTurns writes;
     private final Dialect dialect;
     private final AccountStore accounts;
     private final UserStore users;
@@ -60,10 +62,11 @@ public final class JdbcStore implements Store {
     /** Compacts the embedded database while the store runs; null otherwise. */
     private OnlineCompaction onlineCompaction;
 
-    private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
+    private JdbcStore(HikariDataSource dataSource, Dialect dialect, WriteTurns writes) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        Jdbc jdbc = new Jdbc(dataSource, gate);
+        this.writes = writes;
+        Jdbc jdbc = new Jdbc(dataSource, gate, writes);
         this.accounts = new JdbcAccountStore(jdbc, dialect);
         this.users = new JdbcUserStore(jdbc);
         this.roles = new JdbcRoleStore(jdbc);
@@ -104,7 +107,7 @@ public final class JdbcStore implements Store {
         HikariDataSource dataSource = connect(jdbcUrl, dialect, openings);
         try {
             Migrations.migrate(dataSource, dialect);
-            return new JdbcStore(dataSource, dialect);
+            return new JdbcStore(dataSource, dialect, WriteTurns.forUrl(jdbcUrl));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -325,6 +328,11 @@ public final class JdbcStore implements Store {
     /** What a whole-store operation holding connections for long passes, so that no compaction waits for it. */
     ConnectionGate gate() {
         return gate;
+    }
+
+    /** Where this store's writes take their turns ({@link WriteTurns}). */
+    WriteTurns writes() {
+        return writes;
     }
 
     /** The online compaction of the embedded database; null on other databases. */

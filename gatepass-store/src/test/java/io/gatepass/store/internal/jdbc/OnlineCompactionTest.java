@@ -103,7 +103,7 @@ class OnlineCompactionTest {
                 new OnlineCompaction.Listener() {
                 }))) {
             grow(store);
-            Jdbc jdbc = new Jdbc(store.dataSource(), store.gate());
+            Jdbc jdbc = new Jdbc(store.dataSource(), store.gate(), store.writes());
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch secondDone = new CountDownLatch(1);
             CountDownLatch finish = new CountDownLatch(1);
@@ -176,7 +176,7 @@ class OnlineCompactionTest {
         try (JdbcStore store = openWithFloor(dataDir, Long.MAX_VALUE, new OnlineCompaction.Listener() {
         })) {
             ConnectionGate gate = new ConnectionGate(100);
-            Jdbc jdbc = new Jdbc(store.dataSource(), gate);
+            Jdbc jdbc = new Jdbc(store.dataSource(), gate, store.writes());
             assertThat(jdbc.one("count users", "SELECT COUNT(*) FROM iam_users", row -> row.getInt(1)))
                     .contains(0);
             assertThat(gate.hold()).isTrue(); // a pause that does not end
@@ -264,7 +264,7 @@ class OnlineCompactionTest {
                     .isEqualTo(Math.max(1L << 40, CompactionSchedule.GROWTH_FACTOR * pause.afterBytes()));
             store.users().create(user("after-the-pause"));
             assertThat(store.users().list(ACCOUNT, "/", null, Integer.MAX_VALUE)).hasSize(GROWN_BY_USERS + 1);
-            assertThat(new Jdbc(store.dataSource(), store.gate())
+            assertThat(new Jdbc(store.dataSource(), store.gate(), store.writes())
                     .one("count", "SELECT COUNT(*) FROM undone", row -> row.getInt(1))).as("never committed")
                     .contains(0);
         }
