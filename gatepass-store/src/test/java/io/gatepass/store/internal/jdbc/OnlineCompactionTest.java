@@ -3,7 +3,6 @@ package io.gatepass.store.internal.jdbc;
 import io.gatepass.core.identity.Account;
 import io.gatepass.core.identity.User;
 import io.gatepass.store.StoreUnavailableException;
-import io.gatepass.store.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.gatepass.store.internal.jdbc.EmbeddedTestStore.file;
+import static io.gatepass.store.internal.jdbc.EmbeddedTestStore.open;
+import static io.gatepass.store.internal.jdbc.EmbeddedTestStore.url;
 import static io.gatepass.store.internal.jdbc.Waits.await;
 import static io.gatepass.store.internal.jdbc.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -318,18 +320,9 @@ class OnlineCompactionTest {
         }
     }
 
-    /** The embedded store in {@code dataDir} with these online compaction settings (the URL Stores.open uses). */
+    /** The embedded store in {@code dataDir}, compacted while it runs above {@code floor}. */
     private static JdbcStore openWithFloor(Path dataDir, long floor, OnlineCompaction.Listener listener) {
         return open(dataDir, new OnlineCompaction.Settings(floor, listener));
-    }
-
-    private static JdbcStore open(Path dataDir, OnlineCompaction.Settings settings) {
-        return JdbcStore.openEmbedded(url(dataDir), file(dataDir), settings);
-    }
-
-    private static String url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME)
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** An account and enough users, one write each, to leave the file mostly dead (~20 KB a write). */
@@ -343,9 +336,5 @@ class OnlineCompactionTest {
     private static User user(String name) {
         return new User(ACCOUNT, name, "AIDA" + Integer.toHexString(name.hashCode()) + name.length()
                 + Long.toHexString(System.nanoTime()), "/", T0);
-    }
-
-    private static Path file(Path dataDir) {
-        return dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME + EmbeddedCompaction.FILE_SUFFIX);
     }
 }

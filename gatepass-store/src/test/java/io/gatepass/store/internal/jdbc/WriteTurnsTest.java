@@ -3,7 +3,6 @@ package io.gatepass.store.internal.jdbc;
 import io.gatepass.core.identity.Account;
 import io.gatepass.core.identity.User;
 import io.gatepass.store.StoreUnavailableException;
-import io.gatepass.store.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,7 @@ class WriteTurnsTest {
     @Test
     void aWrite_whileAnotherWriteIsInFlight_onTheEmbeddedStore_waitsForItsCommit_whileReadsGoOn(@TempDir Path dataDir)
             throws Exception {
-        try (JdbcStore store = JdbcStore.openEmbedded(url(dataDir), dataDir.resolve(Stores.H2_FILE_NAME
-                + EmbeddedCompaction.FILE_SUFFIX))) {
+        try (JdbcStore store = EmbeddedTestStore.open(dataDir, OnlineCompaction.Settings.DEFAULT)) {
             store.accounts().create(new Account(ACCOUNT, T0));
             store.users().create(user("committed"));
             assertThat(store.writes().oneAtATime()).isTrue();
@@ -73,8 +71,7 @@ class WriteTurnsTest {
 
     @Test
     void aWriteWaitingForItsTurnLongerThanAllowed_findsTheStoreUnavailable(@TempDir Path dataDir) throws Exception {
-        try (JdbcStore store = JdbcStore.openEmbedded(url(dataDir), dataDir.resolve(Stores.H2_FILE_NAME
-                + EmbeddedCompaction.FILE_SUFFIX))) {
+        try (JdbcStore store = EmbeddedTestStore.open(dataDir, OnlineCompaction.Settings.DEFAULT)) {
             store.accounts().create(new Account(ACCOUNT, T0));
             Jdbc jdbc = new Jdbc(store.dataSource(), store.gate(), WriteTurns.oneAtATime(100));
             CountDownLatch inFlight = new CountDownLatch(1);
@@ -109,11 +106,6 @@ class WriteTurnsTest {
             await(commit);
             return created;
         }));
-    }
-
-    private static String url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(Stores.H2_FILE_NAME)
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     private static User user(String name) {
