@@ -54,7 +54,7 @@ public enum Setting implements SettingKey {
             "Also audit read-only calls: Describe, List, Get, Search (default false)"),
     IDLE_TIMEOUT("--idle-timeout", "DURATION", "5m", "Close a connection with no traffic for this long (default 5m)"),
     HEADER_READ_TIMEOUT("--header-read-timeout", "DURATION", "10s",
-            "Close a new connection without a complete request head after this long (default 10s)"),
+            "Close a new connection silent this long before its first request head is complete (default 10s)"),
     BODY_READ_TIMEOUT("--body-read-timeout", "DURATION", "60s",
             "Answer 408 to an API request whose body takes longer than this (default 60s)"),
     MAX_CONNECTIONS("--max-connections", "N", "10000", "Open connections in all (default 10000)"),

@@ -628,7 +628,9 @@ public final class GatepassServer implements AutoCloseable {
     }
 
     /**
-     * The plain listener: no compression, the idle timeout, and Netty's own head limits a little above ours, so that
+     * The plain listener: no compression; Vert.x's idle timeout at the header read timeout, for connections that
+     * send nothing before the front door sees them (the {@code ConnectionGuard} then puts the {@code IdleLimit}, at
+     * the idle timeout and cheaper per request, in its place); and Netty's own head limits a little above ours, so that
      * the front door answers most oversized heads itself and Netty's answers ({@link HttpFrontDoor#invalid}) are the
      * backstop. Websocket compression is not offered either: none of our websocket clients asks for it (the GameLift
      * C++ server SDK's websocketpp and the agent's java.net.http send no Sec-WebSocket-Extensions), a client that does
@@ -639,7 +641,7 @@ public final class GatepassServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setPerMessageWebSocketCompressionSupported(false)
-                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()))
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.headerReadTimeout().toMillis()))
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setMaxInitialLineLength(limits.maxQueryBytes() + 8192)
                 .setMaxHeaderSize(limits.maxHeaderBytes() + 1024);

@@ -7,9 +7,12 @@ import java.time.Duration;
  * connections there may be, and how large and deep a request may be. Each limit is refused with a clear error in the
  * protocol's shape (the body size limit is {@link ServerConfig#maxBodyBytes()}).
  *
- * @param idleTimeout             a connection with no bytes read or written for this long is closed (websockets
- *                                included: longer than the SDK websocket's heartbeat timeout, 3 minutes)
- * @param headerReadTimeout       a new connection must have sent a complete request head within this
+ * @param idleTimeout             a connection with no bytes read or written for this long is closed, within 1.25
+ *                                times it (websockets included: longer than the SDK websocket's heartbeat
+ *                                timeout, 3 minutes)
+ * @param headerReadTimeout       a new connection that sends nothing this long before its first request head is
+ *                                complete is closed (a TLS one must complete its head within it); the next
+ *                                request's head must be complete within the idle timeout
  * @param bodyReadTimeout         an API request must have sent its whole body within this (package uploads, which
  *                                may be gigabytes, only have the idle timeout); answered with 408 RequestTimeout
  * @param maxConnections          open connections across both listeners; more are closed at once, except that a

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.ComputeType;
 
@@ -19,10 +20,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +42,20 @@ class ConnectionLimitsTest {
     /** How long a test waits for the server to act; far beyond the short timeouts configured here. */
     private static final int PATIENCE_MILLIS = 15_000;
     private static final int PER_CLIENT = 4;
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2);
+    /** Short header and body read timeouts; an idle timeout beyond the tests' patience, so that it cannot stand in. */
     static TestServer slow;
+    /** A short idle timeout; the other timeouts are the defaults. */
+    static TestServer idle;
     static TestServer capped;
 
     @BeforeAll
-    static void start(@TempDir Path slowDir, @TempDir Path cappedDir) {
+    static void start(@TempDir Path slowDir, @TempDir Path idleDir, @TempDir Path cappedDir) {
         slow = TestServer.start(TestServer.config(null, slowDir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withLimits(Limits.DEFAULTS.withHeaderReadTimeout(Duration.ofSeconds(1))
-                        .withBodyReadTimeout(Duration.ofSeconds(1)).withIdleTimeout(Duration.ofSeconds(2))));
+                        .withBodyReadTimeout(Duration.ofSeconds(1)).withIdleTimeout(Duration.ofMinutes(10))));
+        idle = TestServer.start(TestServer.config(null, idleDir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
+                .withLimits(Limits.DEFAULTS.withIdleTimeout(IDLE_TIMEOUT)));
         capped = TestServer.start(TestServer.config(null, cappedDir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withLimits(Limits.DEFAULTS.withConnections(1000, PER_CLIENT)));
     }
@@ -54,6 +63,7 @@ class ConnectionLimitsTest {
     @AfterAll
     static void stop() {
         slow.close();
+        idle.close();
         capped.close();
     }
 
@@ -84,9 +94,63 @@ class ConnectionLimitsTest {
 
     @Test
     void connection_idleAfterAResponse_isClosed() throws Exception {
-        try (Socket socket = connect(slow)) {
+        try (Socket socket = connect(idle)) {
             send(socket, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(readToEnd(socket.getInputStream())).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** A game server process's websocket that sends nothing after its handshake is closed by the idle timeout. */
+    @Test
+    void sdkWebSocket_thatSendsNothing_isClosedAfterTheIdleTimeout() throws Exception {
+        String fleetId;
+        String token;
+        try (GameLiftClient gameLift = idle.gameLift(TestServer.admin())) {
+            gameLift.createLocation(r -> r.locationName("custom-idle"));
+            fleetId = gameLift.createFleet(r -> r.name("idle").computeType(ComputeType.ANYWHERE)
+                    .locations(l -> l.location("custom-idle"))).fleetAttributes().fleetId();
+            gameLift.registerCompute(r -> r.fleetId(fleetId).computeName("rack-1").ipAddress("10.0.0.9")
+                    .location("custom-idle"));
+            token = gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("rack-1")).authToken();
+        }
+        StringBuilder query = new StringBuilder();
+        SdkTestClient.tokenParameters("process-idle", fleetId, "rack-1", token).forEach((k, v) -> query
+                .append(query.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        try (Socket socket = connect(idle)) {
+            long started = System.nanoTime();
+            send(socket, "GET " + SdkWebSocketRoute.PATH + "/?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n");
+            assertThat(readToEnd(socket.getInputStream())).startsWith("HTTP/1.1 101");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(IDLE_TIMEOUT);
+        }
+    }
+
+    /**
+     * A package upload whose body stops is closed by the idle timeout (uploads, which may be gigabytes, have no body
+     * read timeout); nothing is published.
+     */
+    @Test
+    void packageUpload_whoseBodyStops_isClosedAfterTheIdleTimeout() throws Exception {
+        String token;
+        try (CodeartifactClient codeArtifact = idle.codeArtifact(TestServer.admin())) {
+            codeArtifact.createDomain(r -> r.domain("idle"));
+            codeArtifact.createRepository(r -> r.domain("idle").repository("libs"));
+            token = codeArtifact.getAuthorizationToken(r -> r.domain("idle").domainOwner(TestServer.ACCOUNT))
+                    .authorizationToken();
+        }
+        String authorization = Base64.getEncoder().encodeToString(("aws:" + token).getBytes(StandardCharsets.UTF_8));
+        try (Socket socket = connect(idle)) {
+            long started = System.nanoTime();
+            send(socket, "PUT /codeartifact/idle-" + TestServer.ACCOUNT + "/npm/libs/stalled HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAuthorization: Basic " + authorization + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"name\":\"stalled\",");
+            assertThat(readToEnd(socket.getInputStream())).as("no answer before the close").isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(IDLE_TIMEOUT);
+        }
+        try (CodeartifactClient codeArtifact = idle.codeArtifact(TestServer.admin())) {
+            assertThat(codeArtifact.listPackages(r -> r.domain("idle").repository("libs")).packages()).isEmpty();
         }
     }
 

@@ -1,9 +1,12 @@
 package io.gatepass.server.internal.http;
 
 import io.gatepass.server.config.Limits;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts the connections of both listeners, in total and per client address, and closes those beyond the caps; a
  * few beyond them ({@link Limits#OPS_RESERVE}) are kept for {@code /health} and {@code /metrics} only, so that a
  * monitor still gets an answer while the server is full. Also closes a connection that has not sent a complete
- * request head within the header read timeout (slowloris), and, between requests, within the idle timeout.
+ * request head within the header read timeout (slowloris), and, between requests, within the idle timeout; and gives
+ * each connection its {@link IdleLimit}, which closes it once nothing was read or written for the idle timeout.
+ * Before a connection reaches the guard (a plain connection's first request head, a TLS handshake), Vert.x's idle
+ * timeout, set to the header read timeout, closes it if it sends nothing for that long.
  */
 public final class ConnectionGuard implements Handler<HttpConnection> {
     private final Vertx vertx;
@@ -76,7 +82,25 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
             connection.close();
             return;
         }
+        if (connection instanceof ConnectionBase base) { // every HTTP/1.x and HTTP/2 connection (websockets too)
+            limitIdleness(base.channel().pipeline());
+        }
         arm(state, limits.headerReadTimeout().toMillis());
+    }
+
+    /**
+     * Puts the connection's {@link IdleLimit} in place of Vert.x's idle timeout, which until now (the server's
+     * {@code HttpServerOptions}: the header read timeout) closed the connection if it sent nothing: Vert.x hands over
+     * a plain connection only once its first request head is complete, having waited to see whether it speaks h2c,
+     * and a TLS one once its handshake is done.
+     */
+    private void limitIdleness(ChannelPipeline pipeline) {
+        IdleLimit limit = new IdleLimit(limits.idleTimeout());
+        if (pipeline.get(IdleStateHandler.class) != null) {
+            pipeline.replace(IdleStateHandler.class, IdleLimit.NAME, limit);
+        } else {
+            pipeline.addFirst(IdleLimit.NAME, limit);
+        }
     }
 
     /**
