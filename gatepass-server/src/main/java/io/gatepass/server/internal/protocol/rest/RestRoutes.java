@@ -39,6 +39,11 @@ public final class RestRoutes {
     private final Map<String, Map<String, RestRoute>> byOperation = new HashMap<>();
     /** The routes whose body is a blob payload, of every service: few, and looked at first for every request. */
     private final List<Compiled> blobRoutes = new ArrayList<>();
+    /**
+     * Each blob route's template up to its first label: a raw path without percent-escapes that starts with none of
+     * them is for no blob route, which settles most requests without splitting and decoding their path.
+     */
+    private final List<String> blobPrefixes = new ArrayList<>();
 
     /** A route and its parsed template. */
     private record Compiled(RestRoute route, PathTemplate template) {
@@ -85,6 +90,8 @@ public final class RestRoutes {
             compiled.add(new Compiled(route, template));
             if (route.payloadMember() != null) {
                 blobRoutes.add(compiled.get(compiled.size() - 1));
+                int label = route.pathTemplate().indexOf('{');
+                blobPrefixes.add(label < 0 ? route.pathTemplate() : route.pathTemplate().substring(0, label));
             }
         }
         compiled.sort(Comparator.comparing(Compiled::template, PathTemplate::compareSpecificity));
@@ -136,6 +143,9 @@ public final class RestRoutes {
      * front door then streams to disk instead of reading into memory.
      */
     public boolean hasBlobPayload(String method, String rawPath) {
+        if (rawPath == null || rawPath.indexOf('%') < 0 && !startsLikeABlobRoute(rawPath)) {
+            return false;
+        }
         try {
             List<String> path = RestJsonCodec.segments(rawPath);
             // Most requests match no blob route at all, which settles it without matching every route; when one
@@ -145,6 +155,15 @@ public final class RestRoutes {
         } catch (RuntimeException malformedPath) {
             return false; // the bounded-body path reports it
         }
+    }
+
+    private boolean startsLikeABlobRoute(String rawPath) {
+        for (String prefix : blobPrefixes) {
+            if (rawPath.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most specific route of one service: an all-literal route by lookup, else the first labelled one. */

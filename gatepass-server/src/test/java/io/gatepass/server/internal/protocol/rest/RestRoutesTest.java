@@ -135,5 +135,8 @@ class RestRoutesTest {
         assertThat(routes.hasBlobPayload("POST", "/v1/echo/n")).isFalse();
         assertThat(routes.hasBlobPayload("POST", "/v1/unknown")).isFalse();
         assertThat(routes.hasBlobPayload("POST", "/v1/%zz")).as("malformed: left to the codec").isFalse();
+        assertThat(routes.hasBlobPayload("POST", "/v1/%62lob")).as("a literal spelled with an escape").isTrue();
+        assertThat(routes.hasBlobPayload("POST", "/v1/blobs")).isFalse();
+        assertThat(routes.hasBlobPayload("POST", "/v2/blob")).isFalse();
     }
 }
