@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The path of every API request: pick the protocol, authenticate the signature, resolve the operation, admit it
@@ -78,6 +79,7 @@ public final class ApiPipeline {
     /** @param sourceAddress the client's address, for the audit log; null if unknown */
     public WireResponse handle(WireRequest request, String sourceAddress) {
         long started = System.nanoTime();
+        Instant now = clock.instant(); // the call's time: the operation's and its audit line's
         String requestId = ids.requestId();
         ProtocolCodec codec = protocols.select(request);
         ServiceDescriptor service = null;
@@ -118,7 +120,7 @@ public final class ApiPipeline {
             if (throttled == 0) {
                 inputLimits.check(call.input(), service.validationError());
                 input = codec.bind(call);
-                output = call.operation().invoke(input, signer.principal(), requestId, clock.instant());
+                output = call.operation().invoke(input, signer.principal(), requestId, now);
                 if (onEventLoop) {
                     charged = true;
                     throttled = throttle.admitCall(service.signingName(), operation, signer.principal().accountId());
@@ -163,12 +165,12 @@ public final class ApiPipeline {
         if (signer == null) {
             action = refusedAction(codec, request, refused, refusedDecoded);
         }
-        audit.record(new ApiAudit.Call(clock.instant(), requestId, sourceAddress, request,
+        audit.record(new ApiAudit.Call(now, requestId, sourceAddress, request,
                 signer == null ? null : signer.principal(), action, input, errorCode == null ? output : null,
                 errorCode, action == null ? null : scope.resource(action)));
         metrics.record(service == null ? "unknown" : service.signingName(), operation, response.status(),
                 System.nanoTime() - started);
-        return response.withHeader("x-amzn-RequestId", requestId).withHeader(HttpDate.HEADER, date.now());
+        return response.withHeaders("x-amzn-RequestId", requestId, HttpDate.HEADER, date.now());
     }
 
     /**
@@ -233,6 +235,6 @@ public final class ApiPipeline {
     public WireResponse reject(WireRequest request, ServiceException error) {
         String requestId = ids.requestId();
         return protocols.select(request).error(null, EchoedValues.bounded(error), requestId)
-                .withHeader("x-amzn-RequestId", requestId).withHeader(HttpDate.HEADER, date.now());
+                .withHeaders("x-amzn-RequestId", requestId, HttpDate.HEADER, date.now());
     }
 }

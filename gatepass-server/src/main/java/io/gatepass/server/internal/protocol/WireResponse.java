@@ -27,4 +27,12 @@ public record WireResponse(int status, Map<String, String> headers, byte[] body,
         copy.put(name, value);
         return new WireResponse(status, copy, body, streamed);
     }
+
+    /** Two headers added with one copy of the map (every API answer gets its request id and date this way). */
+    public WireResponse withHeaders(String name, String value, String otherName, String otherValue) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        copy.put(otherName, otherValue);
+        return new WireResponse(status, copy, body, streamed);
+    }
 }
