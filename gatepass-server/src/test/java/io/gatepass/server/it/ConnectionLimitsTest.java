@@ -103,19 +103,10 @@ class ConnectionLimitsTest {
     /** A game server process's websocket that sends nothing after its handshake is closed by the idle timeout. */
     @Test
     void sdkWebSocket_thatSendsNothing_isClosedAfterTheIdleTimeout() throws Exception {
-        String fleetId;
-        String token;
-        try (GameLiftClient gameLift = idle.gameLift(TestServer.admin())) {
-            gameLift.createLocation(r -> r.locationName("custom-idle"));
-            fleetId = gameLift.createFleet(r -> r.name("idle").computeType(ComputeType.ANYWHERE)
-                    .locations(l -> l.location("custom-idle"))).fleetAttributes().fleetId();
-            gameLift.registerCompute(r -> r.fleetId(fleetId).computeName("rack-1").ipAddress("10.0.0.9")
-                    .location("custom-idle"));
-            token = gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("rack-1")).authToken();
-        }
+        RegisteredCompute compute = RegisteredCompute.on(idle);
         StringBuilder query = new StringBuilder();
-        SdkTestClient.tokenParameters("process-idle", fleetId, "rack-1", token).forEach((k, v) -> query
-                .append(query.length() == 0 ? "" : "&").append(k).append('=')
+        SdkTestClient.tokenParameters("process-idle", compute.fleetId(), "rack-1", compute.token())
+                .forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         try (Socket socket = connect(idle)) {
             long started = System.nanoTime();
@@ -196,16 +187,9 @@ class ConnectionLimitsTest {
     void websockets_thatClosed_noLongerCountAgainstThePerClientCap(@TempDir Path dir) {
         try (TestServer server = TestServer.start(TestServer.config(null, dir, ServerConfig.DEFAULT_MAX_BODY_BYTES)
                 .withLimits(Limits.DEFAULTS.withConnections(1000, PER_CLIENT)))) {
-            String fleetId;
-            String token;
-            try (GameLiftClient gameLift = server.gameLift(TestServer.admin())) {
-                gameLift.createLocation(r -> r.locationName("custom-rack"));
-                fleetId = gameLift.createFleet(r -> r.name("caps").computeType(ComputeType.ANYWHERE)
-                        .locations(l -> l.location("custom-rack"))).fleetAttributes().fleetId();
-                gameLift.registerCompute(r -> r.fleetId(fleetId).computeName("rack-1").ipAddress("10.0.0.7")
-                        .location("custom-rack"));
-                token = gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("rack-1")).authToken();
-            }
+            RegisteredCompute compute = RegisteredCompute.on(server);
+            String fleetId = compute.fleetId();
+            String token = compute.token();
             String base = "ws://127.0.0.1:" + server.endpoint().getPort();
             Vertx vertx = Vertx.vertx();
             try {
@@ -223,6 +207,21 @@ class ConnectionLimitsTest {
                 }
             } finally {
                 vertx.close().await();
+            }
+        }
+    }
+
+    /** An Anywhere fleet on a custom location with one registered compute, {@code rack-1}, and its auth token. */
+    private record RegisteredCompute(String fleetId, String token) {
+        static RegisteredCompute on(TestServer server) {
+            try (GameLiftClient gameLift = server.gameLift(TestServer.admin())) {
+                gameLift.createLocation(r -> r.locationName("custom-rack"));
+                String fleetId = gameLift.createFleet(r -> r.name("rack").computeType(ComputeType.ANYWHERE)
+                        .locations(l -> l.location("custom-rack"))).fleetAttributes().fleetId();
+                gameLift.registerCompute(r -> r.fleetId(fleetId).computeName("rack-1").ipAddress("10.0.0.7")
+                        .location("custom-rack"));
+                return new RegisteredCompute(fleetId,
+                        gameLift.getComputeAuthToken(r -> r.fleetId(fleetId).computeName("rack-1")).authToken());
             }
         }
     }
