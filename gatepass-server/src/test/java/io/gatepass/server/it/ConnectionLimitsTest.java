@@ -20,7 +20,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,10 +103,8 @@ class ConnectionLimitsTest {
     @Test
     void sdkWebSocket_thatSendsNothing_isClosedAfterTheIdleTimeout() throws Exception {
         RegisteredCompute compute = RegisteredCompute.on(idle);
-        StringBuilder query = new StringBuilder();
-        SdkTestClient.tokenParameters("process-idle", compute.fleetId(), "rack-1", compute.token())
-                .forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String query = SdkTestClient.query(
+                SdkTestClient.tokenParameters("process-idle", compute.fleetId(), "rack-1", compute.token()));
         try (Socket socket = connect(idle)) {
             long started = System.nanoTime();
             send(socket, "GET " + SdkWebSocketRoute.PATH + "/?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"

@@ -98,10 +98,15 @@ public final class SdkTestClient implements AutoCloseable {
     }
 
     private static String url(String base, Map<String, String> parameters) {
-        StringBuilder url = new StringBuilder(base).append("/?");
-        parameters.forEach((k, v) -> url.append(url.charAt(url.length() - 1) == '?' ? "" : "&")
+        return base + "/?" + query(parameters);
+    }
+
+    /** The handshake's query string of these parameters, percent-encoded as the SDK sends them. */
+    public static String query(Map<String, String> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&")
                 .append(encode(k)).append('=').append(encode(v)));
-        return url.toString();
+        return query.toString();
     }
 
     private static String encode(String value) {
