@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,26 +29,18 @@ class IdleLimitTest {
 
     @Test
     void reads_keepTheConnectionOpen_andItClosesOnceTheyStop() {
-        EmbeddedChannel channel = channel();
-        for (int i = 0; i < 20; i++) { // ten timeouts' worth, one read just under every half timeout
-            after(channel, TIMEOUT.toMillis() / 2 - 1);
+        assertKeptOpenThenClosed("read", channel -> {
             channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {1}));
-            assertThat(channel.isOpen()).as("after read %d", i).isTrue();
             channel.releaseInbound();
-        }
-        assertClosesWithinATimeAndAQuarter(channel);
+        });
     }
 
     @Test
     void writes_keepTheConnectionOpen_andItClosesOnceTheyStop() {
-        EmbeddedChannel channel = channel();
-        for (int i = 0; i < 20; i++) {
-            after(channel, TIMEOUT.toMillis() - QUARTER_MILLIS - 1);
+        assertKeptOpenThenClosed("write", channel -> {
             channel.writeOutbound(Unpooled.wrappedBuffer(new byte[] {1}));
-            assertThat(channel.isOpen()).as("after write %d", i).isTrue();
             channel.releaseOutbound();
-        }
-        assertClosesWithinATimeAndAQuarter(channel);
+        });
     }
 
     @Test
@@ -71,6 +64,20 @@ class IdleLimitTest {
         channel.freezeTime();
         channel.pipeline().addFirst(new IdleLimit(TIMEOUT));
         return channel;
+    }
+
+    /**
+     * Twenty rounds of {@code traffic}, each after the longest quiet spell that must not close the connection (three
+     * quiet checks: the timeout less a quarter), then silence: closed within 1.25 times the timeout.
+     */
+    private static void assertKeptOpenThenClosed(String what, Consumer<EmbeddedChannel> traffic) {
+        EmbeddedChannel channel = channel();
+        for (int i = 0; i < 20; i++) {
+            after(channel, TIMEOUT.toMillis() - QUARTER_MILLIS - 1);
+            traffic.accept(channel);
+            assertThat(channel.isOpen()).as("after %s %d", what, i).isTrue();
+        }
+        assertClosesWithinATimeAndAQuarter(channel);
     }
 
     private static void assertClosesWithinATimeAndAQuarter(EmbeddedChannel channel) {
