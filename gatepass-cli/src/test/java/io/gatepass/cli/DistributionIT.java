@@ -179,10 +179,40 @@ class DistributionIT {
         }
     }
 
+    /**
+     * {@code ./gatepass serve}, as a user starts it: the JVM takes the launcher's options (a JVM refusing one would stop
+     * every start), and what it prints is Gatepass's own lines, none of the JVM's (it echoes a -XX:CompileCommand
+     * unless told to be quiet).
+     */
+    @Test
+    void launcherServe_startsWithTheLaunchersOptions_andPrintsOnlyGatepassLines(@TempDir Path dir) throws Exception {
+        Path root = Path.of(System.getProperty("gatepass.root", "..")).toAbsolutePath().normalize();
+        ProcessBuilder serve = new ProcessBuilder("bash", root.resolve("gatepass").toString(), "serve", "--port", "0",
+                "--tls-port", "0", "--bind", "127.0.0.1", "--data-dir", dir.resolve("data").toString())
+                .redirectError(dir.resolve("serve.err").toFile());
+        serve.environment().remove("GATEPASS_JAVA_OPTS");
+        Process server = serve.start();
+        try {
+            List<String> printed = new ArrayList<>();
+            String endpoint = awaitReady(server, dir.resolve("serve.err"), printed);
+            assertThat(printed).allSatisfy(line -> assertThat(line).matches(
+                    "(Created account |Administrator credentials: |Try: |TLS certificate: |Gatepass ready at ).*"));
+            assertThat(printed.get(printed.size() - 1)).startsWith("Gatepass ready at " + endpoint + " ");
+            assertThat(Files.readString(dir.resolve("serve.err"))).doesNotContain("CompileCommand", "Unrecognized");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     /** Reads the server's output up to its ready line (returning the endpoint), then drains the rest in the background. */
     private static String awaitReady(Process server, Path stderr) throws IOException {
+        return awaitReady(server, stderr, new ArrayList<>());
+    }
+
+    /** As above, keeping the lines read (the ready line included) in {@code lines}. */
+    private static String awaitReady(Process server, Path stderr, List<String> lines) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             lines.add(line);
             Matcher ready = READY.matcher(line);
