@@ -15,7 +15,8 @@
 #                        <dir>/gatepass + <dir>/gatepass-cli/target/dist, keeping the file times: cp -a)
 #   GATEPASS_THREADS=1  also print, for each Gatepass run, the CPU of its threads in the warm-up and in the measured
 #                       window, by thread name (numbers folded: "C2 CompilerThre", "vert.x-eventloop-thread-"), to see
-#                       what besides the request threads (JIT, GC, audit, timers) took the core
+#                       what besides the request threads (JIT, GC, audit, timers) took the core; the CPU of threads
+#                       that ended meanwhile (the JVM stops idle compiler threads) is on a line of its own, "ended: …"
 #   GATEPASS_TIMELINE=1  also print, for every warm-up and measured run, the answers per second, and per 100 ms over
 #                        its first 2 s: when in a run a server answered slowly (a JIT still compiling, a transient)
 #   GATEPASS_WARMUP_RECONNECT=1  the warm-up is two halves, each on its own 64 connections: the server has seen
@@ -75,17 +76,28 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system CPU o
 # CPU of the threads that serve requests (Vert.x event loops and workers), without the JIT compiler's and the GC's:
 # on a shared machine the JIT is still compiling after a short warm-up and would blur the per-request figure
 loop_ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '$2 ~ /^\(vert\.x-/ {t += $14 + $15} END {print t + 0}'; }
-# "name ticks" for every thread of a process, numbers in names folded so that threads of one kind add up
+# "tid name ticks" for every thread of a process (numbers in names folded, so that threads of one kind add up when
+# reported), after a "0 (process) ticks" line: the whole process, threads that have ended included
 thread_ticks() {
-  for f in /proc/"$1"/task/*/stat; do cat "$f" 2>/dev/null; done | awk '
+  { echo "0 (process) $(cpu_ticks "$1")"
+    for f in /proc/"$1"/task/*/stat; do cat "$f" 2>/dev/null; done; } | awk '
     { match($0, /\(([^)]*)\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+/, "", name); gsub(/ /, "_", name)
-      split(substr($0, RSTART + RLENGTH + 1), a, " "); t[name] += a[12] + a[13] }
-    END { for (n in t) print n, t[n] }'
+      if (name == "process") { print 0, name, $3; next }
+      split(substr($0, RSTART + RLENGTH + 1), a, " "); print $1, name, a[12] + a[13] }'
 }
-threads_report() { # before-file after-file requests [unit] → the threads' CPU per request, largest first, on stderr
-  awk -v n="$3" -v unit="${4:-us/r}" -v hz="$(getconf CLK_TCK)" 'NR == FNR {b[$1] = $2; next}
-    { d = $2 - b[$1]; if (d > 0 && n > 0) printf "    %-28s %7.2f %s\n", $1, d * 1e6 / hz / n, unit }' "$1" "$2" \
-    | sort -k2 -rn | head -12 >&2
+# before-file after-file requests [unit] → the threads' CPU per request by kind, largest first, on stderr. A thread
+# that ended between the two (the JVM stops a compiler thread that has been idle a while, and starts one again when
+# work comes) is missing from the second: what the process used beyond the threads still there is reported as
+# "ended: <their kinds>"
+threads_report() {
+  awk -v n="$3" -v unit="${4:-us/r}" -v hz="$(getconf CLK_TCK)" '
+    NR == FNR { if ($1 == 0) p0 = $3; else { b[$1] = $3; bn[$1] = $2 }; next }
+    $1 == 0 { p1 = $3; next }
+    { d[$2] += $3 - b[$1]; seen[$1] = 1; live += $3 - b[$1] }
+    END { for (t in b) if (!(t in seen)) gone = gone (index(gone, bn[t]) ? "" : " " bn[t])
+          if (gone != "") d["ended:" gone] += p1 - p0 - live
+          for (k in d) if (d[k] > 0 && n > 0) printf "%d\t    %-28s %7.2f %s\n", d[k], k, d[k] * 1e6 / hz / n, unit }' \
+    "$1" "$2" | sort -rn | cut -f2- | head -12 >&2
 }
 rss_mb() { awk -v f="$2" '$1 == f":" {printf "%d", $2/1024}' "/proc/$1/status"; }
 # wrk against URL on server PID, signing for HOST with TARGET ARGS...  → "rps p50 p99 p999 errors cpu-us/req"
