@@ -76,13 +76,12 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system CPU o
 # CPU of the threads that serve requests (Vert.x event loops and workers), without the JIT compiler's and the GC's:
 # on a shared machine the JIT is still compiling after a short warm-up and would blur the per-request figure
 loop_ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '$2 ~ /^\(vert\.x-/ {t += $14 + $15} END {print t + 0}'; }
-# "tid name ticks" for every thread of a process (numbers in names folded, so that threads of one kind add up when
-# reported), after a "0 (process) ticks" line: the whole process, threads that have ended included
+# "0 process ticks" (the whole process, threads that have ended included), then "tid name ticks" for every thread,
+# numbers in names folded so that threads of one kind add up when reported
 thread_ticks() {
-  { echo "0 (process) $(cpu_ticks "$1")"
-    for f in /proc/"$1"/task/*/stat; do cat "$f" 2>/dev/null; done; } | awk '
+  echo "0 process $(cpu_ticks "$1")"
+  for f in /proc/"$1"/task/*/stat; do cat "$f" 2>/dev/null; done | awk '
     { match($0, /\(([^)]*)\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+/, "", name); gsub(/ /, "_", name)
-      if (name == "process") { print 0, name, $3; next }
       split(substr($0, RSTART + RLENGTH + 1), a, " "); print $1, name, a[12] + a[13] }'
 }
 # before-file after-file requests [unit] → the threads' CPU per request by kind, largest first, on stderr. A thread
@@ -94,7 +93,8 @@ threads_report() {
     NR == FNR { if ($1 == 0) p0 = $3; else { b[$1] = $3; bn[$1] = $2 }; next }
     $1 == 0 { p1 = $3; next }
     { d[$2] += $3 - b[$1]; seen[$1] = 1; live += $3 - b[$1] }
-    END { for (t in b) if (!(t in seen)) gone = gone (index(gone, bn[t]) ? "" : " " bn[t])
+    END { for (t in b) if (!(t in seen)) ended[bn[t]] = 1
+          for (k in ended) gone = gone " " k
           if (gone != "") d["ended:" gone] += p1 - p0 - live
           for (k in d) if (d[k] > 0 && n > 0) printf "%d\t    %-28s %7.2f %s\n", d[k], k, d[k] * 1e6 / hz / n, unit }' \
     "$1" "$2" | sort -rn | cut -f2- | head -12 >&2
